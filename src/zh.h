@@ -1,0 +1,81 @@
+/* zh.h - Chinese text rules built on ICU: validation, normalisation,
+ * font slots, numerals, dates, display width.
+ *
+ * All strings are UTF-8. Functions that return a string return a
+ * malloc'ed, NUL-terminated buffer the caller frees with free(); they
+ * return NULL only when out of memory. */
+#ifndef GW_ZH_H
+#define GW_ZH_H
+
+#include <stddef.h>
+#include <stdbool.h>
+
+/* Check that buf[0..len) is well-formed UTF-8 with no character that
+ * XML 1.0 forbids (C0 controls except TAB/LF/CR, U+FFFE, U+FFFF,
+ * surrogates). Returns true when valid; otherwise false and sets
+ * *bad_offset to the byte offset of the first bad sequence and
+ * *bad_is_xml to true when the bytes were valid UTF-8 but the character
+ * is not allowed in XML. */
+bool gw_zh_validate_utf8(const char *buf, size_t len, size_t *bad_offset,
+                         bool *bad_is_xml);
+
+/* Number of code points in buf[0..len) (for editor columns). */
+size_t gw_zh_count_chars(const char *buf, size_t len);
+
+/* Font slot of a piece of text. */
+typedef enum {
+  GW_SLOT_EAST_ASIA, /* Han, kana, full-width forms, CJK punctuation */
+  GW_SLOT_LATIN      /* ASCII letters, digits, Latin punctuation */
+} gw_slot;
+
+/* One run of characters sharing a slot. `hint_east_asia` is true when
+ * the run holds characters shared by Chinese and Western text
+ * (“ ” ‘ ’ — … · ：) that must take the eastAsia font: the writer then
+ * adds w:hint="eastAsia". */
+typedef struct {
+  size_t offset; /* byte offset into the input */
+  size_t len;    /* byte length */
+  gw_slot slot;
+  bool hint_east_asia;
+} gw_slot_run;
+
+/* Called once per run, in order. Return non-zero to stop. */
+typedef int (*gw_slot_cb)(const gw_slot_run *run, void *ctx);
+
+/* Split text into runs that change only where the font class changes.
+ * Spaces and neutral characters join the run before them (or after, at
+ * the start). Returns the first non-zero callback value, else 0. */
+int gw_zh_slot_runs(const char *text, size_t len, gw_slot_cb cb, void *ctx);
+
+/* Normalise text in Chinese context (see source-format and issue 4):
+ * ASCII , . : ; ? ! ( ) next to Chinese become full width; straight
+ * quotes become paired “” ‘’; `--` or a lone — becomes ——; `...` becomes
+ * ……; spaces between Chinese and digits/Latin are removed; NFC. Never
+ * inside URLs, e-mail addresses or numbers such as 0351-4184708 or 7.5.
+ * Returns a new string. */
+char *gw_zh_normalize(const char *text, size_t len);
+
+/* Chinese numeral for n (1..9999) from ICU's spellout rules:
+ * 1 -> 一, 10 -> 十, 11 -> 十一, 99 -> 九十九. Returns a new string. */
+char *gw_zh_numeral(int n);
+
+/* Is (year, month, day) a real calendar date? */
+bool gw_zh_date_valid(int year, int month, int day);
+
+/* Format a date through ICU as 2021年10月18日 (no zero padding).
+ * Returns a new string. */
+char *gw_zh_date(int year, int month, int day);
+
+/* Display width in columns of half a Chinese character: East Asian
+ * Wide/Fullwidth (and Ambiguous) characters count 2, others 1,
+ * combining marks 0. */
+size_t gw_zh_display_width(const char *text, size_t len);
+
+/* NFKC case-fold and drop white space, for comparing unit names whose
+ * width or spacing differ. Returns a new string. */
+char *gw_zh_fold(const char *text, size_t len);
+
+/* Edit distance in code points between two strings (for "did you mean"). */
+size_t gw_zh_distance(const char *a, const char *b);
+
+#endif
