@@ -1,0 +1,8 @@
+/* suites.h - every unit-test suite, run by tests/unit/main.c. */
+#ifndef GW_TEST_SUITES_H
+#define GW_TEST_SUITES_H
+#include <check.h>
+
+Suite *zh_suite(void);
+
+#endif
