@@ -78,4 +78,9 @@ char *gw_zh_fold(const char *text, size_t len);
 /* Edit distance in code points between two strings (for "did you mean"). */
 size_t gw_zh_distance(const char *a, const char *b);
 
+/* Free the ICU objects cached on first use (numeral and date
+ * formatters). Call once at exit; the module stays usable afterwards
+ * (objects are re-created on demand). */
+void gw_zh_cleanup(void);
+
 #endif

@@ -1,0 +1,124 @@
+# gwdoc - Markdown + YAML to GB/T 9704 DOCX.
+#
+#   make demo     install what is missing (Debian), build, render samples/
+#   make check    every test: unit, end to end, schema, LibreOffice render
+#   make install PREFIX=/usr/local
+#   make bench    speed and memory against pandoc (bench/RESULTS.md)
+#   make asan     the test suite under AddressSanitizer + UBSan
+#   make fuzz     libFuzzer over the whole pipeline (FUZZ_SECONDS=60)
+
+PREFIX   ?= /usr/local
+BINDIR    = $(PREFIX)/bin
+DATADIR   = $(PREFIX)/share/gwdoc
+MANDIR    = $(PREFIX)/share/man/man1
+BUILD    ?= build
+SHARED   ?= ../shared
+
+CC       ?= cc
+PKGS      = libcmark-gfm libzip libxml-2.0 icu-uc icu-i18n yaml-0.1
+OPT      ?= -O2
+CFLAGS   ?= $(OPT) -g
+WARN      = -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lm
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) -DGWDOC_TEMPLATE_DIR='"$(DATADIR)/templates"'
+
+# Debian packages: to build, and to run the tests (LibreOffice, fonts,
+# schema tools). `make deps` installs what is missing; the build runs it.
+BUILD_DEBS = gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
+             libzip-dev libxml2-dev libicu-dev libyaml-dev check
+TEST_DEBS  = libxml2-utils python3-lxml libreoffice-writer-nogui poppler-utils \
+             fontconfig fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai \
+             fonts-arphic-uming fonts-wqy-zenhei fonts-lxgw-wenkai fonts-liberation2 \
+             fonts-crosextra-carlito fonts-crosextra-caladea unzip valgrind
+
+SRCS  = $(wildcard src/*.c src/parts/*.c)
+LIB_SRCS = $(filter-out src/main.c,$(SRCS))
+OBJS  = $(SRCS:%.c=$(BUILD)/%.o)
+LIB_OBJS = $(LIB_SRCS:%.c=$(BUILD)/%.o)
+TEST_SRCS = $(wildcard tests/unit/*.c)
+TEST_OBJS = $(TEST_SRCS:%.c=$(BUILD)/%.o)
+
+.PHONY: all deps test-deps demo check unit e2e install uninstall clean bench asan fuzz valgrind
+
+all: gwdoc
+
+# Install missing Debian packages (as root, or through sudo).
+$(BUILD)/.deps:
+	@mkdir -p $(BUILD)
+	@if pkg-config --exists $(PKGS) check && [ -f /usr/include/cmark-gfm-core-extensions.h ]; then :; \
+	else echo "gwdoc: installing build packages: $(BUILD_DEBS)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(BUILD_DEBS); fi
+	@touch $@
+deps: $(BUILD)/.deps
+
+SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+$(BUILD)/.test-deps: $(BUILD)/.deps
+	@if command -v xmllint >/dev/null && command -v soffice >/dev/null && command -v pdftotext >/dev/null \
+	   && command -v valgrind >/dev/null && /usr/bin/python3 -c 'import lxml' 2>/dev/null \
+	   && fc-list | grep -q 'AR PL UKai'; then :; \
+	else echo "gwdoc: installing test packages: $(TEST_DEBS)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(TEST_DEBS); fi
+	@touch $@
+test-deps: $(BUILD)/.test-deps
+
+$(BUILD)/%.o: %.c $(BUILD)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+gwdoc: $(OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
+
+$(BUILD)/test_unit: $(LIB_OBJS) $(TEST_OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(shell pkg-config --libs check)
+
+# Render every sample into out/ (fonts/ aliases make the previews plausible).
+demo: gwdoc
+	@mkdir -p out
+	@for f in samples/*.md; do \
+	  ./gwdoc render "$$f" -o "out/$$(basename "$$f" .md).docx" && echo "out/$$(basename "$$f" .md).docx"; \
+	done
+
+unit: $(BUILD)/test_unit
+	$(BUILD)/test_unit
+
+e2e: gwdoc $(BUILD)/.test-deps
+	GWDOC=./gwdoc SHARED=$(SHARED) tests/e2e/run.sh
+
+check: unit e2e
+
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+asan:
+	$(MAKE) BUILD=build/asan OPT="-O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  LDFLAGS="-fsanitize=address,undefined" build/asan/test_unit build/asan/gwdoc-bin
+	ASAN_OPTIONS=detect_leaks=1 build/asan/test_unit
+	ASAN_OPTIONS=detect_leaks=1 GWDOC=build/asan/gwdoc-bin SHARED=$(SHARED) QUICK=1 tests/e2e/run.sh
+
+$(BUILD)/gwdoc-bin: $(OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
+
+# valgrind memcheck on every sample.
+valgrind: gwdoc
+	@for f in samples/*.md; do \
+	  valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	    ./gwdoc render "$$f" -o /tmp/gwdoc-valgrind.docx || exit 1; done; echo "valgrind: clean"
+
+bench:
+	$(MAKE) -C bench
+
+install: gwdoc
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(MANDIR)
+	install -m 755 gwdoc $(DESTDIR)$(BINDIR)/gwdoc
+	install -m 644 templates/*.yaml $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 fonts/*.conf $(DESTDIR)$(DATADIR)/fonts/
+	install -m 644 man/gwdoc.1 $(DESTDIR)$(MANDIR)/gwdoc.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/gwdoc $(DESTDIR)$(MANDIR)/gwdoc.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build out gwdoc
+
+-include $(OBJS:.o=.d) $(TEST_OBJS:.o=.d)

@@ -1,0 +1,213 @@
+#!/usr/bin/env bash
+# gwdoc benchmark: builds an optimised gwdoc, generates the inputs, measures gwdoc against
+# pandoc and against its own floors, and writes bench/RESULTS.md.  See bench/README.md.
+#
+# Environment:
+#   GWDOC=/path/to/gwdoc   use this binary, do not build
+#   SHARED=/path/shared    the shared/ folder (default: ../../shared from this folder)
+#   DEFLATE_LEVEL=N        zlib level gwdoc uses (default 6)
+#   QUICK=1                fewer runs (a smoke test; numbers are noisier)
+#   RESULTS=/path/file.md  where to write the report (default bench/RESULTS.md)
+set -euo pipefail
+
+BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$BENCH/.." && pwd)
+SHARED=${SHARED:-$(cd "$ROOT/.." && pwd)/shared}
+OUT=$BENCH/out
+DEFLATE_LEVEL=${DEFLATE_LEVEL:-6}
+QUICK=${QUICK:-0}
+RESULTS=${RESULTS:-$BENCH/RESULTS.md}
+START_S=$(date +%s)
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+die() { printf '[bench] error: %s\n' "$*" >&2; exit 1; }
+
+# ---------------------------------------------------------------- tools
+missing=()
+command -v hyperfine >/dev/null || missing+=(hyperfine)
+command -v pandoc >/dev/null || missing+=(pandoc)
+command -v valgrind >/dev/null || missing+=(valgrind)
+[ -x /usr/bin/time ] || missing+=(time)
+command -v cc >/dev/null || missing+=(gcc)
+command -v pkg-config >/dev/null || missing+=(pkg-config)
+if command -v pkg-config >/dev/null; then
+    pkg-config --exists libzip || missing+=(libzip-dev)
+    pkg-config --exists zlib || missing+=(zlib1g-dev)
+else
+    missing+=(libzip-dev zlib1g-dev)
+fi
+/usr/bin/python3 -c 'import docx, lxml' 2>/dev/null || missing+=(python3-docx python3-lxml)
+if ((${#missing[@]})); then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        log "installing: ${missing[*]}"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get install -y --no-install-recommends "${missing[@]}" >&2 ||
+            { apt-get update >&2 && apt-get install -y --no-install-recommends "${missing[@]}" >&2; } ||
+            log "apt-get could not install: ${missing[*]}"
+    else
+        log "missing (not root or no apt-get, not installed): ${missing[*]}"
+    fi
+fi
+for t in hyperfine python3 cc pkg-config; do
+    command -v "$t" >/dev/null || die "$t is required (apt-get install -y hyperfine python3 gcc pkg-config)"
+done
+[ -x /usr/bin/time ] || die "/usr/bin/time is required (apt-get install -y time)"
+pkg-config --exists libzip zlib || die "libzip and zlib headers are required (apt-get install -y libzip-dev zlib1g-dev)"
+HAVE_PANDOC=1; command -v pandoc >/dev/null || { HAVE_PANDOC=0; log "pandoc missing: no comparison"; }
+HAVE_VALGRIND=1; command -v valgrind >/dev/null || { HAVE_VALGRIND=0; log "valgrind missing: no callgrind figures"; }
+HAVE_REF=1; /usr/bin/python3 -c 'import docx, lxml' 2>/dev/null || HAVE_REF=0
+
+# ---------------------------------------------------------------- build
+if [ -n "${GWDOC:-}" ]; then
+    BUILD_CMD="(GWDOC=$GWDOC given; not built)"
+else
+    if [ -f "$ROOT/Makefile" ] && grep -qw 'BUILD' "$ROOT/Makefile"; then
+        BUILD_CMD="make -C .. BUILD=release"
+        log "$BUILD_CMD"
+        env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -j"$(nproc)" -C "$ROOT" BUILD=release >&2
+    else
+        BUILD_CMD="make -C .."
+        log "$BUILD_CMD"
+        env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -j"$(nproc)" -C "$ROOT" >&2
+    fi
+    GWDOC=$ROOT/gwdoc
+fi
+[ -x "$GWDOC" ] || die "no gwdoc binary at $GWDOC"
+GWDOC=$(cd "$(dirname "$GWDOC")" && pwd)/$(basename "$GWDOC")
+
+rm -rf "$OUT"
+mkdir -p "$OUT"/{in,gwdoc,pandoc,hf,rss,deflate,err,callgrind}
+cc -std=c11 -O2 -o "$OUT/deflate_floor" "$BENCH/deflate_floor.c" $(pkg-config --cflags --libs libzip zlib)
+
+# ---------------------------------------------------------------- inputs
+log "generating inputs"
+python3 "$BENCH/gen.py" "$OUT/in"
+python3 "$BENCH/gen.py" "$OUT/gen-check"
+diff -r "$OUT/in" "$OUT/gen-check" >/dev/null || die "gen.py is not deterministic"
+rm -rf "$OUT/gen-check"
+
+REF=$OUT/ref.docx
+if ((HAVE_PANDOC)); then
+    ((HAVE_REF)) || die "python3-docx/python3-lxml are needed for pandoc's reference.docx"
+    [ -f "$SHARED/tools/samples/make-gbt-reference.py" ] || die "no $SHARED/tools/samples/make-gbt-reference.py (set SHARED=)"
+    /usr/bin/python3 "$SHARED/tools/samples/make-gbt-reference.py" --grid none --run-spacing -5 --page-numbers "$REF" >&2
+fi
+
+# ---------------------------------------------------------------- meta
+meta() { printf '%s\t%s\n' "$1" "$2" >>"$OUT/meta.tsv"; }
+: >"$OUT/meta.tsv"
+meta date "$(date -u '+%Y-%m-%d %H:%M UTC')"
+meta nproc "$(nproc)"
+meta cpu "$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1)"
+meta memory "$(awk '/^MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+meta kernel "$(uname -sr)"
+meta os "$( (. /etc/os-release && echo "$PRETTY_NAME") 2>/dev/null || echo unknown)"
+meta gwdoc_version "$("$GWDOC" --version 2>&1 | head -1 || true)"
+meta gwdoc_path "$GWDOC"
+meta build "$BUILD_CMD"
+meta pandoc_version "$( ((HAVE_PANDOC)) && pandoc --version | head -1 || echo 'not installed')"
+meta hyperfine_version "$(hyperfine --version)"
+meta valgrind_version "$( ((HAVE_VALGRIND)) && valgrind --version || echo 'not installed')"
+meta zlib_version "$(pkg-config --modversion zlib)"
+meta cc_version "$(cc --version | head -1)"
+meta deflate_level "$DEFLATE_LEVEL"
+meta quick "$QUICK"
+
+# runs: name gwdoc-runs pandoc-runs
+INPUTS=(
+    "seed 30 10"
+    "bulletin-10 30 10"
+    "bulletin-100 20 10"
+    "bulletin-1000 10 5"
+    "division-50 30 10"
+    "division-500 20 5"
+    "division-5000 10 3"
+)
+runs() { if [ "$QUICK" = 1 ]; then echo $(( $1 > 3 ? 3 : $1 )); else echo "$1"; fi; }
+
+hf() { # hf JSON RUNS WARMUP COMMAND...
+    local json=$1 n=$2 w=$3; shift 3
+    hyperfine -N --style basic --warmup "$w" --runs "$n" --export-json "$json" "$*" >&2
+}
+rss() { # rss FILE COMMAND...
+    local f=$1; shift
+    /usr/bin/time -v -o "$f" "$@" >/dev/null 2>&1
+}
+
+# ---------------------------------------------------------------- start-up floor
+log "start-up floor: gwdoc --version"
+hf "$OUT/hf/startup.gwdoc.json" "$(runs 100)" 5 "$GWDOC" --version
+rss "$OUT/rss/startup.gwdoc.time" "$GWDOC" --version || true
+
+# ---------------------------------------------------------------- each input
+for spec in "${INPUTS[@]}"; do
+    read -r name gruns pruns <<<"$spec"
+    in=$OUT/in/$name.md
+    g=$OUT/gwdoc/$name.docx
+    p=$OUT/pandoc/$name.docx
+    log "$name: gwdoc"
+    rc=0
+    "$GWDOC" render "$in" -o "$g" >"$OUT/err/$name.out" 2>"$OUT/err/$name.err" || rc=$?
+    echo "$rc" >"$OUT/err/$name.rc"
+    if [ "$rc" = 0 ] && [ -s "$g" ]; then
+        hf "$OUT/hf/$name.gwdoc.json" "$(runs "$gruns")" 2 "$GWDOC" render "$in" -o "$g" ||
+            log "$name: hyperfine failed on gwdoc"
+        rss "$OUT/rss/$name.gwdoc.time" "$GWDOC" render "$in" -o "$g" || true
+        "$OUT/deflate_floor" -l "$DEFLATE_LEVEL" -n "$(runs 21)" -v "$g" >"$OUT/deflate/$name.txt" 2>"$OUT/deflate/$name.log" ||
+            log "$name: deflate_floor failed"
+    else
+        log "$name: gwdoc failed (rc $rc): $(head -c 300 "$OUT/err/$name.err")"
+    fi
+    if ((HAVE_PANDOC)); then
+        log "$name: pandoc"
+        if pandoc --reference-doc "$REF" "$in" -o "$p" 2>"$OUT/err/$name.pandoc.err"; then
+            hf "$OUT/hf/$name.pandoc.json" "$(runs "$pruns")" 1 pandoc --reference-doc "$REF" "$in" -o "$p" ||
+                log "$name: hyperfine failed on pandoc"
+            rss "$OUT/rss/$name.pandoc.time" pandoc --reference-doc "$REF" "$in" -o "$p" || true
+        else
+            log "$name: pandoc failed: $(head -c 300 "$OUT/err/$name.pandoc.err")"
+        fi
+    fi
+done
+
+# ---------------------------------------------------------------- callgrind
+PROFILER=none
+if ((HAVE_VALGRIND)); then
+    log "callgrind: gwdoc --version and the seed issue"
+    valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind/version.out" \
+        "$GWDOC" --version >/dev/null 2>"$OUT/callgrind/version.log" || true
+    if [ "$(cat "$OUT/err/seed.rc")" = 0 ]; then
+        valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind/seed.out" \
+            "$GWDOC" render "$OUT/in/seed.md" -o "$OUT/callgrind/seed.docx" 2>"$OUT/callgrind/seed.log" || true
+    fi
+    if [ "$(cat "$OUT/err/division-5000.rc")" = 0 ]; then
+        log "callgrind profile: division-5000"
+        PROFILER=callgrind
+        valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind/division-5000.out" \
+            "$GWDOC" render "$OUT/in/division-5000.md" -o "$OUT/callgrind/division-5000.docx" \
+            2>"$OUT/callgrind/division-5000.log" || true
+        if [ -s "$OUT/callgrind/division-5000.out" ]; then
+            callgrind_annotate --threshold=100 --auto=no "$OUT/callgrind/division-5000.out" \
+                >"$OUT/callgrind/division-5000.self.txt" 2>/dev/null || true
+            callgrind_annotate --threshold=100 --auto=no --inclusive=yes "$OUT/callgrind/division-5000.out" \
+                >"$OUT/callgrind/division-5000.incl.txt" 2>/dev/null || true
+        fi
+    fi
+fi
+# perf, when the machine exposes hardware counters (it often does not in a VM)
+if command -v perf >/dev/null && [ "$(cat "$OUT/err/division-5000.rc")" = 0 ] &&
+    perf stat -e instructions true >"$OUT/perf-probe.txt" 2>&1 &&
+    ! grep -q 'not supported\|not counted' "$OUT/perf-probe.txt"; then
+    log "perf profile: division-5000"
+    if perf record -q -g -o "$OUT/perf.data" -- "$GWDOC" render "$OUT/in/division-5000.md" -o "$OUT/perf.docx" >/dev/null 2>&1; then
+        perf report -i "$OUT/perf.data" --stdio --no-children --sort symbol -g none 2>/dev/null |
+            grep -v '^#' | grep -v '^$' | head -15 >"$OUT/perf-top.txt" || true
+        PROFILER="$PROFILER+perf"
+    fi
+fi
+meta profiler "$PROFILER"
+meta wall_s "$(( $(date +%s) - START_S ))"
+
+# ---------------------------------------------------------------- report
+python3 "$BENCH/report.py" "$OUT" "$RESULTS"
+log "wrote $RESULTS in $(( $(date +%s) - START_S )) s"

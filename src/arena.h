@@ -1,0 +1,39 @@
+/* arena.h - one arena per conversion: the model, its strings and lists
+ * come from it and are freed together by gw_arena_free. */
+#ifndef GW_ARENA_H
+#define GW_ARENA_H
+#include <stddef.h>
+
+typedef struct gw_arena gw_arena;
+
+gw_arena *gw_arena_new(void);
+void gw_arena_free(gw_arena *arena); /* accepts NULL */
+/* Zeroed memory that lives until the arena is freed. Aborts when out of
+ * memory (see gw_xmalloc). */
+void *gw_arena_alloc(gw_arena *arena, size_t size);
+/* Copy of s[0..len) with a terminating NUL. */
+char *gw_arena_strndup(gw_arena *arena, const char *s, size_t len);
+char *gw_arena_strdup(gw_arena *arena, const char *s);
+/* printf into the arena. */
+char *gw_arena_printf(gw_arena *arena, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* malloc/realloc that abort with a message when memory runs out: a CLI
+ * has nothing better to do, and it keeps every caller simple. */
+void *gw_xmalloc(size_t size);
+void *gw_xrealloc(void *ptr, size_t size);
+char *gw_xstrdup(const char *s);
+
+/* A growable byte buffer (malloc'ed). */
+typedef struct {
+  char *data;
+  size_t len, cap;
+} gw_buf;
+
+void gw_buf_append(gw_buf *buf, const char *s, size_t len);
+void gw_buf_puts(gw_buf *buf, const char *s);
+void gw_buf_free(gw_buf *buf);
+
+#define GW_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+#endif

@@ -1,0 +1,451 @@
+/* build.c - helpers shared by the model builders. */
+#include "build.h"
+#include "zh.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_INLINE_DEPTH = 200 };
+
+gw_pos gw_build_node_pos(const gw_build *b, cmark_node *node) {
+  int line = cmark_node_get_start_line(node);
+  int col = cmark_node_get_start_column(node);
+  if (line <= 0)
+    return gw_build_front_pos(b);
+  return gw_source_pos_byte_col(b->src, b->src->body_line + (unsigned)line - 1,
+                                (unsigned)(col > 0 ? col : 1));
+}
+
+gw_pos gw_build_front_pos(const gw_build *b) {
+  gw_pos pos = {b->src->path, 1, 1};
+  return pos;
+}
+
+static const gw_val *scalar(gw_build *b, const char *key, bool required) {
+  const gw_val *v = gw_val_get(b->config, key);
+  if (!v || v->kind == GW_VAL_NULL) {
+    if (required)
+      gw_error(b->diags, v ? v->pos : gw_build_front_pos(b),
+               "缺少必填项 %s：请在前置元数据里写上“%s: …”", key, key);
+    return NULL;
+  }
+  if (v->kind != GW_VAL_STR) {
+    gw_error(b->diags, v->pos, "%s 应为一个值，而不是列表或映射", key);
+    return NULL;
+  }
+  return v;
+}
+
+const char *gw_build_str(gw_build *b, const char *key, bool required) {
+  const gw_val *v = scalar(b, key, required);
+  if (v && !*v->str) {
+    if (required)
+      gw_error(b->diags, v->pos, "%s 不能为空", key);
+    return NULL;
+  }
+  return v ? v->str : NULL;
+}
+
+int gw_build_int(gw_build *b, const char *key, long min, long max, bool required,
+                 long *out) {
+  const gw_val *v = scalar(b, key, required);
+  if (!v)
+    return -1;
+  char *end;
+  errno = 0;
+  long n = strtol(v->str, &end, 10);
+  if (v->quoted || !*v->str || *end || errno || n < min || n > max) {
+    gw_error(b->diags, v->pos, "%s 应为 %ld 到 %ld 之间的阿拉伯数字整数，而不是“%s”",
+             key, min, max, v->str);
+    return -1;
+  }
+  *out = n;
+  return 0;
+}
+
+int gw_build_bool(gw_build *b, const char *key, bool dflt) {
+  const gw_val *v = scalar(b, key, false);
+  if (!v)
+    return dflt;
+  if (strcmp(v->str, "true") == 0 || strcmp(v->str, "yes") == 0)
+    return true;
+  if (strcmp(v->str, "false") == 0 || strcmp(v->str, "no") == 0)
+    return false;
+  gw_error(b->diags, v->pos, "%s 应为 true 或 false，而不是“%s”", key, v->str);
+  return dflt;
+}
+
+int gw_build_date(gw_build *b, const char *key, bool required, int *y, int *m,
+                  int *d) {
+  const gw_val *v = scalar(b, key, required);
+  if (!v)
+    return -1;
+  char tail;
+  if (sscanf(v->str, "%4d-%2d-%2d%c", y, m, d, &tail) != 3 || strlen(v->str) != 10) {
+    gw_error(b->diags, v->pos, "%s 应写成 年-月-日，如 2021-10-18，而不是“%s”", key,
+             v->str);
+    return -1;
+  }
+  if (!gw_zh_date_valid(*y, *m, *d)) {
+    gw_error(b->diags, v->pos, "%s：%s 不是存在的日期", key, v->str);
+    return -1;
+  }
+  return 0;
+}
+
+const char **gw_build_str_list(gw_build *b, const gw_val *v, size_t *count) {
+  *count = 0;
+  if (!v || v->kind == GW_VAL_NULL)
+    return NULL;
+  if (v->kind == GW_VAL_STR) {
+    const char **one = gw_arena_alloc(b->arena, sizeof *one);
+    one[0] = v->str;
+    *count = 1;
+    return one;
+  }
+  if (v->kind != GW_VAL_SEQ) {
+    gw_error(b->diags, v->pos, "%s 应为列表，如 [甲, 乙]", v->key ? v->key : "此项");
+    return NULL;
+  }
+  const char **items = gw_arena_alloc(b->arena, (v->count + 1) * sizeof *items);
+  for (const gw_val *c = v->first; c; c = c->next) {
+    if (c->kind != GW_VAL_STR) {
+      gw_error(b->diags, c->pos, "列表项应为文字");
+      continue;
+    }
+    items[(*count)++] = c->str;
+  }
+  return items;
+}
+
+void gw_build_check_keys(gw_build *b, const gw_val *front, const char *const *known) {
+  for (const gw_val *c = front ? front->first : NULL; c; c = c->next) {
+    const char *best = NULL;
+    size_t best_d = SIZE_MAX;
+    int found = 0;
+    for (const char *const *k = known; *k && !found; k++) {
+      if (strcmp(*k, c->key) == 0)
+        found = 1;
+      size_t d = gw_zh_distance(*k, c->key);
+      if (d < best_d) {
+        best_d = d;
+        best = *k;
+      }
+    }
+    if (found)
+      continue;
+    if (best && best_d <= 3)
+      gw_warning(b->diags, c->key_pos, "未知的键“%s”，已忽略：是不是“%s”？", c->key, best);
+    else
+      gw_warning(b->diags, c->key_pos, "未知的键“%s”，已忽略", c->key);
+  }
+}
+
+const char *gw_build_text(gw_build *b, const char *text, size_t len, size_t *out_len) {
+  if (!b->normalize) {
+    *out_len = len;
+    return gw_arena_strndup(b->arena, text, len);
+  }
+  char *norm = gw_zh_normalize(text, len);
+  if (!norm) {
+    *out_len = len;
+    return gw_arena_strndup(b->arena, text, len);
+  }
+  *out_len = strlen(norm);
+  char *copy = gw_arena_strndup(b->arena, norm, *out_len);
+  free(norm);
+  return copy;
+}
+
+/* Is `c` (a byte in UTF-8) an ASCII letter or digit? Soft line breaks
+ * between two such characters keep a space; between Chinese they vanish
+ * (pandoc's east_asian_line_breaks, by default). */
+static int is_ascii_word(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
+typedef struct {
+  gw_buf text;
+  int bold;
+} inline_state;
+
+static void flush_run(gw_build *b, inline_state *st, gw_runs *runs, int bold) {
+  if (!st->text.len)
+    return;
+  size_t len;
+  const char *t = gw_build_text(b, st->text.data, st->text.len, &len);
+  gw_run *r = gw_runs_append(b->arena, runs, GW_RUN_TEXT, t, len);
+  r->bold = bold;
+  st->text.len = 0;
+}
+
+/* CommonMark does not close `**坚持党建带团建。**将…`: a closing `**` after
+ * punctuation must be followed by space or punctuation, which Chinese
+ * text never has. Drafters write exactly this, so `**` left as literal
+ * text is paired up here, when the paragraph holds an even number. */
+static int count_literal_stars(cmark_node *node) {
+  int count = 0;
+  cmark_iter *it = cmark_iter_new(node);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node *n = cmark_iter_get_node(it);
+    if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_TEXT)
+      continue;
+    for (const char *p = cmark_node_get_literal(n); p && (p = strstr(p, "**")); p += 2)
+      count++;
+  }
+  cmark_iter_free(it);
+  return count;
+}
+
+static void split_literal_stars(gw_build *b, inline_state *st, gw_runs *runs,
+                                const char *lit, int *literal_bold, int strong) {
+  const char *p = lit ? lit : "";
+  for (const char *star; (star = strstr(p, "**")); p = star + 2) {
+    gw_buf_append(&st->text, p, (size_t)(star - p));
+    flush_run(b, st, runs, strong || *literal_bold);
+    *literal_bold = !*literal_bold;
+  }
+  gw_buf_puts(&st->text, p);
+}
+
+void gw_build_inlines(gw_build *b, cmark_node *node, gw_runs *runs) {
+  inline_state st = {{0}, 0};
+  int bold_now = 0, literal_bold = 0;
+  int pairs_literal_stars = count_literal_stars(node) % 2 == 0;
+  cmark_iter *it = cmark_iter_new(node);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node *n = cmark_iter_get_node(it);
+    if (n == node)
+      continue;
+    cmark_node_type type = cmark_node_get_type(n);
+    if (type == CMARK_NODE_STRONG) {
+      flush_run(b, &st, runs, bold_now);
+      st.bold += ev == CMARK_EVENT_ENTER ? 1 : -1;
+      bold_now = st.bold > 0 || literal_bold;
+      continue;
+    }
+    if (ev != CMARK_EVENT_ENTER)
+      continue;
+    switch (type) {
+    case CMARK_NODE_TEXT:
+      if (pairs_literal_stars) {
+        split_literal_stars(b, &st, runs, cmark_node_get_literal(n), &literal_bold,
+                            st.bold > 0);
+        bold_now = st.bold > 0 || literal_bold;
+        break;
+      }
+      /* fall through */
+    case CMARK_NODE_CODE:
+    case CMARK_NODE_HTML_INLINE: {
+      const char *lit = cmark_node_get_literal(n);
+      if (lit)
+        gw_buf_puts(&st.text, lit);
+      break;
+    }
+    case CMARK_NODE_SOFTBREAK: {
+      cmark_node *next = cmark_node_next(n);
+      const char *after = next ? cmark_node_get_literal(next) : NULL;
+      if (st.text.len && is_ascii_word((unsigned char)st.text.data[st.text.len - 1]) &&
+          after && is_ascii_word((unsigned char)after[0]))
+        gw_buf_puts(&st.text, " ");
+      break;
+    }
+    case CMARK_NODE_LINEBREAK:
+      flush_run(b, &st, runs, bold_now);
+      gw_runs_append(b->arena, runs, GW_RUN_BREAK, "", 0);
+      break;
+    case CMARK_NODE_IMAGE:
+      gw_warning(b->diags, gw_build_node_pos(b, n), "暂不支持图片，已忽略：%s",
+                 cmark_node_get_url(n) ? cmark_node_get_url(n) : "");
+      cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+      break;
+    default:
+      break;
+    }
+  }
+  flush_run(b, &st, runs, bold_now);
+  cmark_iter_free(it);
+  gw_buf_free(&st.text);
+}
+
+char *gw_build_plain_text(gw_build *b, cmark_node *node) {
+  gw_runs runs = {0};
+  gw_build_inlines(b, node, &runs);
+  gw_buf all = {0};
+  for (gw_run *r = runs.first; r; r = r->next)
+    gw_buf_append(&all, r->text, r->len);
+  char *out = gw_arena_strndup(b->arena, all.data ? all.data : "", all.len);
+  gw_buf_free(&all);
+  return out;
+}
+
+gw_table *gw_build_table(gw_build *b, cmark_node *table) {
+  gw_table *t = gw_arena_alloc(b->arena, sizeof *t);
+  gw_row **row_tail = &t->rows;
+  for (cmark_node *r = cmark_node_first_child(table); r; r = cmark_node_next(r)) {
+    if (!gw_markdown_is_table_row(r))
+      continue;
+    gw_row *row = gw_arena_alloc(b->arena, sizeof *row);
+    row->header = gw_markdown_table_row_is_header(r);
+    row->pos = gw_build_node_pos(b, r);
+    gw_cell **cell_tail = &row->cells;
+    int n = 0;
+    for (cmark_node *c = cmark_node_first_child(r); c; c = cmark_node_next(c)) {
+      gw_cell *cell = gw_arena_alloc(b->arena, sizeof *cell);
+      cell->role = row->header ? GW_ROLE_TABLE_HEADER : GW_ROLE_TABLE_CELL;
+      cell->align = row->header ? GW_ALIGN_CENTER : b->doc->layout.roles[GW_ROLE_TABLE_CELL].align;
+      cell->span = 1;
+      gw_build_inlines(b, c, &cell->runs);
+      *cell_tail = cell;
+      cell_tail = &cell->next;
+      n++;
+    }
+    if (n > t->ncols)
+      t->ncols = n;
+    *row_tail = row;
+    row_tail = &row->next;
+    t->nrows++;
+  }
+  return t;
+}
+
+static size_t cell_width(const gw_cell *cell) {
+  size_t w = 0;
+  for (const gw_run *r = cell->runs.first; r; r = r->next)
+    w += gw_zh_display_width(r->text, r->len);
+  return w;
+}
+
+void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
+  const gw_layout *L = &b->doc->layout;
+  int n = t->ncols > 0 ? t->ncols : 1;
+  /* One display column is half a Chinese character of the cell size. */
+  double unit = L->roles[GW_ROLE_TABLE_CELL].size_half_pt * 5.0;
+  double header_unit = L->roles[GW_ROLE_TABLE_HEADER].size_half_pt * 5.0;
+  int pad = 2 * L->table.cell_margin_twips + 40;
+  double *natural = gw_arena_alloc(b->arena, (size_t)n * sizeof *natural);
+  double *minimum = gw_arena_alloc(b->arena, (size_t)n * sizeof *minimum);
+  for (int i = 0; i < n; i++)
+    minimum[i] = natural[i] = 2 * 2 * unit + pad;
+  for (const gw_row *row = t->rows; row; row = row->next) {
+    if (row->category)
+      continue;
+    int i = 0;
+    for (const gw_cell *c = row->cells; c && i < n; c = c->next) {
+      double w = (double)cell_width(c) * (row->header ? header_unit : unit) + pad;
+      if (c->span == 1 && w > natural[i])
+        natural[i] = w;
+      /* A header or a short cell (<= 6 characters) should not wrap. */
+      if (c->span == 1 && (row->header || cell_width(c) <= 12) && w > minimum[i])
+        minimum[i] = w;
+      i += c->span;
+    }
+  }
+  double sum_natural = 0, sum_min = 0;
+  for (int i = 0; i < n; i++) {
+    if (minimum[i] > natural[i])
+      natural[i] = minimum[i];
+    sum_natural += natural[i];
+    sum_min += minimum[i];
+  }
+  double *width = gw_arena_alloc(b->arena, (size_t)n * sizeof *width);
+  if (sum_natural <= avail) {
+    /* Everything fits: share the spare room in proportion. */
+    for (int i = 0; i < n; i++)
+      width[i] = natural[i] * avail / sum_natural;
+  } else if (sum_min >= avail) {
+    for (int i = 0; i < n; i++)
+      width[i] = minimum[i] * avail / sum_min;
+  } else {
+    /* Short columns keep their minimum; the long ones share the rest in
+     * proportion to how much text they hold beyond it. */
+    double spare = avail - sum_min, want = sum_natural - sum_min;
+    for (int i = 0; i < n; i++)
+      width[i] = minimum[i] + (natural[i] - minimum[i]) * spare / want;
+  }
+  t->col_twips = gw_arena_alloc(b->arena, (size_t)n * sizeof *t->col_twips);
+  int total = 0;
+  for (int i = 0; i < n; i++) {
+    t->col_twips[i] = (int)width[i];
+    total += t->col_twips[i];
+  }
+  t->col_twips[n - 1] += avail - total; /* rounding: the table fills exactly */
+  t->width_twips = avail;
+  t->ncols = n;
+}
+
+char *gw_build_format(gw_build *b, const char *fmt, const char *const *names,
+                      const char *const *values) {
+  gw_buf out = {0};
+  const char *p = fmt;
+  while (*p) {
+    const char *open = strchr(p, '{');
+    if (!open) {
+      gw_buf_puts(&out, p);
+      break;
+    }
+    gw_buf_append(&out, p, (size_t)(open - p));
+    const char *close = strchr(open, '}');
+    if (!close) {
+      gw_buf_puts(&out, open);
+      break;
+    }
+    size_t n = (size_t)(close - open - 1);
+    int done = 0;
+    for (size_t i = 0; names[i] && !done; i++)
+      if (strlen(names[i]) == n && memcmp(names[i], open + 1, n) == 0) {
+        gw_buf_puts(&out, values[i] ? values[i] : "");
+        done = 1;
+      }
+    if (!done)
+      gw_buf_append(&out, open, n + 2);
+    p = close + 1;
+  }
+  char *s = gw_arena_strndup(b->arena, out.data ? out.data : "", out.len);
+  gw_buf_free(&out);
+  return s;
+}
+
+gw_tail *gw_build_tail(gw_build *b) {
+  gw_tail *tail = gw_arena_alloc(b->arena, sizeof *tail);
+  const gw_val *dist = gw_val_get(b->config, "distribution");
+  gw_tail_row **row_tail = &tail->rows;
+  if (dist && dist->kind != GW_VAL_MAP && dist->kind != GW_VAL_NULL) {
+    gw_error(b->diags, dist->pos,
+             "distribution 应为“标签: [单位, …]”的映射，如 报: [省委办公厅]");
+    return tail;
+  }
+  const char *sep = "，";
+  const gw_val *sepv = gw_val_get(b->config, "distribution_separator");
+  if (sepv && sepv->kind == GW_VAL_STR)
+    sep = sepv->str;
+  for (const gw_val *c = dist ? dist->first : NULL; c; c = c->next) {
+    size_t n;
+    const char **names = gw_build_str_list(b, c, &n);
+    gw_buf text = {0};
+    for (size_t i = 0; i < n; i++) {
+      if (i)
+        gw_buf_puts(&text, sep);
+      gw_buf_puts(&text, names[i]);
+    }
+    gw_tail_row *row = gw_arena_alloc(b->arena, sizeof *row);
+    /* A label may be written with its colon (报：); the colon is ours. */
+    size_t klen = strlen(c->key);
+    if (klen >= 3 && strcmp(c->key + klen - 3, "：") == 0)
+      klen -= 3;
+    else if (klen >= 1 && c->key[klen - 1] == ':')
+      klen -= 1;
+    row->label = gw_arena_strndup(b->arena, c->key, klen);
+    size_t len;
+    row->text = gw_build_text(b, text.data ? text.data : "", text.len, &len);
+    gw_buf_free(&text);
+    *row_tail = row;
+    row_tail = &row->next;
+  }
+  return tail;
+}

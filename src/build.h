@@ -1,0 +1,62 @@
+/* build.h - what the model builders share: the context, typed access to
+ * front-matter values with positions, Markdown inlines to runs, tables
+ * and the 报尾. */
+#ifndef GW_BUILD_H
+#define GW_BUILD_H
+#include "markdown.h"
+#include "model.h"
+#include "source.h"
+#include "value.h"
+
+typedef struct {
+  gw_doc *doc;
+  gw_arena *arena;
+  gw_diags *diags;
+  const gw_source *src;
+  const gw_val *config; /* template merged with the front matter */
+  bool normalize;       /* Chinese-context normalisation (normalize:) */
+} gw_build;
+
+/* Position of a cmark node (its start) in the source file. */
+gw_pos gw_build_node_pos(const gw_build *b, cmark_node *node);
+/* Position of the front matter (for missing keys). */
+gw_pos gw_build_front_pos(const gw_build *b);
+
+/* Typed front-matter values. `required` reports a missing key. Each
+ * returns NULL / -1 / false on absence or after reporting a bad type. */
+const char *gw_build_str(gw_build *b, const char *key, bool required);
+int gw_build_int(gw_build *b, const char *key, long min, long max, bool required,
+                 long *out);
+int gw_build_bool(gw_build *b, const char *key, bool dflt);
+/* An ISO date (2021-10-18) as numbers; 0 ok, -1 absent or bad. */
+int gw_build_date(gw_build *b, const char *key, bool required, int *y, int *m, int *d);
+/* A list of strings (a YAML sequence, or one string). */
+const char **gw_build_str_list(gw_build *b, const gw_val *v, size_t *count);
+
+/* Warn about front-matter keys not in `known` (NULL-ended), naming the
+ * nearest known key. */
+void gw_build_check_keys(gw_build *b, const gw_val *front, const char *const *known);
+
+/* Text after normalisation (when on), in the arena. */
+const char *gw_build_text(gw_build *b, const char *text, size_t len, size_t *out_len);
+
+/* Append the inline content under `node` as runs (strong -> bold). */
+void gw_build_inlines(gw_build *b, cmark_node *node, gw_runs *runs);
+/* Plain text of the inline content under `node` (arena). */
+char *gw_build_plain_text(gw_build *b, cmark_node *node);
+
+/* A GFM pipe table as a model table (widths not yet computed). */
+gw_table *gw_build_table(gw_build *b, cmark_node *table);
+/* Column widths from the content (display width via ICU), inside
+ * `avail_twips`; `min_twips` per column. */
+void gw_build_table_widths(gw_build *b, gw_table *t, int avail_twips);
+
+/* The 报尾 rows from the `distribution` mapping, in order. */
+gw_tail *gw_build_tail(gw_build *b);
+
+/* Fill a template format such as "〔{year}〕第{number}期". `names` and
+ * `values` are parallel, NULL-ended. */
+char *gw_build_format(gw_build *b, const char *fmt, const char *const *names,
+                      const char *const *values);
+
+#endif

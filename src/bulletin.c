@@ -1,0 +1,366 @@
+/* bulletin.c - the 简报 model: 版头 (masthead, 期号, issuer and date, red
+ * rule, column line), 编者按, articles, and the 报尾. */
+#include "kinds.h"
+#include "zh.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const gw_bulletin_keys[] = {
+    "kind",   "template", "title",   "issuer",       "year",      "number",
+    "total",  "label",    "date",    "mark",         "column",    "distribution",
+    "copies", "contact",  "numbering", "normalize",  "contents",  "layout",
+    NULL};
+
+enum { MAX_BLOCK_DEPTH = 32 };
+
+static const char *format_key(gw_build *b, const char *key) {
+  const gw_val *v = gw_val_path(b->config, key);
+  return v && v->kind == GW_VAL_STR ? v->str : "";
+}
+
+/* The i-th entry of a list under formats (headings, list). */
+static const char *format_list(gw_build *b, const char *key, int i) {
+  const gw_val *v = gw_val_path(b->config, key);
+  if (!v || v->kind != GW_VAL_SEQ)
+    return "{n}.";
+  const gw_val *item = v->first;
+  for (int k = 0; k < i && item && item->next; k++)
+    item = item->next;
+  return item && item->kind == GW_VAL_STR ? item->str : "{n}.";
+}
+
+static char *number_text(gw_build *b, const char *fmt, long n) {
+  char num[32];
+  snprintf(num, sizeof num, "%ld", n);
+  char *zh = gw_zh_numeral((int)n);
+  const char *names[] = {"n", "zh", NULL};
+  const char *values[] = {num, zh, NULL};
+  char *s = gw_build_format(b, fmt, names, values);
+  free(zh);
+  return s;
+}
+
+bool gw_has_section_number(const char *t) {
+  static const char *const zh_digits[] = {"一", "二", "三", "四", "五", "六", "七",
+                                          "八", "九", "十", "百", "零", "〇", NULL};
+  const char *p = t;
+  int paren = 0;
+  if (strncmp(p, "（", 3) == 0 || *p == '(') {
+    paren = 1;
+    p += *p == '(' ? 1 : 3;
+  }
+  const char *start = p;
+  for (;;) {
+    int matched = 0;
+    for (int i = 0; zh_digits[i]; i++) {
+      size_t n = strlen(zh_digits[i]);
+      if (strncmp(p, zh_digits[i], n) == 0) {
+        p += n;
+        matched = 1;
+        break;
+      }
+    }
+    if (!matched && *p >= '0' && *p <= '9') {
+      p++;
+      matched = 1;
+    }
+    if (!matched)
+      break;
+  }
+  if (p == start)
+    return false;
+  if (paren)
+    return strncmp(p, "）", 3) == 0 || *p == ')';
+  return strncmp(p, "、", 3) == 0 || *p == '.' || strncmp(p, "．", 3) == 0;
+}
+
+static void add_para(gw_build *b, gw_role role, cmark_node *node, const char *prefix) {
+  gw_block *p = gw_doc_add(b->doc, GW_BLOCK_PARA, role);
+  p->pos = gw_build_node_pos(b, node);
+  if (prefix && *prefix)
+    gw_runs_append(b->arena, &p->runs, GW_RUN_TEXT, prefix, strlen(prefix));
+  gw_build_inlines(b, node, &p->runs);
+}
+
+static void add_heading(gw_build *b, gw_body_state *st, cmark_node *node) {
+  int level = cmark_node_get_heading_level(node);
+  if (level == 1) {
+    if (b->doc->last && !(b->doc->last->kind == GW_BLOCK_BLANK))
+      gw_doc_add(b->doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
+    add_para(b, GW_ROLE_TITLE, node, NULL);
+    b->doc->last->keep_next = true;
+    st->after_title = true;
+    st->articles++;
+    return;
+  }
+  char *text = gw_build_plain_text(b, node);
+  if (st->after_title && level == 2 &&
+      (!gw_has_section_number(text) || strncmp(text, "——", 6) == 0)) {
+    add_para(b, GW_ROLE_SUBTITLE, node, NULL);
+    b->doc->last->keep_next = true;
+    st->after_title = false;
+    return;
+  }
+  st->after_title = false;
+  int lvl = level - 2; /* ## is level 1 (一、) */
+  if (lvl > 3)
+    lvl = 3;
+  const char *prefix = NULL;
+  if (st->auto_numbering) {
+    st->heading_counter[lvl]++;
+    for (int i = lvl + 1; i < 4; i++)
+      st->heading_counter[i] = 0;
+    prefix = number_text(b, format_list(b, "formats.headings", lvl),
+                         st->heading_counter[lvl]);
+  }
+  add_para(b, (gw_role)(GW_ROLE_HEADING1 + lvl), node, prefix);
+  b->doc->last->keep_next = true;
+}
+
+static void add_list(gw_build *b, gw_body_state *st, cmark_node *list, int depth) {
+  int ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
+  long n = cmark_node_get_list_start(list);
+  int list_depth = 0;
+  for (cmark_node *up = cmark_node_parent(list); up; up = cmark_node_parent(up))
+    if (cmark_node_get_type(up) == CMARK_NODE_LIST)
+      list_depth++;
+  for (cmark_node *item = cmark_node_first_child(list); item;
+       item = cmark_node_next(item), n++) {
+    const char *prefix = ordered
+        ? number_text(b, format_list(b, "formats.list", list_depth > 1 ? 1 : list_depth), n)
+        : NULL;
+    for (cmark_node *c = cmark_node_first_child(item); c; c = cmark_node_next(c)) {
+      if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH) {
+        add_para(b, GW_ROLE_BODY, c, prefix);
+        prefix = NULL;
+      } else {
+        gw_body_block(b, st, c, depth + 1);
+      }
+    }
+  }
+}
+
+/* A block quote starting 编者按： or 按语： is an editor's note. */
+static int add_note(gw_build *b, cmark_node *quote) {
+  static const char *const labels[] = {"编者按：", "按语：", "编者按:", "按语:", NULL};
+  cmark_node *first = cmark_node_first_child(quote);
+  if (!first || cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH)
+    return 0;
+  cmark_node *text = cmark_node_first_child(first);
+  const char *lit = text ? cmark_node_get_literal(text) : NULL;
+  const char *label = NULL;
+  for (int i = 0; lit && labels[i] && !label; i++)
+    if (strncmp(lit, labels[i], strlen(labels[i])) == 0)
+      label = labels[i];
+  if (!label)
+    return 0;
+  for (cmark_node *p = first; p; p = cmark_node_next(p)) {
+    if (cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH)
+      continue;
+    gw_block *para = gw_doc_add(b->doc, GW_BLOCK_PARA, GW_ROLE_NOTE);
+    para->pos = gw_build_node_pos(b, p);
+    gw_build_inlines(b, p, &para->runs);
+    if (p != first || !para->runs.first)
+      continue;
+    /* Split the label off the first run and give it the label's font. */
+    gw_run *r = para->runs.first;
+    size_t n = strncmp(r->text, "编者按", 9) == 0 ? 9 : 6;
+    if (r->len >= n + 3 && strncmp(r->text + n, "：", 3) == 0) {
+      gw_run *rest = gw_arena_alloc(b->arena, sizeof *rest);
+      *rest = *r;
+      rest->text = r->text + n + 3;
+      rest->len = r->len - n - 3;
+      r->len = n + 3;
+      r->role = GW_ROLE_NOTE_LABEL;
+      r->next = rest;
+      if (para->runs.last == r)
+        para->runs.last = rest;
+    }
+  }
+  return 1;
+}
+
+static void add_literal_lines(gw_build *b, cmark_node *node) {
+  const char *lit = cmark_node_get_literal(node);
+  gw_pos pos = gw_build_node_pos(b, node);
+  while (lit && *lit) {
+    const char *nl = strchr(lit, '\n');
+    size_t n = nl ? (size_t)(nl - lit) : strlen(lit);
+    gw_block *p = gw_doc_add(b->doc, GW_BLOCK_PARA, GW_ROLE_BODY);
+    p->pos = pos;
+    size_t len;
+    const char *t = gw_arena_strndup(b->arena, lit, n);
+    len = n;
+    gw_runs_append(b->arena, &p->runs, GW_RUN_TEXT, t, len);
+    lit += n + (nl ? 1 : 0);
+  }
+}
+
+void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) {
+  if (depth > MAX_BLOCK_DEPTH) {
+    gw_warning(b->diags, gw_build_node_pos(b, node),
+               "嵌套超过 %d 层，更深的内容按正文处理", MAX_BLOCK_DEPTH);
+    add_para(b, GW_ROLE_BODY, node, NULL);
+    return;
+  }
+  switch (cmark_node_get_type(node)) {
+  case CMARK_NODE_HEADING:
+    add_heading(b, st, node);
+    return;
+  case CMARK_NODE_PARAGRAPH:
+    add_para(b, GW_ROLE_BODY, node, NULL);
+    break;
+  case CMARK_NODE_LIST:
+    add_list(b, st, node, depth);
+    break;
+  case CMARK_NODE_BLOCK_QUOTE:
+    if (!add_note(b, node))
+      for (cmark_node *c = cmark_node_first_child(node); c; c = cmark_node_next(c))
+        gw_body_block(b, st, c, depth + 1);
+    break;
+  case CMARK_NODE_CODE_BLOCK:
+    add_literal_lines(b, node);
+    break;
+  case CMARK_NODE_HTML_BLOCK:
+    gw_warning(b->diags, gw_build_node_pos(b, node), "不支持 HTML 块，已忽略");
+    break;
+  case CMARK_NODE_THEMATIC_BREAK:
+    break; /* a drafter's visual separator; the layout has its own rules */
+  default:
+    if (gw_markdown_is_table(node)) {
+      gw_block *t = gw_doc_add(b->doc, GW_BLOCK_TABLE, GW_ROLE_TABLE_CELL);
+      t->pos = gw_build_node_pos(b, node);
+      t->table = gw_build_table(b, node);
+      gw_build_table_widths(b, t->table, b->doc->layout.text_w);
+    } else {
+      for (cmark_node *c = cmark_node_first_child(node); c; c = cmark_node_next(c))
+        gw_body_block(b, st, c, depth + 1);
+    }
+    break;
+  }
+  st->after_title = false;
+}
+
+static void add_masthead(gw_build *b, size_t article_count) {
+  gw_doc *doc = b->doc;
+  const char *mark = gw_build_str(b, "mark", false);
+  const char *title = gw_build_str(b, "title", true);
+  const char *issuer = gw_build_str(b, "issuer", true);
+  const char *label = gw_build_str(b, "label", false);
+  const char *column = gw_build_str(b, "column", false);
+  long year = 0, number = 0, total = 0;
+  int has_total = 0;
+  if (!label) {
+    gw_build_int(b, "year", 1900, 9999, true, &year);
+    gw_build_int(b, "number", 1, 100000, true, &number);
+  }
+  if (gw_val_get(b->config, "total"))
+    has_total = gw_build_int(b, "total", 1, 10000000, false, &total) == 0;
+  int y = 0, m = 0, d = 0;
+  char *date = NULL;
+  if (gw_build_date(b, "date", true, &y, &m, &d) == 0) {
+    char *s = gw_zh_date(y, m, d);
+    date = gw_arena_strdup(b->arena, s ? s : "");
+    free(s);
+  }
+  doc->title = title;
+  doc->creator = issuer;
+
+  if (mark)
+    gw_doc_add_text(doc, GW_ROLE_MARK, mark);
+  gw_doc_add_text(doc, GW_ROLE_MASTHEAD, title ? title : "");
+
+  char ys[16], ns[16], ts[16];
+  snprintf(ys, sizeof ys, "%ld", year);
+  snprintf(ns, sizeof ns, "%ld", number);
+  snprintf(ts, sizeof ts, "%ld", total);
+  const char *names[] = {"year", "number", "total", NULL};
+  const char *values[] = {ys, ns, ts, NULL};
+  char *issue = label ? gw_arena_strdup(b->arena, label)
+                      : gw_build_format(b, format_key(b, "formats.issue"), names, values);
+  if (has_total)
+    issue = gw_arena_printf(b->arena, "%s%s", issue,
+                            gw_build_format(b, format_key(b, "formats.total"), names, values));
+  gw_doc_add_text(doc, GW_ROLE_ISSUE_NUMBER, issue);
+
+  /* Issuer one character in from the left, the date one character in
+   * from the right: a right tab stop short of the 版心 edge. */
+  gw_block *line = gw_doc_add(doc, GW_BLOCK_PARA, GW_ROLE_ISSUER_LINE);
+  const gw_role_style *rs = &doc->layout.roles[GW_ROLE_ISSUER_LINE];
+  line->tab_right_twips = doc->layout.text_w - 2 * rs->indent_twips;
+  line->rule_below = true;
+  gw_runs_append(b->arena, &line->runs, GW_RUN_TEXT, issuer ? issuer : "",
+                 issuer ? strlen(issuer) : 0);
+  gw_runs_append(b->arena, &line->runs, GW_RUN_TAB, "", 0);
+  gw_runs_append(b->arena, &line->runs, GW_RUN_TEXT, date ? date : "", date ? strlen(date) : 0);
+
+  if (column)
+    gw_doc_add_text(doc, GW_ROLE_COLUMN, column);
+  (void)article_count;
+}
+
+/* 本期目录: the article titles, for issues of three or more articles. */
+static void add_contents(gw_build *b, cmark_node *root, size_t titles) {
+  bool want = gw_build_bool(b, "contents", titles >= 3);
+  if (!want || titles == 0)
+    return;
+  gw_doc_add_text(b->doc, GW_ROLE_CONTENTS, format_key(b, "formats.contents_title"));
+  for (cmark_node *n = cmark_node_first_child(root); n; n = cmark_node_next(n))
+    if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+        cmark_node_get_heading_level(n) == 1)
+      add_para(b, GW_ROLE_CONTENTS_ITEM, n, NULL);
+}
+
+int gw_bulletin_build(gw_build *b, cmark_node *root) {
+  size_t errors = b->diags->errors;
+  size_t titles = 0;
+  for (cmark_node *n = cmark_node_first_child(root); n; n = cmark_node_next(n))
+    if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+        cmark_node_get_heading_level(n) == 1)
+      titles++;
+  add_masthead(b, titles);
+  add_contents(b, root, titles);
+
+  gw_body_state st = {0};
+  const char *numbering = gw_build_str(b, "numbering", false);
+  st.auto_numbering = numbering && strcmp(numbering, "auto") == 0;
+  if (numbering && !st.auto_numbering && strcmp(numbering, "explicit") != 0)
+    gw_error(b->diags, gw_val_get(b->config, "numbering")->pos,
+             "numbering 应为 explicit 或 auto，而不是“%s”", numbering);
+
+  /* One blank line between the 版头 and the first thing below it. */
+  gw_doc_add(b->doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
+  size_t blocks_before = 0;
+  for (gw_block *k = b->doc->first; k; k = k->next)
+    blocks_before++;
+  for (cmark_node *n = cmark_node_first_child(root); n; n = cmark_node_next(n))
+    gw_body_block(b, &st, n, 0);
+  size_t blocks_after = 0;
+  for (gw_block *k = b->doc->first; k; k = k->next)
+    blocks_after++;
+  if (blocks_after == blocks_before)
+    gw_warning(b->diags, gw_build_front_pos(b), "正文为空：只生成了报头和报尾");
+
+  gw_tail *tail = gw_build_tail(b);
+  long copies;
+  if (gw_val_get(b->config, "copies") &&
+      gw_build_int(b, "copies", 1, 100000000, false, &copies) == 0) {
+    char cs[32];
+    snprintf(cs, sizeof cs, "%ld", copies);
+    const char *names[] = {"copies", NULL};
+    const char *values[] = {cs, NULL};
+    tail->copies = gw_build_format(b, format_key(b, "formats.copies"), names, values);
+  }
+  tail->contact = gw_build_str(b, "contact", false);
+  if (tail->contact) {
+    size_t len;
+    tail->contact = gw_build_text(b, tail->contact, strlen(tail->contact), &len);
+  }
+  if (tail->rows || tail->copies || tail->contact) {
+    gw_block *t = gw_doc_add(b->doc, GW_BLOCK_TAIL, GW_ROLE_TAIL);
+    t->tail = tail;
+  }
+  return b->diags->errors > errors ? -1 : 0;
+}

@@ -1,0 +1,68 @@
+/* diag.c - collect and print diagnostics. */
+#include "diag.h"
+#include "arena.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+char *gw_diag_format(const gw_diag *diag) {
+  const char *word = diag->severity == GW_ERROR ? "error" : "warning";
+  const char *file = diag->pos.file ? diag->pos.file : "gwdoc";
+  char *out;
+  int n;
+  if (diag->pos.line)
+    n = snprintf(NULL, 0, "%s:%u:%u: %s: %s", file, diag->pos.line,
+                 diag->pos.col ? diag->pos.col : 1, word, diag->message);
+  else
+    n = snprintf(NULL, 0, "%s: %s: %s", file, word, diag->message);
+  out = gw_xmalloc((size_t)n + 1);
+  if (diag->pos.line)
+    snprintf(out, (size_t)n + 1, "%s:%u:%u: %s: %s", file, diag->pos.line,
+             diag->pos.col ? diag->pos.col : 1, word, diag->message);
+  else
+    snprintf(out, (size_t)n + 1, "%s: %s: %s", file, word, diag->message);
+  return out;
+}
+
+void gw_diag_add(gw_diags *d, gw_severity sev, gw_pos pos, const char *fmt, ...) {
+  gw_diag *diag = gw_xmalloc(sizeof *diag);
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  diag->message = gw_xmalloc((size_t)(n < 0 ? 0 : n) + 1);
+  va_start(ap, fmt);
+  vsnprintf(diag->message, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  diag->severity = sev;
+  diag->pos = pos;
+  diag->next = NULL;
+  if (d->last)
+    d->last->next = diag;
+  else
+    d->first = diag;
+  d->last = diag;
+  if (sev == GW_ERROR)
+    d->errors++;
+  else
+    d->warnings++;
+  if (!d->quiet) {
+    char *line = gw_diag_format(diag);
+    FILE *out = d->print_stream ? d->print_stream : stderr;
+    fprintf(out, "%s\n", line);
+    free(line);
+  }
+}
+
+void gw_diags_free(gw_diags *d) {
+  gw_diag *diag = d->first;
+  while (diag) {
+    gw_diag *next = diag->next;
+    free(diag->message);
+    free(diag);
+    diag = next;
+  }
+  d->first = d->last = NULL;
+  d->errors = d->warnings = 0;
+}

@@ -1,0 +1,40 @@
+/* diag.h - diagnostics for people: FILE:LINE:COL: error|warning: message.
+ * The only code that prints positions. Lines and columns count from 1;
+ * columns count code points, as editors do. */
+#ifndef GW_DIAG_H
+#define GW_DIAG_H
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct {
+  const char *file; /* borrowed; lives as long as the conversion */
+  unsigned line, col;
+} gw_pos;
+
+typedef enum { GW_WARNING, GW_ERROR } gw_severity;
+
+typedef struct gw_diag {
+  gw_severity severity;
+  gw_pos pos;
+  char *message; /* malloc'ed */
+  struct gw_diag *next;
+} gw_diag;
+
+typedef struct {
+  gw_diag *first, *last;
+  size_t errors, warnings;
+  bool quiet; /* collect, do not print as they come (tests, fuzzing) */
+  void *print_stream; /* FILE *, defaults to stderr */
+} gw_diags;
+
+/* Record (and print, unless quiet) one diagnostic. */
+void gw_diag_add(gw_diags *d, gw_severity sev, gw_pos pos, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+#define gw_error(d, pos, ...) gw_diag_add((d), GW_ERROR, (pos), __VA_ARGS__)
+#define gw_warning(d, pos, ...) gw_diag_add((d), GW_WARNING, (pos), __VA_ARGS__)
+
+/* Format one diagnostic as its printed line (malloc'ed, no newline). */
+char *gw_diag_format(const gw_diag *diag);
+void gw_diags_free(gw_diags *d);
+
+#endif

@@ -1,0 +1,133 @@
+/* gwdoc.c - one conversion, stage by stage. Input errors can arise only
+ * up to the model; prepare and the writers see a valid model. */
+#include "gwdoc.h"
+#include "kinds.h"
+#include "prepare.h"
+#include "template.h"
+#include "zh.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *gw_strerror(gw_status status) {
+  switch (status) {
+  case GW_OK: return "成功";
+  case GW_ERR_INPUT: return "源文件有错误";
+  case GW_ERR_USAGE: return "命令用法错误";
+  case GW_ERR_IO: return "无法写入输出";
+  case GW_ERR_INTERNAL: return "内部错误";
+  }
+  return "未知错误";
+}
+
+/* Seconds since the epoch for docProps: SOURCE_DATE_EPOCH when set (as
+ * reproducible builds expect), else the document's own date. */
+static long long created_time(gw_build *b) {
+  const char *env = getenv("SOURCE_DATE_EPOCH");
+  if (env && *env) {
+    char *end;
+    long long t = strtoll(env, &end, 10);
+    if (!*end && t >= 0 && t < 253402300800LL)
+      return t;
+  }
+  const gw_val *v = gw_val_get(b->config, "date");
+  int y, m, d;
+  char tail;
+  if (v && v->kind == GW_VAL_STR && sscanf(v->str, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
+      gw_zh_date_valid(y, m, d) && y >= 1970) {
+    /* days from civil (Howard Hinnant's algorithm) */
+    y -= m <= 2;
+    long long era = y / 400;
+    long long yoe = y - era * 400;
+    long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return (era * 146097 + doe - 719468) * 86400;
+  }
+  return 0;
+}
+
+static gw_val *load_config(gw_arena *arena, gw_diags *diags, const gw_source *src,
+                           const gw_val *front, const gw_options *opt) {
+  const char *name = "gbt9704";
+  gw_pos at = {src->path, 1, 1};
+  const gw_val *tv = gw_val_get(front, "template");
+  if (opt && opt->template_name) {
+    name = opt->template_name;
+    at.line = 0; /* named on the command line: no source position */
+  } else if (tv) {
+    if (tv->kind != GW_VAL_STR) {
+      gw_error(diags, tv->pos, "template 应为模板名称或路径");
+      return NULL;
+    }
+    name = tv->str;
+    at = tv->pos;
+  }
+  return gw_template_config(arena, diags, name, at, src->dir, front);
+}
+
+static int build_model(gw_build *b, const gw_val *front, cmark_node *root,
+                       const gw_options *opt) {
+  const gw_val *kind = gw_val_get(b->config, "kind");
+  if (!kind || kind->kind != GW_VAL_STR) {
+    gw_error(b->diags, kind ? kind->pos : gw_build_front_pos(b),
+             "缺少 kind：请在前置元数据里写 kind: bulletin（简报）或 kind: division（责任分工）");
+    return -1;
+  }
+  b->normalize = gw_build_bool(b, "normalize", true);
+  if (strcmp(kind->str, "bulletin") == 0) {
+    b->doc->kind = GW_KIND_BULLETIN;
+    gw_build_check_keys(b, front, gw_bulletin_keys);
+    if (opt && opt->unit)
+      gw_error(b->diags, kind->pos, "--unit 只适用于 kind: division");
+    return gw_bulletin_build(b, root);
+  }
+  if (strcmp(kind->str, "division") == 0) {
+    b->doc->kind = GW_KIND_DIVISION;
+    gw_build_check_keys(b, front, gw_division_keys);
+    return gw_division_build(b, root);
+  }
+  gw_error(b->diags, kind->pos, "未知的 kind“%s”：应为 bulletin 或 division", kind->str);
+  return -1;
+}
+
+gw_status gw_convert(const char *path, const char *data, size_t len,
+                     const gw_options *opt, gw_diags *diags, gw_bytes *out) {
+  gw_status status = GW_ERR_INPUT;
+  gw_arena *arena = gw_arena_new();
+  cmark_node *root = NULL;
+  gw_source src;
+  gw_doc doc;
+  memset(&doc, 0, sizeof doc);
+  doc.arena = arena;
+  out->data = NULL;
+  out->len = 0;
+
+  int rc = data ? gw_source_from_memory(arena, diags, path, data, len, &src)
+                : gw_source_read(arena, diags, path, &src);
+  if (rc < 0)
+    goto done;
+  if (!src.front) {
+    gw_pos pos = {src.path, 1, 1};
+    gw_error(diags, pos, "缺少前置元数据：文件应以一行 --- 开始，写明 kind、title 等，再以 --- 结束");
+    goto done;
+  }
+  gw_val *front = gw_val_parse(arena, diags, src.path, src.front_line, src.front,
+                               src.front_len);
+  if (!front)
+    goto done;
+  gw_val *config = load_config(arena, diags, &src, front, opt);
+  if (!config || gw_layout_read(diags, config, &doc.layout) < 0)
+    goto done;
+  root = gw_markdown_parse(src.body, src.body_len);
+  gw_build b = {&doc, arena, diags, &src, config, true};
+  doc.created = created_time(&b);
+  if (build_model(&b, front, root, opt) < 0 || diags->errors)
+    goto done;
+  gw_prepare(&doc);
+  status = gw_package_build(&doc, out) == 0 ? GW_OK : GW_ERR_INTERNAL;
+done:
+  if (root)
+    cmark_node_free(root);
+  gw_arena_free(arena);
+  return status;
+}

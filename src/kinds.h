@@ -1,0 +1,28 @@
+/* kinds.h - the model builders, one per document kind. Each reads the
+ * merged configuration and the Markdown AST, reports every input problem
+ * it finds, and fills b->doc. Return 0, or -1 when errors were reported. */
+#ifndef GW_KINDS_H
+#define GW_KINDS_H
+#include "build.h"
+
+int gw_bulletin_build(gw_build *b, cmark_node *root);
+int gw_division_build(gw_build *b, cmark_node *root);
+
+/* Front-matter keys each kind knows (NULL-ended), for unknown-key warnings. */
+extern const char *const gw_bulletin_keys[];
+extern const char *const gw_division_keys[];
+
+/* Shared by both kinds: body blocks (paragraphs, headings, lists, quotes,
+ * tables) in document order. */
+typedef struct {
+  bool auto_numbering;
+  int heading_counter[4];
+  bool after_title;     /* the previous block was an article title */
+  size_t articles;
+} gw_body_state;
+
+void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth);
+/* Does `text` start with a section number such as 一、 （一） 1. （1）? */
+bool gw_has_section_number(const char *text);
+
+#endif

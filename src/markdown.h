@@ -1,0 +1,18 @@
+/* markdown.h - the Markdown body through cmark-gfm (with pipe tables). */
+#ifndef GW_MARKDOWN_H
+#define GW_MARKDOWN_H
+#include <cmark-gfm.h>
+#include <stddef.h>
+
+/* Parse a body; the caller frees the root with cmark_node_free. Source
+ * positions in the tree count lines from the body's first line. */
+cmark_node *gw_markdown_parse(const char *body, size_t len);
+
+/* Node type of GFM tables, rows and cells (registered at run time). */
+int gw_markdown_is_table(cmark_node *node);
+int gw_markdown_is_table_row(cmark_node *node);
+int gw_markdown_is_table_cell(cmark_node *node);
+int gw_markdown_is_strikethrough(cmark_node *node);
+int gw_markdown_table_row_is_header(cmark_node *row);
+
+#endif

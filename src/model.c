@@ -1,0 +1,37 @@
+/* model.c - small constructors for the document model. */
+#include "model.h"
+
+#include <string.h>
+
+gw_block *gw_doc_add(gw_doc *doc, gw_block_kind kind, gw_role role) {
+  gw_block *b = gw_arena_alloc(doc->arena, sizeof *b);
+  b->kind = kind;
+  b->role = role;
+  if (doc->last)
+    doc->last->next = b;
+  else
+    doc->first = b;
+  doc->last = b;
+  return b;
+}
+
+gw_run *gw_runs_append(gw_arena *arena, gw_runs *list, gw_run_kind kind,
+                       const char *text, size_t len) {
+  gw_run *r = gw_arena_alloc(arena, sizeof *r);
+  r->kind = kind;
+  r->text = text;
+  r->len = len;
+  r->role = -1;
+  if (list->last)
+    list->last->next = r;
+  else
+    list->first = r;
+  list->last = r;
+  return r;
+}
+
+gw_block *gw_doc_add_text(gw_doc *doc, gw_role role, const char *text) {
+  gw_block *b = gw_doc_add(doc, GW_BLOCK_PARA, role);
+  gw_runs_append(doc->arena, &b->runs, GW_RUN_TEXT, text, strlen(text));
+  return b;
+}

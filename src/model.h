@@ -1,0 +1,116 @@
+/* model.h - the document model: what the page carries, in order, with
+ * roles instead of formatting. Builders (bulletin.c, division.c) make it
+ * from the front matter and the Markdown AST; the part writers read it.
+ * Everything lives in the conversion's arena. */
+#ifndef GW_MODEL_H
+#define GW_MODEL_H
+#include "arena.h"
+#include "diag.h"
+#include "layout.h"
+#include <stdbool.h>
+
+typedef enum { GW_RUN_TEXT, GW_RUN_TAB, GW_RUN_BREAK } gw_run_kind;
+
+typedef struct gw_run {
+  gw_run_kind kind;
+  const char *text; /* UTF-8, normalised */
+  size_t len;
+  bool bold;
+  int role; /* font role of this run; -1: the paragraph's */
+  struct gw_run *next;
+} gw_run;
+
+/* A run list with its end, so appending stays constant time. */
+typedef struct {
+  gw_run *first, *last;
+} gw_runs;
+
+typedef enum {
+  GW_BLOCK_PARA,
+  GW_BLOCK_BLANK,   /* one empty line at the body pitch */
+  GW_BLOCK_TABLE,
+  GW_BLOCK_TAIL,    /* 报尾 / 版记 pinned to the foot of the last page */
+  GW_BLOCK_SECTION  /* ends a section (orientation changes after it) */
+} gw_block_kind;
+
+typedef enum { GW_VMERGE_NONE, GW_VMERGE_RESTART, GW_VMERGE_CONTINUE } gw_vmerge;
+
+typedef struct gw_cell {
+  gw_runs runs;
+  gw_role role;
+  gw_align align;
+  gw_vmerge vmerge;
+  int span; /* columns spanned (1 = one) */
+  struct gw_cell *next;
+} gw_cell;
+
+typedef struct gw_row {
+  gw_cell *cells;
+  bool header;   /* repeated on every page */
+  bool category; /* a full-width category row */
+  gw_pos pos;
+  struct gw_row *next;
+} gw_row;
+
+typedef struct {
+  int ncols;
+  int *col_twips; /* widths, summing to width_twips */
+  int width_twips;
+  gw_row *rows;
+  size_t nrows;
+} gw_table;
+
+typedef struct gw_tail_row {
+  const char *label; /* 报 / 送 / 发 / 抄送 … (without the colon) */
+  const char *text;  /* the recipients, joined */
+  struct gw_tail_row *next;
+} gw_tail_row;
+
+typedef struct {
+  gw_tail_row *rows;
+  const char *issued_left;  /* 印发 line: organisation, or NULL */
+  const char *issued_right; /* 印发 line: date + 印发 */
+  const char *copies;       /* 共印N份, or NULL */
+  const char *contact;      /* below the closing rule, or NULL */
+  bool new_page;            /* set by prepare: no room left on the page */
+  int height_twips;         /* set by prepare */
+} gw_tail;
+
+typedef struct gw_block {
+  gw_block_kind kind;
+  gw_role role;
+  gw_runs runs;
+  bool rule_below;      /* the red rule under the masthead */
+  bool keep_next;       /* titles and headings stay with what follows */
+  bool page_break_before;
+  int tab_right_twips;  /* a right tab stop (issuer left, date right) */
+  bool landscape;       /* GW_BLOCK_SECTION: the section that ends here */
+  gw_table *table;
+  gw_tail *tail;
+  gw_pos pos;
+  struct gw_block *next;
+} gw_block;
+
+typedef enum { GW_KIND_BULLETIN, GW_KIND_DIVISION } gw_kind;
+
+typedef struct {
+  gw_kind kind;
+  gw_arena *arena;
+  gw_layout layout;
+  gw_block *first, *last;
+  bool last_landscape;  /* orientation of the final section */
+  const char *title;    /* docProps title */
+  const char *creator;  /* docProps creator */
+  long long created;    /* seconds since the epoch, for docProps */
+  size_t paragraphs, characters; /* docProps/app.xml statistics */
+} gw_doc;
+
+gw_block *gw_doc_add(gw_doc *doc, gw_block_kind kind, gw_role role);
+/* Append a run to a list (copies nothing: text must be arena-owned).
+ * Returns the run. */
+gw_run *gw_runs_append(gw_arena *arena, gw_runs *list, gw_run_kind kind,
+                       const char *text, size_t len);
+/* A paragraph of one text run. */
+gw_block *gw_doc_add_text(gw_doc *doc, gw_role role, const char *text);
+
+#endif

@@ -1,0 +1,40 @@
+/* parts.h - one writer per OOXML part. Each assembles its part's XML in
+ * schema order from a prepared, read-only model. */
+#ifndef GW_PARTS_H
+#define GW_PARTS_H
+#include "../model.h"
+#include "../xml.h"
+
+/* Relationship ids in word/_rels/document.xml.rels (rels.c writes them in
+ * this order; document.c refers to them). */
+#define GW_RID_STYLES "rId1"
+#define GW_RID_SETTINGS "rId2"
+#define GW_RID_FONT_TABLE "rId3"
+#define GW_RID_FOOTER_ODD "rId4"
+#define GW_RID_FOOTER_EVEN "rId5"
+
+void gw_content_types_write(gw_xml *x, const gw_doc *doc);
+void gw_package_rels_write(gw_xml *x, const gw_doc *doc);
+void gw_document_rels_write(gw_xml *x, const gw_doc *doc);
+void gw_document_write(gw_xml *x, const gw_doc *doc);
+void gw_styles_write(gw_xml *x, const gw_doc *doc);
+void gw_settings_write(gw_xml *x, const gw_doc *doc);
+void gw_font_table_write(gw_xml *x, const gw_doc *doc);
+void gw_footer_write(gw_xml *x, const gw_doc *doc, bool even);
+void gw_core_write(gw_xml *x, const gw_doc *doc);
+void gw_app_write(gw_xml *x, const gw_doc *doc);
+
+/* Shared by document.c and footer.c: run properties and text runs. */
+void gw_write_r_pr(gw_xml *x, const gw_doc *doc, const gw_role_style *rs,
+                   bool bold, bool hint_east_asia);
+/* Text split into runs where the font slot changes (zh.c). */
+void gw_write_text_runs(gw_xml *x, const gw_doc *doc, const gw_role_style *rs,
+                        bool bold, const char *text, size_t len);
+/* The style id of a role: "gw" + its name in CamelCase. */
+const char *gw_style_id(gw_role role);
+
+/* Namespaces of WordprocessingML parts. */
+#define GW_NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define GW_NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+#endif

@@ -1,0 +1,77 @@
+/* runs.c - w:rPr and text runs, shared by the document and the footers. */
+#include "parts.h"
+#include "../zh.h"
+
+#include <stdio.h>
+
+const char *gw_style_id(gw_role role) {
+  static const char *const ids[GW_ROLE_COUNT] = {
+      "gwBody",        "gwMark",      "gwMasthead",   "gwIssueNumber",
+      "gwIssuerLine",  "gwColumn",    "gwContents",   "gwContentsItem",
+      "gwNoteLabel",   "gwNote",      "gwTitle",      "gwSubtitle",
+      "gwHeading1",    "gwHeading2",  "gwHeading3",   "gwHeading4",
+      "gwCaption",     "gwTail",      "gwContact",    "gwTableHeader",
+      "gwTableCell"};
+  return ids[role];
+}
+
+/* <w:rFonts>: every slot named, so no theme font can creep in. */
+static void write_r_fonts(gw_xml *x, const gw_role_style *rs, bool hint) {
+  gw_xml_start(x, "w:rFonts");
+  gw_xml_attr(x, "w:ascii", rs->latin);
+  gw_xml_attr(x, "w:hAnsi", rs->latin);
+  gw_xml_attr(x, "w:eastAsia", rs->font);
+  gw_xml_attr(x, "w:cs", rs->latin);
+  if (hint)
+    gw_xml_attr(x, "w:hint", "eastAsia");
+  gw_xml_end(x);
+}
+
+void gw_write_r_pr(gw_xml *x, const gw_doc *doc, const gw_role_style *rs,
+                   bool bold, bool hint) {
+  (void)doc;
+  gw_xml_start(x, "w:rPr");
+  write_r_fonts(x, rs, hint);
+  if (bold || rs->bold) {
+    gw_xml_empty(x, "w:b", NULL);
+    gw_xml_empty(x, "w:bCs", NULL);
+  }
+  if (rs->color)
+    gw_xml_val(x, "w:color", rs->color);
+  if (rs->spacing_twips)
+    gw_xml_val_int(x, "w:spacing", rs->spacing_twips);
+  gw_xml_val_int(x, "w:sz", rs->size_half_pt);
+  gw_xml_val_int(x, "w:szCs", rs->size_half_pt);
+  gw_xml_empty(x, "w:lang", "w:val", "zh-CN", "w:eastAsia", "zh-CN", NULL);
+  gw_xml_end(x);
+}
+
+static void write_t(gw_xml *x, const char *text, size_t len) {
+  gw_xml_start(x, "w:t");
+  gw_xml_attr(x, "xml:space", "preserve");
+  gw_xml_text(x, text, len);
+  gw_xml_end(x);
+}
+
+typedef struct {
+  gw_xml *x;
+  const gw_doc *doc;
+  const gw_role_style *rs;
+  bool bold;
+  const char *text;
+} slot_ctx;
+
+static int write_slot_run(const gw_slot_run *run, void *p) {
+  slot_ctx *c = p;
+  gw_xml_start(c->x, "w:r");
+  gw_write_r_pr(c->x, c->doc, c->rs, c->bold, run->hint_east_asia);
+  write_t(c->x, c->text + run->offset, run->len);
+  gw_xml_end(c->x);
+  return 0;
+}
+
+void gw_write_text_runs(gw_xml *x, const gw_doc *doc, const gw_role_style *rs,
+                        bool bold, const char *text, size_t len) {
+  slot_ctx c = {x, doc, rs, bold, text};
+  gw_zh_slot_runs(text, len, write_slot_run, &c);
+}

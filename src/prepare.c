@@ -1,0 +1,156 @@
+/* prepare.c - page estimate and 报尾 sizing.
+ *
+ * The 报尾 sits in a box pinned to the foot of the page that holds its
+ * anchor paragraph. When the text above leaves too little room, the box
+ * must start a new page, which no renderer decides for us: we count
+ * lines. On the 22 x 28 grid every body line has a known height and holds
+ * a known number of characters, so the estimate is close; it errs towards
+ * a new page. */
+#include "prepare.h"
+#include "zh.h"
+
+#include <string.h>
+
+static size_t runs_width(const gw_runs *runs) {
+  size_t w = 0;
+  for (const gw_run *r = runs->first; r; r = r->next)
+    w += r->kind == GW_RUN_TEXT ? gw_zh_display_width(r->text, r->len) : 0;
+  return w;
+}
+
+int gw_prepare_lines(const gw_role_style *rs, int width, int indent, size_t display_width) {
+  /* One display column is half a character: size/2 plus the spacing. */
+  double col = rs->size_half_pt * 5.0 + rs->spacing_twips / 2.0;
+  if (col <= 0)
+    col = 1;
+  double first = (width - indent) / col, rest = width / col;
+  if (first < 2)
+    first = 2;
+  if (rest < 2)
+    rest = 2;
+  if (display_width <= first)
+    return 1;
+  double left = (double)display_width - first;
+  int lines = 1 + (int)(left / rest);
+  if (left - (lines - 1) * rest > 0.0001)
+    lines++;
+  return lines;
+}
+
+static int row_height(const gw_doc *doc, const gw_table *t, const gw_row *row) {
+  const gw_layout *L = &doc->layout;
+  int tallest = 1, col = 0;
+  for (const gw_cell *c = row->cells; c; c = c->next) {
+    int w = 0;
+    for (int i = col; i < col + c->span && i < t->ncols; i++)
+      w += t->col_twips[i];
+    w -= 2 * L->table.cell_margin_twips;
+    int lines = gw_prepare_lines(&L->roles[c->role], w, 0, runs_width(&c->runs));
+    if (lines > tallest)
+      tallest = lines;
+    col += c->span;
+  }
+  return tallest * L->table.line_twips + 2 * L->table.border_eighths * 20 / 8;
+}
+
+/* Height of the 报尾 box: its rows, wrapped after the label. */
+static int tail_height(const gw_doc *doc, const gw_tail *tail) {
+  const gw_layout *L = &doc->layout;
+  const gw_role_style *rs = &L->roles[GW_ROLE_TAIL];
+  int width = L->text_w - 2 * L->tail.indent_twips;
+  int lines = 0;
+  for (const gw_tail_row *r = tail->rows; r; r = r->next) {
+    size_t label = gw_zh_display_width(r->label, strlen(r->label)) + 2;
+    int label_w = (int)label * rs->size_half_pt * 5;
+    lines += gw_prepare_lines(rs, width - label_w, 0,
+                              gw_zh_display_width(r->text, strlen(r->text)));
+  }
+  if (tail->issued_right)
+    lines++;
+  if (tail->copies)
+    lines++;
+  if (tail->contact)
+    lines += gw_prepare_lines(&L->roles[GW_ROLE_CONTACT], width, 0,
+                              gw_zh_display_width(tail->contact, strlen(tail->contact)));
+  /* rules, the gap above the contact line, the closing one-point paragraph */
+  return lines * L->tail.line_twips + (tail->contact ? 60 : 0) + 40;
+}
+
+typedef struct {
+  int page_h; /* usable height */
+  int used;   /* on the current page */
+  int pages;
+} page_state;
+
+static void advance(page_state *ps, int height, int line) {
+  /* Paragraphs break between lines (widow control is off). */
+  while (ps->used + height > ps->page_h) {
+    int room = (ps->page_h - ps->used) / (line > 0 ? line : 1) * line;
+    height -= room > 0 ? room : 0;
+    ps->used = 0;
+    ps->pages++;
+    if (height <= 0)
+      return;
+    if (height <= ps->page_h)
+      break;
+  }
+  ps->used += height;
+}
+
+static int block_height(const gw_doc *doc, const gw_block *b, int *line) {
+  const gw_layout *L = &doc->layout;
+  const gw_role_style *rs = &L->roles[b->role];
+  *line = rs->line_twips;
+  switch (b->kind) {
+  case GW_BLOCK_PARA: {
+    int indent = rs->align == GW_ALIGN_CENTER ? 0 : rs->indent_twips;
+    int width = L->text_w;
+    if (b->tab_right_twips)
+      return rs->line_twips;
+    return gw_prepare_lines(rs, width, indent, runs_width(&b->runs)) * rs->line_twips;
+  }
+  case GW_BLOCK_BLANK:
+    *line = L->line_twips;
+    return L->line_twips;
+  case GW_BLOCK_TABLE: {
+    int h = 0;
+    for (const gw_row *r = b->table->rows; r; r = r->next)
+      h += row_height(doc, b->table, r);
+    *line = L->table.line_twips;
+    return h;
+  }
+  default:
+    return 0;
+  }
+}
+
+void gw_prepare(gw_doc *doc) {
+  page_state ps = {doc->layout.text_h, 0, 1};
+  for (gw_block *b = doc->first; b; b = b->next) {
+    if (b->kind == GW_BLOCK_PARA) {
+      doc->paragraphs++;
+      for (const gw_run *r = b->runs.first; r; r = r->next)
+        doc->characters += gw_zh_count_chars(r->text, r->len);
+    }
+    if (b->kind == GW_BLOCK_SECTION) {
+      ps.used = 0;
+      ps.pages++;
+      continue;
+    }
+    if (b->page_break_before) {
+      ps.used = 0;
+      ps.pages++;
+    }
+    if (b->kind == GW_BLOCK_TAIL) {
+      b->tail->height_twips = tail_height(doc, b->tail);
+      /* Room for the box, plus one line of slack for the estimate. */
+      int room = ps.page_h - ps.used;
+      b->tail->new_page = ps.used > 0 &&
+                          room < b->tail->height_twips + doc->layout.line_twips;
+      continue;
+    }
+    int line;
+    int h = block_height(doc, b, &line);
+    advance(&ps, h, line);
+  }
+}

@@ -1,0 +1,195 @@
+/* source.c - read, check and split a source. */
+#include "source.h"
+#include "zh.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static gw_pos file_pos(const char *path) {
+  gw_pos pos = {path, 0, 0};
+  return pos;
+}
+
+/* Line/column of a byte offset in raw (unnormalised) bytes, for the UTF-8
+ * error, which is found before line ends are normalised. */
+static gw_pos raw_pos(const char *path, const char *data, size_t offset) {
+  gw_pos pos = {path, 1, 1};
+  size_t line_start = 0;
+  for (size_t i = 0; i < offset; i++)
+    if (data[i] == '\n') {
+      pos.line++;
+      line_start = i + 1;
+    }
+  pos.col = (unsigned)gw_zh_count_chars(data + line_start, offset - line_start) + 1;
+  return pos;
+}
+
+/* Copy into the arena with CR LF and lone CR turned into LF. */
+static char *normalise_line_ends(gw_arena *arena, const char *data, size_t len,
+                                 size_t *out_len) {
+  char *text = gw_arena_alloc(arena, len + 1);
+  size_t n = 0;
+  for (size_t i = 0; i < len; i++) {
+    if (data[i] == '\r') {
+      text[n++] = '\n';
+      if (i + 1 < len && data[i + 1] == '\n')
+        i++;
+    } else {
+      text[n++] = data[i];
+    }
+  }
+  text[n] = '\0';
+  *out_len = n;
+  return text;
+}
+
+static void index_lines(gw_arena *arena, gw_source *src) {
+  size_t count = 1;
+  for (size_t i = 0; i < src->len; i++)
+    if (src->text[i] == '\n')
+      count++;
+  src->line_starts = gw_arena_alloc(arena, count * sizeof(size_t));
+  src->line_starts[0] = 0;
+  size_t k = 1;
+  for (size_t i = 0; i < src->len; i++)
+    if (src->text[i] == '\n')
+      src->line_starts[k++] = i + 1;
+  src->line_count = count;
+}
+
+static int is_fence(const char *line, size_t len, const char *mark) {
+  size_t m = strlen(mark);
+  if (len < m || memcmp(line, mark, m) != 0)
+    return 0;
+  for (size_t i = m; i < len; i++)
+    if (line[i] != ' ' && line[i] != '\t')
+      return 0;
+  return 1;
+}
+
+/* Split "---\n<yaml>\n---\n<body>"; a source without front matter is all
+ * body (the caller reports the missing keys). */
+static int split_front_matter(gw_diags *diags, gw_source *src) {
+  src->body = src->text;
+  src->body_len = src->len;
+  src->body_line = 1;
+  if (src->line_count < 1)
+    return 0;
+  size_t first_end = src->line_count > 1 ? src->line_starts[1] - 1 : src->len;
+  if (!is_fence(src->text, first_end, "---"))
+    return 0;
+  for (size_t k = 1; k < src->line_count; k++) {
+    size_t start = src->line_starts[k];
+    size_t end = k + 1 < src->line_count ? src->line_starts[k + 1] - 1 : src->len;
+    if (is_fence(src->text + start, end - start, "---") ||
+        is_fence(src->text + start, end - start, "...")) {
+      src->front = src->text + src->line_starts[1];
+      src->front_len = start - src->line_starts[1];
+      src->front_line = 2;
+      src->body = src->text + (end < src->len ? end + 1 : end);
+      src->body_len = src->len - (size_t)(src->body - src->text);
+      src->body_line = (unsigned)k + 2;
+      return 0;
+    }
+  }
+  gw_pos pos = {src->path, 1, 1};
+  gw_error(diags, pos, "前置元数据（front matter）没有结束：请在 YAML 之后加一行 ---");
+  return -1;
+}
+
+int gw_source_from_memory(gw_arena *arena, gw_diags *diags, const char *path,
+                          const char *data, size_t len, gw_source *src) {
+  memset(src, 0, sizeof *src);
+  src->path = path;
+  const char *slash = strrchr(path, '/');
+  src->dir = slash ? gw_arena_strndup(arena, path, (size_t)(slash - path) + (slash == path))
+                   : ".";
+  if (len > GW_SOURCE_MAX_BYTES) {
+    gw_error(diags, file_pos(path), "文件过大（%zu 字节，上限 %u 字节）：请拆分文档",
+             len, GW_SOURCE_MAX_BYTES);
+    return -1;
+  }
+  if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+    data += 3;
+    len -= 3;
+  }
+  size_t bad = 0;
+  bool bad_xml = false;
+  if (!gw_zh_validate_utf8(data, len, &bad, &bad_xml)) {
+    gw_pos pos = raw_pos(path, data, bad);
+    if (bad_xml)
+      gw_error(diags, pos, "第 %zu 字节处有 XML 不允许的控制字符（U+%04X）：请删除它",
+               bad, (unsigned)(unsigned char)data[bad]);
+    else
+      gw_error(diags, pos, "第 %zu 字节处不是有效的 UTF-8 编码：请把文件另存为 UTF-8",
+               bad);
+    return -1;
+  }
+  src->text = normalise_line_ends(arena, data, len, &src->len);
+  index_lines(arena, src);
+  return split_front_matter(diags, src);
+}
+
+int gw_source_read(gw_arena *arena, gw_diags *diags, const char *path,
+                   gw_source *src) {
+  int is_stdin = strcmp(path, "-") == 0;
+  const char *shown = is_stdin ? "<stdin>" : path;
+  FILE *f = is_stdin ? stdin : fopen(path, "rb");
+  if (!f) {
+    gw_error(diags, file_pos(shown), "无法打开源文件：%s", strerror(errno));
+    return -1;
+  }
+  gw_buf buf = {0};
+  char chunk[65536];
+  size_t n;
+  int rc = 0;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+    gw_buf_append(&buf, chunk, n);
+    if (buf.len > GW_SOURCE_MAX_BYTES)
+      break; /* reported below; stop reading a huge or endless input */
+  }
+  if (ferror(f)) {
+    gw_error(diags, file_pos(shown), "读取源文件失败：%s", strerror(errno));
+    rc = -1;
+  }
+  if (!is_stdin)
+    fclose(f);
+  if (rc == 0)
+    rc = gw_source_from_memory(arena, diags, shown, buf.data ? buf.data : "",
+                               buf.len, src);
+  gw_buf_free(&buf);
+  if (rc == 0 && is_stdin)
+    src->dir = ".";
+  return rc;
+}
+
+gw_pos gw_source_pos_at(const gw_source *src, size_t offset) {
+  size_t lo = 0, hi = src->line_count;
+  while (hi - lo > 1) {
+    size_t mid = (lo + hi) / 2;
+    if (src->line_starts[mid] <= offset)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  gw_pos pos = {src->path, (unsigned)lo + 1, 1};
+  pos.col = (unsigned)gw_zh_count_chars(src->text + src->line_starts[lo],
+                                        offset - src->line_starts[lo]) + 1;
+  return pos;
+}
+
+gw_pos gw_source_pos_byte_col(const gw_source *src, unsigned line,
+                              unsigned byte_col) {
+  if (line == 0 || line > src->line_count) {
+    gw_pos pos = {src->path, line, 1};
+    return pos;
+  }
+  size_t start = src->line_starts[line - 1];
+  size_t end = line < src->line_count ? src->line_starts[line] : src->len;
+  size_t off = start + (byte_col ? byte_col - 1 : 0);
+  if (off > end)
+    off = end;
+  return gw_source_pos_at(src, off);
+}

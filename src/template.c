@@ -1,0 +1,128 @@
+/* template.c - template look-up and merging. */
+#include "template.h"
+#include "source.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef GWDOC_TEMPLATE_DIR
+#define GWDOC_TEMPLATE_DIR "/usr/local/share/gwdoc/templates"
+#endif
+
+enum { MAX_EXTENDS = 8 };
+
+/* Keys a later layer replaces whole instead of merging into: a source's
+ * distribution list is the list, not an addition to the template's. */
+static const char *const replace_whole[] = {"distribution", "units", "columns",
+                                            NULL};
+
+static int is_file(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int is_dir(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), m = strlen(suffix);
+  return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+const char *gw_template_home(gw_arena *arena) {
+  /* A binary in the build tree (repo/gwdoc) uses repo/templates, so the
+   * repository works without installing. */
+  char exe[4096];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0) {
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash) {
+      *slash = '\0';
+      const char *local = gw_arena_printf(arena, "%s/templates", exe);
+      if (is_file(gw_arena_printf(arena, "%s/gbt9704.yaml", local)) &&
+          is_file(gw_arena_printf(arena, "%s/../src/gwdoc.c", local)))
+        return local;
+    }
+  }
+  return GWDOC_TEMPLATE_DIR;
+}
+
+const char *gw_template_find(gw_arena *arena, const char *name, const char *dir) {
+  if (!*name)
+    return NULL;
+  if (strchr(name, '/') || ends_with(name, ".yaml")) {
+    const char *path = name[0] == '/' ? name : gw_arena_printf(arena, "%s/%s", dir, name);
+    return is_file(path) ? path : NULL;
+  }
+  const char *candidate = gw_arena_printf(arena, "%s/%s.yaml", dir, name);
+  if (is_file(candidate))
+    return candidate;
+  const char *env = getenv("GWDOC_TEMPLATES");
+  if (env && *env) {
+    const char *p = env;
+    while (*p) {
+      const char *colon = strchr(p, ':');
+      size_t len = colon ? (size_t)(colon - p) : strlen(p);
+      if (len) {
+        candidate = gw_arena_printf(arena, "%.*s/%s.yaml", (int)len, p, name);
+        if (is_file(candidate))
+          return candidate;
+      }
+      p += len + (colon ? 1 : 0);
+    }
+  }
+  const char *home = gw_template_home(arena);
+  if (is_dir(home)) {
+    candidate = gw_arena_printf(arena, "%s/%s.yaml", home, name);
+    if (is_file(candidate))
+      return candidate;
+  }
+  return NULL;
+}
+
+static gw_val *load_file(gw_arena *arena, gw_diags *diags, const char *path) {
+  gw_source src;
+  if (gw_source_read(arena, diags, path, &src) < 0)
+    return NULL;
+  return gw_val_parse(arena, diags, path, 1, src.text, src.len);
+}
+
+static gw_val *load_chain(gw_arena *arena, gw_diags *diags, const char *name,
+                          gw_pos at, const char *dir, int depth) {
+  if (depth > MAX_EXTENDS) {
+    gw_error(diags, at, "模板 extends 层数过多（可能循环引用）");
+    return NULL;
+  }
+  const char *path = gw_template_find(arena, name, dir);
+  if (!path) {
+    gw_error(diags, at,
+             "找不到模板“%s”：已在源文件所在目录、$GWDOC_TEMPLATES 和 %s 中查找",
+             name, gw_template_home(arena));
+    return NULL;
+  }
+  gw_val *tpl = load_file(arena, diags, path);
+  if (!tpl)
+    return NULL;
+  gw_val *ext = gw_val_get(tpl, "extends");
+  if (!ext)
+    return tpl;
+  if (ext->kind != GW_VAL_STR) {
+    gw_error(diags, ext->pos, "extends 应为模板名称");
+    return NULL;
+  }
+  const char *slash = strrchr(path, '/');
+  const char *tdir = slash ? gw_arena_strndup(arena, path, (size_t)(slash - path)) : ".";
+  gw_val *base = load_chain(arena, diags, ext->str, ext->pos, tdir, depth + 1);
+  return base ? gw_val_merge(arena, base, tpl, replace_whole) : NULL;
+}
+
+gw_val *gw_template_config(gw_arena *arena, gw_diags *diags, const char *name,
+                           gw_pos at, const char *dir, const gw_val *front) {
+  gw_val *tpl = load_chain(arena, diags, name, at, dir, 0);
+  return tpl ? gw_val_merge(arena, tpl, front, replace_whole) : NULL;
+}

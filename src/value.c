@@ -1,0 +1,249 @@
+/* value.c - libyaml events to a tree of gw_val. */
+#include "value.h"
+
+#include <string.h>
+#include <yaml.h>
+
+/* Bounds that no real front matter reaches; they keep hostile input cheap
+ * (duplicate-key checks are linear per key). */
+enum { MAX_DEPTH = 64, MAX_ENTRIES = 4096 };
+
+static gw_pos mark_pos(const char *file, unsigned first_line, yaml_mark_t m) {
+  gw_pos pos = {file, first_line + (unsigned)m.line, (unsigned)m.column + 1};
+  return pos;
+}
+
+static void append_child(gw_val *parent, gw_val *child) {
+  if (parent->last)
+    parent->last->next = child;
+  else
+    parent->first = child;
+  parent->last = child;
+  parent->count++;
+}
+
+typedef struct {
+  gw_arena *arena;
+  gw_diags *diags;
+  const char *file;
+  unsigned first_line;
+  yaml_parser_t parser;
+} reader;
+
+static int next_event(reader *r, yaml_event_t *ev) {
+  if (yaml_parser_parse(&r->parser, ev))
+    return 0;
+  yaml_mark_t m = r->parser.problem_mark;
+  gw_pos pos = mark_pos(r->file, r->first_line, m);
+  const char *problem = r->parser.problem ? r->parser.problem : "无法解析";
+  if (r->parser.context)
+    gw_error(r->diags, pos, "YAML 语法错误：%s（%s）：请检查缩进、冒号和引号", problem,
+             r->parser.context);
+  else
+    gw_error(r->diags, pos, "YAML 语法错误：%s：请检查缩进、冒号和引号", problem);
+  return -1;
+}
+
+/* Read the node whose first event is `ev` (already taken). */
+static gw_val *read_node(reader *r, yaml_event_t *ev, int depth) {
+  gw_val *v = gw_arena_alloc(r->arena, sizeof *v);
+  v->pos = mark_pos(r->file, r->first_line, ev->start_mark);
+  if (depth > MAX_DEPTH) {
+    gw_error(r->diags, v->pos, "YAML 嵌套过深（超过 %d 层）", MAX_DEPTH);
+    return NULL;
+  }
+  switch (ev->type) {
+  case YAML_SCALAR_EVENT: {
+    const char *s = (const char *)ev->data.scalar.value;
+    size_t len = ev->data.scalar.length;
+    int plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+    if (plain && (len == 0 || (len == 1 && s[0] == '~') ||
+                  (len == 4 && memcmp(s, "null", 4) == 0))) {
+      v->kind = GW_VAL_NULL;
+      v->str = "";
+    } else {
+      v->kind = GW_VAL_STR;
+      v->str = gw_arena_strndup(r->arena, s, len);
+      v->quoted = !plain;
+    }
+    return v;
+  }
+  case YAML_ALIAS_EVENT:
+    gw_error(r->diags, v->pos, "不支持 YAML 别名（*name）：请直接写出内容");
+    return NULL;
+  case YAML_SEQUENCE_START_EVENT:
+  case YAML_MAPPING_START_EVENT: {
+    int is_map = ev->type == YAML_MAPPING_START_EVENT;
+    yaml_event_type_t end = is_map ? YAML_MAPPING_END_EVENT : YAML_SEQUENCE_END_EVENT;
+    v->kind = is_map ? GW_VAL_MAP : GW_VAL_SEQ;
+    for (;;) {
+      yaml_event_t child_ev;
+      if (next_event(r, &child_ev) < 0)
+        return NULL;
+      if (child_ev.type == end) {
+        yaml_event_delete(&child_ev);
+        return v;
+      }
+      const char *key = NULL;
+      gw_pos key_pos = {0};
+      if (is_map) {
+        key_pos = mark_pos(r->file, r->first_line, child_ev.start_mark);
+        if (child_ev.type != YAML_SCALAR_EVENT) {
+          gw_error(r->diags, key_pos, "YAML 的键必须是简单文字");
+          yaml_event_delete(&child_ev);
+          return NULL;
+        }
+        key = gw_arena_strndup(r->arena, (const char *)child_ev.data.scalar.value,
+                               child_ev.data.scalar.length);
+        yaml_event_delete(&child_ev);
+        if (next_event(r, &child_ev) < 0)
+          return NULL;
+      }
+      gw_val *child = read_node(r, &child_ev, depth + 1);
+      yaml_event_delete(&child_ev);
+      if (!child)
+        return NULL;
+      if (v->count >= MAX_ENTRIES) {
+        gw_error(r->diags, v->pos, "YAML 列表或映射的项数超过 %d", MAX_ENTRIES);
+        return NULL;
+      }
+      if (is_map) {
+        if (gw_val_get(v, key)) {
+          gw_error(r->diags, key_pos, "重复的键“%s”：每个键只能写一次", key);
+          return NULL;
+        }
+        child->key = key;
+        child->key_pos = key_pos;
+      }
+      append_child(v, child);
+    }
+  }
+  default:
+    gw_error(r->diags, v->pos, "无法理解的 YAML 内容");
+    return NULL;
+  }
+}
+
+gw_val *gw_val_parse(gw_arena *arena, gw_diags *diags, const char *file,
+                     unsigned first_line, const char *text, size_t len) {
+  reader r = {arena, diags, file, first_line, {0}};
+  gw_val *root = NULL;
+  yaml_event_t ev;
+  if (!yaml_parser_initialize(&r.parser))
+    return NULL;
+  yaml_parser_set_input_string(&r.parser, (const unsigned char *)text, len);
+  yaml_parser_set_encoding(&r.parser, YAML_UTF8_ENCODING);
+  /* stream start, then document start or stream end */
+  if (next_event(&r, &ev) < 0)
+    goto done;
+  yaml_event_delete(&ev);
+  if (next_event(&r, &ev) < 0)
+    goto done;
+  if (ev.type == YAML_STREAM_END_EVENT) {
+    yaml_event_delete(&ev);
+    root = gw_arena_alloc(arena, sizeof *root);
+    root->kind = GW_VAL_MAP;
+    root->pos.file = file;
+    root->pos.line = first_line;
+    root->pos.col = 1;
+    goto done;
+  }
+  yaml_event_delete(&ev);
+  if (next_event(&r, &ev) < 0)
+    goto done;
+  root = read_node(&r, &ev, 0);
+  yaml_event_delete(&ev);
+  if (root && root->kind == GW_VAL_NULL) {
+    root->kind = GW_VAL_MAP; /* an empty document */
+  } else if (root && root->kind != GW_VAL_MAP) {
+    gw_error(diags, root->pos, "前置元数据必须是“键: 值”的形式");
+    root = NULL;
+  }
+  if (root) {
+    /* document end; a second document is an error */
+    if (next_event(&r, &ev) < 0) {
+      root = NULL;
+      goto done;
+    }
+    yaml_event_delete(&ev);
+    if (next_event(&r, &ev) < 0) {
+      root = NULL;
+      goto done;
+    }
+    if (ev.type != YAML_STREAM_END_EVENT) {
+      gw_error(diags, mark_pos(file, first_line, ev.start_mark),
+               "前置元数据里只能有一个 YAML 文档");
+      root = NULL;
+    }
+    yaml_event_delete(&ev);
+  }
+done:
+  yaml_parser_delete(&r.parser);
+  return root;
+}
+
+gw_val *gw_val_get(const gw_val *map, const char *key) {
+  if (!map || map->kind != GW_VAL_MAP)
+    return NULL;
+  for (gw_val *c = map->first; c; c = c->next)
+    if (strcmp(c->key, key) == 0)
+      return c;
+  return NULL;
+}
+
+gw_val *gw_val_path(const gw_val *map, const char *path) {
+  char part[128];
+  const gw_val *v = map;
+  while (v && *path) {
+    const char *dot = strchr(path, '.');
+    size_t n = dot ? (size_t)(dot - path) : strlen(path);
+    if (n >= sizeof part)
+      return NULL;
+    memcpy(part, path, n);
+    part[n] = '\0';
+    v = gw_val_get(v, part);
+    path += n + (dot ? 1 : 0);
+  }
+  return (gw_val *)v;
+}
+
+static int in_list(const char *key, const char *const *list) {
+  for (; list && *list; list++)
+    if (strcmp(key, *list) == 0)
+      return 1;
+  return 0;
+}
+
+static gw_val *copy_entry(gw_arena *arena, const gw_val *src) {
+  gw_val *c = gw_arena_alloc(arena, sizeof *c);
+  *c = *src;
+  c->next = NULL;
+  return c;
+}
+
+gw_val *gw_val_merge(gw_arena *arena, const gw_val *base, const gw_val *over,
+                     const char *const *replace_whole) {
+  gw_val *out = gw_arena_alloc(arena, sizeof *out);
+  *out = *base;
+  out->first = out->last = NULL;
+  out->count = 0;
+  out->next = NULL;
+  for (const gw_val *b = base->first; b; b = b->next) {
+    const gw_val *o = gw_val_get(over, b->key);
+    gw_val *entry;
+    if (!o)
+      entry = copy_entry(arena, b);
+    else if (o->kind == GW_VAL_MAP && b->kind == GW_VAL_MAP &&
+             !in_list(b->key, replace_whole)) {
+      entry = gw_val_merge(arena, b, o, NULL);
+      entry->key = o->key;
+      entry->key_pos = o->key_pos;
+    } else
+      entry = copy_entry(arena, o);
+    append_child(out, entry);
+  }
+  for (const gw_val *o = over->first; o; o = o->next)
+    if (!gw_val_get(base, o->key))
+      append_child(out, copy_entry(arena, o));
+  return out;
+}

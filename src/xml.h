@@ -1,0 +1,34 @@
+/* xml.h - a thin layer over libxml2's xmlTextWriter with a sticky error
+ * flag, so element writers stay one call per tag. libxml2 does all
+ * escaping; names are written with their prefixes (w:p, v:rect). */
+#ifndef GW_XML_H
+#define GW_XML_H
+#include <libxml/xmlwriter.h>
+#include <stddef.h>
+
+typedef struct {
+  xmlBufferPtr buf;
+  xmlTextWriterPtr w;
+  int failed;
+} gw_xml;
+
+/* Start a part in memory, with the XML declaration (standalone="yes"). */
+int gw_xml_open(gw_xml *x);
+/* Finish the document; the bytes stay in x->buf until gw_xml_free. */
+int gw_xml_close(gw_xml *x);
+void gw_xml_free(gw_xml *x);
+
+void gw_xml_start(gw_xml *x, const char *name);
+void gw_xml_end(gw_xml *x);
+void gw_xml_attr(gw_xml *x, const char *name, const char *value);
+void gw_xml_attr_int(gw_xml *x, const char *name, long value);
+/* Text content; characters XML forbids never get here (the source was
+ * checked), and libxml2 escapes & < >. */
+void gw_xml_text(gw_xml *x, const char *text, size_t len);
+/* <name a1="v1" a2="v2"/> with NULL-ended name/value pairs. */
+void gw_xml_empty(gw_xml *x, const char *name, ...);
+/* <name w:val="value"/> */
+void gw_xml_val(gw_xml *x, const char *name, const char *value);
+void gw_xml_val_int(gw_xml *x, const char *name, long value);
+
+#endif

@@ -1,0 +1,1105 @@
+/* zh.c - Chinese text rules built on ICU: validation, normalisation,
+ * font slots, numerals, dates, display width.
+ *
+ * All Unicode work goes through ICU: UTF-8 decoding with the U8_NEXT
+ * macro (which rejects overlongs, surrogates and values above U+10FFFF),
+ * character properties (script, general category, East Asian width),
+ * normalisation (NFC, NFKC_Casefold), spell-out numerals and date
+ * formatting.
+ *
+ * ICU objects that cost something to build (the numeral and date
+ * formatters) are created lazily on first use and kept in statics;
+ * gw_zh_cleanup() frees them. The lazy creation is not thread-safe:
+ * gwdoc is single-threaded. The normaliser instances returned by
+ * unorm2_get*Instance() belong to ICU and are never closed. */
+#include "zh.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/ucal.h>
+#include <unicode/udat.h>
+#include <unicode/unorm2.h>
+#include <unicode/unum.h>
+#include <unicode/uscript.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+/* ------------------------------------------------------------------ */
+/* Small helpers                                                        */
+/* ------------------------------------------------------------------ */
+
+static char *dup_str(const char *s)
+{
+  size_t n = strlen(s);
+  char *r = malloc(n + 1);
+  if (r)
+    memcpy(r, s, n + 1);
+  return r;
+}
+
+/* Decode buf[0..len) into code points; an ill-formed sequence (maximal
+ * subpart, as ICU defines it) becomes U+FFFD. out must hold len
+ * entries. offs, when not NULL, receives each code point's byte
+ * offset. Returns the number of code points. */
+static size_t decode(const char *buf, size_t len, UChar32 *out, size_t *offs)
+{
+  const uint8_t *s = (const uint8_t *)buf;
+  size_t i = 0, n = 0;
+  while (i < len) {
+    size_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    if (c < 0)
+      c = 0xFFFD;
+    out[n] = c;
+    if (offs)
+      offs[n] = start;
+    n++;
+  }
+  return n;
+}
+
+/* UTF-16 buffer -> new UTF-8 string (NULL on failure). */
+static char *utf16_to_utf8(const UChar *src, int32_t srclen)
+{
+  UErrorCode err = U_ZERO_ERROR;
+  int32_t need = 0;
+  u_strToUTF8(NULL, 0, &need, src, srclen, &err);
+  if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err))
+    return NULL;
+  char *out = malloc((size_t)need + 1);
+  if (!out)
+    return NULL;
+  err = U_ZERO_ERROR;
+  u_strToUTF8(out, need + 1, NULL, src, srclen, &err);
+  if (U_FAILURE(err)) {
+    free(out);
+    return NULL;
+  }
+  out[need] = '\0';
+  return out;
+}
+
+/* Normalise src with norm into a new UTF-16 buffer (*outlen units). */
+static UChar *normalize16(const UNormalizer2 *norm, const UChar *src,
+                          int32_t srclen, int32_t *outlen)
+{
+  UErrorCode err = U_ZERO_ERROR;
+  int32_t need = unorm2_normalize(norm, src, srclen, NULL, 0, &err);
+  if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err))
+    return NULL;
+  UChar *out = malloc(((size_t)need + 1) * sizeof(UChar));
+  if (!out)
+    return NULL;
+  err = U_ZERO_ERROR;
+  unorm2_normalize(norm, src, srclen, out, need + 1, &err);
+  if (U_FAILURE(err)) {
+    free(out);
+    return NULL;
+  }
+  *outlen = need;
+  return out;
+}
+
+/* ------------------------------------------------------------------ */
+/* Validation and counting                                              */
+/* ------------------------------------------------------------------ */
+
+/* XML 1.0 Char is #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD]
+ * | [#x10000-#x10FFFF]. Surrogates never come out of U8_NEXT, so only
+ * C0 controls (including U+0000) and U+FFFE/U+FFFF remain to reject. */
+static bool xml_forbidden(UChar32 c)
+{
+  if (c < 0x20)
+    return c != 0x09 && c != 0x0A && c != 0x0D;
+  return c == 0xFFFE || c == 0xFFFF;
+}
+
+bool gw_zh_validate_utf8(const char *buf, size_t len, size_t *bad_offset,
+                         bool *bad_is_xml)
+{
+  const uint8_t *s = (const uint8_t *)buf;
+  size_t i = 0;
+  if (bad_is_xml)
+    *bad_is_xml = false;
+  while (i < len) {
+    size_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    if (c < 0 || xml_forbidden(c)) {
+      if (bad_offset)
+        *bad_offset = start;
+      if (bad_is_xml)
+        *bad_is_xml = c >= 0;
+      return false;
+    }
+  }
+  if (bad_offset)
+    *bad_offset = len;
+  return true;
+}
+
+size_t gw_zh_count_chars(const char *buf, size_t len)
+{
+  const uint8_t *s = (const uint8_t *)buf;
+  size_t i = 0, n = 0;
+  while (i < len) {
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    (void)c;
+    n++;
+  }
+  return n;
+}
+
+/* ------------------------------------------------------------------ */
+/* Character classes                                                    */
+/* ------------------------------------------------------------------ */
+
+enum cls {
+  CLS_NEUTRAL,  /* joins the neighbouring run */
+  CLS_LATIN,    /* GW_SLOT_LATIN */
+  CLS_EA,       /* GW_SLOT_EAST_ASIA, Word picks eastAsia by itself */
+  CLS_EA_SHARED /* GW_SLOT_EAST_ASIA, needs w:hint="eastAsia" */
+};
+
+/* Characters shared by Chinese and Western text which Word would draw
+ * with the hAnsi font unless the run carries w:hint="eastAsia". */
+static bool is_shared_punct(UChar32 c)
+{
+  switch (c) {
+  case 0x2018: /* ‘ */
+  case 0x2019: /* ’ */
+  case 0x201C: /* “ */
+  case 0x201D: /* ” */
+  case 0x2014: /* — */
+  case 0x2026: /* … */
+  case 0x00B7: /* · */
+  case 0xFF1A: /* ： (full width already; listed as shared by the spec,
+                  the hint is harmless) */
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* Class of one code point:
+ *  1. the shared punctuation above                      -> EA_SHARED
+ *  2. CJK blocks: radicals..Kangxi (2E80-2FDF), CJK symbols and
+ *     punctuation (3000-303F, including U+3000), kana, Bopomofo,
+ *     enclosed/compatibility CJK (3040-33FF), CJK compatibility forms
+ *     (FE30-FE4F), half/full-width forms (FF00-FFEF)     -> EA
+ *  3. script Han, Hiragana, Katakana, Bopomofo, Hangul   -> EA
+ *  4. white space, controls, format characters, combining marks
+ *     (Mn, Me), U+FFFD and ASCII punctuation/symbols     -> NEUTRAL
+ *  5. East Asian Width Wide/Fullwidth, except emoji      -> EA
+ *  6. everything else (ASCII letters and digits, other Latin, Greek,
+ *     Cyrillic, symbols, emoji)                          -> LATIN */
+static enum cls classify(UChar32 c)
+{
+  if (c < 0x80) {
+    if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+        (c >= 'a' && c <= 'z'))
+      return CLS_LATIN;
+    return CLS_NEUTRAL;
+  }
+  if (is_shared_punct(c))
+    return CLS_EA_SHARED;
+  if ((c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3000 && c <= 0x33FF) ||
+      (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF))
+    return CLS_EA;
+  UErrorCode err = U_ZERO_ERROR;
+  UScriptCode sc = uscript_getScript(c, &err);
+  if (U_SUCCESS(err) &&
+      (sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA ||
+       sc == USCRIPT_BOPOMOFO || sc == USCRIPT_HANGUL))
+    return CLS_EA;
+  if (c == 0xFFFD || u_isUWhiteSpace(c))
+    return CLS_NEUTRAL;
+  int8_t t = u_charType(c);
+  if (t == U_CONTROL_CHAR || t == U_FORMAT_CHAR || t == U_NON_SPACING_MARK ||
+      t == U_ENCLOSING_MARK)
+    return CLS_NEUTRAL;
+  int w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  if ((w == U_EA_WIDE || w == U_EA_FULLWIDTH) &&
+      !u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION))
+    return CLS_EA;
+  return CLS_LATIN;
+}
+
+/* Chinese context: a Han/CJK character or CJK punctuation, i.e. any
+ * character of the EAST_ASIA slot (shared punctuation included).
+ * c < 0 (outside the text) is not Chinese. */
+static bool is_cjk(UChar32 c)
+{
+  if (c < 0)
+    return false;
+  enum cls k = classify(c);
+  return k == CLS_EA || k == CLS_EA_SHARED;
+}
+
+static bool is_han(UChar32 c)
+{
+  UErrorCode err = U_ZERO_ERROR;
+  return c >= 0x2E80 && uscript_getScript(c, &err) == USCRIPT_HAN &&
+         U_SUCCESS(err);
+}
+
+static bool is_ascii_digit(UChar32 c) { return c >= '0' && c <= '9'; }
+
+static bool is_ascii_alnum(UChar32 c)
+{
+  return is_ascii_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* A letter of the Latin script (é, ß, ...), not a full-width form. */
+static bool is_latin_letter(UChar32 c)
+{
+  if (c < 0)
+    return false;
+  if (c < 0x80)
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  if (c >= 0xFF00 && c <= 0xFFEF)
+    return false;
+  UErrorCode err = U_ZERO_ERROR;
+  return u_isalpha(c) && uscript_getScript(c, &err) == USCRIPT_LATIN &&
+         U_SUCCESS(err);
+}
+
+/* Digit or Latin letter (the other side of a removable space). */
+static bool is_latin_alnum(UChar32 c)
+{
+  return is_ascii_digit(c) || is_latin_letter(c) ||
+         (c >= 0x80 && !(c >= 0xFF00 && c <= 0xFFEF) && u_isdigit(c) &&
+          classify(c) == CLS_LATIN);
+}
+
+/* ------------------------------------------------------------------ */
+/* Font slot runs                                                       */
+/* ------------------------------------------------------------------ */
+
+/* Run rule (exact):
+ *  - Every code point is classified (see classify()): LATIN, EA,
+ *    EA_SHARED or NEUTRAL. Ill-formed bytes count as NEUTRAL.
+ *  - The slot of a run is LATIN for LATIN characters and EAST_ASIA for
+ *    EA and EA_SHARED characters. A new run starts exactly where a
+ *    non-neutral character has a different slot from the current run;
+ *    so EA and EA_SHARED characters share one run.
+ *  - hint_east_asia is true for an EAST_ASIA run that contains at least
+ *    one EA_SHARED character. This is safe: w:hint="eastAsia" does not
+ *    change the font of Han, kana or full-width forms (always eastAsia)
+ *    nor of ASCII characters (always the ascii font); it only steers the
+ *    shared characters (“ ” ‘ ’ — … ·) to the eastAsia font. Hence shared
+ *    punctuation is never in a run without the hint, and runs stay as
+ *    long as possible.
+ *  - NEUTRAL characters (white space, ASCII punctuation and symbols,
+ *    controls, format characters, combining marks) join the run before
+ *    them; at the start of the text they join the first run after them.
+ *    A text made only of neutral characters is one LATIN run without
+ *    hint. An empty text gives no run.
+ * Example: "2021年“强团改革50条”举措 Times" ->
+ *   "2021" LATIN, "年“强团改革" EAST_ASIA+hint, "50" LATIN,
+ *   "条”举措 " EAST_ASIA+hint, "Times" LATIN. */
+int gw_zh_slot_runs(const char *text, size_t len, gw_slot_cb cb, void *ctx)
+{
+  const uint8_t *s = (const uint8_t *)text;
+  size_t i = 0, start = 0;
+  bool have = false;
+  gw_slot slot = GW_SLOT_LATIN;
+  bool hint = false;
+  int rc;
+
+  if (!text || len == 0)
+    return 0;
+  while (i < len) {
+    size_t at = i;
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    enum cls k = c < 0 ? CLS_NEUTRAL : classify(c);
+    if (k == CLS_NEUTRAL)
+      continue;
+    gw_slot ks = k == CLS_LATIN ? GW_SLOT_LATIN : GW_SLOT_EAST_ASIA;
+    bool kh = k == CLS_EA_SHARED;
+    if (!have) {
+      have = true;
+      slot = ks;
+      hint = kh;
+      continue;
+    }
+    if (ks != slot) {
+      gw_slot_run run = {start, at - start, slot, hint};
+      if ((rc = cb(&run, ctx)) != 0)
+        return rc;
+      start = at;
+      slot = ks;
+      hint = kh;
+    } else {
+      hint = hint || kh;
+    }
+  }
+  gw_slot_run run = {start, len - start, slot, hint};
+  return cb(&run, ctx);
+}
+
+/* ------------------------------------------------------------------ */
+/* Normalisation                                                        */
+/* ------------------------------------------------------------------ */
+
+/* gw_zh_normalize - exact rules.
+ *
+ * The text is decoded into code points (ill-formed UTF-8 becomes
+ * U+FFFD). Every rule looks only at the immediate neighbours of a
+ * character ("skipping nothing"). "Chinese" (is_cjk) means a character
+ * of the EAST_ASIA font slot: Han, kana, Bopomofo, Hangul, CJK symbols
+ * and punctuation U+3000-303F, full-width forms U+FF00-FFEF, and the
+ * shared punctuation “ ” ‘ ’ — … ·. Where a rule says "resolved", the
+ * neighbour is taken after the conversions already decided (so in
+ * `好!!` the second ! sees the ！ made of the first).
+ *
+ * 1. Protected spans are copied unchanged and take part in no rule:
+ *    a. URLs: "http://", "https://", "ftp://" or "www." (ASCII case
+ *       insensitive, not preceded by an ASCII letter/digit) followed by
+ *       at least one URL character; the URL runs over printable ASCII
+ *       except space " ' < > ` and then loses trailing . , : ; ? ! and
+ *       any ')' that has no matching '(' inside the URL.
+ *    b. E-mail addresses: a '@' with at least one [A-Za-z0-9._%+-]
+ *       before it and a domain [A-Za-z0-9.-]+ after it (trailing '.'
+ *       and '-' dropped) that holds a '.' with a character on each
+ *       side. The whole local@domain is protected.
+ *    c. Numbers: a . , : - or / with an ASCII digit on each side
+ *       (0351-4184708, 7.5, 1,000, 3:30, 2021.10.18, 2021/10/18).
+ *       Hence a period between two digits is never converted.
+ * Rules 2, 3 and 4 run in that order, and the whole sequence runs
+ * twice, so that each rule sees what the others converted (in
+ * `好,"a"` the quotes see the ， made of the comma). A conversion is
+ * never undone.
+ * 2. Pairs, decided in this order: ( ), then " ", then ' '.
+ *    a. Parentheses pair with a stack. A pair becomes （ ） when its
+ *       content holds a Chinese character or the character before '('
+ *       or after ')' (resolved) is Chinese. An unpaired one becomes full
+ *       width when a neighbour (resolved) is Chinese.
+ *    b. Straight quotes (for ' an apostrophe between two Latin letters,
+ *       as in don't, is never a quote). Scanning left to right, a quote
+ *       opens when no quote of its kind is open or when the character
+ *       before it is the start of text, white space or opening
+ *       punctuation (Unicode Ps/Pi: ( [ （ “ 《 ...); otherwise it closes
+ *       the open one. A quote with no open partner whose previous
+ *       character is not opening-ish and whose next character is the
+ *       end, white space, closing punctuation (Pe/Pf) or sentence
+ *       punctuation is an unpaired closing quote. So quotes alternate
+ *       “ ” “ ”, restarting at an opening position. A pair becomes “ ”
+ *       (‘ ’) by the same test as parentheses; an unpaired quote becomes
+ *       “ or ” (‘ or ’) by its role when a neighbour is Chinese.
+ * 3. Dashes and ellipses, when the character before the sequence or
+ *    after it (resolved) is Chinese:
+ *    - two or more '-' in a row           -> ——
+ *    - a lone — (U+2014, not doubled)     -> ——
+ *    - three or more '.' in a row         -> ……
+ *    - a lone … (U+2026, not doubled)     -> ……
+ *    Runs of three or more dots are never treated by rule 4.
+ * 4. Single punctuation:
+ *    , : ; ? ! -> ， ： ； ？ ！ when the character before or after
+ *    (resolved) is Chinese.
+ *    '.' -> 。 only when the character before it (resolved) is Chinese
+ *    and the one after is the end of the text, white space or Chinese.
+ * 5. A run of ASCII spaces and tabs is removed when it lies between a
+ *    Han character and a digit or Latin letter, in either order
+ *    ("强团改革 50 条" -> "强团改革50条"). U+3000 and other spaces stay.
+ * 6. The result is put in NFC.
+ * Every pass is a single left-to-right scan (the pair stack holds at
+ * most n entries), so the whole is linear in the length of the text. */
+
+enum {
+  NF_PROT = 1,   /* protected span */
+  NF_DBL = 2,    /* emit the replacement twice (—— ……) */
+  NF_DOTRUN = 4, /* part of a run of 3+ dots */
+  NF_DEL = 8     /* removed */
+};
+
+typedef struct {
+  const UChar32 *cp; /* original code points */
+  UChar32 *rep;      /* replacement (== cp when unchanged) */
+  uint8_t *fl;       /* NF_* flags */
+  size_t *pre;       /* pre[i] = number of Chinese chars in cp[0..i) */
+  size_t *stk;       /* parenthesis stack */
+  size_t n;
+} norm_ctx;
+
+/* Resolved character at index i (as a signed index; -1 outside). */
+static UChar32 res_at(const norm_ctx *x, size_t i, int dir)
+{
+  if (dir < 0) {
+    if (i == 0)
+      return -1;
+    i--;
+  } else {
+    if (i + 1 >= x->n)
+      return -1;
+    i++;
+  }
+  return x->rep[i];
+}
+
+static bool cjk_before(const norm_ctx *x, size_t i)
+{
+  return is_cjk(res_at(x, i, -1));
+}
+
+static bool cjk_after(const norm_ctx *x, size_t i)
+{
+  return is_cjk(res_at(x, i, +1));
+}
+
+static bool content_cjk(const norm_ctx *x, size_t open, size_t close)
+{
+  return x->pre[close] - x->pre[open + 1] > 0;
+}
+
+static bool ascii_ieq(const UChar32 *cp, size_t n, size_t i, const char *lit)
+{
+  for (; *lit; lit++, i++) {
+    if (i >= n)
+      return false;
+    UChar32 c = cp[i];
+    if (c >= 'A' && c <= 'Z')
+      c += 'a' - 'A';
+    if (c != (UChar32)(unsigned char)*lit)
+      return false;
+  }
+  return true;
+}
+
+static size_t url_prefix(const UChar32 *cp, size_t n, size_t i)
+{
+  static const char *const pre[] = {"http://", "https://", "ftp://", "www."};
+  for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++)
+    if (ascii_ieq(cp, n, i, pre[k]))
+      return strlen(pre[k]);
+  return 0;
+}
+
+static bool is_url_char(UChar32 c)
+{
+  return c > 0x20 && c < 0x7F && c != '"' && c != '\'' && c != '<' &&
+         c != '>' && c != '`';
+}
+
+static bool is_local_char(UChar32 c)
+{
+  return is_ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' ||
+         c == '-';
+}
+
+static bool is_domain_char(UChar32 c)
+{
+  return is_ascii_alnum(c) || c == '.' || c == '-';
+}
+
+static void mark(norm_ctx *x, size_t from, size_t to, uint8_t f)
+{
+  for (size_t k = from; k < to; k++)
+    x->fl[k] |= f;
+}
+
+static void protect_spans(norm_ctx *x)
+{
+  const UChar32 *cp = x->cp;
+  size_t n = x->n;
+
+  /* URLs */
+  for (size_t i = 0; i < n;) {
+    size_t m = url_prefix(cp, n, i);
+    if (!m || (i > 0 && is_ascii_alnum(cp[i - 1]))) {
+      i++;
+      continue;
+    }
+    size_t j = i + m, opens = 0, closes = 0;
+    while (j < n && is_url_char(cp[j])) {
+      opens += cp[j] == '(';
+      closes += cp[j] == ')';
+      j++;
+    }
+    for (;;) {
+      UChar32 c = cp[j - 1];
+      if (j > i + m && (c == '.' || c == ',' || c == ':' || c == ';' ||
+                        c == '?' || c == '!')) {
+        j--;
+      } else if (j > i + m && c == ')' && closes > opens) {
+        closes--;
+        j--;
+      } else {
+        break;
+      }
+    }
+    if (j == i + m) {
+      i++;
+      continue;
+    }
+    mark(x, i, j, NF_PROT);
+    i = j;
+  }
+
+  /* E-mail addresses */
+  for (size_t i = 0; i < n; i++) {
+    if (cp[i] != '@' || (x->fl[i] & NF_PROT))
+      continue;
+    size_t k = i;
+    while (k > 0 && is_local_char(cp[k - 1]) && !(x->fl[k - 1] & NF_PROT))
+      k--;
+    if (k == i)
+      continue;
+    size_t j = i + 1;
+    while (j < n && is_domain_char(cp[j]))
+      j++;
+    while (j > i + 1 && (cp[j - 1] == '.' || cp[j - 1] == '-'))
+      j--;
+    bool dot = false;
+    for (size_t p = i + 2; p + 1 < j; p++)
+      if (cp[p] == '.' && cp[p - 1] != '.' && cp[p + 1] != '.') {
+        dot = true;
+        break;
+      }
+    if (!dot || !is_ascii_alnum(cp[i + 1]))
+      continue;
+    mark(x, k, j, NF_PROT);
+    i = j - 1;
+  }
+
+  /* Numbers */
+  for (size_t i = 1; i + 1 < n; i++) {
+    UChar32 c = cp[i];
+    if ((c == '.' || c == ',' || c == ':' || c == '-' || c == '/') &&
+        is_ascii_digit(cp[i - 1]) && is_ascii_digit(cp[i + 1]))
+      x->fl[i] |= NF_PROT;
+  }
+}
+
+static void pass_parens(norm_ctx *x)
+{
+  size_t sp = 0;
+  for (size_t i = 0; i < x->n; i++) {
+    if (x->fl[i] & NF_PROT)
+      continue;
+    if (x->cp[i] == '(') {
+      x->stk[sp++] = i;
+    } else if (x->cp[i] == ')') {
+      if (sp) {
+        size_t o = x->stk[--sp];
+        if (content_cjk(x, o, i) || cjk_before(x, o) || cjk_after(x, i)) {
+          x->rep[o] = 0xFF08;
+          x->rep[i] = 0xFF09;
+        }
+      } else if (cjk_before(x, i) || cjk_after(x, i)) {
+        x->rep[i] = 0xFF09;
+      }
+    }
+  }
+  while (sp) {
+    size_t o = x->stk[--sp];
+    if (cjk_before(x, o) || cjk_after(x, o))
+      x->rep[o] = 0xFF08;
+  }
+}
+
+static bool is_opening_ctx(UChar32 p)
+{
+  if (p < 0 || u_isUWhiteSpace(p))
+    return true;
+  int8_t t = u_charType(p);
+  return t == U_START_PUNCTUATION || t == U_INITIAL_PUNCTUATION;
+}
+
+static bool is_closing_ctx(UChar32 c)
+{
+  if (c < 0 || u_isUWhiteSpace(c))
+    return true;
+  int8_t t = u_charType(c);
+  if (t == U_END_PUNCTUATION || t == U_FINAL_PUNCTUATION)
+    return true;
+  switch (c) {
+  case ',': case '.': case ';': case ':': case '?': case '!':
+  case 0xFF0C: case 0x3002: case 0xFF1B: case 0xFF1A: case 0xFF1F:
+  case 0xFF01: case 0x3001:
+    return true;
+  default:
+    return false;
+  }
+}
+
+static void quote_single(norm_ctx *x, size_t i, UChar32 repl)
+{
+  if (cjk_before(x, i) || cjk_after(x, i))
+    x->rep[i] = repl;
+}
+
+static void pass_quotes(norm_ctx *x, UChar32 q, UChar32 open_q,
+                        UChar32 close_q)
+{
+  const UChar32 *cp = x->cp;
+  size_t n = x->n;
+  bool have_open = false;
+  size_t open = 0;
+
+  for (size_t i = 0; i < n; i++) {
+    if (cp[i] != q || (x->fl[i] & NF_PROT))
+      continue;
+    UChar32 p = i > 0 ? cp[i - 1] : -1;
+    UChar32 nx = i + 1 < n ? cp[i + 1] : -1;
+    if (q == '\'' && is_latin_letter(p) && is_latin_letter(nx))
+      continue; /* apostrophe: don't */
+    bool openish = is_opening_ctx(p);
+    if (have_open && !openish) {
+      if (content_cjk(x, open, i) || cjk_before(x, open) || cjk_after(x, i)) {
+        x->rep[open] = open_q;
+        x->rep[i] = close_q;
+      }
+      have_open = false;
+      continue;
+    }
+    if (have_open)
+      quote_single(x, open, open_q);
+    have_open = false;
+    if (!openish && is_closing_ctx(nx)) {
+      quote_single(x, i, close_q);
+    } else {
+      have_open = true;
+      open = i;
+    }
+  }
+  if (have_open)
+    quote_single(x, open, open_q);
+}
+
+static void pass_dashes(norm_ctx *x)
+{
+  const UChar32 *cp = x->cp;
+  size_t n = x->n;
+  for (size_t i = 0; i < n;) {
+    UChar32 c = cp[i];
+    if ((x->fl[i] & NF_PROT) ||
+        (c != '-' && c != '.' && c != 0x2014 && c != 0x2026)) {
+      i++;
+      continue;
+    }
+    size_t j = i;
+    while (j < n && cp[j] == c && !(x->fl[j] & NF_PROT))
+      j++;
+    size_t run = j - i;
+    bool ctx = cjk_before(x, i) || cjk_after(x, j - 1);
+    if (c == '.' && run >= 3)
+      mark(x, i, j, NF_DOTRUN);
+    bool conv = ((c == '-' && run >= 2) || (c == '.' && run >= 3) ||
+                 ((c == 0x2014 || c == 0x2026) && run == 1)) &&
+                ctx;
+    if (conv) {
+      x->rep[i] = (c == '-' || c == 0x2014) ? 0x2014 : 0x2026;
+      x->fl[i] |= NF_DBL;
+      mark(x, i + 1, j, NF_DEL);
+    }
+    i = j;
+  }
+}
+
+static void pass_punct(norm_ctx *x)
+{
+  const UChar32 *cp = x->cp;
+  size_t n = x->n;
+  for (size_t i = 0; i < n; i++) {
+    if ((x->fl[i] & (NF_PROT | NF_DOTRUN | NF_DEL)) || x->rep[i] != cp[i])
+      continue;
+    UChar32 to;
+    switch (cp[i]) {
+    case ',': to = 0xFF0C; break;
+    case ':': to = 0xFF1A; break;
+    case ';': to = 0xFF1B; break;
+    case '?': to = 0xFF1F; break;
+    case '!': to = 0xFF01; break;
+    case '.': to = 0x3002; break;
+    default: continue;
+    }
+    if (cp[i] == '.') {
+      UChar32 nx = res_at(x, i, +1);
+      if (cjk_before(x, i) && (nx < 0 || u_isUWhiteSpace(nx) || is_cjk(nx)))
+        x->rep[i] = to;
+    } else if (cjk_before(x, i) || cjk_after(x, i)) {
+      x->rep[i] = to;
+    }
+  }
+}
+
+static void pass_spaces(norm_ctx *x)
+{
+  const UChar32 *cp = x->cp;
+  size_t n = x->n;
+  for (size_t i = 0; i < n;) {
+    if (cp[i] != ' ' && cp[i] != '\t') {
+      i++;
+      continue;
+    }
+    size_t j = i;
+    while (j < n && (cp[j] == ' ' || cp[j] == '\t'))
+      j++;
+    if (i > 0 && j < n &&
+        ((is_han(cp[i - 1]) && is_latin_alnum(cp[j])) ||
+         (is_latin_alnum(cp[i - 1]) && is_han(cp[j]))))
+      mark(x, i, j, NF_DEL);
+    i = j;
+  }
+}
+
+char *gw_zh_normalize(const char *text, size_t len)
+{
+  if (!text)
+    len = 0;
+  if (len == 0)
+    return dup_str("");
+
+  char *result = NULL;
+  UChar *u16 = NULL, *nfc = NULL;
+  norm_ctx x = {0};
+  UChar32 *cp = malloc(len * sizeof *cp);
+  x.rep = malloc(len * sizeof *x.rep);
+  x.fl = calloc(len, 1);
+  x.pre = malloc((len + 1) * sizeof *x.pre);
+  x.stk = malloc(len * sizeof *x.stk);
+  if (!cp || !x.rep || !x.fl || !x.pre || !x.stk)
+    goto out;
+  x.cp = cp;
+  x.n = decode(text, len, cp, NULL);
+  memcpy(x.rep, cp, x.n * sizeof *cp);
+  x.pre[0] = 0;
+  for (size_t i = 0; i < x.n; i++)
+    x.pre[i + 1] = x.pre[i] + (is_cjk(cp[i]) ? 1 : 0);
+
+  protect_spans(&x);
+  for (int round = 0; round < 2; round++) {
+    pass_parens(&x);
+    pass_quotes(&x, '"', 0x201C, 0x201D);
+    pass_quotes(&x, '\'', 0x2018, 0x2019);
+    pass_dashes(&x);
+    pass_punct(&x);
+  }
+  pass_spaces(&x);
+
+  /* Emit UTF-16: each code point is at most 2 units, doubled at most 4. */
+  size_t units = 0;
+  for (size_t i = 0; i < x.n; i++) {
+    if (x.fl[i] & NF_DEL)
+      continue;
+    size_t u = (size_t)U16_LENGTH(x.rep[i]);
+    units += (x.fl[i] & NF_DBL) ? 2 * u : u;
+  }
+  if (units > INT32_MAX)
+    goto out;
+  u16 = malloc((units + 1) * sizeof *u16);
+  if (!u16)
+    goto out;
+  size_t k = 0;
+  for (size_t i = 0; i < x.n; i++) {
+    if (x.fl[i] & NF_DEL)
+      continue;
+    int times = (x.fl[i] & NF_DBL) ? 2 : 1;
+    while (times--) {
+      UBool err = false;
+      U16_APPEND(u16, k, units, x.rep[i], err);
+      (void)err;
+    }
+  }
+
+  UErrorCode uerr = U_ZERO_ERROR;
+  const UNormalizer2 *nfc_inst = unorm2_getNFCInstance(&uerr);
+  if (U_FAILURE(uerr))
+    goto out;
+  int32_t nfclen = 0;
+  nfc = normalize16(nfc_inst, u16, (int32_t)k, &nfclen);
+  if (!nfc)
+    goto out;
+  result = utf16_to_utf8(nfc, nfclen);
+out:
+  free(cp);
+  free(x.rep);
+  free(x.fl);
+  free(x.pre);
+  free(x.stk);
+  free(u16);
+  free(nfc);
+  return result;
+}
+
+/* ------------------------------------------------------------------ */
+/* Numerals and dates                                                   */
+/* ------------------------------------------------------------------ */
+
+static UNumberFormat *g_numfmt;
+static UDateFormat *g_datefmt;
+
+/* The "zh" spell-out rules offer %spellout-numbering (the default,
+ * 101 -> 一百〇一) and %spellout-cardinal (101 -> 一百零一). Official
+ * documents write 零 inside numbers, so the cardinal rule set is used.
+ * ICU 72 gives 10 -> 十, 11 -> 十一, 19 -> 十九, 100 -> 一百,
+ * 110 -> 一百一十 with both. */
+static UNumberFormat *numfmt(void)
+{
+  if (g_numfmt)
+    return g_numfmt;
+  UErrorCode err = U_ZERO_ERROR;
+  UNumberFormat *f = unum_open(UNUM_SPELLOUT, NULL, 0, "zh", NULL, &err);
+  if (U_FAILURE(err)) {
+    if (f)
+      unum_close(f);
+    return NULL;
+  }
+  static const UChar rs[] = {'%', 's', 'p', 'e', 'l', 'l', 'o', 'u', 't',
+                             '-', 'c', 'a', 'r', 'd', 'i', 'n', 'a', 'l', 0};
+  UErrorCode e2 = U_ZERO_ERROR;
+  unum_setTextAttribute(f, UNUM_DEFAULT_RULESET, rs, -1, &e2);
+  /* On failure the default rule set stays: still a Chinese numeral. */
+  g_numfmt = f;
+  return f;
+}
+
+char *gw_zh_numeral(int n)
+{
+  char digits[16];
+  snprintf(digits, sizeof digits, "%d", n);
+  if (n < 1 || n > 9999)
+    return dup_str(digits);
+  UNumberFormat *f = numfmt();
+  if (!f)
+    return dup_str(digits);
+  UChar buf[64];
+  UErrorCode err = U_ZERO_ERROR;
+  int32_t len = unum_format(f, n, buf, 64, NULL, &err);
+  if (U_FAILURE(err) || err == U_STRING_NOT_TERMINATED_WARNING)
+    return dup_str(digits);
+  return utf16_to_utf8(buf, len);
+}
+
+static bool is_leap(int y)
+{
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+bool gw_zh_date_valid(int year, int month, int day)
+{
+  static const int mdays[12] = {31, 28, 31, 30, 31, 30,
+                                31, 31, 30, 31, 30, 31};
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1)
+    return false;
+  int dim = mdays[month - 1] + (month == 2 && is_leap(year) ? 1 : 0);
+  return day <= dim;
+}
+
+/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar
+ * (H. Hinnant's days_from_civil). */
+static long long days_from_civil(long long y, unsigned m, unsigned d)
+{
+  y -= m <= 2;
+  long long era = (y >= 0 ? y : y - 399) / 400;
+  unsigned yoe = (unsigned)(y - era * 400);
+  unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + (long long)doe - 719468;
+}
+
+/* Pattern y年M月d日, locale zh_CN, UTC, and a purely (proleptic)
+ * Gregorian calendar so that dates before 1582 are not shown in the
+ * Julian calendar. */
+static UDateFormat *datefmt(void)
+{
+  if (g_datefmt)
+    return g_datefmt;
+  static const UChar tz[] = {'U', 'T', 'C', 0};
+  static const UChar pat[] = {'y', 0x5E74, 'M', 0x6708, 'd', 0x65E5, 0};
+  UErrorCode err = U_ZERO_ERROR;
+  UDateFormat *f =
+      udat_open(UDAT_PATTERN, UDAT_PATTERN, "zh_CN", tz, -1, pat, -1, &err);
+  if (U_FAILURE(err)) {
+    if (f)
+      udat_close(f);
+    return NULL;
+  }
+  UCalendar *cal = ucal_open(tz, -1, "zh_CN", UCAL_GREGORIAN, &err);
+  if (U_SUCCESS(err)) {
+    /* The earliest date ICU accepts: a pure Gregorian calendar. */
+    ucal_setGregorianChange(cal, -184303902528000000.0, &err);
+    if (U_SUCCESS(err))
+      udat_setCalendar(f, cal);
+  }
+  if (cal)
+    ucal_close(cal);
+  if (U_FAILURE(err)) {
+    udat_close(f);
+    return NULL;
+  }
+  g_datefmt = f;
+  return f;
+}
+
+char *gw_zh_date(int year, int month, int day)
+{
+  char fallback[64];
+  snprintf(fallback, sizeof fallback, "%d\xE5\xB9\xB4%d\xE6\x9C\x88%d\xE6\x97\xA5",
+           year, month, day);
+  if (!gw_zh_date_valid(year, month, day))
+    return dup_str(fallback);
+  UDateFormat *f = datefmt();
+  if (!f)
+    return dup_str(fallback);
+  UDate when =
+      (UDate)days_from_civil(year, (unsigned)month, (unsigned)day) * 86400000.0;
+  UChar buf[64];
+  UErrorCode err = U_ZERO_ERROR;
+  int32_t len = udat_format(f, when, buf, 64, NULL, &err);
+  if (U_FAILURE(err) || err == U_STRING_NOT_TERMINATED_WARNING)
+    return dup_str(fallback);
+  return utf16_to_utf8(buf, len);
+}
+
+void gw_zh_cleanup(void)
+{
+  if (g_numfmt) {
+    unum_close(g_numfmt);
+    g_numfmt = NULL;
+  }
+  if (g_datefmt) {
+    udat_close(g_datefmt);
+    g_datefmt = NULL;
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Width, folding, distance                                             */
+/* ------------------------------------------------------------------ */
+
+/* Width of one code point: 0 for combining marks (Mn, Me), format
+ * characters (Cf: ZWSP, ZWJ, ...), other default-ignorable code points
+ * and controls; 2 for East Asian Wide, Fullwidth and Ambiguous; else 1.
+ * An ill-formed sequence counts 1. */
+static size_t cp_width(UChar32 c)
+{
+  int8_t t = u_charType(c);
+  if (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK ||
+      t == U_FORMAT_CHAR || t == U_CONTROL_CHAR ||
+      u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
+    return 0;
+  int w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  if (w == U_EA_WIDE || w == U_EA_FULLWIDTH || w == U_EA_AMBIGUOUS)
+    return 2;
+  return 1;
+}
+
+size_t gw_zh_display_width(const char *text, size_t len)
+{
+  const uint8_t *s = (const uint8_t *)text;
+  size_t i = 0, w = 0;
+  while (i < len) {
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    w += c < 0 ? 1 : cp_width(c);
+  }
+  return w;
+}
+
+char *gw_zh_fold(const char *text, size_t len)
+{
+  if (!text)
+    len = 0;
+  if (len > INT32_MAX)
+    return NULL;
+  UErrorCode err = U_ZERO_ERROR;
+  int32_t need = 0;
+  u_strFromUTF8WithSub(NULL, 0, &need, text, (int32_t)len, 0xFFFD, NULL, &err);
+  if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err))
+    return NULL;
+  UChar *u16 = malloc(((size_t)need + 1) * sizeof *u16);
+  if (!u16)
+    return NULL;
+  err = U_ZERO_ERROR;
+  u_strFromUTF8WithSub(u16, need + 1, NULL, text, (int32_t)len, 0xFFFD, NULL,
+                       &err);
+  char *result = NULL;
+  UChar *folded = NULL;
+  if (U_FAILURE(err))
+    goto out;
+  const UNormalizer2 *cf = unorm2_getNFKCCasefoldInstance(&err);
+  if (U_FAILURE(err))
+    goto out;
+  int32_t flen = 0;
+  folded = normalize16(cf, u16, need, &flen);
+  if (!folded)
+    goto out;
+  /* Drop white space in place. */
+  int32_t r = 0, w = 0;
+  while (r < flen) {
+    int32_t at = r;
+    UChar32 c;
+    U16_NEXT(folded, r, flen, c);
+    if (u_isUWhiteSpace(c))
+      continue;
+    while (at < r)
+      folded[w++] = folded[at++];
+  }
+  result = utf16_to_utf8(folded, w);
+out:
+  free(u16);
+  free(folded);
+  return result;
+}
+
+size_t gw_zh_distance(const char *a, const char *b)
+{
+  size_t la = a ? strlen(a) : 0, lb = b ? strlen(b) : 0;
+  UChar32 *ca = malloc((la + 1) * sizeof *ca);
+  UChar32 *cb = malloc((lb + 1) * sizeof *cb);
+  size_t *row = NULL;
+  size_t result = 0;
+  if (!ca || !cb)
+    goto fail;
+  size_t n = decode(a ? a : "", la, ca, NULL);
+  size_t m = decode(b ? b : "", lb, cb, NULL);
+  /* Keep the row over the shorter string: O(min(n, m)) memory. */
+  if (m > n) {
+    UChar32 *t = ca;
+    ca = cb;
+    cb = t;
+    size_t tn = n;
+    n = m;
+    m = tn;
+  }
+  row = malloc((m + 1) * sizeof *row);
+  if (!row)
+    goto fail;
+  for (size_t j = 0; j <= m; j++)
+    row[j] = j;
+  for (size_t i = 1; i <= n; i++) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= m; j++) {
+      size_t up = row[j];
+      size_t best = diag + (ca[i - 1] == cb[j - 1] ? 0 : 1);
+      if (up + 1 < best)
+        best = up + 1;
+      if (row[j - 1] + 1 < best)
+        best = row[j - 1] + 1;
+      row[j] = best;
+      diag = up;
+    }
+  }
+  result = row[m];
+  free(ca);
+  free(cb);
+  free(row);
+  return result;
+fail:
+  /* Out of memory: a safe upper bound. */
+  free(ca);
+  free(cb);
+  free(row);
+  return la > lb ? la : lb;
+}

@@ -1,0 +1,664 @@
+/* test_zh.c - unit tests of the ICU text module (src/zh.c). */
+#include <stdlib.h>
+#include <string.h>
+
+#include <check.h>
+
+#include "../../src/zh.h"
+#include "suites.h"
+
+#define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ------------------------------------------------------------------ */
+/* gw_zh_validate_utf8                                                  */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  const char *name;
+  const char *buf;
+  size_t len;
+  bool ok;
+  size_t bad_offset; /* when !ok */
+  bool bad_is_xml;   /* when !ok */
+} validate_case;
+
+#define S(lit) lit, sizeof(lit) - 1
+
+static const validate_case validate_cases[] = {
+    {"empty", S(""), true, 0, false},
+    {"ascii", S("hello"), true, 0, false},
+    {"han", S("公文"), true, 0, false},
+    {"tab lf cr", S("a\tb\nc\rd"), true, 0, false},
+    {"four bytes", S("\xF0\x9F\x98\x80"), true, 0, false},
+    {"max code point", S("\xF4\x8F\xBF\xBF"), true, 0, false},
+    {"U+FFFD allowed", S("\xEF\xBF\xBD"), true, 0, false},
+    {"DEL allowed", S("a\x7F"), true, 0, false},
+    {"overlong C0 80", S("ab\xC0\x80"), false, 2, false},
+    {"overlong C1 BF", S("\xC1\xBF"), false, 0, false},
+    {"overlong E0 80 80", S("x\xE0\x80\x80"), false, 1, false},
+    {"overlong F0 80 80 80", S("\xF0\x80\x80\x80"), false, 0, false},
+    {"lone continuation", S("abc\x80z"), false, 3, false},
+    {"continuation after han", S("公\xBF"), false, 3, false},
+    {"truncated at end", S("公文\xE6\x96"), false, 6, false},
+    {"truncated lead at end", S("a\xE6"), false, 1, false},
+    {"truncated then ascii", S("\xE6\x96" "a"), false, 0, false},
+    {"surrogate ED A0 80", S("ok\xED\xA0\x80"), false, 2, false},
+    {"surrogate ED BF BF", S("\xED\xBF\xBF"), false, 0, false},
+    {"above U+10FFFF", S("\xF4\x90\x80\x80"), false, 0, false},
+    {"F5 lead", S("\xF5\x80\x80\x80"), false, 0, false},
+    {"FF byte", S("a\xFF"), false, 1, false},
+    {"xml \\x01", S("ab\x01"), false, 2, true},
+    {"xml U+0000", "a\0b", 3, false, 1, true},
+    {"xml \\x1F", S("\x1F"), false, 0, true},
+    {"xml U+FFFE", S("公\xEF\xBF\xBE"), false, 3, true},
+    {"xml U+FFFF", S("\xEF\xBF\xBF"), false, 0, true},
+    {"first error wins", S("\x01\xC0\x80"), false, 0, true},
+};
+
+START_TEST(test_validate)
+{
+  const validate_case *c = &validate_cases[_i];
+  size_t off = 12345;
+  bool xml = !c->bad_is_xml;
+  bool ok = gw_zh_validate_utf8(c->buf, c->len, &off, &xml);
+  ck_assert_msg(ok == c->ok, "%s: ok=%d", c->name, ok);
+  if (!c->ok) {
+    ck_assert_msg(off == c->bad_offset, "%s: offset %zu, want %zu", c->name,
+                  off, c->bad_offset);
+    ck_assert_msg(xml == c->bad_is_xml, "%s: xml=%d", c->name, xml);
+  } else {
+    ck_assert_msg(!xml, "%s: xml set on success", c->name);
+  }
+}
+END_TEST
+
+START_TEST(test_validate_null_outputs)
+{
+  ck_assert(!gw_zh_validate_utf8(S("\xC0\x80"), NULL, NULL));
+  ck_assert(gw_zh_validate_utf8(S("abc"), NULL, NULL));
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* gw_zh_count_chars                                                    */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  const char *buf;
+  size_t len;
+  size_t want;
+} count_case;
+
+static const count_case count_cases[] = {
+    {S(""), 0},
+    {S("abc"), 3},
+    {S("公文"), 2},
+    {S("2021年“强团改革50条”"), 14},
+    {S("\xF0\x9F\x98\x80x"), 2},
+    {S("e\xCC\x81"), 2}, /* e + combining acute */
+    {S("a\xC0\x80"), 3}, /* each bad byte counts one */
+};
+
+START_TEST(test_count)
+{
+  const count_case *c = &count_cases[_i];
+  ck_assert_uint_eq(gw_zh_count_chars(c->buf, c->len), c->want);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* gw_zh_slot_runs                                                      */
+/* ------------------------------------------------------------------ */
+
+#define MAX_RUNS 8
+typedef struct {
+  const char *text; /* text of the run */
+  gw_slot slot;
+  bool hint;
+} want_run;
+
+typedef struct {
+  const char *name;
+  const char *text;
+  int nruns;
+  want_run runs[MAX_RUNS];
+} slot_case;
+
+#define EA GW_SLOT_EAST_ASIA
+#define LA GW_SLOT_LATIN
+
+static const slot_case slot_cases[] = {
+    {"empty", "", 0, {{0}}},
+    {"spec example",
+     "2021年“强团改革50条”举措 Times",
+     5,
+     {{"2021", LA, false},
+      {"年“强团改革", EA, true},
+      {"50", LA, false},
+      {"条”举措 ", EA, true},
+      {"Times", LA, false}}},
+    {"pure han", "公文处理", 1, {{"公文处理", EA, false}}},
+    {"pure latin", "Times New Roman", 1, {{"Times New Roman", LA, false}}},
+    {"neutral only", " - ", 1, {{" - ", LA, false}}},
+    {"leading neutral joins following", "  (公文", 1, {{"  (公文", EA, false}}},
+    {"leading neutral then latin", "(1)公文", 2,
+     {{"(1)", LA, false}, {"公文", EA, false}}},
+    {"neutrals between digits stay latin", "电话0351-4184708，7.5%的",
+     5,
+     {{"电话", EA, false},
+      {"0351-4184708", LA, false},
+      {"，", EA, false},
+      {"7.5%", LA, false},
+      {"的", EA, false}}},
+    {"shared alone", "“Hello”", 3,
+     {{"“", EA, true}, {"Hello", LA, false}, {"”", EA, true}}},
+    {"em dash and ellipsis", "他说——好……", 1, {{"他说——好……", EA, true}}},
+    {"middle dot", "阿卜杜勒·阿齐兹", 1, {{"阿卜杜勒·阿齐兹", EA, true}}},
+    {"full-width colon hints", "附件：1", 2,
+     {{"附件：", EA, true}, {"1", LA, false}}},
+    {"cjk punctuation no hint", "一、二。「三」", 1,
+     {{"一、二。「三」", EA, false}}},
+    {"ideographic space", "公\u3000文", 1, {{"公\u3000文", EA, false}}},
+    {"kana and bopomofo", "ひらがなカタカナㄅㄆ", 1,
+     {{"ひらがなカタカナㄅㄆ", EA, false}}},
+    {"full-width latin is east asia", "ＡＢＣabc", 2,
+     {{"ＡＢＣ", EA, false}, {"abc", LA, false}}},
+    {"latin accents", "café中", 2, {{"café", LA, false}, {"中", EA, false}}},
+    {"combining mark joins", "e\u0301中", 2,
+     {{"e\u0301", LA, false}, {"中", EA, false}}},
+    {"trailing space joins latin", "abc 中文", 2,
+     {{"abc ", LA, false}, {"中文", EA, false}}},
+};
+
+typedef struct {
+  const char *base;
+  int n;
+  int stop_at;
+  gw_slot_run runs[MAX_RUNS + 4];
+} run_log;
+
+static int log_run(const gw_slot_run *run, void *ctx)
+{
+  run_log *log = ctx;
+  if (log->n < (int)N_ELEMS(log->runs))
+    log->runs[log->n] = *run;
+  log->n++;
+  return log->stop_at && log->n == log->stop_at ? 7 : 0;
+}
+
+START_TEST(test_slot_runs)
+{
+  const slot_case *c = &slot_cases[_i];
+  run_log log = {c->text, 0, 0, {{0}}};
+  size_t len = strlen(c->text);
+  int rc = gw_zh_slot_runs(c->text, len, log_run, &log);
+  ck_assert_int_eq(rc, 0);
+  ck_assert_msg(log.n == c->nruns, "%s: %d runs, want %d", c->name, log.n,
+                c->nruns);
+  size_t pos = 0;
+  for (int k = 0; k < c->nruns; k++) {
+    const gw_slot_run *r = &log.runs[k];
+    const want_run *w = &c->runs[k];
+    ck_assert_msg(r->offset == pos, "%s: run %d at %zu, want %zu", c->name,
+                  k, r->offset, pos);
+    ck_assert_msg(r->len == strlen(w->text) &&
+                      memcmp(c->text + r->offset, w->text, r->len) == 0,
+                  "%s: run %d is '%.*s', want '%s'", c->name, k, (int)r->len,
+                  c->text + r->offset, w->text);
+    ck_assert_msg(r->slot == w->slot, "%s: run %d slot %d", c->name, k,
+                  r->slot);
+    ck_assert_msg(r->hint_east_asia == w->hint, "%s: run %d hint %d", c->name,
+                  k, r->hint_east_asia);
+    pos += r->len;
+  }
+  ck_assert_uint_eq(pos, len);
+}
+END_TEST
+
+START_TEST(test_slot_runs_stop)
+{
+  const char *t = "2021年“强团改革50条”举措 Times";
+  run_log log = {t, 0, 2, {{0}}};
+  ck_assert_int_eq(gw_zh_slot_runs(t, strlen(t), log_run, &log), 7);
+  ck_assert_int_eq(log.n, 2);
+  log.n = 0;
+  log.stop_at = 5; /* the last run */
+  ck_assert_int_eq(gw_zh_slot_runs(t, strlen(t), log_run, &log), 7);
+  ck_assert_int_eq(log.n, 5);
+}
+END_TEST
+
+START_TEST(test_slot_runs_invalid_utf8)
+{
+  /* ill-formed bytes are neutral: they join the run before them */
+  const char t[] = "ab\xC0\x80公";
+  run_log log = {t, 0, 0, {{0}}};
+  ck_assert_int_eq(gw_zh_slot_runs(t, sizeof t - 1, log_run, &log), 0);
+  ck_assert_int_eq(log.n, 2);
+  ck_assert_uint_eq(log.runs[0].offset, 0);
+  ck_assert_uint_eq(log.runs[0].len, 4);
+  ck_assert_int_eq(log.runs[0].slot, GW_SLOT_LATIN);
+  ck_assert_uint_eq(log.runs[1].offset, 4);
+  ck_assert_uint_eq(log.runs[1].len, 3);
+  ck_assert_int_eq(log.runs[1].slot, GW_SLOT_EAST_ASIA);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* gw_zh_normalize                                                      */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  const char *in;
+  const char *want;
+} str_case;
+
+static const str_case normalize_cases[] = {
+    /* punctuation next to Chinese */
+    {"你好,世界", "你好，世界"},
+    {"第一,第二;第三:第四!", "第一，第二；第三：第四！"},
+    {"什么?!", "什么？！"},
+    {"好吗?", "好吗？"},
+    {"abc,中文", "abc，中文"},
+    {"abc, def", "abc, def"},
+    {"English, 中文", "English, 中文"},
+    /* full stop */
+    {"截至2021年10月18日.", "截至2021年10月18日。"},
+    {"好. 再见", "好。 再见"},
+    {"好.再见", "好。再见"},
+    {"文件a.txt", "文件a.txt"},
+    {"a.中文", "a.中文"},
+    {"增长7.5%.", "增长7.5%."},
+    {"中.a", "中.a"},
+    /* quotes */
+    {"2021年\"强团改革50条\"举措", "2021年“强团改革50条”举措"},
+    {"他说：\"你好。\"", "他说：“你好。”"},
+    {"\"你好\" \"世界\"", "“你好” “世界”"},
+    {"他说\"好\".", "他说“好”。"},
+    {"好,\"a\"", "好，“a”"},
+    {"\"abc\"中文", "“abc”中文"},
+    {"He said \"hi\".", "He said \"hi\"."},
+    {"他说'好'", "他说‘好’"},
+    {"他说'don't'", "他说‘don't’"},
+    {"don't 中文", "don't中文"},
+    {"Tom's 书", "Tom's书"},
+    {"（\"abc\"）", "（“abc”）"},
+    {"中文(\"abc\")", "中文（“abc”）"},
+    {"“已是弯引号”", "“已是弯引号”"},
+    /* parentheses */
+    {"中文(abc)", "中文（abc）"},
+    {"(见附件1)", "（见附件1）"},
+    {"f(x)很好", "f（x）很好"},
+    {"(a(中)b)", "（a（中）b）"},
+    {"1)第一项", "1）第一项"},
+    {"f(x) = 1", "f(x) = 1"},
+    /* dashes and ellipses */
+    {"他说--好", "他说——好"},
+    {"好---", "好——"},
+    {"他说—好", "他说——好"},
+    {"他说——好", "他说——好"},
+    {"word—word", "word—word"},
+    {"a--b", "a--b"},
+    {"等等...", "等等……"},
+    {"等等.....", "等等……"},
+    {"等等…", "等等……"},
+    {"中文……", "中文……"},
+    {"wait...", "wait..."},
+    {"好..", "好.."},
+    /* spaces between Han and digits/Latin */
+    {"强团改革 50 条", "强团改革50条"},
+    {"中文\t2021", "中文2021"},
+    {"中文 Times New Roman 字体", "中文Times New Roman字体"},
+    {"abc def", "abc def"},
+    {"中文　abc", "中文　abc"},
+    {"中文 ，", "中文 ，"},
+    {"café 咖啡", "café咖啡"},
+    /* never touched: URLs, e-mail, numbers */
+    {"访问 https://www.example.com/a?b=1,2&c=(3).",
+     "访问https://www.example.com/a?b=1,2&c=(3)."},
+    {"见http://a.cn/x:y;z,中文", "见http://a.cn/x:y;z，中文"},
+    /* trailing . , : ; ? ! are not part of a URL */
+    {"见http://a.cn/x!,中文", "见http://a.cn/x！，中文"},
+    {"见http://a.cn/(x)),中文", "见http://a.cn/(x)），中文"},
+    {"www.gov.cn的", "www.gov.cn的"},
+    {"网址:HTTP://A.CN/\"q\"", "网址：HTTP://A.CN/\"q\""},
+    {"e-mail a.b@c.cn", "e-mail a.b@c.cn"},
+    {"请发送至a.b@c.cn.", "请发送至a.b@c.cn."},
+    {"邮箱x_y+z@mail.gov.cn,谢谢", "邮箱x_y+z@mail.gov.cn，谢谢"},
+    {"电话0351-4184708,传真", "电话0351-4184708，传真"},
+    {"电话:0351-4184708.", "电话：0351-4184708."},
+    {"长7.5米", "长7.5米"},
+    {"共1,000元,时间3:30.", "共1,000元，时间3:30."},
+    {"于2021.10.18发布", "于2021.10.18发布"},
+    {"于2021/10/18发布", "于2021/10/18发布"},
+    /* NFC */
+    {"e\u0301", "\u00e9"},
+    {"\u212B", "\u00C5"},
+    /* empty and plain */
+    {"", ""},
+    {"plain ASCII text.", "plain ASCII text."},
+};
+
+START_TEST(test_normalize)
+{
+  const str_case *c = &normalize_cases[_i];
+  char *got = gw_zh_normalize(c->in, strlen(c->in));
+  ck_assert_ptr_nonnull(got);
+  ck_assert_msg(strcmp(got, c->want) == 0, "normalize('%s') = '%s', want '%s'",
+                c->in, got, c->want);
+  free(got);
+}
+END_TEST
+
+START_TEST(test_normalize_idempotent)
+{
+  const str_case *c = &normalize_cases[_i];
+  char *once = gw_zh_normalize(c->in, strlen(c->in));
+  ck_assert_ptr_nonnull(once);
+  char *twice = gw_zh_normalize(once, strlen(once));
+  ck_assert_ptr_nonnull(twice);
+  ck_assert_msg(strcmp(once, twice) == 0, "not idempotent: '%s' -> '%s'",
+                once, twice);
+  free(once);
+  free(twice);
+}
+END_TEST
+
+START_TEST(test_normalize_len_and_invalid)
+{
+  /* only len bytes are read */
+  char *got = gw_zh_normalize("你好,世界XYZ", strlen("你好,世界"));
+  ck_assert_str_eq(got, "你好，世界");
+  free(got);
+  /* ill-formed bytes become U+FFFD */
+  got = gw_zh_normalize("a\xC0\x80" "b", 4);
+  ck_assert_str_eq(got, "a\xEF\xBF\xBD\xEF\xBF\xBD" "b");
+  free(got);
+  got = gw_zh_normalize(NULL, 0);
+  ck_assert_str_eq(got, "");
+  free(got);
+}
+END_TEST
+
+START_TEST(test_normalize_long_linear)
+{
+  /* 200k characters of nested parentheses and quotes: must be quick */
+  size_t n = 200000;
+  char *buf = malloc(n + 1);
+  for (size_t i = 0; i < n; i++)
+    buf[i] = "((\"'.-,"[i % 7];
+  buf[n] = '\0';
+  char *got = gw_zh_normalize(buf, n);
+  ck_assert_ptr_nonnull(got);
+  free(got);
+  free(buf);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* gw_zh_numeral                                                        */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  int n;
+  const char *want;
+} num_case;
+
+static const num_case numeral_cases[] = {
+    {1, "一"},       {2, "二"},          {9, "九"},
+    {10, "十"},      {11, "十一"},       {15, "十五"},
+    {19, "十九"},    {20, "二十"},       {21, "二十一"},
+    {99, "九十九"},  {100, "一百"},      {101, "一百零一"},
+    {110, "一百一十"}, {111, "一百一十一"}, {999, "九百九十九"},
+    {1000, "一千"},  {1001, "一千零一"}, {2021, "二千零二十一"},
+    {9999, "九千九百九十九"}, {0, "0"},   {-5, "-5"},
+    {10000, "10000"},
+};
+
+START_TEST(test_numeral)
+{
+  const num_case *c = &numeral_cases[_i];
+  char *got = gw_zh_numeral(c->n);
+  ck_assert_ptr_nonnull(got);
+  ck_assert_msg(strcmp(got, c->want) == 0, "numeral(%d) = '%s', want '%s'",
+                c->n, got, c->want);
+  free(got);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* Dates                                                                */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  int y, m, d;
+  bool valid;
+  const char *want;
+} date_case;
+
+static const date_case date_cases[] = {
+    {2021, 10, 18, true, "2021年10月18日"},
+    {2021, 1, 5, true, "2021年1月5日"},
+    {2020, 2, 29, true, "2020年2月29日"},
+    {2000, 2, 29, true, "2000年2月29日"},
+    {2021, 12, 31, true, "2021年12月31日"},
+    {1, 1, 1, true, "1年1月1日"},
+    {9999, 12, 31, true, "9999年12月31日"},
+    {1582, 10, 10, true, "1582年10月10日"}, /* proleptic Gregorian */
+    {1600, 2, 29, true, "1600年2月29日"},
+    {1970, 1, 1, true, "1970年1月1日"},
+    {2021, 2, 29, false, NULL},
+    {1900, 2, 29, false, NULL},
+    {1500, 2, 29, false, NULL}, /* leap in Julian only */
+    {2021, 4, 31, false, NULL},
+    {2021, 13, 1, false, NULL},
+    {2021, 0, 1, false, NULL},
+    {2021, 1, 0, false, NULL},
+    {2021, 1, 32, false, NULL},
+    {0, 1, 1, false, NULL},
+    {10000, 1, 1, false, NULL},
+    {-1, 1, 1, false, NULL},
+};
+
+START_TEST(test_date)
+{
+  const date_case *c = &date_cases[_i];
+  ck_assert_msg(gw_zh_date_valid(c->y, c->m, c->d) == c->valid,
+                "date_valid(%d,%d,%d)", c->y, c->m, c->d);
+  if (c->valid) {
+    char *got = gw_zh_date(c->y, c->m, c->d);
+    ck_assert_ptr_nonnull(got);
+    ck_assert_msg(strcmp(got, c->want) == 0, "date(%d,%d,%d) = '%s'", c->y,
+                  c->m, c->d, got);
+    free(got);
+  }
+}
+END_TEST
+
+START_TEST(test_date_invalid_formats_plainly)
+{
+  char *got = gw_zh_date(2021, 2, 29);
+  ck_assert_str_eq(got, "2021年2月29日");
+  free(got);
+}
+END_TEST
+
+START_TEST(test_cleanup_and_reuse)
+{
+  char *a = gw_zh_numeral(11);
+  gw_zh_cleanup();
+  gw_zh_cleanup(); /* twice is harmless */
+  char *b = gw_zh_numeral(11);
+  char *d = gw_zh_date(2021, 10, 18);
+  gw_zh_cleanup();
+  char *e = gw_zh_date(2021, 10, 18);
+  ck_assert_str_eq(a, "十一");
+  ck_assert_str_eq(b, "十一");
+  ck_assert_str_eq(d, "2021年10月18日");
+  ck_assert_str_eq(e, "2021年10月18日");
+  free(a);
+  free(b);
+  free(d);
+  free(e);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* gw_zh_display_width                                                  */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  const char *text;
+  size_t want;
+} width_case;
+
+static const width_case width_cases[] = {
+    {"", 0},
+    {"abc", 3},
+    {"公文", 4},
+    {"ＡＢ", 4},          /* full width */
+    {"“”", 4},            /* ambiguous */
+    {"·—…", 6},          /* ambiguous */
+    {"e\u0301", 1},       /* combining acute */
+    {"a\u20DD", 1},       /* enclosing circle */
+    {"a\u200Bb", 2},      /* zero width space */
+    {"a\u200Db", 2},      /* zero width joiner */
+    {"2021年", 6},
+    {"ｱ", 1},             /* half-width katakana */
+    {"\u3000", 2},        /* ideographic space */
+    {"😀", 2},
+};
+
+START_TEST(test_width)
+{
+  const width_case *c = &width_cases[_i];
+  size_t got = gw_zh_display_width(c->text, strlen(c->text));
+  ck_assert_msg(got == c->want, "width('%s') = %zu, want %zu", c->text, got,
+                c->want);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* gw_zh_fold                                                           */
+/* ------------------------------------------------------------------ */
+
+static const str_case fold_cases[] = {
+    {"县 教育局", "县教育局"},
+    {"县教育局", "县教育局"},
+    {"县\u3000教育局", "县教育局"},
+    {"ＡＢＣ", "abc"},
+    {"ABC def", "abcdef"},
+    {"Straße", "strasse"},
+    {"\t a\n", "a"},
+    {"①", "1"},
+    {"e\u0301", "\u00e9"},
+    {"", ""},
+};
+
+START_TEST(test_fold)
+{
+  const str_case *c = &fold_cases[_i];
+  char *got = gw_zh_fold(c->in, strlen(c->in));
+  ck_assert_ptr_nonnull(got);
+  ck_assert_msg(strcmp(got, c->want) == 0, "fold('%s') = '%s', want '%s'",
+                c->in, got, c->want);
+  free(got);
+}
+END_TEST
+
+START_TEST(test_fold_equal)
+{
+  char *a = gw_zh_fold("县 教育局", strlen("县 教育局"));
+  char *b = gw_zh_fold("县教育局", strlen("县教育局"));
+  ck_assert_str_eq(a, b);
+  free(a);
+  free(b);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* gw_zh_distance                                                       */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  const char *a, *b;
+  size_t want;
+} dist_case;
+
+static const dist_case dist_cases[] = {
+    {"", "", 0},
+    {"abc", "", 3},
+    {"", "公文", 2},
+    {"kitten", "sitting", 3},
+    {"sitting", "kitten", 3},
+    {"公文", "公文", 0},
+    {"教育局", "教育厅", 1},
+    {"县教育局", "教育局", 1},
+    {"flaw", "lawn", 2},
+    {"“a”", "\"a\"", 2},
+    {"abc", "abc", 0},
+    {"ab", "ba", 2},
+};
+
+START_TEST(test_distance)
+{
+  const dist_case *c = &dist_cases[_i];
+  size_t got = gw_zh_distance(c->a, c->b);
+  ck_assert_msg(got == c->want, "distance('%s','%s') = %zu, want %zu", c->a,
+                c->b, got, c->want);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+
+/* Each test frees the cached ICU formatters when it ends, so that a
+ * forked test process (Check's default) exits without leaks too. */
+static void teardown(void) { gw_zh_cleanup(); }
+
+Suite *zh_suite(void)
+{
+  Suite *s = suite_create("zh");
+  TCase *tc;
+
+  tc = tcase_create("validate");
+  tcase_add_loop_test(tc, test_validate, 0, (int)N_ELEMS(validate_cases));
+  tcase_add_test(tc, test_validate_null_outputs);
+  tcase_add_loop_test(tc, test_count, 0, (int)N_ELEMS(count_cases));
+  tcase_add_checked_fixture(tc, NULL, teardown);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("slots");
+  tcase_add_loop_test(tc, test_slot_runs, 0, (int)N_ELEMS(slot_cases));
+  tcase_add_test(tc, test_slot_runs_stop);
+  tcase_add_test(tc, test_slot_runs_invalid_utf8);
+  tcase_add_checked_fixture(tc, NULL, teardown);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("normalize");
+  tcase_set_timeout(tc, 30);
+  tcase_add_loop_test(tc, test_normalize, 0, (int)N_ELEMS(normalize_cases));
+  tcase_add_loop_test(tc, test_normalize_idempotent, 0,
+                      (int)N_ELEMS(normalize_cases));
+  tcase_add_test(tc, test_normalize_len_and_invalid);
+  tcase_add_test(tc, test_normalize_long_linear);
+  tcase_add_checked_fixture(tc, NULL, teardown);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("numbers_dates");
+  tcase_add_loop_test(tc, test_numeral, 0, (int)N_ELEMS(numeral_cases));
+  tcase_add_loop_test(tc, test_date, 0, (int)N_ELEMS(date_cases));
+  tcase_add_test(tc, test_date_invalid_formats_plainly);
+  tcase_add_test(tc, test_cleanup_and_reuse);
+  tcase_add_checked_fixture(tc, NULL, teardown);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("width_fold_distance");
+  tcase_add_loop_test(tc, test_width, 0, (int)N_ELEMS(width_cases));
+  tcase_add_loop_test(tc, test_fold, 0, (int)N_ELEMS(fold_cases));
+  tcase_add_test(tc, test_fold_equal);
+  tcase_add_loop_test(tc, test_distance, 0, (int)N_ELEMS(dist_cases));
+  tcase_add_checked_fixture(tc, NULL, teardown);
+  suite_add_tcase(s, tc);
+
+  return s;
+}
