@@ -1,6 +1,7 @@
 /* main.c - the gwdoc command line: options, one gw_convert per source,
  * status to exit code (0 ok, 1 bad input or output failure, 2 bad usage). */
 #include "gwdoc.h"
+#include "lint.h"
 #include "zh.h"
 
 #include <signal.h>
@@ -12,12 +13,14 @@
 
 static const char usage_text[] =
     "用法：gwdoc render 源文件... [-o 输出.docx] [--template 模板名|路径]\n"
+    "      gwdoc lint 源文件... [--fix] [--werror]\n"
     "      gwdoc --help | --version\n"
     "\n"
     "把 Markdown + YAML 源文件排成符合 GB/T 9704-2012 的公文 DOCX（简报、责任分工）。\n"
     "\n"
     "命令：\n"
     "  render        生成 DOCX；默认输出为同名的 .docx 文件，“-”表示标准输入/输出\n"
+    "  lint          检查中文文字规范（标点、括号、编号、日期、繁体字等），--fix 就地修正\n"
     "\n"
     "选项：\n"
     "  -o, --output 文件   输出文件（只有一个源文件时可用）\n"

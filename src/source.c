@@ -2,6 +2,8 @@
 #include "source.h"
 #include "zh.h"
 
+#include <unicode/utf8.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +26,15 @@ static gw_pos raw_pos(const char *path, const char *data, size_t offset) {
     }
   pos.col = (unsigned)gw_zh_count_chars(data + line_start, offset - line_start) + 1;
   return pos;
+}
+
+/* The code point at p (valid UTF-8, as the validator said), for the
+ * message about a character XML forbids. */
+static unsigned forbidden_char(const char *p, size_t len) {
+  UChar32 c = 0;
+  int32_t i = 0;
+  U8_NEXT(p, i, (int32_t)(len < 4 ? len : 4), c);
+  return c < 0 ? 0xFFFD : (unsigned)c;
 }
 
 /* Copy into the arena with CR LF and lone CR turned into LF. */
@@ -120,8 +131,8 @@ int gw_source_from_memory(gw_arena *arena, gw_diags *diags, const char *path,
   if (!gw_zh_validate_utf8(data, len, &bad, &bad_xml)) {
     gw_pos pos = raw_pos(path, data, bad);
     if (bad_xml)
-      gw_error(diags, pos, "第 %zu 字节处有 XML 不允许的控制字符（U+%04X）：请删除它",
-               bad, (unsigned)(unsigned char)data[bad]);
+      gw_error(diags, pos, "第 %zu 字节处有 XML 不允许的字符（U+%04X）：请删除它", bad,
+               forbidden_char(data + bad, len - bad));
     else
       gw_error(diags, pos, "第 %zu 字节处不是有效的 UTF-8 编码：请把文件另存为 UTF-8",
                bad);
