@@ -263,18 +263,23 @@ def main(argv):
     L.append("")
     ir_seed = callgrind_total(os.path.join(out, "callgrind", "seed.out"))
     ir_ver = callgrind_total(os.path.join(out, "callgrind", "version.out"))
-    ir_div = callgrind_total(os.path.join(out, "callgrind", "division-5000.out"))
+    pin = meta.get("profile_input", "none")
+    ir_div = callgrind_total(os.path.join(out, "callgrind", "profile.out"))
     L.append("| run | Ir |")
     L.append("|---|---:|")
     L.append("| `gwdoc render seed.md` | %s |" % ("—" if ir_seed is None else "{:,}".format(ir_seed)))
     L.append("| `gwdoc --version` | %s |" % ("—" if ir_ver is None else "{:,}".format(ir_ver)))
-    L.append("| `gwdoc render division-5000.md` | %s |" % ("—" if ir_div is None else "{:,}".format(ir_div)))
+    if pin != "none":
+        L.append("| `gwdoc render %s.md` | %s |" % (pin, "—" if ir_div is None else "{:,}".format(ir_div)))
     L.append("")
 
-    L.append("## Profile: division-5000")
+    L.append("## Profile: %s" % pin)
     L.append("")
-    self_rows = top_functions(os.path.join(out, "callgrind", "division-5000.self.txt"))
-    incl_rows = top_functions(os.path.join(out, "callgrind", "division-5000.incl.txt"))
+    if pin != "division-5000" and pin != "none":
+        L.append("gwdoc could not render division-5000.md in this run, so this profiles %s.md instead." % pin)
+        L.append("")
+    self_rows = top_functions(os.path.join(out, "callgrind", "profile.self.txt"))
+    incl_rows = top_functions(os.path.join(out, "callgrind", "profile.incl.txt"))
     if self_rows:
         L.append("callgrind, top 15 functions by own instructions (`callgrind_annotate`):")
         L.append("")
@@ -298,7 +303,7 @@ def main(argv):
         L.append("```")
         L.append("")
     if not self_rows and not (perf and perf.strip()):
-        L.append("No profile (valgrind missing, or gwdoc failed on division-5000).")
+        L.append("No profile (valgrind missing, or gwdoc failed on the profiled input).")
         L.append("")
 
     failures = [n for n in INPUTS if rows[n]["rc"] != "0"]

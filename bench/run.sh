@@ -4,8 +4,9 @@
 #
 # Environment:
 #   GWDOC=/path/to/gwdoc   use this binary, do not build
-#   SHARED=/path/shared    the shared/ folder (default: ../../shared from this folder)
-#   DEFLATE_LEVEL=N        zlib level gwdoc uses (default 6)
+#   SHARED=/path/shared    the shared/ folder (default: ../../shared from this folder;
+#                          a relative path is taken from the repository root)
+#   DEFLATE_LEVEL=N        zlib level gwdoc uses (default: read from src/*.c, else 6)
 #   QUICK=1                fewer runs (a smoke test; numbers are noisier)
 #   RESULTS=/path/file.md  where to write the report (default bench/RESULTS.md)
 set -euo pipefail
@@ -13,7 +14,10 @@ set -euo pipefail
 BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$BENCH/.." && pwd)
 SHARED=${SHARED:-$(cd "$ROOT/.." && pwd)/shared}
+case $SHARED in /*) ;; *) SHARED=$ROOT/$SHARED ;; esac     # relative: as the top Makefile means it
 OUT=$BENCH/out
+# the level gwdoc passes to libzip (src/package.c: enum { DEFLATE_LEVEL = 6 }), else 6
+DEFLATE_LEVEL=${DEFLATE_LEVEL:-$(sed -n 's/.*DEFLATE_LEVEL *= *\([0-9]\).*/\1/p' "$ROOT"/src/*.c 2>/dev/null | head -1)}
 DEFLATE_LEVEL=${DEFLATE_LEVEL:-6}
 QUICK=${QUICK:-0}
 RESULTS=${RESULTS:-$BENCH/RESULTS.md}
@@ -61,15 +65,11 @@ HAVE_REF=1; /usr/bin/python3 -c 'import docx, lxml' 2>/dev/null || HAVE_REF=0
 if [ -n "${GWDOC:-}" ]; then
     BUILD_CMD="(GWDOC=$GWDOC given; not built)"
 else
-    if [ -f "$ROOT/Makefile" ] && grep -qw 'BUILD' "$ROOT/Makefile"; then
-        BUILD_CMD="make -C .. BUILD=release"
-        log "$BUILD_CMD"
-        env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -j"$(nproc)" -C "$ROOT" BUILD=release >&2
-    else
-        BUILD_CMD="make -C .."
-        log "$BUILD_CMD"
-        env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -j"$(nproc)" -C "$ROOT" >&2
-    fi
+    # The top Makefile builds ../gwdoc optimised by default (OPT ?= -O2); its BUILD variable
+    # is the object folder, not a build type, so it is left alone here.
+    BUILD_CMD="make -C .. gwdoc"
+    log "$BUILD_CMD"
+    env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -j"$(nproc)" -C "$ROOT" gwdoc >&2
     GWDOC=$ROOT/gwdoc
 fi
 [ -x "$GWDOC" ] || die "no gwdoc binary at $GWDOC"
@@ -171,7 +171,13 @@ for spec in "${INPUTS[@]}"; do
 done
 
 # ---------------------------------------------------------------- callgrind
+# The profile is of division-5000; while gwdoc cannot render it, of bulletin-1000 instead.
 PROFILER=none
+PROFILE_INPUT=
+for cand in division-5000 bulletin-1000; do
+    if [ "$(cat "$OUT/err/$cand.rc")" = 0 ]; then PROFILE_INPUT=$cand; break; fi
+done
+meta profile_input "${PROFILE_INPUT:-none}"
 if ((HAVE_VALGRIND)); then
     log "callgrind: gwdoc --version and the seed issue"
     valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind/version.out" \
@@ -180,26 +186,26 @@ if ((HAVE_VALGRIND)); then
         valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind/seed.out" \
             "$GWDOC" render "$OUT/in/seed.md" -o "$OUT/callgrind/seed.docx" 2>"$OUT/callgrind/seed.log" || true
     fi
-    if [ "$(cat "$OUT/err/division-5000.rc")" = 0 ]; then
-        log "callgrind profile: division-5000"
+    if [ -n "$PROFILE_INPUT" ]; then
+        log "callgrind profile: $PROFILE_INPUT"
         PROFILER=callgrind
-        valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind/division-5000.out" \
-            "$GWDOC" render "$OUT/in/division-5000.md" -o "$OUT/callgrind/division-5000.docx" \
-            2>"$OUT/callgrind/division-5000.log" || true
-        if [ -s "$OUT/callgrind/division-5000.out" ]; then
-            callgrind_annotate --threshold=100 --auto=no "$OUT/callgrind/division-5000.out" \
-                >"$OUT/callgrind/division-5000.self.txt" 2>/dev/null || true
-            callgrind_annotate --threshold=100 --auto=no --inclusive=yes "$OUT/callgrind/division-5000.out" \
-                >"$OUT/callgrind/division-5000.incl.txt" 2>/dev/null || true
+        valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind/profile.out" \
+            "$GWDOC" render "$OUT/in/$PROFILE_INPUT.md" -o "$OUT/callgrind/profile.docx" \
+            2>"$OUT/callgrind/profile.log" || true
+        if [ -s "$OUT/callgrind/profile.out" ]; then
+            callgrind_annotate --threshold=100 --auto=no "$OUT/callgrind/profile.out" \
+                >"$OUT/callgrind/profile.self.txt" 2>/dev/null || true
+            callgrind_annotate --threshold=100 --auto=no --inclusive=yes "$OUT/callgrind/profile.out" \
+                >"$OUT/callgrind/profile.incl.txt" 2>/dev/null || true
         fi
     fi
 fi
 # perf, when the machine exposes hardware counters (it often does not in a VM)
-if command -v perf >/dev/null && [ "$(cat "$OUT/err/division-5000.rc")" = 0 ] &&
+if command -v perf >/dev/null && [ -n "$PROFILE_INPUT" ] &&
     perf stat -e instructions true >"$OUT/perf-probe.txt" 2>&1 &&
     ! grep -q 'not supported\|not counted' "$OUT/perf-probe.txt"; then
-    log "perf profile: division-5000"
-    if perf record -q -g -o "$OUT/perf.data" -- "$GWDOC" render "$OUT/in/division-5000.md" -o "$OUT/perf.docx" >/dev/null 2>&1; then
+    log "perf profile: $PROFILE_INPUT"
+    if perf record -q -g -o "$OUT/perf.data" -- "$GWDOC" render "$OUT/in/$PROFILE_INPUT.md" -o "$OUT/perf.docx" >/dev/null 2>&1; then
         perf report -i "$OUT/perf.data" --stdio --no-children --sort symbol -g none 2>/dev/null |
             grep -v '^#' | grep -v '^$' | head -15 >"$OUT/perf-top.txt" || true
         PROFILER="$PROFILER+perf"

@@ -152,9 +152,13 @@ int gw_package_save(const gw_bytes *bytes, const char *path) {
     }
     return 0;
   }
-  /* A read-only output is the drafter's way of saying "keep this one". */
-  if (access(path, F_OK) == 0 && access(path, W_OK) < 0)
-    return save_failed(path, "输出文件是只读的");
+  /* A read-only output is the drafter's way of saying "keep this one"
+   * (checked on the mode bits: root may write anything). */
+  struct stat st;
+  if (stat(path, &st) == 0 && (!S_ISREG(st.st_mode) || !(st.st_mode & 0222))) {
+    errno = S_ISREG(st.st_mode) ? EACCES : EISDIR;
+    return save_failed(path, S_ISREG(st.st_mode) ? "输出文件是只读的" : "输出路径不是普通文件");
+  }
   const char *slash = strrchr(path, '/');
   int n = slash ? snprintf(temp_path, sizeof temp_path, "%.*s/.%s.gwdoc-XXXXXX",
                            (int)(slash - path), path, slash + 1)

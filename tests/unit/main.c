@@ -4,6 +4,9 @@
 
 int main(void) {
   SRunner *sr = srunner_create(zh_suite());
+  srunner_add_suite(sr, parts_suite());
+  srunner_add_suite(sr, division_suite());
+  srunner_add_suite(sr, lint_suite());
   srunner_run_all(sr, CK_NORMAL);
   int failed = srunner_ntests_failed(sr);
   srunner_free(sr);

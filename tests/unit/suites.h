@@ -4,5 +4,8 @@
 #include <check.h>
 
 Suite *zh_suite(void);
+Suite *parts_suite(void);
+Suite *division_suite(void);
+Suite *lint_suite(void);
 
 #endif

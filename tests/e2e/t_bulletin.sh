@@ -1,0 +1,81 @@
+# t_bulletin.sh - every bulletin sample renders to a valid, standard DOCX.
+# Sourced by run.sh (helpers from lib.sh).
+
+for src in samples/*.md; do
+  grep -q '^kind: bulletin' "$src" || continue
+  name=$(basename "$src" .md)
+  out="$TMP/$name.docx"
+  check "$name: renders" "$GWDOC" render "$src" -o "$out"
+  [ -f "$out" ] || continue
+  check "$name: every part valid (plain xmllint, ECMA-376 schemas)" schema_valid "$out"
+  first=$(sleep 1; "$GWDOC" render "$src" -o "$TMP/$name.again.docx" && cmp "$out" "$TMP/$name.again.docx" && echo same)
+  [ "$first" = same ] && pass "$name: byte-identical on a second run" || fail "$name: byte-identical on a second run"
+  if [ -z "${QUICK:-}" ]; then
+    # The GB/T 9704 geometry as LibreOffice renders it. A page that holds
+    # nothing but the 报尾 (moved whole to a new page) has no body text to
+    # measure; its expectations are left out and the rest must hold.
+    "$DOCX_CHECK" --gbt9704 --json "$out" >"$TMP/$name.json" 2>"$TMP/$name.err"
+    verdict=$(/usr/bin/python3 - "$TMP/$name.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+pages = r["pages"]
+tail_only = set()
+last = pages[-1] if pages else None
+if last and last["text_extent_mm"]["top"] and last["text_extent_mm"]["top"] > 140:
+    tail_only.add(len(pages))
+bad = [e for e in r["expectations"] if not e.get("ok")
+       and not any(f"page {p} " in e.get("check", "") for p in tail_only)]
+if r["errors"]:
+    print("schema:", r["errors"][0]["message"])
+elif bad:
+    print("; ".join(f'{e["check"]}: got {e.get("got")} want {e.get("want")}' for e in bad))
+else:
+    s = r["summary"]
+    print("ok", s.get("lines_per_uniform_full_page"), s.get("chars_per_full_line"))
+PY
+)
+    case $verdict in
+      ok*) pass "$name: docx-check --gbt9704 (22 lines x 28 characters) ${verdict#ok }" ;;
+      *) fail "$name: docx-check --gbt9704" "$verdict" ;;
+    esac
+  fi
+done
+
+# XPath assertions on the seed issue.
+seed="$TMP/jintuan-yaoxun-2021-14.docx"
+if [ -f "$seed" ]; then
+  d="$TMP/seed.x"; rm -rf "$d"; mkdir -p "$d"; (cd "$d" && unzip -q "$seed")
+  doc="$d/word/document.xml"
+  want() { # want NAME EXPECTED XPATH [FILE]
+    local got; got=$(xpath "${4:-$doc}" "$3")
+    [ "$got" = "$2" ] && pass "$1" || fail "$1" "got '$got', want '$2'"
+  }
+  role_font() { echo "string((//w:p[w:pPr/w:pStyle/@w:val='$1']/w:r/w:rPr/w:rFonts/@w:eastAsia)[1])"; }
+  want "masthead is red" FF0000 "string(//w:p[w:pPr/w:pStyle/@w:val='gwMasthead']/w:r[1]/w:rPr/w:color/@w:val)"
+  want "masthead text" 晋团要讯 "string(//w:p[w:pPr/w:pStyle/@w:val='gwMasthead'])"
+  want "期号 line" "〔2021〕第14期" "string(//w:p[w:pPr/w:pStyle/@w:val='gwIssueNumber'])"
+  want "issuer and date on one line" "共青团山西省委2021年10月18日" "string(//w:p[w:pPr/w:pStyle/@w:val='gwIssuerLine'])"
+  want "red rule under the issuer line" "single FF0000 12" "concat(//w:pBdr/w:bottom/@w:val,' ',//w:pBdr/w:bottom/@w:color,' ',//w:pBdr/w:bottom/@w:sz)"
+  want "column line" 全国县域共青团基层组织改革试点专刊二 "string(//w:p[w:pPr/w:pStyle/@w:val='gwColumn'])"
+  want "报尾 rows in order 报, 送, 发" "报送发" "concat(substring(string((//w:txbxContent//w:tc)[1]),1,1),substring(string((//w:txbxContent//w:tc)[2]),1,1),substring(string((//w:txbxContent//w:tc)[3]),1,1))"
+  want "报尾 pinned to the foot of the page" 1 "count(//v:rect[contains(@style,'mso-position-vertical:bottom') and contains(@style,'mso-position-vertical-relative:margin')])"
+  want "title font 方正小标宋简体" 方正小标宋简体 "$(role_font gwTitle)"
+  want "subtitle font 楷体_GB2312" 楷体_GB2312 "$(role_font gwSubtitle)"
+  want "heading 一、 font 黑体" 黑体 "$(role_font gwHeading1)"
+  want "body font 仿宋_GB2312" 仿宋_GB2312 "$(role_font gwBody)"
+  want "编者按 label font 黑体" "黑体" "string(//w:p[w:pPr/w:pStyle/@w:val='gwNote']/w:r[1]/w:rPr/w:rFonts/@w:eastAsia)"
+  want "编者按 text font 楷体_GB2312" "楷体_GB2312" "string(//w:p[w:pPr/w:pStyle/@w:val='gwNote']/w:r[2]/w:rPr/w:rFonts/@w:eastAsia)"
+  want "bold run-in head" "坚持党建带团建。" "string((//w:r[w:rPr/w:b]/w:t)[1])"
+  want "every run names its East Asian font" 0 "count(//w:r[w:t and not(w:rPr/w:rFonts/@w:eastAsia)])"
+  want "no theme fonts anywhere" 0 "count(//@*[contains(local-name(),'Theme')])"
+  want "language zh-CN" 0 "count(//w:r[w:t and not(w:rPr/w:lang/@w:eastAsia='zh-CN')])"
+  want "quotes carry the East Asian hint" 0 "count(//w:r[contains(w:t,'“') and not(w:rPr/w:rFonts/@w:hint='eastAsia')])"
+  want "extraction artefact repaired: 强团改革50条" 1 "number(contains(string(//w:body),'“强团改革50条”'))"
+  want "odd and even footers referenced" "default even" "concat(//w:body/w:sectPr/w:footerReference[1]/@w:type,' ',//w:body/w:sectPr/w:footerReference[2]/@w:type)"
+  want "odd footer right" right "string(//w:jc/@w:val)" "$d/word/footer1.xml"
+  want "even footer left" left "string(//w:jc/@w:val)" "$d/word/footer2.xml"
+  want "page number — N — in 宋体 4号" "— 1 —|宋体|28" "concat((//w:t)[1],(//w:t)[2],(//w:t)[3],'|',(//w:rFonts/@w:eastAsia)[1],'|',(//w:sz/@w:val)[1])" "$d/word/footer1.xml"
+  want "even and odd headers on" 1 "count(//w:evenAndOddHeaders)" "$d/word/settings.xml"
+  want "A4 and GB/T 9704 margins" "11906 16838 2098 1984 1587 1474" "concat(//w:body/w:sectPr/w:pgSz/@w:w,' ',//w:body/w:sectPr/w:pgSz/@w:h,' ',//w:pgMar/@w:top,' ',//w:pgMar/@w:bottom,' ',//w:pgMar/@w:left,' ',//w:pgMar/@w:right)"
+  want "line grid 579 twips" "lines 579" "concat(//w:docGrid/@w:type,' ',//w:docGrid/@w:linePitch)"
+fi

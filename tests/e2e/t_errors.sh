@@ -1,0 +1,66 @@
+# t_errors.sh - bad sources give FILE:LINE:COL: error: …, exit 1, and no
+# output; an existing output is never damaged.
+E="$TMP/errors"; mkdir -p "$E"
+FRONT='---
+kind: bulletin
+template: jintuan-yaoxun
+year: 2021
+number: 14
+date: 2021-10-18
+---
+'
+# expect_error NAME SOURCE-FILE EXPECTED-STDERR-PREFIX
+expect_error() {
+  local out="$E/$1.docx" rc
+  rm -f "$out"
+  "$GWDOC" render "$2" -o "$out" 2>"$E/$1.err"; rc=$?
+  if [ $rc -ne 1 ]; then fail "$1: exit 1" "got $rc"; return; fi
+  if [ -e "$out" ]; then fail "$1: no output file"; return; fi
+  if ls -a "$E" | grep -q gwdoc-; then fail "$1: no temporary file left"; return; fi
+  if grep -qF -- "$3" "$E/$1.err"; then pass "$1: $3"; else fail "$1" "stderr: $(head -c 300 "$E/$1.err")"; fi
+}
+
+printf '%s' "$FRONT" | sed 's/^number: 14/number: [14/' >"$E/yaml.md"; echo 正文。 >>"$E/yaml.md"
+expect_error broken-yaml "$E/yaml.md" "$E/yaml.md:6:5: error: YAML 语法错误"
+
+printf '%s正文。\n' "$FRONT" | grep -v '^date:' >"$E/nodate.md"
+expect_error missing-key "$E/nodate.md" "$E/nodate.md:1:1: error: 缺少必填项 date"
+
+printf '%s正文。\n' "$FRONT" | sed 's/template: jintuan-yaoxun/template: no-such-template/' >"$E/tpl.md"
+expect_error unknown-template "$E/tpl.md" "$E/tpl.md:3:11: error: 找不到模板“no-such-template”"
+
+{ printf '%s' "$FRONT"; printf '第一段。\n\n第二段\xff。\n'; } >"$E/utf8.md"
+expect_error invalid-utf8 "$E/utf8.md" "$E/utf8.md:10:4: error: 第 110 字节处不是有效的 UTF-8 编码"
+
+printf '%s正文。\n' "$FRONT" | sed 's/^number: 14/number: 十四/' >"$E/type.md"
+expect_error wrong-type "$E/type.md" "$E/type.md:5:9: error: number 应为"
+
+printf '# 标题\n\n正文。\n' >"$E/nofront.md"
+expect_error no-front-matter "$E/nofront.md" "$E/nofront.md:1:1: error: 缺少前置元数据"
+
+# A bad source leaves the previous output byte for byte.
+printf '%s正文。\n' "$FRONT" >"$E/good.md"
+"$GWDOC" render "$E/good.md" -o "$E/keep.docx"
+cp "$E/keep.docx" "$E/keep.orig"
+"$GWDOC" render "$E/type.md" -o "$E/keep.docx" 2>/dev/null
+cmp -s "$E/keep.docx" "$E/keep.orig" && pass "failed render leaves the old output untouched" || fail "failed render leaves the old output untouched"
+
+# Output problems: clear error, exit 1, old file untouched.
+"$GWDOC" render "$E/good.md" -o "$E/good.md" 2>"$E/same.err"; rc=$?
+[ $rc -eq 1 ] && grep -q '输出文件不能是源文件本身' "$E/same.err" && pass "output equal to the input is refused" || fail "output equal to the input is refused"
+"$GWDOC" render "$E/good.md" -o "$E/no/such/dir/x.docx" 2>"$E/dir.err"; rc=$?
+[ $rc -eq 1 ] && grep -q "error: 无法在目标目录创建文件" "$E/dir.err" && pass "missing output folder: clear error" || fail "missing output folder: clear error" "$(cat "$E/dir.err")"
+chmod 444 "$E/keep.docx"
+"$GWDOC" render "$E/good.md" -o "$E/keep.docx" 2>"$E/ro.err"; rc=$?
+[ $rc -eq 1 ] && cmp -s "$E/keep.docx" "$E/keep.orig" && grep -q 只读 "$E/ro.err" && pass "read-only output: error, untouched" || fail "read-only output: error, untouched" "$(cat "$E/ro.err")"
+chmod 644 "$E/keep.docx"
+
+# Usage errors exit 2.
+"$GWDOC" render 2>/dev/null; [ $? -eq 2 ] && pass "render without a source: exit 2" || fail "render without a source: exit 2"
+"$GWDOC" frobnicate 2>/dev/null; [ $? -eq 2 ] && pass "unknown command: exit 2" || fail "unknown command: exit 2"
+"$GWDOC" render --bogus x.md 2>/dev/null; [ $? -eq 2 ] && pass "unknown option: exit 2" || fail "unknown option: exit 2"
+"$GWDOC" --help | grep -q '用法' && pass "--help in Chinese" || fail "--help in Chinese"
+
+# stdin to stdout.
+printf '%s正文。\n' "$FRONT" | "$GWDOC" render - -o - >"$E/stdout.docx" && unzip -l "$E/stdout.docx" >/dev/null 2>&1 \
+  && pass "stdin to stdout" || fail "stdin to stdout"

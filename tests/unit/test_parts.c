@@ -1,0 +1,301 @@
+/* test_parts.c - unit tests for the pipeline stages: source, values,
+ * templates and layout, the model builders through gw_convert, and the
+ * part writers element by element. */
+#include "suites.h"
+
+#include "../../src/gwdoc.h"
+#include "../../src/layout.h"
+#include "../../src/parts/parts.h"
+#include "../../src/source.h"
+#include "../../src/template.h"
+#include "../../src/value.h"
+#include "../../src/zh.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- helpers ---- */
+
+static gw_arena *arena;
+static gw_diags diags;
+
+static void setup(void) {
+  arena = gw_arena_new();
+  memset(&diags, 0, sizeof diags);
+  diags.quiet = true;
+  setenv("GWDOC_TEMPLATES", "templates", 1); /* the unit binary lives in build/ */
+}
+
+static void teardown(void) {
+  gw_arena_free(arena);
+  gw_diags_free(&diags);
+  gw_zh_cleanup();
+}
+
+static const char *first_message(void) {
+  static char line[1024];
+  if (!diags.first)
+    return "";
+  char *s = gw_diag_format(diags.first);
+  snprintf(line, sizeof line, "%s", s);
+  free(s);
+  return line;
+}
+
+/* The base template's layout, as every document starts from it. */
+static void base_layout(gw_layout *L) {
+  gw_val empty = {0};
+  empty.kind = GW_VAL_MAP;
+  gw_pos at = {"test", 1, 1};
+  gw_val *config = gw_template_config(arena, &diags, "gbt9704", at, "templates", &empty);
+  ck_assert_ptr_nonnull(config);
+  ck_assert_int_eq(gw_layout_read(&diags, config, L), 0);
+}
+
+/* Run one part writer on a doc and return its XML (arena copy). */
+static const char *write_part(void (*writer)(gw_xml *, const gw_doc *), const gw_doc *doc) {
+  gw_xml x;
+  ck_assert_int_eq(gw_xml_open(&x), 0);
+  writer(&x, doc);
+  ck_assert_int_eq(gw_xml_close(&x), 0);
+  const char *s = gw_arena_strdup(arena, (const char *)xmlBufferContent(x.buf));
+  gw_xml_free(&x);
+  return s;
+}
+
+/* Convert a source held in memory; returns the status, diagnostics kept. */
+static gw_status convert(const char *text, gw_bytes *out) {
+  gw_options opt = {0};
+  return gw_convert("samples/t.md", text, strlen(text), &opt, &diags, out);
+}
+
+#define FRONT "---\nkind: bulletin\ntemplate: jintuan-yaoxun\nyear: 2021\nnumber: 14\ndate: 2021-10-18\n---\n"
+
+/* ---- source ---- */
+
+START_TEST(source_bom_and_crlf) {
+  gw_source src;
+  const char text[] = "\xEF\xBB\xBF---\r\nkind: bulletin\r\n---\r\n正文\r\n";
+  ck_assert_int_eq(gw_source_from_memory(arena, &diags, "a.md", text, strlen(text), &src), 0);
+  ck_assert_str_eq(src.text, "---\nkind: bulletin\n---\n正文\n");
+  ck_assert_int_eq(src.front_line, 2);
+  ck_assert_int_eq(src.body_line, 4);
+  ck_assert_str_eq(src.body, "正文\n");
+}
+END_TEST
+
+START_TEST(source_invalid_utf8_has_position) {
+  gw_source src;
+  const char text[] = "---\nkind: x\n---\n中文\xC0\x80";
+  ck_assert_int_eq(gw_source_from_memory(arena, &diags, "a.md", text, strlen(text), &src), -1);
+  ck_assert_str_eq(first_message(),
+                   "a.md:4:3: error: 第 22 字节处不是有效的 UTF-8 编码：请把文件另存为 UTF-8");
+}
+END_TEST
+
+START_TEST(source_nul_is_refused) {
+  gw_source src;
+  const char text[] = "---\nkind: x\n---\nab\0c";
+  ck_assert_int_eq(gw_source_from_memory(arena, &diags, "a.md", text, sizeof text - 1, &src), -1);
+  ck_assert_ptr_nonnull(strstr(first_message(), "a.md:4:3: error:"));
+  ck_assert_ptr_nonnull(strstr(first_message(), "U+0000"));
+}
+END_TEST
+
+START_TEST(source_positions_count_code_points) {
+  gw_source src;
+  const char text[] = "---\na: b\n---\n一二x三\n";
+  ck_assert_int_eq(gw_source_from_memory(arena, &diags, "a.md", text, strlen(text), &src), 0);
+  const char *x = strchr(src.text, 'x');
+  gw_pos pos = gw_source_pos_at(&src, (size_t)(x - src.text));
+  ck_assert_int_eq(pos.line, 4);
+  ck_assert_int_eq(pos.col, 3);
+}
+END_TEST
+
+/* ---- values ---- */
+
+START_TEST(value_yaml_error_position) {
+  const char yaml[] = "a: 1\nb: [1, 2\n";
+  ck_assert_ptr_null(gw_val_parse(arena, &diags, "f.md", 2, yaml, strlen(yaml)));
+  ck_assert_int_eq(diags.errors, 1);
+  ck_assert_ptr_nonnull(strstr(first_message(), "f.md:4:1: error: YAML 语法错误"));
+}
+END_TEST
+
+START_TEST(value_duplicate_key) {
+  const char yaml[] = "a: 1\na: 2\n";
+  ck_assert_ptr_null(gw_val_parse(arena, &diags, "f.md", 2, yaml, strlen(yaml)));
+  ck_assert_str_eq(first_message(), "f.md:3:1: error: 重复的键“a”：每个键只能写一次");
+}
+END_TEST
+
+START_TEST(value_merge_source_wins) {
+  const char base[] = "x: {a: 1, b: 2}\ndistribution: {报: [甲], 送: [乙]}\n";
+  const char over[] = "x: {b: 3}\ndistribution: {发: [丙]}\n";
+  gw_val *b = gw_val_parse(arena, &diags, "b", 1, base, strlen(base));
+  gw_val *o = gw_val_parse(arena, &diags, "o", 1, over, strlen(over));
+  const char *const whole[] = {"distribution", NULL};
+  gw_val *m = gw_val_merge(arena, b, o, whole);
+  ck_assert_str_eq(gw_val_path(m, "x.a")->str, "1");
+  ck_assert_str_eq(gw_val_path(m, "x.b")->str, "3");
+  ck_assert_int_eq(gw_val_get(m, "distribution")->count, 1);
+  ck_assert_ptr_nonnull(gw_val_path(m, "distribution.发"));
+}
+END_TEST
+
+/* ---- layout ---- */
+
+START_TEST(layout_grid_from_template) {
+  gw_layout L;
+  base_layout(&L);
+  ck_assert_int_eq(L.page_w, 11906);
+  ck_assert_int_eq(L.page_h, 16838);
+  ck_assert_int_eq(L.top, 2098);
+  ck_assert_int_eq(L.left, 1587);
+  ck_assert_int_eq(L.text_h, 12756);
+  ck_assert_int_eq(L.line_twips, 579); /* 22 lines fill the 版心, never 580 */
+  ck_assert_int_eq(L.char_twips, 315); /* 28 characters in 156 mm */
+  ck_assert_int_eq(L.roles[GW_ROLE_BODY].size_half_pt, 32);
+  ck_assert_int_eq(L.roles[GW_ROLE_BODY].spacing_twips, -5);
+  ck_assert_int_eq(L.roles[GW_ROLE_BODY].indent_twips, 640);
+  ck_assert_int_eq(L.roles[GW_ROLE_TITLE].size_half_pt, 44);
+  ck_assert_int_eq(L.roles[GW_ROLE_TITLE].spacing_twips, 0);
+  ck_assert_str_eq(L.roles[GW_ROLE_MASTHEAD].color, "FF0000");
+  ck_assert_str_eq(L.roles[GW_ROLE_HEADING1].font, "黑体");
+  ck_assert_str_eq(L.roles[GW_ROLE_HEADING2].font, "楷体_GB2312");
+  ck_assert_int_eq(L.page_number.size_half_pt, 28);
+  ck_assert_int_eq(L.page_number.indent_twips, 280);
+}
+END_TEST
+
+/* ---- part writers ---- */
+
+START_TEST(settings_even_and_odd) {
+  gw_doc doc = {0};
+  base_layout(&doc.layout);
+  const char *xml = write_part(gw_settings_write, &doc);
+  ck_assert_ptr_nonnull(strstr(xml, "<w:evenAndOddHeaders/>"));
+  ck_assert_ptr_nonnull(strstr(xml, "<w:defaultTabStop w:val=\"630\"/>"));
+}
+END_TEST
+
+static void footer_odd(gw_xml *x, const gw_doc *d) { gw_footer_write(x, d, false); }
+static void footer_even(gw_xml *x, const gw_doc *d) { gw_footer_write(x, d, true); }
+
+START_TEST(footer_sides) {
+  gw_doc doc = {0};
+  base_layout(&doc.layout);
+  const char *odd = write_part(footer_odd, &doc);
+  const char *even = write_part(footer_even, &doc);
+  ck_assert_ptr_nonnull(strstr(odd, "<w:ind w:right=\"280\" w:firstLine=\"0\"/><w:jc w:val=\"right\"/>"));
+  ck_assert_ptr_nonnull(strstr(even, "<w:ind w:left=\"280\" w:firstLine=\"0\"/><w:jc w:val=\"left\"/>"));
+  ck_assert_ptr_nonnull(strstr(odd, "<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>"));
+  ck_assert_ptr_nonnull(strstr(odd, "<w:t xml:space=\"preserve\">— </w:t>"));
+  ck_assert_ptr_nonnull(strstr(odd, "w:eastAsia=\"宋体\""));
+}
+END_TEST
+
+START_TEST(styles_no_theme_fonts) {
+  gw_doc doc = {0};
+  base_layout(&doc.layout);
+  const char *xml = write_part(gw_styles_write, &doc);
+  ck_assert_ptr_null(strstr(xml, "Theme"));
+  ck_assert_ptr_nonnull(strstr(xml, "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" "
+                                    "w:eastAsia=\"仿宋_GB2312\" w:cs=\"Times New Roman\"/>"));
+  ck_assert_ptr_nonnull(strstr(xml, "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"579\" "
+                                    "w:lineRule=\"exact\"/>"));
+}
+END_TEST
+
+START_TEST(font_table_alt_names) {
+  gw_doc doc = {0};
+  base_layout(&doc.layout);
+  const char *xml = write_part(gw_font_table_write, &doc);
+  ck_assert_ptr_nonnull(strstr(xml, "<w:font w:name=\"仿宋_GB2312\"><w:altName w:val=\"仿宋\"/>"
+                                    "<w:charset w:val=\"86\"/>"));
+}
+END_TEST
+
+/* ---- whole conversions ---- */
+
+START_TEST(convert_missing_date) {
+  gw_bytes out;
+  const char src[] = "---\nkind: bulletin\ntemplate: jintuan-yaoxun\nyear: 2021\nnumber: 1\n---\n正文。\n";
+  ck_assert_int_eq(convert(src, &out), GW_ERR_INPUT);
+  ck_assert_ptr_null(out.data);
+  ck_assert_str_eq(first_message(),
+                   "samples/t.md:1:1: error: 缺少必填项 date：请在前置元数据里写上“date: …”");
+}
+END_TEST
+
+START_TEST(convert_number_in_chinese) {
+  gw_bytes out;
+  const char src[] = "---\nkind: bulletin\ntemplate: jintuan-yaoxun\nyear: 2021\nnumber: 十四\n"
+                     "date: 2021-10-18\n---\n正文。\n";
+  ck_assert_int_eq(convert(src, &out), GW_ERR_INPUT);
+  ck_assert_str_eq(first_message(), "samples/t.md:5:9: error: number 应为 1 到 100000 "
+                                    "之间的阿拉伯数字整数，而不是“十四”");
+}
+END_TEST
+
+START_TEST(convert_unknown_template) {
+  gw_bytes out;
+  const char src[] = "---\nkind: bulletin\ntemplate: nosuch\n---\n正文。\n";
+  ck_assert_int_eq(convert(src, &out), GW_ERR_INPUT);
+  ck_assert_ptr_nonnull(strstr(first_message(), "samples/t.md:3:11: error: 找不到模板“nosuch”"));
+}
+END_TEST
+
+START_TEST(convert_unknown_key_warns_nearest) {
+  gw_bytes out;
+  char text[512];
+  snprintf(text, sizeof text, "%s", FRONT);
+  /* insert "colum: x" before the closing fence */
+  char *close = strstr(text + 4, "---\n");
+  memmove(close + 9, close, strlen(close) + 1);
+  memcpy(close, "colum: x\n", 9);
+  strcat(text, "正文。\n");
+  ck_assert_int_eq(convert(text, &out), GW_OK);
+  free(out.data);
+  ck_assert_int_eq(diags.warnings, 1);
+  ck_assert_str_eq(first_message(), "samples/t.md:7:1: warning: 未知的键“colum”，已忽略：是不是“column”？");
+}
+END_TEST
+
+START_TEST(convert_is_deterministic) {
+  gw_bytes a, b;
+  const char src[] = FRONT "# 标题\n\n正文“强团改革 50 条”。\n";
+  ck_assert_int_eq(convert(src, &a), GW_OK);
+  ck_assert_int_eq(convert(src, &b), GW_OK);
+  ck_assert_uint_eq(a.len, b.len);
+  ck_assert_int_eq(memcmp(a.data, b.data, a.len), 0);
+  free(a.data);
+  free(b.data);
+}
+END_TEST
+
+Suite *parts_suite(void) {
+  Suite *s = suite_create("parts");
+  TCase *tc = tcase_create("pipeline");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, source_bom_and_crlf);
+  tcase_add_test(tc, source_invalid_utf8_has_position);
+  tcase_add_test(tc, source_nul_is_refused);
+  tcase_add_test(tc, source_positions_count_code_points);
+  tcase_add_test(tc, value_yaml_error_position);
+  tcase_add_test(tc, value_duplicate_key);
+  tcase_add_test(tc, value_merge_source_wins);
+  tcase_add_test(tc, layout_grid_from_template);
+  tcase_add_test(tc, settings_even_and_odd);
+  tcase_add_test(tc, footer_sides);
+  tcase_add_test(tc, styles_no_theme_fonts);
+  tcase_add_test(tc, font_table_alt_names);
+  tcase_add_test(tc, convert_missing_date);
+  tcase_add_test(tc, convert_number_in_chinese);
+  tcase_add_test(tc, convert_unknown_template);
+  tcase_add_test(tc, convert_unknown_key_warns_nearest);
+  tcase_add_test(tc, convert_is_deterministic);
+  suite_add_tcase(s, tc);
+  return s;
+}
