@@ -15,6 +15,7 @@ typedef struct {
   const gw_source *src;
   const gw_val *config; /* template merged with the front matter */
   bool normalize;       /* Chinese-context normalisation (normalize:) */
+  const char *unit;     /* --unit NAME: a division's extract for one unit */
 } gw_build;
 
 /* Position of a cmark node (its start) in the source file. */

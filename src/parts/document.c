@@ -243,7 +243,6 @@ static void write_tail_p(gw_xml *x, const gw_doc *doc, tail_row_kind kind,
   } else {
     gw_xml_attr_int(x, "w:left", indent);
     gw_xml_attr_int(x, "w:right", indent);
-    gw_xml_attr_int(x, "w:firstLine", 0);
   }
   gw_xml_end(x);
   gw_xml_val(x, "w:jc", kind == TAIL_ROW_RIGHT ? "right" : "left");

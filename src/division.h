@@ -1,0 +1,75 @@
+/* division.h - what the parts of the 责任分工 builder share: the plan
+ * (the columns and what each one means), the rows read from the body in
+ * any of its three source forms, and unit names with their positions.
+ * division_body.c reads the body; division.c checks units, numbers the
+ * rows and turns them into the model. */
+#ifndef GW_DIVISION_H
+#define GW_DIVISION_H
+#include "build.h"
+
+/* One unit named in a unit column. */
+typedef struct {
+  const char *name; /* as written; the canonical name once checked */
+  gw_pos pos;       /* where it is written */
+  bool collective;  /* 各有关部门, 相关单位 …: not a name of the list */
+} dv_unit;
+
+typedef struct {
+  dv_unit *items;
+  size_t count;
+} dv_units;
+
+typedef struct dv_row {
+  bool category;    /* a category row: its text is cells[0] */
+  gw_runs *cells;   /* [ncols] */
+  dv_units *units;  /* [ncols]: the names of unit columns */
+  int number;       /* 序号, within its category under per-category */
+  int category_no;  /* 1-based ordinal of its category; 0 before any */
+  gw_pos pos;
+  struct dv_row *next;
+} dv_row;
+
+typedef struct {
+  const char **columns;
+  size_t ncols;
+  int seq_col;      /* 序号 */
+  int measure_col;  /* the first text column: the measure */
+  int lead_col;     /* 牵头单位 */
+  int share_col;    /* 责任单位 / 配合单位 */
+  int deadline_col; /* 完成时限 */
+  bool *unit_col;   /* [ncols] */
+  dv_row *rows, *last;
+  size_t items;
+  cmark_node **preamble, **closing; /* body blocks around the table */
+  size_t npreamble, nclosing;
+  cmark_node *title_heading;        /* a `#` heading, when there is one */
+} dv_plan;
+
+/* The columns (columns: or the template's default) and their meanings.
+ * Returns 0, or -1 after reporting. */
+int dv_plan_columns(gw_build *b, dv_plan *p);
+/* The column called `name` (NFKC-folded compare), or -1. */
+int dv_column_named(const dv_plan *p, const char *name);
+/* Read the body: categories, items in the three forms, and the blocks
+ * before and after them. */
+void dv_read_body(gw_build *b, dv_plan *p, cmark_node *root);
+
+/* The units in full-width parentheses that end a prose item. */
+typedef struct {
+  const char *lead, *share, *deadline; /* clause texts joined by 、, or NULL */
+  size_t cut; /* byte offset where the parentheses start */
+} dv_prose;
+
+/* Parse `text` as a prose item: ……。（A牵头，B、C配合）. Returns true and
+ * fills `out` when it ends in such parentheses. */
+bool dv_parse_prose(gw_arena *arena, const char *text, dv_prose *out);
+/* Bytes of a leading item number: "1." "1．" "1、" "（1）". */
+size_t dv_number_prefix(const char *text);
+/* Split a unit list at 、 ， , ；, trimming spaces. Returns the count;
+ * `starts` receives each name's byte offset in `text`. */
+size_t dv_split_units(gw_arena *arena, const char *text, const char ***names,
+                      size_t **starts);
+/* 各有关部门, 相关单位 …: a group named by its duty, not a unit. */
+bool dv_is_collective(const char *name);
+
+#endif
