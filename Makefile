@@ -107,6 +107,21 @@ valgrind: gwdoc
 bench:
 	$(MAKE) -C bench
 
+# libFuzzer over gw_convert (bytes in, DOCX bytes in memory), seeded from
+# the samples and tests; FUZZ_SECONDS sets the time.
+FUZZ_SECONDS ?= 60
+FUZZ_DEBS = clang libclang-rt-14-dev
+FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer
+$(BUILD)/fuzz_convert: tests/fuzz/fuzz_convert.c $(LIB_SRCS) $(BUILD)/.deps
+	@command -v clang >/dev/null && [ -n "$$(ls /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a 2>/dev/null)" ] || \
+	  { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(FUZZ_DEBS); }
+	clang $(WARN) $(FUZZ_FLAGS) $(PKG_CFLAGS) -DGWDOC_TEMPLATE_DIR='"$(CURDIR)/templates"' \
+	  -o $@ tests/fuzz/fuzz_convert.c $(LIB_SRCS) $(PKG_LIBS)
+fuzz: $(BUILD)/fuzz_convert
+	@mkdir -p $(BUILD)/fuzz-corpus
+	GWDOC_TEMPLATES=$(CURDIR)/templates $(BUILD)/fuzz_convert -max_total_time=$(FUZZ_SECONDS) \
+	  -max_len=65536 -timeout=10 -rss_limit_mb=2048 $(BUILD)/fuzz-corpus tests/fuzz/corpus samples
+
 install: gwdoc
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(MANDIR)
 	install -m 755 gwdoc $(DESTDIR)$(BINDIR)/gwdoc

@@ -131,3 +131,25 @@ done:
   gw_arena_free(arena);
   return status;
 }
+
+gw_status gw_load_layout(const char *path, const gw_options *opt, gw_diags *diags,
+                         gw_arena *arena, gw_layout *out, const gw_val **config) {
+  gw_source src;
+  if (gw_source_read(arena, diags, path, &src) < 0)
+    return GW_ERR_INPUT;
+  gw_val *front = src.front ? gw_val_parse(arena, diags, src.path, src.front_line,
+                                           src.front, src.front_len)
+                            : NULL;
+  if (src.front && !front)
+    return GW_ERR_INPUT;
+  if (!front) {
+    front = gw_arena_alloc(arena, sizeof *front);
+    front->kind = GW_VAL_MAP;
+  }
+  gw_val *merged = load_config(arena, diags, &src, front, opt);
+  if (!merged || gw_layout_read(diags, merged, out) < 0)
+    return GW_ERR_INPUT;
+  if (config)
+    *config = merged;
+  return GW_OK;
+}

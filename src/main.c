@@ -1,31 +1,43 @@
 /* main.c - the gwdoc command line: options, one gw_convert per source,
  * status to exit code (0 ok, 1 bad input or output failure, 2 bad usage). */
 #include "gwdoc.h"
+#include "fonts.h"
 #include "lint.h"
+#include "new.h"
+#include "preview.h"
 #include "zh.h"
 
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static const char usage_text[] =
     "用法：gwdoc render 源文件... [-o 输出.docx] [--template 模板名|路径]\n"
     "      gwdoc lint 源文件... [--fix] [--werror]\n"
+    "      gwdoc new bulletin|division [--template 模板] [-o 文件]\n"
+    "      gwdoc fonts [源文件]\n"
     "      gwdoc --help | --version\n"
     "\n"
     "把 Markdown + YAML 源文件排成符合 GB/T 9704-2012 的公文 DOCX（简报、责任分工）。\n"
     "\n"
     "命令：\n"
     "  render        生成 DOCX；默认输出为同名的 .docx 文件，“-”表示标准输入/输出\n"
+    "  new           新建源文件：自动填好下一期期号、今天的日期、模板里的报送范围\n"
+    "  fonts         列出各角色用的字体、本机是否安装、预览时的替代字体\n"
     "  lint          检查中文文字规范（标点、括号、编号、日期、繁体字等），--fix 就地修正\n"
     "\n"
     "选项：\n"
     "  -o, --output 文件   输出文件（只有一个源文件时可用）\n"
     "  -t, --template 模板 使用指定模板，覆盖源文件里的 template:\n"
     "      --unit 单位     责任分工：只输出该单位的任务\n"
+    "      --pdf           同时用 LibreOffice 生成 PDF 预览（同名 .pdf）\n"
+    "      --png 目录      把每页预览图（PNG）写到该目录\n"
+    "  -j, --jobs N        多个源文件时并行处理 N 个\n"
     "  -h, --help          显示本帮助\n"
     "  -V, --version       显示版本\n"
     "\n"
@@ -72,8 +84,74 @@ static int same_file(const char *a, const char *b) {
          sa.st_ino == sb.st_ino;
 }
 
-static int render_one(const char *src, const char *out_path, const gw_options *opt) {
+typedef struct {
+  gw_options opt;
+  const char *out;     /* -o, one source only */
+  bool pdf;            /* --pdf: also OUT.pdf */
+  const char *png_dir; /* --png DIR: page images */
+  long jobs;           /* -j N */
+  bool batch;          /* several sources: a line per file and a summary */
+} render_args;
+
+/* OUT.docx -> OUT.pdf */
+static char *pdf_name(const char *docx) {
+  size_t n = strlen(docx);
+  if (n > 5 && strcmp(docx + n - 5, ".docx") == 0)
+    n -= 5;
+  char *pdf = malloc(n + 5);
+  if (pdf) {
+    memcpy(pdf, docx, n);
+    strcpy(pdf + n, ".pdf");
+  }
+  return pdf;
+}
+
+/* The base name of a path without its extension, for page images. */
+static char *stem(const char *path) {
+  const char *slash = strrchr(path, '/');
+  const char *base = slash ? slash + 1 : path;
+  const char *dot = strrchr(base, '.');
+  size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+  char *s = malloc(n + 1);
+  if (s) {
+    memcpy(s, base, n);
+    s[n] = '\0';
+  }
+  return s;
+}
+
+static int previews(const char *docx, const render_args *a) {
+  if (!a->pdf && !a->png_dir)
+    return 0;
+  if (strcmp(docx, "-") == 0) {
+    fprintf(stderr, "gwdoc: error: 输出到标准输出时不能生成 --pdf/--png 预览\n");
+    return 1;
+  }
+  char *pdf = pdf_name(docx);
+  char *base = stem(docx);
+  char tmp_pdf[] = "/tmp/gwdoc-page-XXXXXX";
+  int rc = 0;
+  const char *target = pdf;
+  if (!a->pdf) { /* images only: the PDF is a temporary */
+    int fd = mkstemp(tmp_pdf);
+    if (fd >= 0)
+      close(fd);
+    target = tmp_pdf;
+  }
+  if (!pdf || !base || gw_preview_pdf(docx, target) < 0)
+    rc = 1;
+  else if (a->png_dir && gw_preview_png(target, a->png_dir, base) < 0)
+    rc = 1;
+  if (!a->pdf)
+    unlink(tmp_pdf);
+  free(pdf);
+  free(base);
+  return rc;
+}
+
+static int render_one(const char *src, const render_args *a) {
   char *owned = NULL;
+  const char *out_path = a->out;
   if (!out_path)
     out_path = strcmp(src, "-") == 0 ? "-" : (owned = default_output(src));
   if (!out_path)
@@ -85,59 +163,112 @@ static int render_one(const char *src, const char *out_path, const gw_options *o
   }
   gw_diags diags = {0};
   gw_bytes bytes;
-  gw_status st = gw_convert(src, NULL, 0, opt, &diags, &bytes);
+  gw_status st = gw_convert(src, NULL, 0, &a->opt, &diags, &bytes);
   int rc = 0;
   if (st == GW_OK) {
     rc = gw_package_save(&bytes, out_path) == 0 ? 0 : 1;
+    if (rc == 0)
+      rc = previews(out_path, a);
   } else {
     if (st != GW_ERR_INPUT)
       fprintf(stderr, "%s: error: %s\n", src, gw_strerror(st));
     rc = 1;
   }
+  if (a->batch)
+    printf(rc == 0 ? "成功  %s -> %s\n" : "失败  %s\n", src, out_path);
+  fflush(stdout);
   free(bytes.data);
   gw_diags_free(&diags);
   free(owned);
   return rc;
 }
 
+/* Render in up to `jobs` child processes (gw_convert keeps ICU caches per
+ * process, so processes, not threads). Returns the number that failed. */
+static int render_parallel(const char **sources, int n, const render_args *a) {
+  int failed = 0, running = 0, next = 0;
+  while (next < n || running > 0) {
+    while (running < a->jobs && next < n) {
+      pid_t pid = fork();
+      if (pid == 0) {
+        int rc = render_one(sources[next], a);
+        gw_zh_cleanup();
+        _exit(rc);
+      }
+      if (pid < 0) { /* no more processes: render here */
+        failed += render_one(sources[next], a) != 0;
+      } else {
+        running++;
+      }
+      next++;
+    }
+    int status;
+    if (running > 0 && wait(&status) > 0) {
+      running--;
+      failed += !(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    }
+  }
+  return failed;
+}
+
 static int cmd_render(int argc, char **argv) {
-  gw_options opt = {0};
-  const char *out = NULL;
+  render_args a = {0};
+  a.jobs = 1;
+  const char *jobs_text = NULL;
   const char **sources = calloc((size_t)argc + 1, sizeof *sources);
   int nsources = 0, rc = 0;
   if (!sources)
     return 1;
   for (int i = 0; i < argc; i++) {
-    const char *a = argv[i];
+    const char *arg = argv[i];
     const char **slot = NULL;
-    if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0)
-      slot = &out;
-    else if (strcmp(a, "-t") == 0 || strcmp(a, "--template") == 0)
-      slot = &opt.template_name;
-    else if (strcmp(a, "--unit") == 0)
-      slot = &opt.unit;
+    if (strcmp(arg, "-o") == 0 || strcmp(arg, "--output") == 0)
+      slot = &a.out;
+    else if (strcmp(arg, "-t") == 0 || strcmp(arg, "--template") == 0)
+      slot = &a.opt.template_name;
+    else if (strcmp(arg, "--unit") == 0)
+      slot = &a.opt.unit;
+    else if (strcmp(arg, "--png") == 0)
+      slot = &a.png_dir;
+    else if (strcmp(arg, "-j") == 0 || strcmp(arg, "--jobs") == 0)
+      slot = &jobs_text;
     if (slot) {
       if (i + 1 >= argc) {
         free(sources);
-        return usage_error("选项 %s 缺少参数", a);
+        return usage_error("选项 %s 缺少参数", arg);
       }
       *slot = argv[++i];
-    } else if (a[0] == '-' && a[1] != '\0') {
+    } else if (strcmp(arg, "--pdf") == 0) {
+      a.pdf = true;
+    } else if (arg[0] == '-' && arg[1] != '\0') {
       free(sources);
-      return usage_error("未知选项 %s", a);
+      return usage_error("未知选项 %s", arg);
     } else {
-      sources[nsources++] = a;
+      sources[nsources++] = arg;
     }
   }
-  if (nsources == 0)
+  char *end = NULL;
+  if (jobs_text && ((a.jobs = strtol(jobs_text, &end, 10)) < 1 || a.jobs > 256 || *end))
+    rc = usage_error("-j 应为 1 到 256 的整数，而不是 %s", jobs_text);
+  else if (nsources == 0)
     rc = usage_error("%s", "render 需要至少一个源文件");
-  else if (out && nsources > 1)
+  else if (a.out && nsources > 1)
     rc = usage_error("%s", "-o 只能用于一个源文件");
-  for (int i = 0; rc != 2 && i < nsources; i++)
-    if (render_one(sources[i], out, &opt) != 0)
-      rc = 1;
+  if (rc == 2) {
+    free(sources);
+    return rc;
+  }
+  a.batch = nsources > 1;
+  int failed = 0;
+  if (a.jobs > 1 && nsources > 1)
+    failed = render_parallel(sources, nsources, &a);
+  else
+    for (int i = 0; i < nsources; i++)
+      failed += render_one(sources[i], &a) != 0;
+  if (a.batch)
+    printf("共 %d 个文件：成功 %d 个，失败 %d 个\n", nsources, nsources - failed, failed);
   free(sources);
-  return rc;
+  return failed ? 1 : 0;
 }
 
 int main(int argc, char **argv) {
@@ -154,6 +285,12 @@ int main(int argc, char **argv) {
     rc = 0;
   } else if (strcmp(argv[1], "render") == 0)
     rc = cmd_render(argc - 2, argv + 2);
+  else if (strcmp(argv[1], "new") == 0)
+    rc = gw_new_main(argc - 2, argv + 2);
+  else if (strcmp(argv[1], "fonts") == 0)
+    rc = gw_fonts_main(argc - 2, argv + 2);
+  else if (strcmp(argv[1], "lint") == 0)
+    rc = gw_lint_main(argc - 2, argv + 2);
   else
     rc = usage_error("未知命令 %s", argv[1]);
   gw_zh_cleanup();

@@ -1,0 +1,242 @@
+/* new.c - write a new source: front matter through libyaml's emitter,
+ * the next issue number from the sources beside it, today's date, the
+ * template's distribution lists, and a stub body. */
+#include "new.h"
+#include "diag.h"
+#include "package.h"
+#include "source.h"
+#include "template.h"
+#include "value.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <yaml.h>
+
+static const char bulletin_body[] =
+    "\n"
+    "> 编者按：（按语，可删去）\n"
+    "\n"
+    "# 文章标题\n"
+    "\n"
+    "## （副标题，可删去）\n"
+    "\n"
+    "导语……\n"
+    "\n"
+    "## 一、一级标题\n"
+    "\n"
+    "1.**段首小标题。**正文……\n";
+
+static const char division_body[] =
+    "\n"
+    "为……，现将有关任务分工如下。\n"
+    "\n"
+    "## 一、类别名称\n"
+    "\n"
+    "1. 改革举措……\n"
+    "   - 牵头单位：\n"
+    "   - 责任单位：\n"
+    "   - 完成时限：\n";
+
+typedef struct {
+  yaml_emitter_t em;
+  int failed;
+} emitter;
+
+static int write_to_buf(void *data, unsigned char *buffer, size_t size) {
+  gw_buf_append(data, (const char *)buffer, size);
+  return 1;
+}
+
+static void emit(emitter *e, yaml_event_t *ev) {
+  if (!e->failed && !yaml_emitter_emit(&e->em, ev))
+    e->failed = 1;
+}
+
+static void scalar(emitter *e, const char *s) {
+  yaml_event_t ev;
+  yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), 1, 1,
+                               YAML_ANY_SCALAR_STYLE);
+  emit(e, &ev);
+}
+
+static void pair(emitter *e, const char *key, const char *value) {
+  scalar(e, key);
+  scalar(e, value);
+}
+
+/* Emit a template value as it is (maps and lists in flow style for lists). */
+static void value(emitter *e, const gw_val *v) {
+  yaml_event_t ev;
+  if (v->kind == GW_VAL_STR || v->kind == GW_VAL_NULL) {
+    scalar(e, v->str ? v->str : "");
+  } else if (v->kind == GW_VAL_SEQ) {
+    yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_FLOW_SEQUENCE_STYLE);
+    emit(e, &ev);
+    for (const gw_val *c = v->first; c; c = c->next)
+      value(e, c);
+    yaml_sequence_end_event_initialize(&ev);
+    emit(e, &ev);
+  } else {
+    yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
+    emit(e, &ev);
+    for (const gw_val *c = v->first; c; c = c->next) {
+      scalar(e, c->key);
+      value(e, c);
+    }
+    yaml_mapping_end_event_initialize(&ev);
+    emit(e, &ev);
+  }
+}
+
+/* One more than the highest `number:` of the sources in `dir` that use
+ * the same template in the same year. */
+static long next_number(const char *dir, const char *tpl, int year) {
+  long best = 0;
+  DIR *d = opendir(dir);
+  if (!d)
+    return 1;
+  struct dirent *ent;
+  while ((ent = readdir(d))) {
+    size_t n = strlen(ent->d_name);
+    if (n < 4 || strcmp(ent->d_name + n - 3, ".md") != 0)
+      continue;
+    gw_arena *arena = gw_arena_new();
+    gw_diags diags = {0};
+    diags.quiet = true;
+    gw_source src;
+    const char *path = gw_arena_printf(arena, "%s/%s", dir, ent->d_name);
+    gw_val *front = NULL;
+    if (gw_source_read(arena, &diags, path, &src) == 0 && src.front)
+      front = gw_val_parse(arena, &diags, path, src.front_line, src.front, src.front_len);
+    const gw_val *t = gw_val_get(front, "template"), *y = gw_val_get(front, "year"),
+                 *num = gw_val_get(front, "number");
+    if (t && y && num && t->kind == GW_VAL_STR && y->kind == GW_VAL_STR &&
+        num->kind == GW_VAL_STR && strcmp(t->str, tpl) == 0 && atoi(y->str) == year &&
+        atol(num->str) > best)
+      best = atol(num->str);
+    gw_diags_free(&diags);
+    gw_arena_free(arena);
+  }
+  closedir(d);
+  return best + 1;
+}
+
+static struct tm today(void) {
+  const char *epoch = getenv("SOURCE_DATE_EPOCH");
+  time_t now = epoch && *epoch ? (time_t)strtoll(epoch, NULL, 10) : time(NULL);
+  struct tm tm;
+  localtime_r(&now, &tm);
+  return tm;
+}
+
+int gw_new_main(int argc, char **argv) {
+  const char *kind = NULL, *tpl = NULL, *out = NULL;
+  for (int i = 0; i < argc; i++) {
+    if ((strcmp(argv[i], "-t") == 0 || strcmp(argv[i], "--template") == 0) && i + 1 < argc)
+      tpl = argv[++i];
+    else if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) && i + 1 < argc)
+      out = argv[++i];
+    else if (!kind && (strcmp(argv[i], "bulletin") == 0 || strcmp(argv[i], "division") == 0))
+      kind = argv[i];
+    else {
+      fprintf(stderr, "gwdoc: error: 用法：gwdoc new bulletin|division [--template 模板] [-o 文件]\n");
+      return 2;
+    }
+  }
+  if (!kind) {
+    fprintf(stderr, "gwdoc: error: 请指定 bulletin（简报）或 division（责任分工）\n");
+    return 2;
+  }
+  int bulletin = strcmp(kind, "bulletin") == 0;
+  if (!tpl)
+    tpl = bulletin ? "jintuan-yaoxun" : "gbt9704";
+
+  gw_arena *arena = gw_arena_new();
+  gw_diags diags = {0};
+  int rc = 1;
+  gw_val empty = {0};
+  empty.kind = GW_VAL_MAP;
+  gw_pos at = {"gwdoc", 0, 0};
+  char *dir = NULL;
+  if (out && strrchr(out, '/'))
+    dir = gw_arena_strndup(arena, out, (size_t)(strrchr(out, '/') - out));
+  gw_val *config = gw_template_config(arena, &diags, tpl, at, dir ? dir : ".", &empty);
+  if (!config)
+    goto done;
+  struct tm tm = today();
+  int year = tm.tm_year + 1900;
+  long number = bulletin ? next_number(dir ? dir : ".", tpl, year) : 0;
+  char date[48], ybuf[16], nbuf[32];
+  snprintf(date, sizeof date, "%04d-%02d-%02d", year, tm.tm_mon + 1, tm.tm_mday);
+  snprintf(ybuf, sizeof ybuf, "%d", year);
+  snprintf(nbuf, sizeof nbuf, "%ld", number);
+  if (!out)
+    out = bulletin ? gw_arena_printf(arena, "%s-%d-%ld.md", tpl, year, number)
+                   : gw_arena_printf(arena, "division-%s.md", date);
+  if (strcmp(out, "-") != 0 && access(out, F_OK) == 0) {
+    fprintf(stderr, "%s: error: 文件已存在，不覆盖：请用 -o 指定新文件名\n", out);
+    goto done;
+  }
+
+  gw_buf text = {0};
+  emitter e = {0};
+  yaml_event_t ev;
+  yaml_emitter_initialize(&e.em);
+  yaml_emitter_set_output(&e.em, write_to_buf, &text);
+  yaml_emitter_set_unicode(&e.em, 1);
+  yaml_emitter_set_width(&e.em, -1);
+  yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+  emit(&e, &ev);
+  yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 0);
+  emit(&e, &ev);
+  yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
+  emit(&e, &ev);
+  pair(&e, "kind", kind);
+  pair(&e, "template", tpl);
+  if (bulletin) {
+    pair(&e, "year", ybuf);
+    pair(&e, "number", nbuf);
+  } else {
+    pair(&e, "title", "（文件标题）责任分工");
+    pair(&e, "issuer", "（印发机关）");
+  }
+  pair(&e, "date", date);
+  const gw_val *dist = gw_val_get(config, "distribution");
+  if (dist) {
+    scalar(&e, "distribution");
+    value(&e, dist);
+  }
+  yaml_mapping_end_event_initialize(&ev);
+  emit(&e, &ev);
+  yaml_document_end_event_initialize(&ev, 1);
+  emit(&e, &ev);
+  yaml_stream_end_event_initialize(&ev);
+  emit(&e, &ev);
+  yaml_emitter_delete(&e.em);
+
+  gw_buf file = {0};
+  gw_buf_puts(&file, "---\n");
+  /* libyaml starts the document with "---"; keep only what follows. */
+  const char *yaml = text.data ? text.data : "";
+  if (strncmp(yaml, "---", 3) == 0)
+    yaml = strchr(yaml, '\n') ? strchr(yaml, '\n') + 1 : "";
+  gw_buf_puts(&file, yaml);
+  gw_buf_puts(&file, "---\n");
+  gw_buf_puts(&file, bulletin ? bulletin_body : division_body);
+  gw_bytes bytes = {(unsigned char *)file.data, file.len};
+  if (!e.failed && gw_package_save(&bytes, out) == 0) {
+    if (strcmp(out, "-") != 0)
+      printf("%s\n", out);
+    rc = 0;
+  }
+  gw_buf_free(&text);
+  gw_buf_free(&file);
+done:
+  gw_diags_free(&diags);
+  gw_arena_free(arena);
+  return rc;
+}

@@ -1,0 +1,45 @@
+# t_drafter.sh - the drafter's whole job around render: new, --pdf/--png,
+# fonts, the contents list, batches.
+D="$TMP/drafter"; mkdir -p "$D"
+
+# gwdoc new: next issue number, today's date, the template's lists.
+( cd "$D" && SOURCE_DATE_EPOCH=1634515200 "$GWDOC" new bulletin >/dev/null && \
+  SOURCE_DATE_EPOCH=1634515200 "$GWDOC" new bulletin >/dev/null )
+[ -f "$D/jintuan-yaoxun-2021-1.md" ] && [ -f "$D/jintuan-yaoxun-2021-2.md" ] \
+  && pass "new: numbers issues 1, 2 in the folder" || fail "new: numbers issues 1, 2 in the folder" "$(ls "$D")"
+grep -q '^date: 2021-10-18$' "$D/jintuan-yaoxun-2021-2.md" && pass "new: today's date" || fail "new: today's date"
+grep -q '报: \[省委办公厅' "$D/jintuan-yaoxun-2021-2.md" && pass "new: the template's distribution lists" || fail "new: the template's distribution lists"
+check "new: the stub renders" "$GWDOC" render "$D/jintuan-yaoxun-2021-2.md" -o "$D/new.docx"
+( cd "$D" && "$GWDOC" new bulletin -o jintuan-yaoxun-2021-1.md 2>"$D/exists.err" ); rc=$?
+[ $rc -eq 1 ] && grep -q 不覆盖 "$D/exists.err" && pass "new: never overwrites" || fail "new: never overwrites"
+
+# Contents for three or more articles.
+{ sed -n '1,/^---$/p' samples/jintuan-yaoxun-2021-15.md | sed '1!{/^---$/q}'; printf -- '---\n# 甲文\n\n正文。\n\n# 乙文\n\n正文。\n\n# 丙文\n\n正文。\n'; } >"$D/three.md"
+"$GWDOC" render "$D/three.md" -o "$D/three.docx" && (cd "$D" && rm -rf x && mkdir x && cd x && unzip -q ../three.docx)
+got=$(xpath "$D/x/word/document.xml" "concat(string(//w:p[w:pPr/w:pStyle/@w:val='gwContents']),'|',count(//w:p[w:pPr/w:pStyle/@w:val='gwContentsItem']))" 2>/dev/null)
+[ "$got" = "本期目录|3" ] && pass "本期目录 for three articles" || fail "本期目录 for three articles" "$got"
+schema_valid "$D/three.docx" && pass "本期目录 issue validates" || fail "本期目录 issue validates"
+
+# Batch: one broken file does not stop the others; exit 1; a summary.
+cp samples/jintuan-yaoxun-2021-15.md "$D/b1.md"; cp samples/jintuan-yaoxun-2021-14.md "$D/b3.md"
+printf -- '---\nkind: bulletin\nnumber: [\n---\n' >"$D/b2.md"
+"$GWDOC" render -j 2 "$D/b1.md" "$D/b2.md" "$D/b3.md" >"$D/batch.out" 2>"$D/batch.err"; rc=$?
+[ $rc -eq 1 ] && [ -f "$D/b1.docx" ] && [ -f "$D/b3.docx" ] && [ ! -e "$D/b2.docx" ] \
+  && grep -q '共 3 个文件：成功 2 个，失败 1 个' "$D/batch.out" && grep -q "b2.md:[0-9]*:[0-9]*: error:" "$D/batch.err" \
+  && pass "batch -j 2 with one broken file" || fail "batch -j 2 with one broken file" "$(cat "$D/batch.out" "$D/batch.err")"
+
+# Fonts report.
+"$GWDOC" fonts samples/jintuan-yaoxun-2021-14.md >"$D/fonts.out"
+grep -q "^正文	仿宋_GB2312	" "$D/fonts.out" && grep -q "^页码	宋体	" "$D/fonts.out" && grep -q "^文章标题	方正小标宋简体	" "$D/fonts.out" \
+  && pass "fonts: role, name, installed, substitute" || fail "fonts: role, name, installed, substitute" "$(head -3 "$D/fonts.out")"
+
+# PDF and page images through LibreOffice.
+if [ -z "${QUICK:-}" ]; then
+  "$GWDOC" render samples/jintuan-yaoxun-2021-15.md -o "$D/p.docx" --pdf --png "$D/png" 2>"$D/pdf.err"
+  pages=$(pdfinfo "$D/p.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+  [ "$pages" = 2 ] && pass "--pdf: 2 pages" || fail "--pdf: 2 pages" "got '$pages' $(cat "$D/pdf.err")"
+  [ -f "$D/png/p-1.png" ] && [ -f "$D/png/p-2.png" ] && pass "--png: one image per page" || fail "--png: one image per page" "$(ls "$D/png" 2>&1)"
+  PATH=/nonexistent "$GWDOC" render samples/jintuan-yaoxun-2021-15.md -o "$D/q.docx" --pdf 2>"$D/nolo.err"; rc=$?
+  [ $rc -eq 1 ] && grep -q '未找到 LibreOffice' "$D/nolo.err" && [ -f "$D/q.docx" ] \
+    && pass "--pdf without LibreOffice: clear message" || fail "--pdf without LibreOffice: clear message" "$(cat "$D/nolo.err")"
+fi
