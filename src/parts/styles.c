@@ -15,6 +15,8 @@ static void write_doc_defaults(gw_xml *x, const gw_doc *doc) {
   gw_xml_start(x, "w:pPrDefault");
   gw_xml_start(x, "w:pPr");
   gw_xml_empty(x, "w:widowControl", "w:val", "0", NULL);
+  gw_xml_empty(x, "w:autoSpaceDE", "w:val", "0", NULL);
+  gw_xml_empty(x, "w:autoSpaceDN", "w:val", "0", NULL);
   gw_xml_start(x, "w:spacing");
   gw_xml_attr(x, "w:before", "0");
   gw_xml_attr(x, "w:after", "0");
