@@ -15,7 +15,7 @@ BUILD    ?= build
 SHARED   ?= ../shared
 
 CC       ?= cc
-PKGS      = libcmark-gfm libzip libxml-2.0 icu-uc icu-i18n yaml-0.1
+PKGS      = libcmark-gfm libzip libxml-2.0 icu-uc icu-i18n yaml-0.1 libpng libjpeg
 OPT      ?= -O2
 CFLAGS   ?= $(OPT) -g
 WARN      = -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE
@@ -26,7 +26,7 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) -DGWDOC_TEMPLATE_DIR='"$(DATADIR)/t
 # Debian packages: to build, and to run the tests (LibreOffice, fonts,
 # schema tools). `make deps` installs what is missing; the build runs it.
 BUILD_DEBS = gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
-             libzip-dev libxml2-dev libicu-dev libyaml-dev check
+             libzip-dev libxml2-dev libicu-dev libyaml-dev libpng-dev libjpeg-dev check
 TEST_DEBS  = libxml2-utils python3-lxml libreoffice-writer-nogui poppler-utils \
              fontconfig fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai \
              fonts-arphic-uming fonts-wqy-zenhei fonts-lxgw-wenkai fonts-liberation2 \

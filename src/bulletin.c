@@ -1,5 +1,6 @@
 /* bulletin.c - the 简报 model: 版头 (masthead, 期号, issuer and date, red
  * rule, column line), 编者按, articles, and the 报尾. */
+#include "image.h"
 #include "kinds.h"
 #include "zh.h"
 
@@ -209,9 +210,17 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
   case CMARK_NODE_HEADING:
     add_heading(b, st, node);
     return;
-  case CMARK_NODE_PARAGRAPH:
+  case CMARK_NODE_PARAGRAPH: {
+    /* A picture on its own line: centred, its caption below it. */
+    cmark_node *only = cmark_node_first_child(node);
+    if (only && !cmark_node_next(only) && cmark_node_get_type(only) == CMARK_NODE_IMAGE) {
+      const char *url = cmark_node_get_url(only);
+      gw_image_add(b, url ? url : "", gw_build_plain_text(b, only), gw_build_node_pos(b, only));
+      break;
+    }
     add_para(b, GW_ROLE_BODY, node, NULL);
     break;
+  }
   case CMARK_NODE_LIST:
     add_list(b, st, node, depth);
     break;

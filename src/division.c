@@ -1,13 +1,757 @@
-/* division.c - the 责任分工 model (placeholder until issue 3 lands). */
+/* division.c - the 责任分工 model: the title, the preamble, the table
+ * (header row repeated on every page, category rows across the full
+ * width, 序号, merged cells, widths from the content, a landscape section
+ * when the table needs one), the closing paragraphs, the 各单位任务清单
+ * and the 版记. division_body.c reads the rows from the body. */
+#include "division.h"
 #include "kinds.h"
+#include "zh.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 const char *const gw_division_keys[] = {
     "kind",    "template",    "title", "issuer", "date",  "columns",
     "units",   "numbering",   "orientation", "merge", "index", "distribution",
     "normalize", "layout", NULL};
 
-int gw_division_build(gw_build *b, cmark_node *root) {
-  (void)root;
-  gw_error(b->diags, gw_build_front_pos(b), "kind: division 尚未实现");
+typedef enum { ORIENT_AUTO, ORIENT_PORTRAIT, ORIENT_LANDSCAPE } orientation;
+
+typedef struct {
+  bool per_category;
+  orientation orient;
+  bool *merge;  /* [ncols] */
+  bool index;
+  long landscape_columns, min_column_chars, center_max_chars;
+} options;
+
+/* Unit names in order, with their NFKC-folded forms for comparing. */
+typedef struct {
+  const char **names;
+  const char **folded;
+  size_t count;
+} unit_list;
+
+/* ---- Template and front-matter values. ---- */
+
+static const gw_val *template_val(gw_build *b, const char *path) {
+  const gw_val *v = gw_val_path(b->config, path);
+  if (!v || v->kind != GW_VAL_STR) {
+    gw_error(b->diags, v ? v->pos : gw_build_front_pos(b),
+             "模板缺少 %s（或它不是一个值）：请在模板里补上", path);
+    return NULL;
+  }
+  return v;
+}
+
+static long template_number(gw_build *b, const char *path, long lo, long hi) {
+  const gw_val *v = template_val(b, path);
+  if (!v)
+    return lo;
+  char *end;
+  errno = 0;
+  long n = strtol(v->str, &end, 10);
+  if (*end || errno || n < lo || n > hi) {
+    gw_error(b->diags, v->pos, "%s 应为 %ld 到 %ld 之间的整数", path, lo, hi);
+    return lo;
+  }
+  return n;
+}
+
+static const char *template_text(gw_build *b, const char *path) {
+  const gw_val *v = template_val(b, path);
+  return v ? v->str : "";
+}
+
+/* A choice among `names`; a template value meant for another kind (the
+ * base template's numbering: explicit) leaves the default. */
+static int choice(gw_build *b, const char *key, const char *const *names) {
+  const gw_val *v = gw_val_get(b->config, key);
+  if (!v || v->kind == GW_VAL_NULL)
+    return 0;
+  for (int i = 0; v->kind == GW_VAL_STR && names[i]; i++)
+    if (strcmp(v->str, names[i]) == 0)
+      return i;
+  if (v->pos.file && strcmp(v->pos.file, b->src->path) != 0)
+    return 0;
+  gw_error(b->diags, v->pos, "%s 应为 %s%s%s%s%s", key, names[0], names[1] ? " 或 " : "",
+           names[1] ? names[1] : "", names[1] && names[2] ? " 或 " : "",
+           names[1] && names[2] ? names[2] : "");
+  return 0;
+}
+
+static void read_merge(gw_build *b, const dv_plan *p, options *o) {
+  o->merge = gw_arena_alloc(b->arena, p->ncols * sizeof *o->merge);
+  const gw_val *v = gw_val_get(b->config, "merge");
+  if (!v || v->kind == GW_VAL_NULL)
+    return;
+  if (v->kind == GW_VAL_MAP) {
+    gw_error(b->diags, v->pos, "merge 应为列名的列表，如 [牵头单位]");
+    return;
+  }
+  const gw_val *one = v->kind == GW_VAL_STR ? v : v->first;
+  for (; one; one = v->kind == GW_VAL_STR ? NULL : one->next) {
+    int col = one->kind == GW_VAL_STR ? dv_column_named(p, one->str) : -1;
+    if (col >= 0)
+      o->merge[col] = true;
+    else
+      gw_error(b->diags, one->pos, "merge 里的“%s”不是 columns 里的列",
+               one->kind == GW_VAL_STR ? one->str : "");
+  }
+}
+
+static void read_options(gw_build *b, const dv_plan *p, options *o) {
+  static const char *const numberings[] = {"continuous", "per-category", NULL};
+  static const char *const orientations[] = {"auto", "portrait", "landscape", NULL};
+  static const char *const indexes[] = {"none", "by-unit", NULL};
+  o->per_category = choice(b, "numbering", numberings) == 1;
+  o->orient = (orientation)choice(b, "orientation", orientations);
+  o->index = choice(b, "index", indexes) == 1;
+  read_merge(b, p, o);
+  o->landscape_columns = template_number(b, "division.landscape_columns", 2, 100);
+  o->min_column_chars = template_number(b, "division.min_column_chars", 1, 50);
+  o->center_max_chars = template_number(b, "division.center_max_chars", 0, 50);
+}
+
+/* ---- Units: the list, the check, the closest names. ---- */
+
+static const char *fold(gw_build *b, const char *s) {
+  char *f = gw_zh_fold(s, strlen(s));
+  const char *copy = gw_arena_strdup(b->arena, f ? f : s);
+  free(f);
+  return copy;
+}
+
+static long unit_find(const unit_list *list, const char *folded) {
+  for (size_t i = 0; i < list->count; i++)
+    if (strcmp(list->folded[i], folded) == 0)
+      return (long)i;
   return -1;
+}
+
+static void unit_add(gw_build *b, unit_list *list, const char *name, const char *folded) {
+  const char **names = gw_arena_alloc(b->arena, (list->count + 1) * sizeof *names);
+  const char **folds = gw_arena_alloc(b->arena, (list->count + 1) * sizeof *folds);
+  if (list->count) {
+    memcpy(names, list->names, list->count * sizeof *names);
+    memcpy(folds, list->folded, list->count * sizeof *folds);
+  }
+  names[list->count] = name;
+  folds[list->count++] = folded ? folded : fold(b, name);
+  list->names = names;
+  list->folded = folds;
+}
+
+/* `units:` from the front matter or the template; a repeat is a warning. */
+static bool read_known_units(gw_build *b, unit_list *known) {
+  const gw_val *v = gw_val_get(b->config, "units");
+  if (!v || v->kind == GW_VAL_NULL)
+    return false;
+  size_t n;
+  const char **names = gw_build_str_list(b, v, &n);
+  const gw_val *item = v->kind == GW_VAL_SEQ ? v->first : v;
+  for (size_t i = 0; i < n; i++, item = item ? item->next : NULL) {
+    const char *folded = fold(b, names[i]);
+    if (unit_find(known, folded) >= 0)
+      gw_warning(b->diags, item ? item->pos : v->pos, "units 里“%s”重复出现", names[i]);
+    else
+      unit_add(b, known, names[i], folded);
+  }
+  return true;
+}
+
+/* “A”、“B”: up to three known names close to `name`, nearest first. */
+static char *closest_units(gw_build *b, const unit_list *known, const char *name) {
+  const char *folded = fold(b, name);
+  size_t limit = gw_zh_count_chars(folded, strlen(folded)) / 2;
+  if (limit < 2)
+    limit = 2;
+  size_t *dist = gw_arena_alloc(b->arena, (known->count + 1) * sizeof *dist);
+  for (size_t i = 0; i < known->count; i++)
+    dist[i] = gw_zh_distance(known->folded[i], folded);
+  gw_buf out = {0};
+  for (int picked = 0; picked < 3; picked++) {
+    size_t best = (size_t)-1;
+    for (size_t i = 0; i < known->count; i++)
+      if (dist[i] <= limit && (best == (size_t)-1 || dist[i] < dist[best]))
+        best = i;
+    if (best == (size_t)-1)
+      break;
+    gw_buf_puts(&out, picked ? "、“" : "“");
+    gw_buf_puts(&out, known->names[best]);
+    gw_buf_puts(&out, "”");
+    dist[best] = (size_t)-1;
+  }
+  char *s = gw_arena_strndup(b->arena, out.data ? out.data : "", out.len);
+  gw_buf_free(&out);
+  return s;
+}
+
+static void report_unknown_unit(gw_build *b, const unit_list *known, const dv_unit *u) {
+  char *near = closest_units(b, known, u->name);
+  if (*near)
+    gw_error(b->diags, u->pos, "单位“%s”不在 units 列表里：最接近的是%s，请改正或把它加进 units",
+             u->name, near);
+  else
+    gw_error(b->diags, u->pos, "单位“%s”不在 units 列表里，也没有相近的名称：请改正或把它加进 units",
+             u->name);
+}
+
+/* Every unit named in a unit column: checked against `units` and given
+ * its canonical spelling; without a list, the first spelling seen wins.
+ * `order` receives the units in index order. */
+static void check_units(gw_build *b, dv_plan *p, unit_list *order) {
+  unit_list known = {0};
+  bool listed = read_known_units(b, &known);
+  if (listed)
+    *order = known;
+  for (dv_row *row = p->rows; row; row = row->next)
+    for (size_t c = 0; c < p->ncols; c++)
+      for (size_t i = 0; i < row->units[c].count; i++) {
+        dv_unit *u = &row->units[c].items[i];
+        if (u->collective)
+          continue;
+        const char *folded = fold(b, u->name);
+        long at = unit_find(order, folded);
+        if (at >= 0)
+          u->name = order->names[at];
+        else if (listed)
+          report_unknown_unit(b, &known, u);
+        else
+          unit_add(b, order, u->name, folded);
+      }
+}
+
+/* ---- Rows: numbers, membership, the extract for one unit. ---- */
+
+static void number_rows(dv_plan *p, bool per_category) {
+  int n = 0;
+  for (dv_row *row = p->rows; row; row = row->next) {
+    if (row->category && per_category)
+      n = 0;
+    if (!row->category)
+      row->number = ++n;
+  }
+}
+
+typedef enum { ROLE_NONE, ROLE_LEADS, ROLE_SHARES } unit_role;
+
+/* Does `row` name `unit` (canonical)? Without a 牵头 column the unit
+ * listed first leads (layout.md §6). */
+static unit_role row_role(const dv_plan *p, const dv_row *row, const char *unit) {
+  unit_role role = ROLE_NONE;
+  for (size_t c = 0; c < p->ncols && role != ROLE_LEADS; c++)
+    for (size_t i = 0; i < row->units[c].count; i++)
+      if (strcmp(row->units[c].items[i].name, unit) == 0) {
+        bool leads = (int)c == p->lead_col || (p->lead_col < 0 && (int)c == p->share_col && i == 0);
+        role = leads ? ROLE_LEADS : ROLE_SHARES;
+      }
+  return role;
+}
+
+/* Keep only the rows naming `--unit`, and their categories. */
+static void keep_unit_rows(gw_build *b, dv_plan *p, const unit_list *order) {
+  const char *folded = fold(b, b->unit);
+  long at = unit_find(order, folded);
+  gw_pos cli = {b->src->path, 0, 0};
+  if (at < 0) {
+    char *near = closest_units(b, order, b->unit);
+    gw_error(b->diags, cli, "--unit：本文件没有单位“%s”%s%s", b->unit,
+             *near ? "；最接近的是" : "", near);
+    return;
+  }
+  b->unit = order->names[at];
+  dv_row *kept = NULL, **tail = &kept, *category = NULL;
+  for (dv_row *row = p->rows, *next; row; row = next) {
+    next = row->next;
+    row->next = NULL;
+    if (row->category) {
+      category = row;
+      continue;
+    }
+    if (row_role(p, row, b->unit) == ROLE_NONE)
+      continue;
+    if (category) {
+      *tail = category;
+      tail = &category->next;
+      category = NULL;
+    }
+    *tail = row;
+    tail = &row->next;
+  }
+  p->rows = kept;
+  if (!kept)
+    gw_error(b->diags, cli, "--unit：单位“%s”在本文件里没有任务", b->unit);
+}
+
+/* ---- Model tables. ---- */
+
+static gw_runs text_runs(gw_build *b, const char *text) {
+  gw_runs runs = {0};
+  if (text && *text)
+    gw_runs_append(b->arena, &runs, GW_RUN_TEXT, gw_arena_strdup(b->arena, text), strlen(text));
+  return runs;
+}
+
+static gw_row *add_table_row(gw_build *b, gw_table *t, gw_pos pos) {
+  gw_row *row = gw_arena_alloc(b->arena, sizeof *row);
+  row->pos = pos;
+  gw_row **at = &t->rows;
+  while (*at)
+    at = &(*at)->next;
+  *at = row;
+  t->nrows++;
+  return row;
+}
+
+static gw_cell *add_cell(gw_build *b, gw_row *row, gw_runs runs, gw_role role, int span) {
+  gw_cell *cell = gw_arena_alloc(b->arena, sizeof *cell);
+  cell->runs = runs;
+  cell->role = role;
+  cell->align = role == GW_ROLE_TABLE_HEADER ? GW_ALIGN_CENTER
+                                             : b->doc->layout.roles[role].align;
+  cell->span = span;
+  gw_cell **at = &row->cells;
+  while (*at)
+    at = &(*at)->next;
+  *at = cell;
+  return cell;
+}
+
+static void add_header_row(gw_build *b, gw_table *t, const char *const *names, size_t n) {
+  gw_row *row = add_table_row(b, t, gw_build_front_pos(b));
+  row->header = true;
+  for (size_t i = 0; i < n; i++)
+    add_cell(b, row, text_runs(b, names[i]), GW_ROLE_TABLE_HEADER, 1);
+  t->ncols = (int)n;
+}
+
+static const char *item_label(gw_build *b, const dv_row *row, bool per_category) {
+  char n[16];
+  snprintf(n, sizeof n, "%d", row->number);
+  if (!per_category || row->category_no == 0)
+    return gw_arena_strdup(b->arena, n);
+  char *zh = gw_zh_numeral(row->category_no);
+  const char *names[] = {"category", "n", NULL};
+  const char *values[] = {zh ? zh : "", n, NULL};
+  const char *label = gw_build_format(b, template_text(b, "division.index_item"), names, values);
+  free(zh);
+  return label;
+}
+
+static gw_runs units_runs(gw_build *b, const dv_units *u) {
+  gw_buf all = {0};
+  for (size_t i = 0; i < u->count; i++) {
+    if (i)
+      gw_buf_puts(&all, "、");
+    gw_buf_puts(&all, u->items[i].name);
+  }
+  gw_runs runs = {0};
+  if (all.len)
+    gw_runs_append(b->arena, &runs, GW_RUN_TEXT,
+                   gw_arena_strndup(b->arena, all.data, all.len), all.len);
+  gw_buf_free(&all);
+  return runs;
+}
+
+static void add_item_row(gw_build *b, const dv_plan *p, gw_table *t, const dv_row *row) {
+  gw_row *out = add_table_row(b, t, row->pos);
+  for (size_t c = 0; c < p->ncols; c++) {
+    gw_runs runs = row->cells[c];
+    if ((int)c == p->seq_col)
+      runs = text_runs(b, gw_arena_printf(b->arena, "%d", row->number));
+    else if (p->unit_col[c])
+      runs = units_runs(b, &row->units[c]);
+    add_cell(b, out, runs, GW_ROLE_TABLE_CELL, 1);
+  }
+}
+
+static size_t runs_width(const gw_runs *runs) {
+  size_t w = 0;
+  for (const gw_run *r = runs->first; r; r = r->next)
+    w += gw_zh_display_width(r->text, r->len);
+  return w;
+}
+
+/* The cell of an ordinary row at column `col`. */
+static gw_cell *cell_at(gw_row *row, int col) {
+  int at = 0;
+  for (gw_cell *c = row->cells; c; at += c->span, c = c->next)
+    if (at == col)
+      return c;
+  return NULL;
+}
+
+/* 序号 and 完成时限 centred; so is a column of short cells only. */
+static void align_columns(const dv_plan *p, const options *o, gw_table *t) {
+  for (int col = 0; col < t->ncols; col++) {
+    bool centre = col == p->seq_col || col == p->deadline_col;
+    if (!centre && col != p->measure_col) {
+      centre = true;
+      for (gw_row *r = t->rows; r && centre; r = r->next)
+        if (!r->header && !r->category)
+          centre = runs_width(&cell_at(r, col)->runs) <= (size_t)(2 * o->center_max_chars);
+    }
+    for (gw_row *r = t->rows; r && centre; r = r->next)
+      if (!r->header && !r->category)
+        cell_at(r, col)->align = GW_ALIGN_CENTER;
+  }
+}
+
+static char *cell_text(gw_build *b, const gw_cell *cell) {
+  gw_buf all = {0};
+  for (const gw_run *r = cell->runs.first; r; r = r->next)
+    gw_buf_append(&all, r->text, r->len);
+  char *s = gw_arena_strndup(b->arena, all.data ? all.data : "", all.len);
+  gw_buf_free(&all);
+  return s;
+}
+
+/* Equal, non-empty neighbours in a merge column become one cell; a
+ * category row ends the run. */
+static void merge_columns(gw_build *b, const options *o, gw_table *t) {
+  for (int col = 0; col < t->ncols; col++) {
+    if (!o->merge[col])
+      continue;
+    gw_cell *top = NULL;
+    const char *top_text = NULL;
+    for (gw_row *r = t->rows; r; r = r->next) {
+      if (r->header || r->category) {
+        top = NULL;
+        continue;
+      }
+      gw_cell *c = cell_at(r, col);
+      const char *text = cell_text(b, c);
+      if (top && *text && strcmp(text, top_text) == 0) {
+        top->vmerge = GW_VMERGE_RESTART;
+        c->vmerge = GW_VMERGE_CONTINUE;
+        c->runs = (gw_runs){0};
+        continue;
+      }
+      top = c;
+      top_text = text;
+    }
+  }
+}
+
+static gw_table *main_table(gw_build *b, const dv_plan *p, const options *o) {
+  gw_table *t = gw_arena_alloc(b->arena, sizeof *t);
+  add_header_row(b, t, p->columns, p->ncols);
+  for (const dv_row *row = p->rows; row; row = row->next) {
+    if (!row->category) {
+      add_item_row(b, p, t, row);
+      continue;
+    }
+    gw_row *out = add_table_row(b, t, row->pos);
+    out->category = true;
+    add_cell(b, out, row->cells[0], GW_ROLE_TABLE_HEADER, (int)p->ncols)->align = GW_ALIGN_LEFT;
+  }
+  align_columns(p, o, t);
+  merge_columns(b, o, t);
+  return t;
+}
+
+/* Widths that keep rows short: a column's share of the width follows
+ * the average display width (ICU) of its cells, within bounds: at least
+ * its header and its longest unit name (neither should break), at most
+ * its widest cell. What is left when every column is at its widest is
+ * shared in proportion. */
+typedef struct {
+  double lo, hi, weight, width;
+  bool fixed;
+} column_fit;
+
+static void measure_columns(gw_build *b, const gw_table *t, const bool *unit_col,
+                            int deadline_col, column_fit *fit) {
+  const gw_layout *L = &b->doc->layout;
+  double unit = L->roles[GW_ROLE_TABLE_CELL].size_half_pt * 5.0;
+  double header_unit = L->roles[GW_ROLE_TABLE_HEADER].size_half_pt * 5.0;
+  double pad = 2 * L->table.cell_margin_twips + 40;
+  size_t rows = 0;
+  for (gw_row *r = t->rows; r; r = r->next) {
+    if (r->category)
+      continue;
+    rows += !r->header;
+    for (int col = 0; col < t->ncols; col++) {
+      gw_cell *c = cell_at(r, col);
+      double w = (double)runs_width(&c->runs) * (r->header ? header_unit : unit) + pad;
+      if (r->header) {
+        fit[col].lo = fit[col].hi = w;
+        continue;
+      }
+      fit[col].weight += (double)runs_width(&c->runs);
+      if (w > fit[col].hi)
+        fit[col].hi = w;
+      /* A deadline takes at most two lines, and 2021年10月 keeps its
+       * number whole on the first one. */
+      double half = (double)((runs_width(&c->runs) + 1) / 2 + 2) * unit + pad;
+      if (col == deadline_col && half > fit[col].lo)
+        fit[col].lo = half;
+      const char **names;
+      size_t *starts;
+      size_t n = unit_col && unit_col[col]
+                     ? dv_split_units(b->arena, cell_text(b, c), &names, &starts)
+                     : 0;
+      for (size_t i = 0; i < n; i++) {
+        /* a name and the 、 after it stay on one line */
+        size_t cols = gw_zh_display_width(names[i], strlen(names[i])) + (i + 1 < n ? 2 : 0);
+        double nw = (double)cols * unit + pad;
+        if (nw > fit[col].lo)
+          fit[col].lo = nw;
+      }
+    }
+  }
+  for (int col = 0; col < t->ncols; col++)
+    fit[col].weight = rows && fit[col].weight > rows ? fit[col].weight / (double)rows : 1;
+}
+
+/* Share `room` among the free columns by weight; pin a column at a bound
+ * it crosses and share again. */
+static void fill_columns(column_fit *fit, int n, double room) {
+  for (bool pinned = true; pinned;) {
+    pinned = false;
+    double left = room, weights = 0;
+    for (int i = 0; i < n; i++) {
+      if (fit[i].fixed)
+        left -= fit[i].width;
+      else
+        weights += fit[i].weight;
+    }
+    if (weights <= 0)
+      return;
+    for (int pass = 0; pass < 2 && !pinned; pass++)
+      for (int i = 0; i < n; i++) {
+        double w = left * fit[i].weight / weights;
+        bool below = pass == 0 && w < fit[i].lo, above = pass == 1 && w > fit[i].hi;
+        if (!fit[i].fixed && (below || above)) {
+          fit[i].width = below ? fit[i].lo : fit[i].hi;
+          fit[i].fixed = pinned = true;
+        }
+      }
+    for (int i = 0; i < n && !pinned; i++)
+      if (!fit[i].fixed)
+        fit[i].width = left * fit[i].weight / weights;
+  }
+}
+
+static void balance_widths(gw_build *b, gw_table *t, const bool *unit_col,
+                           int deadline_col, int avail) {
+  int n = t->ncols;
+  column_fit *fit = gw_arena_alloc(b->arena, (size_t)n * sizeof *fit);
+  measure_columns(b, t, unit_col, deadline_col, fit);
+  double sum_lo = 0, sum_hi = 0, sum = 0;
+  for (int i = 0; i < n; i++) {
+    if (fit[i].hi < fit[i].lo)
+      fit[i].hi = fit[i].lo;
+    sum_lo += fit[i].lo;
+    sum_hi += fit[i].hi;
+  }
+  for (int i = 0; i < n; i++) {
+    if (sum_lo >= avail)
+      fit[i].width = fit[i].lo * avail / sum_lo; /* too many columns: scale */
+    else if (sum_hi <= avail)
+      fit[i].width = fit[i].hi * avail / sum_hi; /* all fit: share the room */
+  }
+  if (sum_lo < avail && sum_hi > avail)
+    fill_columns(fit, n, avail);
+  t->col_twips = gw_arena_alloc(b->arena, (size_t)n * sizeof *t->col_twips);
+  for (int i = 0; i < n; i++)
+    sum += (t->col_twips[i] = (int)fit[i].width);
+  t->col_twips[n - 1] += avail - (int)sum; /* rounding: the table fills exactly */
+  t->width_twips = avail;
+}
+
+/* In portrait, would a column holding text get narrower than the
+ * template's minimum while its text wraps? */
+static bool too_narrow(const gw_doc *doc, const gw_table *t, long min_chars) {
+  const gw_layout *L = &doc->layout;
+  int char_w = L->roles[GW_ROLE_TABLE_CELL].size_half_pt * 10;
+  for (int col = 0; col < t->ncols; col++) {
+    size_t widest = 0;
+    for (gw_row *r = t->rows; r; r = r->next)
+      if (!r->header && !r->category && runs_width(&cell_at(r, col)->runs) > widest)
+        widest = runs_width(&cell_at(r, col)->runs);
+    double fits = (double)(t->col_twips[col] - 2 * L->table.cell_margin_twips) / char_w;
+    if (widest > 2 * fits && fits < (double)min_chars)
+      return true;
+  }
+  return false;
+}
+
+/* Widths for portrait, or for the landscape 版心 when the table goes
+ * landscape. Returns whether it does. */
+static bool lay_out_table(gw_build *b, const dv_plan *p, const options *o, gw_table *t) {
+  const gw_layout *L = &b->doc->layout;
+  balance_widths(b, t, p->unit_col, p->deadline_col, L->text_w);
+  bool landscape = o->orient == ORIENT_LANDSCAPE;
+  if (o->orient == ORIENT_AUTO)
+    landscape = t->ncols >= o->landscape_columns || too_narrow(b->doc, t, o->min_column_chars);
+  if (landscape)
+    balance_widths(b, t, p->unit_col, p->deadline_col, L->text_h); /* the 版心 turned: 225 mm wide */
+  return landscape;
+}
+
+/* ---- 各单位任务清单. ---- */
+
+static const char *item_list(gw_build *b, const dv_plan *p, const options *o, const char *unit,
+                             unit_role want) {
+  gw_buf all = {0};
+  for (const dv_row *row = p->rows; row; row = row->next) {
+    if (row->category || row_role(p, row, unit) != want)
+      continue;
+    if (all.len)
+      gw_buf_puts(&all, "、");
+    gw_buf_puts(&all, item_label(b, row, o->per_category));
+  }
+  char *s = gw_arena_strndup(b->arena, all.data ? all.data : "", all.len);
+  gw_buf_free(&all);
+  return s;
+}
+
+static gw_table *index_table(gw_build *b, const dv_plan *p, const options *o,
+                             const unit_list *order) {
+  gw_table *t = gw_arena_alloc(b->arena, sizeof *t);
+  size_t n;
+  const char **heads = gw_build_str_list(b, gw_val_path(b->config, "division.index_columns"), &n);
+  if (n != 3) {
+    gw_error(b->diags, gw_build_front_pos(b),
+             "模板的 division.index_columns 应有三项：单位、牵头任务、参与任务");
+    return NULL;
+  }
+  add_header_row(b, t, heads, n);
+  for (size_t i = 0; i < order->count; i++) {
+    gw_row *row = add_table_row(b, t, gw_build_front_pos(b));
+    add_cell(b, row, text_runs(b, order->names[i]), GW_ROLE_TABLE_CELL, 1);
+    add_cell(b, row, text_runs(b, item_list(b, p, o, order->names[i], ROLE_LEADS)),
+             GW_ROLE_TABLE_CELL, 1);
+    add_cell(b, row, text_runs(b, item_list(b, p, o, order->names[i], ROLE_SHARES)),
+             GW_ROLE_TABLE_CELL, 1);
+  }
+  bool unit_col[3] = {true, false, false};
+  balance_widths(b, t, unit_col, -1, b->doc->layout.text_w);
+  return t;
+}
+
+/* ---- The document. ---- */
+
+static const char *document_title(gw_build *b, const dv_plan *p) {
+  const char *title = gw_build_str(b, "title", !p->title_heading);
+  if (!title && p->title_heading)
+    title = gw_build_plain_text(b, p->title_heading);
+  if (title && b->unit) {
+    const char *names[] = {"title", "unit", NULL};
+    const char *values[] = {title, b->unit, NULL};
+    title = gw_build_format(b, template_text(b, "division.unit_title"), names, values);
+  }
+  return title ? title : "";
+}
+
+static void add_table_block(gw_build *b, gw_table *t) {
+  gw_block *block = gw_doc_add(b->doc, GW_BLOCK_TABLE, GW_ROLE_TABLE_CELL);
+  block->pos = t->rows ? t->rows->pos : gw_build_front_pos(b);
+  block->table = t;
+}
+
+static void add_section_end(gw_build *b, bool landscape) {
+  gw_doc_add(b->doc, GW_BLOCK_SECTION, GW_ROLE_BODY)->landscape = landscape;
+}
+
+static void add_blocks(gw_build *b, cmark_node **nodes, size_t n) {
+  gw_body_state st = {0};
+  for (size_t i = 0; i < n; i++)
+    gw_body_block(b, &st, nodes[i], 0);
+}
+
+/* The 版记: 抄送 rows from `distribution`, then the 印发 line. */
+static void add_tail(gw_build *b, const char *issuer) {
+  gw_tail *tail = gw_build_tail(b);
+  int y, m, d;
+  if (gw_build_date(b, "date", false, &y, &m, &d) == 0) {
+    char *date = gw_zh_date(y, m, d);
+    const char *names[] = {"date", NULL};
+    const char *values[] = {date ? date : "", NULL};
+    tail->issued_left = issuer ? issuer : "";
+    tail->issued_right = gw_build_format(b, template_text(b, "formats.issued"), names, values);
+    free(date);
+  }
+  if (tail->rows || tail->issued_right)
+    gw_doc_add(b->doc, GW_BLOCK_TAIL, GW_ROLE_TAIL)->tail = tail;
+}
+
+/* A warning for an item that names no unit at all. */
+static void check_items_have_units(gw_build *b, const dv_plan *p) {
+  if (p->lead_col < 0 && p->share_col < 0)
+    return;
+  for (const dv_row *row = p->rows; row; row = row->next) {
+    size_t named = 0;
+    for (size_t c = 0; c < p->ncols; c++)
+      named += row->units[c].count;
+    if (!row->category && !named)
+      gw_warning(b->diags, row->pos, "这一项没有写明牵头单位或责任单位");
+  }
+}
+
+static void emit(gw_build *b, const dv_plan *p, const options *o, const unit_list *order,
+                 const char *title) {
+  gw_doc *doc = b->doc;
+  gw_doc_add_text(doc, GW_ROLE_TITLE, title)->keep_next = true;
+  gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
+  gw_block *before = doc->last;
+  add_blocks(b, p->preamble, p->npreamble);
+  gw_table *t = main_table(b, p, o);
+  bool landscape = lay_out_table(b, p, o, t);
+  /* The title and preamble stay portrait; with no preamble the title
+   * goes on the landscape page with its table. */
+  if (landscape && doc->last != before)
+    add_section_end(b, false);
+  add_table_block(b, t);
+  bool index = o->index && !b->unit && order->count;
+  bool more = p->nclosing || index;
+  if (landscape && more)
+    add_section_end(b, true);
+  doc->last_landscape = landscape && !more;
+  if (p->nclosing && !landscape)
+    gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
+  add_blocks(b, p->closing, p->nclosing);
+  if (index) {
+    gw_table *it = index_table(b, p, o, order);
+    gw_block *head = gw_doc_add_text(doc, GW_ROLE_TITLE, template_text(b, "division.index_title"));
+    head->keep_next = true;
+    head->page_break_before = !(landscape && !p->nclosing);
+    gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
+    if (it)
+      add_table_block(b, it);
+  }
+}
+
+int gw_division_build(gw_build *b, cmark_node *root) {
+  size_t errors = b->diags->errors;
+  dv_plan p = {0};
+  if (dv_plan_columns(b, &p) < 0)
+    return -1;
+  options o = {0};
+  read_options(b, &p, &o);
+  dv_read_body(b, &p, root);
+  if (!p.items) {
+    gw_error(b->diags, gw_build_front_pos(b),
+             "正文里没有找到任务：请用编号列表、表格或“……（某单位牵头）”的段落写出各项任务");
+    return -1;
+  }
+  check_items_have_units(b, &p);
+  unit_list order = {0};
+  check_units(b, &p, &order);
+  number_rows(&p, o.per_category);
+  if (b->unit)
+    keep_unit_rows(b, &p, &order);
+  if (b->diags->errors > errors)
+    return -1;
+  const char *issuer = gw_build_str(b, "issuer", false);
+  const char *title = document_title(b, &p);
+  b->doc->title = title;
+  b->doc->creator = issuer;
+  emit(b, &p, &o, &order, title);
+  add_tail(b, issuer);
+  return b->diags->errors > errors ? -1 : 0;
 }

@@ -40,6 +40,7 @@ typedef struct {
   bool *unit_col;   /* [ncols] */
   dv_row *rows, *last;
   size_t items;
+  int categories;
   cmark_node **preamble, **closing; /* body blocks around the table */
   size_t npreamble, nclosing;
   cmark_node *title_heading;        /* a `#` heading, when there is one */

@@ -28,7 +28,10 @@ static int has_type(cmark_node *node, const char *name) {
 }
 
 int gw_markdown_is_table(cmark_node *node) { return has_type(node, "table"); }
-int gw_markdown_is_table_row(cmark_node *node) { return has_type(node, "table_row"); }
+/* The header row's type is "table_header", the others "table_row". */
+int gw_markdown_is_table_row(cmark_node *node) {
+  return has_type(node, "table_row") || has_type(node, "table_header");
+}
 int gw_markdown_is_table_cell(cmark_node *node) { return has_type(node, "table_cell"); }
 int gw_markdown_is_strikethrough(cmark_node *node) {
   return has_type(node, "strikethrough");

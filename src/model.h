@@ -30,7 +30,8 @@ typedef enum {
   GW_BLOCK_BLANK,   /* one empty line at the body pitch */
   GW_BLOCK_TABLE,
   GW_BLOCK_TAIL,    /* 报尾 / 版记 pinned to the foot of the last page */
-  GW_BLOCK_SECTION  /* ends a section (orientation changes after it) */
+  GW_BLOCK_SECTION, /* ends a section (orientation changes after it) */
+  GW_BLOCK_IMAGE    /* a picture, centred, its caption in the next block */
 } gw_block_kind;
 
 typedef enum { GW_VMERGE_NONE, GW_VMERGE_RESTART, GW_VMERGE_CONTINUE } gw_vmerge;
@@ -76,6 +77,17 @@ typedef struct {
   int height_twips;         /* set by prepare */
 } gw_tail;
 
+/* A picture embedded as word/media/imageN.EXT. */
+typedef struct gw_image {
+  const unsigned char *data; /* the file's bytes (arena) */
+  size_t len;
+  const char *ext;           /* "png" or "jpeg" */
+  int number;                /* N in imageN and rIdImageN */
+  long cx_emu, cy_emu;       /* size on the page */
+  const char *descr;         /* alternative text */
+  struct gw_image *next;
+} gw_image;
+
 typedef struct gw_block {
   gw_block_kind kind;
   gw_role role;
@@ -87,6 +99,7 @@ typedef struct gw_block {
   bool landscape;       /* GW_BLOCK_SECTION: the section that ends here */
   gw_table *table;
   gw_tail *tail;
+  gw_image *image;
   gw_pos pos;
   struct gw_block *next;
 } gw_block;
@@ -99,6 +112,8 @@ typedef struct {
   gw_layout layout;
   gw_block *first, *last;
   bool last_landscape;  /* orientation of the final section */
+  gw_image *images, *images_last; /* every picture, in order */
+  int image_count;
   const char *title;    /* docProps title */
   const char *creator;  /* docProps creator */
   long long created;    /* seconds since the epoch, for docProps */

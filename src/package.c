@@ -98,6 +98,20 @@ int gw_package_build(const gw_doc *doc, gw_bytes *out) {
     if (gw_xml_close(&xml[i]) < 0 || add_part(za, parts[i].name, &xml[i]) < 0)
       goto done;
   }
+  /* Pictures are stored as they are: PNG and JPEG do not deflate. */
+  for (const gw_image *img = doc->images; img; img = img->next) {
+    char name[64];
+    snprintf(name, sizeof name, "word/media/image%d.%s", img->number, img->ext);
+    zip_source_t *src = zip_source_buffer(za, img->data, img->len, 0);
+    zip_int64_t idx = src ? zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8) : -1;
+    if (idx < 0) {
+      zip_source_free(src);
+      goto done;
+    }
+    if (zip_file_set_dostime(za, (zip_uint64_t)idx, 0, 0x21, 0) < 0 ||
+        zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_STORE, 0) < 0)
+      goto done;
+  }
   if (zip_close(za) < 0)
     goto done;
   za = NULL;

@@ -54,10 +54,10 @@ static int row_height(const gw_doc *doc, const gw_table *t, const gw_row *row) {
 }
 
 /* Height of the 报尾 box: its rows, wrapped after the label. */
-static int tail_height(const gw_doc *doc, const gw_tail *tail) {
+static int tail_height(const gw_doc *doc, const gw_tail *tail, int text_w) {
   const gw_layout *L = &doc->layout;
   const gw_role_style *rs = &L->roles[GW_ROLE_TAIL];
-  int width = L->text_w - 2 * L->tail.indent_twips;
+  int width = text_w - 2 * L->tail.indent_twips;
   int lines = 0;
   for (const gw_tail_row *r = tail->rows; r; r = r->next) {
     size_t label = gw_zh_display_width(r->label, strlen(r->label)) + 2;
@@ -78,6 +78,7 @@ static int tail_height(const gw_doc *doc, const gw_tail *tail) {
 
 typedef struct {
   int page_h; /* usable height */
+  int width;  /* usable width */
   int used;   /* on the current page */
   int pages;
 } page_state;
@@ -97,14 +98,14 @@ static void advance(page_state *ps, int height, int line) {
   ps->used += height;
 }
 
-static int block_height(const gw_doc *doc, const gw_block *b, int *line) {
+static int block_height(const gw_doc *doc, const gw_block *b, int text_w, int *line) {
   const gw_layout *L = &doc->layout;
   const gw_role_style *rs = &L->roles[b->role];
   *line = rs->line_twips;
   switch (b->kind) {
   case GW_BLOCK_PARA: {
     int indent = rs->align == GW_ALIGN_CENTER ? 0 : rs->indent_twips;
-    int width = L->text_w;
+    int width = text_w;
     if (b->tab_right_twips)
       return rs->line_twips;
     return gw_prepare_lines(rs, width, indent, runs_width(&b->runs)) * rs->line_twips;
@@ -124,8 +125,25 @@ static int block_height(const gw_doc *doc, const gw_block *b, int *line) {
   }
 }
 
+/* Is the section holding `b` landscape? The next section end says so;
+ * after the last one, the document's final section. */
+static bool in_landscape(const gw_doc *doc, const gw_block *b) {
+  for (; b; b = b->next)
+    if (b->kind == GW_BLOCK_SECTION)
+      return b->landscape;
+  return doc->last_landscape;
+}
+
+/* A landscape section turns the 版心: its height becomes the width. */
+static void set_orientation(page_state *ps, const gw_doc *doc, const gw_block *from) {
+  bool landscape = in_landscape(doc, from);
+  ps->page_h = landscape ? doc->layout.text_w : doc->layout.text_h;
+  ps->width = landscape ? doc->layout.text_h : doc->layout.text_w;
+}
+
 void gw_prepare(gw_doc *doc) {
-  page_state ps = {doc->layout.text_h, 0, 1};
+  page_state ps = {doc->layout.text_h, doc->layout.text_w, 0, 1};
+  set_orientation(&ps, doc, doc->first);
   for (gw_block *b = doc->first; b; b = b->next) {
     if (b->kind == GW_BLOCK_PARA) {
       doc->paragraphs++;
@@ -135,6 +153,7 @@ void gw_prepare(gw_doc *doc) {
     if (b->kind == GW_BLOCK_SECTION) {
       ps.used = 0;
       ps.pages++;
+      set_orientation(&ps, doc, b->next);
       continue;
     }
     if (b->page_break_before) {
@@ -142,7 +161,7 @@ void gw_prepare(gw_doc *doc) {
       ps.pages++;
     }
     if (b->kind == GW_BLOCK_TAIL) {
-      b->tail->height_twips = tail_height(doc, b->tail);
+      b->tail->height_twips = tail_height(doc, b->tail, ps.width);
       /* Room for the box, plus one line of slack for the estimate. */
       int room = ps.page_h - ps.used;
       b->tail->new_page = ps.used > 0 &&
@@ -150,7 +169,7 @@ void gw_prepare(gw_doc *doc) {
       continue;
     }
     int line;
-    int h = block_height(doc, b, &line);
+    int h = block_height(doc, b, ps.width, &line);
     advance(&ps, h, line);
   }
 }

@@ -2,6 +2,8 @@
  * word/_rels/document.xml.rels. */
 #include "parts.h"
 
+#include <stdio.h>
+
 #define NS_CT "http://schemas.openxmlformats.org/package/2006/content-types"
 #define NS_REL "http://schemas.openxmlformats.org/package/2006/relationships"
 #define REL_BASE "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -13,12 +15,15 @@ static void write_override(gw_xml *x, const char *part, const char *type) {
 }
 
 void gw_content_types_write(gw_xml *x, const gw_doc *doc) {
-  (void)doc;
   gw_xml_start(x, "Types");
   gw_xml_attr(x, "xmlns", NS_CT);
   gw_xml_empty(x, "Default", "Extension", "rels", "ContentType",
                "application/vnd.openxmlformats-package.relationships+xml", NULL);
   gw_xml_empty(x, "Default", "Extension", "xml", "ContentType", "application/xml", NULL);
+  if (doc->images) {
+    gw_xml_empty(x, "Default", "Extension", "png", "ContentType", "image/png", NULL);
+    gw_xml_empty(x, "Default", "Extension", "jpeg", "ContentType", "image/jpeg", NULL);
+  }
   write_override(x, "/word/document.xml", CT_WML "document.main+xml");
   write_override(x, "/word/styles.xml", CT_WML "styles+xml");
   write_override(x, "/word/settings.xml", CT_WML "settings+xml");
@@ -52,7 +57,6 @@ void gw_package_rels_write(gw_xml *x, const gw_doc *doc) {
 }
 
 void gw_document_rels_write(gw_xml *x, const gw_doc *doc) {
-  (void)doc;
   gw_xml_start(x, "Relationships");
   gw_xml_attr(x, "xmlns", NS_REL);
   write_relationship(x, GW_RID_STYLES, REL_BASE "styles", "styles.xml");
@@ -60,5 +64,11 @@ void gw_document_rels_write(gw_xml *x, const gw_doc *doc) {
   write_relationship(x, GW_RID_FONT_TABLE, REL_BASE "fontTable", "fontTable.xml");
   write_relationship(x, GW_RID_FOOTER_ODD, REL_BASE "footer", "footer1.xml");
   write_relationship(x, GW_RID_FOOTER_EVEN, REL_BASE "footer", "footer2.xml");
+  for (const gw_image *img = doc->images; img; img = img->next) {
+    char id[32], target[48];
+    snprintf(id, sizeof id, "rIdImage%d", img->number);
+    snprintf(target, sizeof target, "media/image%d.%s", img->number, img->ext);
+    write_relationship(x, id, REL_BASE "image", target);
+  }
   gw_xml_end(x);
 }

@@ -23,6 +23,8 @@ void gw_font_table_write(gw_xml *x, const gw_doc *doc);
 void gw_footer_write(gw_xml *x, const gw_doc *doc, bool even);
 void gw_core_write(gw_xml *x, const gw_doc *doc);
 void gw_app_write(gw_xml *x, const gw_doc *doc);
+/* A picture paragraph (document.c calls it for GW_BLOCK_IMAGE). */
+void gw_drawing_write(gw_xml *x, const gw_doc *doc, const gw_block *b);
 
 /* Shared by document.c and footer.c: run properties and text runs. */
 void gw_write_r_pr(gw_xml *x, const gw_doc *doc, const gw_role_style *rs,

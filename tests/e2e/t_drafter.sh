@@ -43,3 +43,28 @@ if [ -z "${QUICK:-}" ]; then
   [ $rc -eq 1 ] && grep -q '未找到 LibreOffice' "$D/nolo.err" && [ -f "$D/q.docx" ] \
     && pass "--pdf without LibreOffice: clear message" || fail "--pdf without LibreOffice: clear message" "$(cat "$D/nolo.err")"
 fi
+
+# Pictures: PNG and JPEG embedded, scaled into the 版心, aspect kept,
+# caption below; a path outside the source's folder is refused.
+mkdir -p "$D/pic"
+cp tests/fixtures/photo.png tests/fixtures/page.jpg "$D/pic/"
+{ sed -n '1,/^date:/p' samples/jintuan-yaoxun-2021-15.md; printf -- '---\n# 图片\n\n正文。\n\n![团员青年参加志愿服务活动](photo.png)\n\n![扫描页](page.jpg)\n'; } >"$D/pic/pic.md"
+if "$GWDOC" render "$D/pic/pic.md" -o "$D/pic/pic.docx" 2>"$D/pic/err"; then
+  schema_valid "$D/pic/pic.docx" && pass "pictures: every part validates" || fail "pictures: every part validates"
+  (cd "$D/pic" && rm -rf x && mkdir x && cd x && unzip -q ../pic.docx)
+  [ -f "$D/pic/x/word/media/image1.png" ] && [ -f "$D/pic/x/word/media/image2.jpeg" ] \
+    && pass "pictures: PNG and JPEG stored as media parts" || fail "pictures: PNG and JPEG stored as media parts"
+  size=$(xpath "$D/pic/x/word/document.xml" "concat((//*[local-name()='extent'])[1]/@cx,' ',(//*[local-name()='extent'])[1]/@cy)")
+  cx=${size% *}; cy=${size#* }
+  # 1600 x 900 px at 96 dpi is wider than the 版心 (8845 twips = 5616575 EMU): scaled to it
+  [ "$cx" -le 5616575 ] && [ "$cx" -ge 5615000 ] && [ $((cx * 9 / 16 - cy)) -le 2 ] && [ $((cy - cx * 9 / 16)) -le 2 ] \
+    && pass "pictures: scaled to the 版心 width, aspect kept ($cx x $cy EMU)" || fail "pictures: scaled to the 版心 width, aspect kept" "$size"
+  cap=$(xpath "$D/pic/x/word/document.xml" "string(//w:p[w:pPr/w:pStyle/@w:val='gwCaption' and w:r/w:t][1])")
+  [ "$cap" = 团员青年参加志愿服务活动 ] && pass "pictures: caption under the picture" || fail "pictures: caption under the picture" "$cap"
+else
+  fail "pictures: render" "$(cat "$D/pic/err")"
+fi
+printf -- '---\nkind: bulletin\ntemplate: jintuan-yaoxun\nyear: 2021\nnumber: 1\ndate: 2021-01-05\n---\n![x](../../etc/passwd)\n' >"$D/pic/out.md"
+"$GWDOC" render "$D/pic/out.md" -o "$D/pic/out.docx" 2>"$D/pic/out.err"; rc=$?
+[ $rc -eq 1 ] && [ ! -e "$D/pic/out.docx" ] && grep -q "out.md:8:1: error: 图片“../../etc/passwd”不在源文件所在目录内" "$D/pic/out.err" \
+  && pass "pictures: a path outside the source folder is refused" || fail "pictures: a path outside the source folder is refused" "$(cat "$D/pic/out.err")"

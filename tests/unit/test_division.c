@@ -1,4 +1,383 @@
-/* test_division.c - unit tests for division (filled in by its issue). */
+/* test_division.c - kind: division (责任分工): the three source forms,
+ * prose parentheses, unit checks with positions, numbering, merging,
+ * orientation and widths, the index and the --unit extract. Sources are
+ * converted in memory; word/document.xml is read back from the DOCX. */
 #include "suites.h"
+#include "../../src/arena.h"
+#include "../../src/division.h"
+#include "../../src/gwdoc.h"
 
-Suite *division_suite(void) { return suite_create("division"); }
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
+
+static const char *const FRONT =
+    "---\n"
+    "kind: division\n"
+    "title: 责任分工测试\n"
+    "issuer: 共青团阳曲县委员会办公室\n"
+    "date: 2021-09-10\n";
+
+typedef struct {
+  gw_status status;
+  gw_diags diags;
+  char *xml; /* word/document.xml, or NULL */
+} result;
+
+static char *unzip_part(const gw_bytes *bytes, const char *name) {
+  zip_error_t err;
+  zip_source_t *src = zip_source_buffer_create(bytes->data, bytes->len, 0, &err);
+  zip_t *zip = src ? zip_open_from_source(src, ZIP_RDONLY, &err) : NULL;
+  if (!zip)
+    return NULL;
+  zip_stat_t st;
+  char *text = NULL;
+  zip_file_t *f = zip_stat(zip, name, 0, &st) == 0 ? zip_fopen(zip, name, 0) : NULL;
+  if (f) {
+    text = calloc(1, st.size + 1);
+    zip_fread(f, text, st.size);
+    zip_fclose(f);
+  }
+  zip_close(zip);
+  return text;
+}
+
+/* Convert FRONT + `more_front` + "---" + `body`. */
+static result convert(const char *more_front, const char *body, const char *unit) {
+  setenv("GWDOC_TEMPLATES", "templates", 1);
+  size_t n = strlen(FRONT) + strlen(more_front) + strlen(body) + 8;
+  char *src = malloc(n);
+  snprintf(src, n, "%s%s---\n%s", FRONT, more_front, body);
+  result r = {0};
+  r.diags.quiet = true;
+  gw_options opt = {NULL, unit};
+  gw_bytes out = {0};
+  r.status = gw_convert("t.md", src, strlen(src), &opt, &r.diags, &out);
+  if (r.status == GW_OK)
+    r.xml = unzip_part(&out, "word/document.xml");
+  free(out.data);
+  free(src);
+  return r;
+}
+
+static void done(result *r) {
+  free(r->xml);
+  gw_diags_free(&r->diags);
+}
+
+static int count(const char *hay, const char *needle) {
+  int n = 0;
+  for (const char *p = hay; p && (p = strstr(p, needle)); p += strlen(needle))
+    n++;
+  return n;
+}
+
+static const gw_diag *first_error(const result *r) {
+  for (const gw_diag *d = r->diags.first; d; d = d->next)
+    if (d->severity == GW_ERROR)
+      return d;
+  return NULL;
+}
+
+/* The text of the XML without its tags: runs split by font slot join
+ * again. Cell ends become "|" so cells stay apart. (malloc'ed) */
+static char *text_of(const char *xml) {
+  char *out = malloc(strlen(xml) + 1), *o = out;
+  for (const char *p = xml; *p;) {
+    if (*p != '<') {
+      *o++ = *p++;
+      continue;
+    }
+    if (strncmp(p, "</w:tc>", 7) == 0)
+      *o++ = '|';
+    const char *end = strchr(p, '>');
+    p = end ? end + 1 : p + strlen(p);
+  }
+  *o = '\0';
+  return out;
+}
+
+static bool text_has(const char *xml, const char *needle) {
+  char *text = text_of(xml);
+  bool found = strstr(text, needle) != NULL;
+  free(text);
+  return found;
+}
+
+/* The sum of the gridCol widths of the first table. */
+static int grid_sum(const char *xml) {
+  int sum = 0;
+  const char *end = strstr(xml, "</w:tblGrid>");
+  for (const char *p = xml; (p = strstr(p, "<w:gridCol w:w=\"")) && p < end; p++)
+    sum += atoi(p + strlen("<w:gridCol w:w=\""));
+  return sum;
+}
+
+static const char *const LIST_BODY =
+    "## 一、改革团的工作力量选用机制\n\n"
+    "1. 将团的工作力量选配与党的政治骨干、年轻干部培育有机结合。\n"
+    "   - 牵头单位：县委组织部\n"
+    "   - 责任单位：团县委、县人社局\n"
+    "   - 完成时限：2021年12月底前\n";
+
+START_TEST(list_form) {
+  result r = convert("", LIST_BODY, NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_nonnull(r.xml);
+  ck_assert_int_eq(count(r.xml, "<w:tblHeader/>"), 1);
+  ck_assert_ptr_nonnull(strstr(r.xml, ">县委组织部<"));
+  ck_assert_ptr_nonnull(strstr(r.xml, "团县委、县人社局"));
+  ck_assert_ptr_nonnull(strstr(r.xml, "<w:gridSpan w:val=\"5\"/>")); /* category row */
+  ck_assert_int_eq(grid_sum(r.xml), 8845);
+  done(&r);
+}
+END_TEST
+
+START_TEST(table_form) {
+  result r = convert("",
+                     "| 改革举措 | 牵头单位 | 责任单位 | 完成时限 |\n"
+                     "|---|---|---|---|\n"
+                     "| 一、从严管团治团 | | | |\n"
+                     "| 建立团干部任期目标责任制。 | 团县委 | 县委组织部 | 持续推进 |\n"
+                     "| 严格团内请示报告制度。 | 团县委 | 县委巡察办 | 2021年10月底前 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_nonnull(strstr(r.xml, "一、从严管团治团"));
+  ck_assert_ptr_nonnull(strstr(r.xml, ">2<")); /* 序号 counted */
+  ck_assert_ptr_nonnull(strstr(r.xml, "县委巡察办"));
+  done(&r);
+}
+END_TEST
+
+START_TEST(prose_form) {
+  result r = convert("",
+                     "1.选派优秀青年人才担任青企领航员。（县非公工委、团县委牵头，县工信局配合）\n\n"
+                     "2.扩大团的组织覆盖。（县非公工委牵头，各有关部门按职责分工负责）\n\n"
+                     "3.建立县域青年人才库。（县人社局负责）\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_nonnull(strstr(r.xml, "县非公工委、团县委"));
+  ck_assert_ptr_nonnull(strstr(r.xml, ">各有关部门<"));
+  ck_assert_ptr_nonnull(strstr(r.xml, "担任青企领航员。<"));
+  ck_assert_ptr_null(strstr(r.xml, "牵头，"));
+  ck_assert_ptr_null(strstr(r.xml, "1.选派"));
+  done(&r);
+}
+END_TEST
+
+START_TEST(prose_parse) {
+  gw_arena *a = gw_arena_new();
+  dv_prose pr;
+  ck_assert(dv_parse_prose(a, "……有机结合。（县委组织部牵头，团县委、县人社局配合）", &pr));
+  ck_assert_str_eq(pr.lead, "县委组织部");
+  ck_assert_str_eq(pr.share, "团县委、县人社局");
+  ck_assert(dv_parse_prose(a, "举措。（A、B牵头，各有关部门按职责分工负责）。", &pr));
+  ck_assert_str_eq(pr.lead, "A、B");
+  ck_assert_str_eq(pr.share, "各有关部门");
+  ck_assert(dv_parse_prose(a, "举措（县民政局负责）", &pr));
+  ck_assert_str_eq(pr.lead, "县民政局");
+  ck_assert_ptr_null(pr.share);
+  ck_assert(dv_parse_prose(a, "举措（甲牵头，乙配合，2022年6月底前完成）", &pr));
+  ck_assert_str_eq(pr.deadline, "2022年6月底前");
+  ck_assert(!dv_parse_prose(a, "《意见》（以下简称“强团改革50条”）", &pr));
+  ck_assert(!dv_parse_prose(a, "没有括号的段落。", &pr));
+  ck_assert_uint_eq(dv_number_prefix("12.举措"), 3);
+  ck_assert_uint_eq(dv_number_prefix("（3）举措"), strlen("（3）"));
+  ck_assert_uint_eq(dv_number_prefix("2021年"), 0);
+  const char **names;
+  size_t *starts;
+  ck_assert_uint_eq(dv_split_units(a, "甲、乙，丙, 丁", &names, &starts), 4);
+  ck_assert_str_eq(names[3], "丁");
+  ck_assert(dv_is_collective("各有关部门"));
+  ck_assert(!dv_is_collective("县教育局"));
+  gw_arena_free(a);
+}
+END_TEST
+
+START_TEST(mixed_forms) {
+  char body[4096];
+  snprintf(body, sizeof body,
+           "为推动改革落地，现将责任分工印发如下。\n\n%s\n"
+           "## 二、从严管团治团\n\n"
+           "| 改革举措 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|\n"
+           "| 建立团干部任期目标责任制。 | 团县委 | 县委组织部 | 持续推进 |\n\n"
+           "## 三、拓宽来源渠道\n\n"
+           "1.选派青企领航员。（县非公工委牵头，县工信局配合）\n\n"
+           "各责任单位要按期报送进展。\n",
+           LIST_BODY);
+  result r = convert("numbering: per-category\n", body, NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_int_eq(count(r.xml, "<w:gridSpan w:val=\"5\"/>"), 3);
+  ck_assert_int_eq(count(r.xml, ">1<"), 3); /* per-category: every 序号 is 1 */
+  const char *table = strstr(r.xml, "<w:tbl>");
+  ck_assert_ptr_nonnull(table);
+  ck_assert(strstr(r.xml, "现将责任分工印发如下") < table);
+  ck_assert(strstr(r.xml, "各责任单位要按期报送进展") > table);
+  ck_assert(text_has(r.xml, "2021年9月10日印发"));
+  ck_assert_ptr_nonnull(strstr(r.xml, "共青团阳曲县委员会办公室"));
+  done(&r);
+}
+END_TEST
+
+START_TEST(unit_typo) {
+  result r = convert("units: [县委组织部, 团县委, 县人社局, 县教育局]\n",
+                     "1. 举措甲。\n   - 牵头单位：县委组织部\n   - 责任单位：团县委、县人设局\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT);
+  const gw_diag *e = first_error(&r);
+  ck_assert_ptr_nonnull(e);
+  ck_assert_uint_eq(e->pos.line, 10);
+  ck_assert_uint_eq(e->pos.col, 15);
+  ck_assert_ptr_nonnull(strstr(e->message, "县人设局"));
+  ck_assert_ptr_nonnull(strstr(e->message, "“县人社局”"));
+  done(&r);
+}
+END_TEST
+
+START_TEST(unit_fold) {
+  /* Width and spacing variants match the listed name, which is used. */
+  result r = convert("units: [县委组织部, 团县委]\n",
+                     "1. 举措甲。\n   - 牵头单位：县委 组织部\n   - 责任单位：团县委\n", NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_nonnull(strstr(r.xml, ">县委组织部<"));
+  done(&r);
+}
+END_TEST
+
+START_TEST(unknown_column) {
+  result r = convert("", "1. 举措甲。\n   - 牵头部门：县委组织部\n", NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT);
+  ck_assert_ptr_nonnull(strstr(first_error(&r)->message, "牵头单位"));
+  done(&r);
+  r = convert("", "| 改革举措 | 主办单位 |\n|---|---|\n| 甲 | 乙 |\n", NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT);
+  ck_assert_uint_eq(first_error(&r)->pos.line, 7);
+  done(&r);
+}
+END_TEST
+
+START_TEST(merge_cells) {
+  result r = convert("merge: [牵头单位]\n",
+                     "1.甲。（团县委牵头，县委组织部配合）\n\n"
+                     "2.乙。（团县委牵头，县教育局配合）\n\n"
+                     "3.丙。（团县委牵头，县财政局配合）\n\n"
+                     "4.丁。（县委组织部牵头，团县委配合）\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_int_eq(count(r.xml, "<w:vMerge w:val=\"restart\"/>"), 1);
+  ck_assert_int_eq(count(r.xml, "<w:vMerge/>"), 2);
+  done(&r);
+  r = convert("merge: [牵头部门]\n", "1.甲。（团县委牵头）\n", NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT);
+  done(&r);
+}
+END_TEST
+
+static const char *const SEVEN_COLUMNS =
+    "columns: [序号, 重点任务, 具体措施, 牵头单位, 责任单位, 完成时限, 成果形式]\n";
+static const char *const SEVEN_BODY =
+    "| 重点任务 | 具体措施 | 牵头单位 | 责任单位 | 完成时限 | 成果形式 |\n"
+    "|---|---|---|---|---|---|\n"
+    "| 将团的工作力量选配与党的政治骨干、年轻干部培育有机结合，多渠道充实县域各级团的工作骨干"
+    " | 选育引进高层次专业人才、选调生等人员兼任青工委委员，从事团建、队建工作充实团的基层力量"
+    " | 县委组织部 | 团县委、县人社局、县委编办、县教育局、县财政局 | 2021年12月底前"
+    " | 印发实施方案并建立工作台账，每季度通报进展情况 |\n";
+
+START_TEST(landscape_seven_columns) {
+  result r = convert(SEVEN_COLUMNS, SEVEN_BODY, NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_nonnull(strstr(r.xml, "w:orient=\"landscape\""));
+  ck_assert_int_eq(grid_sum(r.xml), 12756); /* the turned 版心: 225 mm */
+  ck_assert_ptr_nonnull(strstr(r.xml, "<w:tblW w:w=\"12756\""));
+  ck_assert_int_eq(count(r.xml, "w:footerReference w:type=\"even\""), 1);
+  done(&r);
+  /* Forced portrait: the seven columns still fit the 156 mm 版心. */
+  char front[512];
+  snprintf(front, sizeof front, "%sorientation: portrait\n", SEVEN_COLUMNS);
+  r = convert(front, SEVEN_BODY, NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_null(strstr(r.xml, "landscape"));
+  ck_assert_int_le(grid_sum(r.xml), 8845);
+  done(&r);
+}
+END_TEST
+
+START_TEST(landscape_sections) {
+  /* Preamble portrait, table landscape, closing portrait again. */
+  result r = convert("orientation: landscape\n",
+                     "前言段落。\n\n## 一、类\n\n1.甲。（团县委牵头）\n\n结尾段落。\n", NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_int_eq(count(r.xml, "<w:sectPr>"), 3);
+  const char *land = strstr(r.xml, "w:orient=\"landscape\"");
+  ck_assert_ptr_nonnull(land);
+  ck_assert(strstr(r.xml, "</w:tbl>") < land);
+  ck_assert(strstr(r.xml, "结尾段落") > land);
+  done(&r);
+}
+END_TEST
+
+START_TEST(index_by_unit) {
+  result r = convert("index: by-unit\nunits: [团县委, 县委组织部, 县教育局]\n",
+                     "1.甲。（团县委牵头，县委组织部配合）\n\n"
+                     "2.乙。（县委组织部牵头，团县委配合）\n\n"
+                     "3.丙。（团县委负责）\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_nonnull(strstr(r.xml, "各单位任务清单"));
+  ck_assert(text_has(r.xml, "|团县委|1、3|2|"));
+  ck_assert(text_has(r.xml, "|县委组织部|2|1|"));
+  const char *index = strstr(r.xml, "各单位任务清单");
+  ck_assert_ptr_nonnull(strstr(index, ">县教育局<")); /* listed though it has none */
+  done(&r);
+}
+END_TEST
+
+START_TEST(unit_extract) {
+  const char *body = "## 一、类\n\n1.甲。（团县委牵头，县委组织部配合）\n\n"
+                     "## 二、类\n\n2.乙。（县委组织部牵头）\n\n"
+                     "3.丙。（县教育局牵头，团县委配合）\n";
+  result r = convert("index: by-unit\n", body, "团县委");
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_nonnull(strstr(r.xml, "责任分工测试（团县委）"));
+  ck_assert_ptr_nonnull(strstr(r.xml, ">甲。<"));
+  ck_assert_ptr_null(strstr(r.xml, ">乙。<"));
+  ck_assert_ptr_nonnull(strstr(r.xml, ">丙。<"));
+  ck_assert_ptr_nonnull(strstr(r.xml, ">3<")); /* keeps its number */
+  ck_assert_ptr_null(strstr(r.xml, "各单位任务清单"));
+  done(&r);
+  r = convert("", body, "团县委员会");
+  ck_assert_int_eq(r.status, GW_ERR_INPUT);
+  ck_assert_ptr_nonnull(strstr(first_error(&r)->message, "团县委"));
+  done(&r);
+}
+END_TEST
+
+START_TEST(no_items) {
+  result r = convert("", "只有一段文字。\n", NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT);
+  done(&r);
+}
+END_TEST
+
+Suite *division_suite(void) {
+  Suite *s = suite_create("division");
+  TCase *tc = tcase_create("division");
+  tcase_set_timeout(tc, 30);
+  tcase_add_test(tc, list_form);
+  tcase_add_test(tc, table_form);
+  tcase_add_test(tc, prose_form);
+  tcase_add_test(tc, prose_parse);
+  tcase_add_test(tc, mixed_forms);
+  tcase_add_test(tc, unit_typo);
+  tcase_add_test(tc, unit_fold);
+  tcase_add_test(tc, unknown_column);
+  tcase_add_test(tc, merge_cells);
+  tcase_add_test(tc, landscape_seven_columns);
+  tcase_add_test(tc, landscape_sections);
+  tcase_add_test(tc, index_by_unit);
+  tcase_add_test(tc, unit_extract);
+  tcase_add_test(tc, no_items);
+  suite_add_tcase(s, tc);
+  return s;
+}

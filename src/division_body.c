@@ -1,0 +1,682 @@
+/* division_body.c - the body of a 责任分工 source, in its three forms
+ * (mixed freely):
+ *   list form   1. measure  +  nested "- 牵头单位：县委组织部" fields
+ *   table form  a GFM pipe table whose header names are columns
+ *   prose form  ……有机结合。（县委组织部牵头，团县委、县人社局配合）
+ * `##` headings are categories. Blocks before the first category (or,
+ * without categories, before the first item) are the preamble; blocks
+ * after the last item follow the table. */
+#include "division.h"
+#include "kinds.h"
+#include "zh.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- Text helpers. Separators and role words are whole UTF-8
+ * sequences compared as bytes; no character is decoded here. ---- */
+
+static bool has_prefix(const char *s, const char *prefix) {
+  return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static bool has_suffix(const char *s, size_t len, const char *suffix) {
+  size_t n = strlen(suffix);
+  return len >= n && memcmp(s + len - n, suffix, n) == 0;
+}
+
+static const char *const spaces[] = {" ", "\t", "　", NULL};
+
+/* Trim spaces (ASCII and U+3000) at both ends of s[*start..*end). */
+static void trim(const char *s, size_t *start, size_t *end) {
+  for (bool again = true; again && *start < *end;) {
+    again = false;
+    for (int i = 0; spaces[i]; i++) {
+      size_t n = strlen(spaces[i]);
+      if (*end - *start >= n && memcmp(s + *start, spaces[i], n) == 0) {
+        *start += n;
+        again = true;
+      }
+      if (*end - *start >= n && memcmp(s + *end - n, spaces[i], n) == 0) {
+        *end -= n;
+        again = true;
+      }
+    }
+  }
+}
+
+/* Length of the separator at s, or 0. */
+static size_t separator_at(const char *s, const char *const *seps) {
+  for (int i = 0; seps[i]; i++)
+    if (has_prefix(s, seps[i]))
+      return strlen(seps[i]);
+  return 0;
+}
+
+static const char *const unit_separators[] = {"、", "，", ",", "；", ";", NULL};
+
+size_t dv_split_units(gw_arena *arena, const char *text, const char ***names,
+                      size_t **starts) {
+  size_t len = strlen(text), count = 0;
+  *names = gw_arena_alloc(arena, (len / 2 + 2) * sizeof **names);
+  *starts = gw_arena_alloc(arena, (len / 2 + 2) * sizeof **starts);
+  size_t begin = 0;
+  for (size_t i = 0; i <= len;) {
+    size_t sep = i < len ? separator_at(text + i, unit_separators) : 1;
+    if (!sep) {
+      i++;
+      continue;
+    }
+    size_t a = begin, z = i;
+    trim(text, &a, &z);
+    if (z > a) {
+      (*names)[count] = gw_arena_strndup(arena, text + a, z - a);
+      (*starts)[count++] = a;
+    }
+    i += sep;
+    begin = i;
+  }
+  return count;
+}
+
+bool dv_is_collective(const char *name) {
+  return has_prefix(name, "各") || strstr(name, "有关") || strstr(name, "相关") ||
+         strstr(name, "其他");
+}
+
+size_t dv_number_prefix(const char *text) {
+  const char *p = text;
+  bool paren = has_prefix(p, "（");
+  if (paren)
+    p += strlen("（");
+  size_t digits = strspn(p, "0123456789");
+  if (!digits)
+    return 0;
+  p += digits;
+  static const char *const ends[] = {".", "．", "、", NULL};
+  static const char *const paren_ends[] = {"）", NULL};
+  size_t n = separator_at(p, paren ? paren_ends : ends);
+  if (!n)
+    return 0;
+  p += n;
+  while (*p == ' ')
+    p++;
+  return (size_t)(p - text);
+}
+
+/* ---- Prose form: the parentheses that end an item. ---- */
+
+static const char *const lead_words[] = {"牵头", NULL};
+static const char *const share_words[] = {"配合", "参与", "协助", "协同", "协办", NULL};
+/* 负责 alone names the responsible unit; after a 牵头 clause it shares. */
+static const char *const duty_words[] = {"负责", NULL};
+/* Said of a group's share: 各有关部门按职责分工负责. */
+static const char *const duty_qualifiers[] = {"按职责分工", "按职责", "分别", "共同", NULL};
+static const char *const standing_deadlines[] = {"持续推进", "长期坚持", "长期推进",
+                                                 "常态化推进", NULL};
+
+/* The role word that ends s[0..len), or NULL. */
+static const char *ending_word(const char *s, size_t len, const char *const *words) {
+  for (int i = 0; words[i]; i++)
+    if (has_suffix(s, len, words[i]))
+      return words[i];
+  return NULL;
+}
+
+static bool is_deadline(const char *s, size_t len) {
+  for (int i = 0; standing_deadlines[i]; i++)
+    if (len == strlen(standing_deadlines[i]) && memcmp(s, standing_deadlines[i], len) == 0)
+      return true;
+  bool digit = false;
+  for (size_t i = 0; i < len && !digit; i++)
+    digit = s[i] >= '0' && s[i] <= '9';
+  char *copy = strndup(s, len);
+  bool dated = copy && (strstr(copy, "年") || strstr(copy, "月"));
+  free(copy);
+  return digit && dated;
+}
+
+static void join_into(gw_arena *arena, const char **dst, const char *s, size_t len) {
+  const char *part = gw_arena_strndup(arena, s, len);
+  *dst = *dst ? gw_arena_printf(arena, "%s、%s", *dst, part) : part;
+}
+
+/* One clause of the parentheses: A、B牵头 | C配合 | D负责 | 2021年底前. */
+static bool read_clause(gw_arena *arena, const char *s, size_t len, dv_prose *out,
+                        const char **duty) {
+  const char *w;
+  if ((w = ending_word(s, len, lead_words)) && len > strlen(w)) {
+    join_into(arena, &out->lead, s, len - strlen(w));
+    return true;
+  }
+  if ((w = ending_word(s, len, share_words)) && len > strlen(w)) {
+    join_into(arena, &out->share, s, len - strlen(w));
+    return true;
+  }
+  if ((w = ending_word(s, len, duty_words)) && len > strlen(w)) {
+    size_t n = len - strlen(w);
+    const char *q;
+    while ((q = ending_word(s, n, duty_qualifiers)) && n > strlen(q))
+      n -= strlen(q);
+    join_into(arena, duty, s, n);
+    return true;
+  }
+  if (is_deadline(s, len)) {
+    if (has_suffix(s, len, "完成"))
+      len -= strlen("完成");
+    out->deadline = gw_arena_strndup(arena, s, len);
+    return true;
+  }
+  return false;
+}
+
+/* The last （ before `close`, or -1. */
+static long last_open_paren(const char *text, size_t close) {
+  long open = -1;
+  for (const char *p = text; (p = strstr(p, "（")) && (size_t)(p - text) < close;
+       p += strlen("（"))
+    open = p - text;
+  return open;
+}
+
+bool dv_parse_prose(gw_arena *arena, const char *text, dv_prose *out) {
+  static const char *const trailing[] = {"。", "；", ";", " ", NULL};
+  memset(out, 0, sizeof *out);
+  size_t end = strlen(text);
+  for (const char *w; (w = ending_word(text, end, trailing));)
+    end -= strlen(w);
+  if (!has_suffix(text, end, "）"))
+    return false;
+  size_t close = end - strlen("）");
+  long open = last_open_paren(text, close);
+  if (open < 0)
+    return false;
+  static const char *const clause_separators[] = {"，", ",", "；", ";", NULL};
+  const char *duty = NULL;
+  size_t begin = (size_t)open + strlen("（");
+  for (size_t i = begin; i <= close;) {
+    size_t sep = i < close ? separator_at(text + i, clause_separators) : 1;
+    if (!sep) {
+      i++;
+      continue;
+    }
+    size_t a = begin, z = i;
+    trim(text, &a, &z);
+    if (z == a || !read_clause(arena, text + a, z - a, out, &duty))
+      return false;
+    i += sep;
+    begin = i;
+  }
+  if (duty)
+    join_into(arena, out->lead ? &out->share : &out->lead, duty, strlen(duty));
+  out->cut = (size_t)open;
+  return out->lead || out->share;
+}
+
+/* ---- Columns. ---- */
+
+int dv_column_named(const dv_plan *p, const char *name) {
+  char *want = gw_zh_fold(name, strlen(name));
+  int found = -1;
+  for (size_t i = 0; i < p->ncols && found < 0; i++) {
+    char *have = gw_zh_fold(p->columns[i], strlen(p->columns[i]));
+    if (want && have && strcmp(want, have) == 0)
+      found = (int)i;
+    free(have);
+  }
+  free(want);
+  return found;
+}
+
+/* The column name nearest to `name`, for "did you mean". */
+static const char *nearest_column(const dv_plan *p, const char *name) {
+  const char *best = p->columns[0];
+  size_t best_d = (size_t)-1;
+  for (size_t i = 0; i < p->ncols; i++) {
+    size_t d = gw_zh_distance(p->columns[i], name);
+    if (d < best_d) {
+      best_d = d;
+      best = p->columns[i];
+    }
+  }
+  return best;
+}
+
+static bool contains_any(const char *s, const char *const *words) {
+  for (int i = 0; words[i]; i++)
+    if (strstr(s, words[i]))
+      return true;
+  return false;
+}
+
+int dv_plan_columns(gw_build *b, dv_plan *p) {
+  static const char *const seq_words[] = {"序号", "编号", NULL};
+  static const char *const unit_words[] = {"单位", "部门", NULL};
+  static const char *const deadline_words[] = {"时限", "时间", "期限", NULL};
+  const gw_val *v = gw_val_get(b->config, "columns");
+  if (!v || v->kind == GW_VAL_NULL)
+    v = gw_val_path(b->config, "division.columns");
+  p->columns = gw_build_str_list(b, v, &p->ncols);
+  if (p->ncols < 2) {
+    gw_error(b->diags, v ? v->pos : gw_build_front_pos(b),
+             "columns 至少要有两列，如 [序号, 改革举措, 牵头单位, 责任单位, 完成时限]");
+    return -1;
+  }
+  p->seq_col = p->measure_col = p->lead_col = p->share_col = p->deadline_col = -1;
+  p->unit_col = gw_arena_alloc(b->arena, p->ncols * sizeof *p->unit_col);
+  int failed = 0;
+  for (size_t i = 0; i < p->ncols; i++) {
+    const char *c = p->columns[i];
+    int col = (int)i;
+    if (dv_column_named(p, c) != col) {
+      gw_error(b->diags, v->pos, "columns 里“%s”出现了两次：每一列只写一次", c);
+      failed = 1;
+    }
+    if (contains_any(c, seq_words) && p->seq_col < 0)
+      p->seq_col = col;
+    else if (contains_any(c, unit_words)) {
+      p->unit_col[i] = true;
+      if (strstr(c, "牵头") && p->lead_col < 0)
+        p->lead_col = col;
+      else if (p->share_col < 0)
+        p->share_col = col;
+    } else if (contains_any(c, deadline_words) && p->deadline_col < 0)
+      p->deadline_col = col;
+    else if (p->measure_col < 0)
+      p->measure_col = col;
+  }
+  if (p->measure_col < 0) {
+    gw_error(b->diags, v->pos, "columns 里需要一列写任务内容，如“改革举措”或“重点任务”");
+    failed = 1;
+  }
+  return failed ? -1 : 0;
+}
+
+/* ---- Rows. ---- */
+
+static dv_row *add_row(gw_build *b, dv_plan *p, gw_pos pos, bool category) {
+  dv_row *row = gw_arena_alloc(b->arena, sizeof *row);
+  row->category = category;
+  row->cells = gw_arena_alloc(b->arena, p->ncols * sizeof *row->cells);
+  row->units = gw_arena_alloc(b->arena, p->ncols * sizeof *row->units);
+  row->pos = pos;
+  if (category)
+    p->categories++;
+  else
+    p->items++;
+  row->category_no = p->categories;
+  if (p->last)
+    p->last->next = row;
+  else
+    p->rows = row;
+  p->last = row;
+  return row;
+}
+
+/* All the text of a run list (arena). */
+static char *runs_text(gw_build *b, const gw_runs *runs) {
+  gw_buf all = {0};
+  for (const gw_run *r = runs->first; r; r = r->next)
+    gw_buf_append(&all, r->text, r->len);
+  char *s = gw_arena_strndup(b->arena, all.data ? all.data : "", all.len);
+  gw_buf_free(&all);
+  return s;
+}
+
+/* The runs covering bytes [from, to) of their joined text. */
+static gw_runs runs_slice(gw_build *b, const gw_runs *runs, size_t from, size_t to) {
+  gw_runs out = {0};
+  size_t at = 0;
+  for (const gw_run *r = runs->first; r; r = r->next) {
+    size_t a = from > at ? from - at : 0, z = to > at ? to - at : 0;
+    if (z > r->len)
+      z = r->len;
+    bool inside = r->len ? a < z : (at >= from && at < to);
+    if (inside) {
+      gw_run *copy = gw_runs_append(b->arena, &out, r->kind, r->text + a, z - a);
+      copy->bold = r->bold;
+      copy->role = r->role;
+    }
+    at += r->len;
+  }
+  return out;
+}
+
+static void append_runs(gw_build *b, gw_runs *dst, const gw_runs *src) {
+  if (dst->first && src->first)
+    gw_runs_append(b->arena, dst, GW_RUN_BREAK, "", 0);
+  for (const gw_run *r = src->first; r; r = r->next) {
+    gw_run *copy = gw_runs_append(b->arena, dst, r->kind, r->text, r->len);
+    copy->bold = r->bold;
+    copy->role = r->role;
+  }
+}
+
+/* Byte offset in the source of a node's start line and column. */
+static size_t node_offset(gw_build *b, cmark_node *n, bool end) {
+  int line = end ? cmark_node_get_end_line(n) : cmark_node_get_start_line(n);
+  int col = end ? cmark_node_get_end_column(n) : cmark_node_get_start_column(n);
+  size_t index = b->src->body_line + (size_t)(line > 0 ? line : 1) - 2;
+  if (index >= b->src->line_count)
+    return b->src->len;
+  size_t off = b->src->line_starts[index] + (size_t)(col > 0 ? col - 1 + end : 0);
+  if (end && col <= 0)
+    off = index + 1 < b->src->line_count ? b->src->line_starts[index + 1] : b->src->len;
+  return off < b->src->len ? off : b->src->len;
+}
+
+/* Offset of `needle` in the source within [from, to), or (size_t)-1. */
+static size_t find_in_source(gw_build *b, size_t from, size_t to, const char *needle) {
+  size_t n = strlen(needle);
+  for (size_t i = from; n && i + n <= to; i++)
+    if (memcmp(b->src->text + i, needle, n) == 0)
+      return i;
+  return (size_t)-1;
+}
+
+/* The units of `text` into a unit column, each with the position where
+ * it is written (searched from `from` inside `node`). */
+static void set_units(gw_build *b, dv_plan *p, dv_row *row, int col, const char *text,
+                      cmark_node *node, size_t from) {
+  if (col < 0)
+    return;
+  if (!p->unit_col[col]) {
+    gw_runs_append(b->arena, &row->cells[col], GW_RUN_TEXT, text, strlen(text));
+    return;
+  }
+  const char **names;
+  size_t *starts;
+  size_t n = dv_split_units(b->arena, text, &names, &starts);
+  size_t to = node_offset(b, node, true);
+  dv_units *u = &row->units[col];
+  dv_unit *items = gw_arena_alloc(b->arena, (u->count + n + 1) * sizeof *items);
+  if (u->count)
+    memcpy(items, u->items, u->count * sizeof *items);
+  for (size_t i = 0; i < n; i++) {
+    dv_unit *unit = &items[u->count++];
+    unit->name = names[i];
+    unit->collective = dv_is_collective(names[i]);
+    size_t at = find_in_source(b, from, to, names[i]);
+    unit->pos = at != (size_t)-1 ? gw_source_pos_at(b->src, at) : gw_build_node_pos(b, node);
+    if (at != (size_t)-1)
+      from = at + strlen(names[i]);
+  }
+  u->items = items;
+}
+
+/* Units found in prose go to the lead and share columns (the other one
+ * when a column set has only one). */
+static void set_prose_units(gw_build *b, dv_plan *p, dv_row *row, const dv_prose *pr,
+                            cmark_node *node) {
+  size_t from = node_offset(b, node, false), to = node_offset(b, node, true);
+  for (size_t at; (at = find_in_source(b, from, to, "（")) != (size_t)-1;)
+    from = at + strlen("（");
+  int lead = p->lead_col >= 0 ? p->lead_col : p->share_col;
+  int share = p->share_col >= 0 ? p->share_col : p->lead_col;
+  if (pr->lead)
+    set_units(b, p, row, lead, pr->lead, node, from);
+  if (pr->share)
+    set_units(b, p, row, share, pr->share, node, from);
+  if (pr->deadline && p->deadline_col >= 0)
+    set_units(b, p, row, p->deadline_col, pr->deadline, node, from);
+  else if (pr->deadline)
+    gw_warning(b->diags, row->pos, "columns 里没有完成时限一列：“%s”已忽略", pr->deadline);
+}
+
+/* The measure paragraph of an item; prose parentheses are read when the
+ * item has no field list. */
+static void read_measure(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para,
+                         bool strip_number, bool try_prose) {
+  gw_runs runs = {0};
+  gw_build_inlines(b, para, &runs);
+  char *text = runs_text(b, &runs);
+  size_t head = strip_number ? dv_number_prefix(text) : 0, end = strlen(text);
+  dv_prose pr;
+  if (try_prose && dv_parse_prose(b->arena, text + head, &pr)) {
+    end = head + pr.cut;
+    set_prose_units(b, p, row, &pr, para);
+  }
+  gw_runs measure = runs_slice(b, &runs, head, end);
+  append_runs(b, &row->cells[p->measure_col], &measure);
+}
+
+/* One "- 列名：值" field of a list item. */
+static bool read_field(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para) {
+  gw_runs runs = {0};
+  gw_build_inlines(b, para, &runs);
+  char *text = runs_text(b, &runs);
+  const char *colon = strstr(text, "：");
+  const char *ascii = strchr(text, ':');
+  size_t clen = strlen("：");
+  if (!colon || (ascii && ascii < colon)) {
+    colon = ascii;
+    clen = 1;
+  }
+  if (!colon) {
+    gw_error(b->diags, gw_build_node_pos(b, para),
+             "任务下的列表项应写成“列名：值”，如“牵头单位：县委组织部”");
+    return false;
+  }
+  size_t a = 0, z = (size_t)(colon - text);
+  trim(text, &a, &z);
+  char *name = gw_arena_strndup(b->arena, text + a, z - a);
+  int col = dv_column_named(p, name);
+  if (col < 0) {
+    gw_error(b->diags, gw_build_node_pos(b, para),
+             "没有名为“%s”的列：columns 是 %s 等；是不是“%s”？", name, p->columns[0],
+             nearest_column(p, name));
+    return false;
+  }
+  if (col == p->seq_col)
+    return true; /* 序号 is counted, not copied */
+  size_t va = (size_t)(colon - text) + clen, vz = strlen(text);
+  trim(text, &va, &vz);
+  if (p->unit_col[col]) {
+    set_units(b, p, row, col, gw_arena_strndup(b->arena, text + va, vz - va), para,
+              node_offset(b, para, false));
+  } else {
+    gw_runs value = runs_slice(b, &runs, va, vz);
+    append_runs(b, &row->cells[col], &value);
+  }
+  return true;
+}
+
+/* One ordered- or bullet-list item: measure, then fields. */
+static void read_list_item(gw_build *b, dv_plan *p, cmark_node *item) {
+  dv_row *row = add_row(b, p, gw_build_node_pos(b, item), false);
+  cmark_node *measure = NULL;
+  bool fields = false;
+  for (cmark_node *c = cmark_node_first_child(item); c; c = cmark_node_next(c)) {
+    cmark_node_type type = cmark_node_get_type(c);
+    if (type == CMARK_NODE_PARAGRAPH && !measure) {
+      measure = c;
+    } else if (type == CMARK_NODE_LIST) {
+      for (cmark_node *li = cmark_node_first_child(c); li; li = cmark_node_next(li)) {
+        cmark_node *para = cmark_node_first_child(li);
+        if (para && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH)
+          read_field(b, p, row, para);
+      }
+      fields = true;
+    } else if (type == CMARK_NODE_PARAGRAPH) {
+      read_measure(b, p, row, c, false, false); /* a second paragraph */
+    } else {
+      gw_warning(b->diags, gw_build_node_pos(b, c), "任务里的这一块无法放进表格，已忽略");
+    }
+  }
+  if (measure) {
+    gw_runs head = row->cells[p->measure_col];
+    row->cells[p->measure_col] = (gw_runs){0};
+    read_measure(b, p, row, measure, false, !fields);
+    append_runs(b, &row->cells[p->measure_col], &head);
+  }
+}
+
+/* A category heading; the number 一、 is written when it has none. */
+static void read_category(gw_build *b, dv_plan *p, cmark_node *heading) {
+  dv_row *row = add_row(b, p, gw_build_node_pos(b, heading), true);
+  char *text = gw_build_plain_text(b, heading);
+  if (!gw_has_section_number(text)) {
+    const gw_val *fmts = gw_val_path(b->config, "formats.headings");
+    const char *fmt = fmts && fmts->first && fmts->first->kind == GW_VAL_STR
+                          ? fmts->first->str
+                          : "{zh}、";
+    char *zh = gw_zh_numeral(row->category_no);
+    char n[16];
+    snprintf(n, sizeof n, "%d", row->category_no);
+    const char *names[] = {"zh", "n", NULL};
+    const char *values[] = {zh ? zh : "", n, NULL};
+    char *prefix = gw_build_format(b, fmt, names, values);
+    free(zh);
+    gw_runs_append(b->arena, &row->cells[0], GW_RUN_TEXT, prefix, strlen(prefix));
+  }
+  gw_build_inlines(b, heading, &row->cells[0]);
+}
+
+/* A pipe-table row holding only a numbered heading such as 一、…. */
+static bool is_category_row(gw_build *b, cmark_node **cells, size_t n, size_t *which) {
+  size_t filled = 0;
+  for (size_t i = 0; i < n; i++)
+    if (cmark_node_first_child(cells[i])) {
+      filled++;
+      *which = i;
+    }
+  return filled == 1 && gw_has_section_number(gw_build_plain_text(b, cells[*which]));
+}
+
+static void read_table_row(gw_build *b, dv_plan *p, cmark_node *r, const int *map,
+                           size_t nmap) {
+  size_t n = 0;
+  for (cmark_node *c = cmark_node_first_child(r); c; c = cmark_node_next(c))
+    n++;
+  cmark_node **cells = gw_arena_alloc(b->arena, (n + 1) * sizeof *cells);
+  n = 0;
+  for (cmark_node *c = cmark_node_first_child(r); c; c = cmark_node_next(c))
+    cells[n++] = c;
+  size_t which;
+  if (is_category_row(b, cells, n, &which)) {
+    dv_row *row = add_row(b, p, gw_build_node_pos(b, r), true);
+    gw_build_inlines(b, cells[which], &row->cells[0]);
+    return;
+  }
+  dv_row *row = add_row(b, p, gw_build_node_pos(b, r), false);
+  for (size_t i = 0; i < n && i < nmap; i++) {
+    int col = map[i];
+    if (col < 0 || col == p->seq_col)
+      continue;
+    if (p->unit_col[col])
+      set_units(b, p, row, col, gw_build_plain_text(b, cells[i]), cells[i],
+                node_offset(b, cells[i], false));
+    else
+      gw_build_inlines(b, cells[i], &row->cells[col]);
+  }
+  if (n > nmap)
+    gw_warning(b->diags, gw_build_node_pos(b, cells[nmap]), "这一行的单元格比表头多，多出的已忽略");
+}
+
+/* A pipe table: its header names columns (in any order, any subset). */
+static void read_table(gw_build *b, dv_plan *p, cmark_node *table) {
+  int *map = NULL;
+  size_t nmap = 0;
+  /* Every child of a table is a row; the header row's type name is
+   * "table_header", so ask the extension, not the type name. */
+  for (cmark_node *r = cmark_node_first_child(table); r; r = cmark_node_next(r)) {
+    if (!gw_markdown_table_row_is_header(r)) {
+      if (map)
+        read_table_row(b, p, r, map, nmap);
+      continue;
+    }
+    for (cmark_node *c = cmark_node_first_child(r); c; c = cmark_node_next(c))
+      nmap++;
+    map = gw_arena_alloc(b->arena, (nmap + 1) * sizeof *map);
+    size_t i = 0;
+    for (cmark_node *c = cmark_node_first_child(r); c; c = cmark_node_next(c), i++) {
+      char *name = gw_build_plain_text(b, c);
+      map[i] = dv_column_named(p, name);
+      if (map[i] < 0)
+        gw_error(b->diags, gw_build_node_pos(b, c),
+                 "表头“%s”不是 columns 里的列：是不是“%s”？表头应与 columns 一致", name,
+                 nearest_column(p, name));
+    }
+  }
+}
+
+/* ---- The body, block by block. ---- */
+
+typedef enum { NODE_OTHER, NODE_TITLE, NODE_CATEGORY, NODE_ITEMS } node_class;
+
+static bool is_prose_item(gw_build *b, cmark_node *para) {
+  char *text = gw_build_plain_text(b, para);
+  dv_prose pr;
+  return dv_parse_prose(b->arena, text + dv_number_prefix(text), &pr);
+}
+
+static node_class classify(gw_build *b, cmark_node *n) {
+  switch (cmark_node_get_type(n)) {
+  case CMARK_NODE_HEADING:
+    return cmark_node_get_heading_level(n) == 1 ? NODE_TITLE : NODE_CATEGORY;
+  case CMARK_NODE_LIST:
+    return NODE_ITEMS;
+  case CMARK_NODE_PARAGRAPH:
+    return is_prose_item(b, n) ? NODE_ITEMS : NODE_OTHER;
+  default:
+    return gw_markdown_is_table(n) ? NODE_ITEMS : NODE_OTHER;
+  }
+}
+
+static void read_items(gw_build *b, dv_plan *p, cmark_node *n) {
+  if (cmark_node_get_type(n) == CMARK_NODE_LIST) {
+    for (cmark_node *item = cmark_node_first_child(n); item; item = cmark_node_next(item))
+      read_list_item(b, p, item);
+  } else if (gw_markdown_is_table(n)) {
+    read_table(b, p, n);
+  } else {
+    dv_row *row = add_row(b, p, gw_build_node_pos(b, n), false);
+    read_measure(b, p, row, n, true, true);
+  }
+}
+
+static void take_title(gw_build *b, dv_plan *p, cmark_node *n) {
+  if (!p->title_heading)
+    p->title_heading = n;
+  else
+    gw_warning(b->diags, gw_build_node_pos(b, n), "多余的 # 标题：文件只有一个标题，已忽略");
+}
+
+void dv_read_body(gw_build *b, dv_plan *p, cmark_node *root) {
+  size_t n = 0;
+  for (cmark_node *c = cmark_node_first_child(root); c; c = cmark_node_next(c))
+    n++;
+  cmark_node **nodes = gw_arena_alloc(b->arena, (n + 1) * sizeof *nodes);
+  node_class *cls = gw_arena_alloc(b->arena, (n + 1) * sizeof *cls);
+  long first_category = -1, first_items = -1, last = -1;
+  n = 0;
+  for (cmark_node *c = cmark_node_first_child(root); c; c = cmark_node_next(c), n++) {
+    nodes[n] = c;
+    cls[n] = classify(b, c);
+    if (cls[n] == NODE_CATEGORY && first_category < 0)
+      first_category = (long)n;
+    if (cls[n] == NODE_ITEMS && first_items < 0)
+      first_items = (long)n;
+    if (cls[n] == NODE_CATEGORY || cls[n] == NODE_ITEMS)
+      last = (long)n;
+  }
+  long first = first_category >= 0 ? first_category : first_items;
+  p->preamble = gw_arena_alloc(b->arena, (n + 1) * sizeof *p->preamble);
+  p->closing = gw_arena_alloc(b->arena, (n + 1) * sizeof *p->closing);
+  for (size_t i = 0; i < n; i++) {
+    long at = (long)i;
+    if (cls[i] == NODE_TITLE)
+      take_title(b, p, nodes[i]);
+    else if (first < 0 || at < first)
+      p->preamble[p->npreamble++] = nodes[i];
+    else if (at > last)
+      p->closing[p->nclosing++] = nodes[i];
+    else if (cls[i] == NODE_CATEGORY)
+      read_category(b, p, nodes[i]);
+    else if (cls[i] == NODE_ITEMS || cmark_node_get_type(nodes[i]) == CMARK_NODE_PARAGRAPH)
+      read_items(b, p, nodes[i]); /* a paragraph between items is one */
+    else if (cmark_node_get_type(nodes[i]) != CMARK_NODE_THEMATIC_BREAK)
+      gw_warning(b->diags, gw_build_node_pos(b, nodes[i]),
+                 "任务之间的这一块无法放进表格，已忽略：请移到第一类之前或最后一项之后");
+  }
+}
