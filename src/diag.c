@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 char *gw_diag_format(const gw_diag *diag) {
   const char *word = diag->severity == GW_ERROR ? "error" : "warning";
@@ -26,12 +27,21 @@ char *gw_diag_format(const gw_diag *diag) {
 }
 
 void gw_diag_add(gw_diags *d, gw_severity sev, gw_pos pos, const char *fmt, ...) {
-  gw_diag *diag = gw_xmalloc(sizeof *diag);
+  /* The diagnostic outlives the conversion (callers that collect print
+   * after gw_convert has freed its arena), so it keeps its own copy of
+   * the file name, in the same block. */
+  size_t file_len = pos.file ? strlen(pos.file) + 1 : 0;
+  gw_diag *diag = gw_xmalloc(sizeof *diag + file_len);
+  if (pos.file)
+    pos.file = memcpy((char *)(diag + 1), pos.file, file_len);
   va_list ap;
   va_start(ap, fmt);
   int n = vsnprintf(NULL, 0, fmt, ap);
   va_end(ap);
-  diag->message = gw_xmalloc((size_t)(n < 0 ? 0 : n) + 1);
+  if (n < 0)
+    n = 0;
+  diag->message = gw_xmalloc((size_t)n + 1);
+  diag->message[0] = '\0';
   va_start(ap, fmt);
   vsnprintf(diag->message, (size_t)n + 1, fmt, ap);
   va_end(ap);

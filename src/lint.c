@@ -1,11 +1,1638 @@
-/* lint.c - placeholder until issue 4's lint lands. */
+/* lint.c - `gwdoc lint`: the Chinese text rules, reported at their exact
+ * place in the source, and the mechanical ones fixed in place.
+ *
+ * How positions stay exact: the linter never re-prints the Markdown. It
+ * works on the source text itself. cmark-gfm says which blocks hold prose
+ * (paragraphs, headings, table cells; list items and block quotes hold
+ * paragraphs) and gives each block's first and last line; the literal of
+ * every text node is then found in the source, moving forward from the
+ * block's start (text literals never span lines, and what lies between
+ * two of them is markup: emphasis delimiters, link destinations, code
+ * spans, which are stepped over). The literals of one block are joined
+ * into one "prose" string with a map back to source byte offsets; code
+ * spans, inline HTML, images, autolinks and backslash escapes become
+ * U+FFFC (seen as a neutral object, never changed) and line breaks "\n".
+ * Every rule runs on the prose string; a finding's offset goes through
+ * the map to a source offset; LINE:COL (columns in code points) are
+ * computed at the end in one pass over the text. A fix is kept only when
+ * it lies inside one mapped piece, so --fix never touches markup. Front-matter values are located the same
+ * way from libyaml's positions (gw_val_parse) and checked byte for byte.
+ *
+ * Every search is bounded (a window after the cursor, or the code span's
+ * closing backticks), so the whole is linear in the size of the source. */
+#define _GNU_SOURCE /* memmem (two-way search: linear) */
 #include "lint.h"
+#include "arena.h"
+#include "kinds.h"
+#include "markdown.h"
+#include "package.h"
+#include "source.h"
+#include "value.h"
+#include "zh.h"
 
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+/* ------------------------------------------------------------------ */
+/* Findings                                                             */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  size_t off, len; /* source bytes replaced (src->text offsets) */
+  char *repl;      /* malloc'ed */
+  size_t repl_len;
+} fix_edit;
+
+typedef struct {
+  gw_severity sev;
+  gw_pos pos;       /* filled from `off` at the end when has_off */
+  size_t off;       /* source offset (src->text) */
+  bool has_off;
+  const char *rule; /* NULL for errors of the reader or YAML */
+  char *msg;        /* malloc'ed */
+  fix_edit edits[2];
+  size_t nedits;
+  bool unfixable; /* an edit did not map onto the source: report only */
+  bool fixed;
+  size_t seq;
+} finding;
+
+/* One prose block: the joined text and its map to the source. */
+typedef struct {
+  size_t poff, roff, len;
+} seg;
+
+typedef struct {
+  gw_buf text;
+  seg *segs;
+  size_t nseg, cap;
+  size_t cur, end;  /* source cursor and the block's last byte */
+  size_t start;     /* source offset of the block start */
+  unsigned char *claimed; /* per prose byte: owned by a year-bracket fix */
+} prose;
+
+typedef struct {
+  gw_source src;
+  gw_arena *arena;
+  finding *v;
+  size_t n, cap;
+  /* headings */
+  int last[4];      /* last number seen per marker rank */
+  char last_text[4][32];
+  bool after_title;
+  /* paragraphs */
+  cmark_node *prev_para;
+  bool prev_open;          /* it ended in the middle of a sentence */
+  char prev_tail[64];      /* its last characters, for the message */
+  unsigned prev_line;      /* line of its last character */
+} linter;
+
+static const char OBJ[] = "\xEF\xBF\xBC"; /* U+FFFC */
+
+static finding *new_finding(linter *l, gw_severity sev, size_t off,
+                            const char *rule, const char *fmt, va_list ap) {
+  if (l->n == l->cap) {
+    l->cap = l->cap ? l->cap * 2 : 32;
+    l->v = gw_xrealloc(l->v, l->cap * sizeof *l->v);
+  }
+  finding *f = &l->v[l->n];
+  memset(f, 0, sizeof *f);
+  f->sev = sev;
+  f->off = off;
+  f->has_off = true;
+  f->rule = rule;
+  f->seq = l->n++;
+  va_list ap2;
+  va_copy(ap2, ap);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  f->msg = gw_xmalloc((size_t)(n < 0 ? 0 : n) + 1);
+  vsnprintf(f->msg, (size_t)n + 1, fmt, ap2);
+  va_end(ap2);
+  return f;
+}
+
+/* ------------------------------------------------------------------ */
+/* Prose strings                                                        */
+/* ------------------------------------------------------------------ */
+
+static void prose_init(prose *pr, size_t start, size_t end) {
+  memset(pr, 0, sizeof *pr);
+  pr->start = pr->cur = start;
+  pr->end = end;
+}
+
+static void prose_free(prose *pr) {
+  gw_buf_free(&pr->text);
+  free(pr->segs);
+  free(pr->claimed);
+}
+
+static void prose_raw(prose *pr, const gw_source *src, size_t roff, size_t len) {
+  if (len == 0)
+    return;
+  if (pr->nseg && pr->segs[pr->nseg - 1].roff + pr->segs[pr->nseg - 1].len == roff &&
+      pr->segs[pr->nseg - 1].poff + pr->segs[pr->nseg - 1].len == pr->text.len) {
+    pr->segs[pr->nseg - 1].len += len; /* contiguous: one piece */
+  } else {
+    if (pr->nseg == pr->cap) {
+      pr->cap = pr->cap ? pr->cap * 2 : 8;
+      pr->segs = gw_xrealloc(pr->segs, pr->cap * sizeof *pr->segs);
+    }
+    seg s = {pr->text.len, roff, len};
+    pr->segs[pr->nseg++] = s;
+  }
+  gw_buf_append(&pr->text, src->text + roff, len);
+}
+
+static void prose_opaque(prose *pr, const char *s, size_t len) {
+  gw_buf_append(&pr->text, s, len);
+}
+
+/* The piece holding prose offset p, or the first piece after it. */
+static size_t seg_at(const prose *pr, size_t p) {
+  size_t lo = 0, hi = pr->nseg;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (pr->segs[mid].poff + pr->segs[mid].len <= p)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* Source offset for prose offset p (the next mapped byte when p is not
+ * mapped, the block start when nothing follows). */
+static size_t prose_src_off(const prose *pr, size_t p) {
+  size_t k = seg_at(pr, p);
+  if (k == pr->nseg)
+    return pr->nseg ? pr->segs[pr->nseg - 1].roff + pr->segs[pr->nseg - 1].len
+                    : pr->start;
+  if (p < pr->segs[k].poff)
+    return pr->segs[k].roff;
+  return pr->segs[k].roff + (p - pr->segs[k].poff);
+}
+
+/* Source range of prose [p, p+len) when it lies inside one piece. */
+static bool prose_src_range(const prose *pr, size_t p, size_t len, size_t *roff) {
+  size_t k = seg_at(pr, p);
+  if (k == pr->nseg || p < pr->segs[k].poff ||
+      p + len > pr->segs[k].poff + pr->segs[k].len)
+    return false;
+  *roff = pr->segs[k].roff + (p - pr->segs[k].poff);
+  return true;
+}
+
+static finding *report(linter *l, const prose *pr, size_t p, gw_severity sev,
+                       const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+static finding *report(linter *l, const prose *pr, size_t p, gw_severity sev,
+                       const char *rule, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  finding *f = new_finding(l, sev, prose_src_off(pr, p), rule, fmt, ap);
+  va_end(ap);
+  return f;
+}
+
+static void add_edit(const prose *pr, finding *f, size_t p, size_t len,
+                     const char *repl, size_t repl_len) {
+  size_t roff;
+  if (f->unfixable || f->nedits == 2 || !prose_src_range(pr, p, len, &roff)) {
+    f->unfixable = true;
+    return;
+  }
+  fix_edit *e = &f->edits[f->nedits++];
+  e->off = roff;
+  e->len = len;
+  e->repl = gw_xmalloc(repl_len + 1);
+  memcpy(e->repl, repl, repl_len);
+  e->repl[repl_len] = '\0';
+  e->repl_len = repl_len;
+}
+
+/* ------------------------------------------------------------------ */
+/* Characters                                                           */
+/* ------------------------------------------------------------------ */
+
+static UChar32 next_cp(const char *s, size_t len, size_t *i) {
+  UChar32 c;
+  U8_NEXT((const uint8_t *)s, *i, len, c);
+  return c;
+}
+
+static UChar32 prev_cp(const char *s, size_t *i) {
+  UChar32 c;
+  int32_t k = (int32_t)*i;
+  U8_PREV((const uint8_t *)s, 0, k, c);
+  *i = (size_t)k;
+  return c;
+}
+
+static bool is_han(UChar32 c) {
+  UErrorCode err = U_ZERO_ERROR;
+  return c >= 0x2E80 && uscript_getScript(c, &err) == USCRIPT_HAN && U_SUCCESS(err);
+}
+
+static bool is_ascii_digit(UChar32 c) { return c >= '0' && c <= '9'; }
+static bool is_fw_digit(UChar32 c) { return c >= 0xFF10 && c <= 0xFF19; }
+static bool is_any_digit(UChar32 c) { return is_ascii_digit(c) || is_fw_digit(c); }
+static int digit_val(UChar32 c) { return is_fw_digit(c) ? (int)(c - 0xFF10) : (int)(c - '0'); }
+
+static bool is_latin_alnum(UChar32 c) {
+  return is_ascii_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* 一..九 as 1..9, 〇/零 as 0, else -1. */
+static int zh_digit(UChar32 c) {
+  static const UChar32 d[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+                              0x516D, 0x4E03, 0x516B, 0x4E5D};
+  for (int i = 0; i < 10; i++)
+    if (d[i] == c)
+      return i;
+  return c == 0x96F6 ? 0 : -1;
+}
+
+/* A Chinese numeral 1..99 (一, 十, 十二, 二十, 二十三) starting at *i;
+ * returns its value and moves *i past it, or -1 (and *i unchanged). */
+static int zh_number(const char *s, size_t len, size_t *i) {
+  size_t j = *i, k = j;
+  int tens = -1, units = -1;
+  UChar32 c = j < len ? next_cp(s, len, &k) : -1;
+  if (zh_digit(c) > 0) {
+    units = zh_digit(c);
+    j = k;
+    c = j < len ? next_cp(s, len, &k) : -1;
+  }
+  if (c == 0x5341) { /* 十 */
+    tens = units < 0 ? 1 : units;
+    units = 0;
+    j = k;
+    c = j < len ? next_cp(s, len, &k) : -1;
+    if (zh_digit(c) > 0) {
+      units = zh_digit(c);
+      j = k;
+    }
+  }
+  if (units < 0 && tens < 0)
+    return -1;
+  *i = j;
+  return (tens < 0 ? 0 : tens * 10) + units;
+}
+
+/* ------------------------------------------------------------------ */
+/* Number markers: 一、 （一） 1. （1） and the wrong 1、                   */
+/* ------------------------------------------------------------------ */
+
+enum { MK_NONE = -1, MK_CN_DUN = 0, MK_CN_PAREN = 1, MK_AR_DOT = 2, MK_AR_PAREN = 3 };
+
+typedef struct {
+  int rank;      /* MK_* : the heading level the marker belongs to (0..3) */
+  int number;    /* its value, -1 when not readable */
+  size_t len;    /* bytes of the marker */
+  bool dun;      /* 1、 instead of 1. */
+  size_t dun_at; /* offset of that 、 */
+} marker;
+
+static marker parse_marker(const char *s, size_t len) {
+  marker m = {MK_NONE, -1, 0, false, 0};
+  size_t i = 0;
+  UChar32 c = len ? next_cp(s, len, &i) : -1;
+  if (c == '(' || c == 0xFF08) {
+    size_t j = i;
+    int n = zh_number(s, len, &j);
+    int rank = MK_CN_PAREN;
+    if (n < 0) {
+      n = 0;
+      size_t k = j, digits = 0;
+      while (k < len) {
+        size_t k2 = k;
+        UChar32 d = next_cp(s, len, &k2);
+        if (!is_ascii_digit(d))
+          break;
+        n = n * 10 + (d - '0');
+        k = k2;
+        if (++digits > 3)
+          return m;
+      }
+      if (!digits)
+        return m;
+      j = k;
+      rank = MK_AR_PAREN;
+    }
+    size_t k = j;
+    UChar32 d = j < len ? next_cp(s, len, &k) : -1;
+    if (d != ')' && d != 0xFF09)
+      return m;
+    m.rank = rank;
+    m.number = n;
+    m.len = k;
+    return m;
+  }
+  i = 0;
+  int n = zh_number(s, len, &i);
+  if (n > 0) {
+    size_t k = i;
+    if (i < len && next_cp(s, len, &k) == 0x3001) { /* 、 */
+      m.rank = MK_CN_DUN;
+      m.number = n;
+      m.len = k;
+    }
+    return m;
+  }
+  i = 0;
+  n = 0;
+  size_t digits = 0;
+  while (i < len) {
+    size_t k = i;
+    UChar32 d = next_cp(s, len, &k);
+    if (!is_ascii_digit(d))
+      break;
+    n = n * 10 + (d - '0');
+    i = k;
+    if (++digits > 3)
+      return m;
+  }
+  if (!digits || i >= len)
+    return m;
+  size_t k = i;
+  UChar32 d = next_cp(s, len, &k);
+  if (d == '.' || d == 0xFF0E) {
+    size_t k2 = k;
+    if (k < len && is_any_digit(next_cp(s, len, &k2)))
+      return m; /* 7.5 */
+  } else if (d != 0x3001) {
+    return m;
+  }
+  m.rank = MK_AR_DOT;
+  m.number = n;
+  m.len = k;
+  m.dun = d == 0x3001;
+  m.dun_at = i;
+  return m;
+}
+
+/* The marker written for number n at rank r, e.g. “三、” “（二）” “4.”. */
+static void marker_text(int rank, int n, char *out, size_t cap) {
+  char *zh = rank <= MK_CN_PAREN ? gw_zh_numeral(n) : NULL;
+  switch (rank) {
+  case MK_CN_DUN: snprintf(out, cap, "%s、", zh ? zh : "?"); break;
+  case MK_CN_PAREN: snprintf(out, cap, "（%s）", zh ? zh : "?"); break;
+  case MK_AR_DOT: snprintf(out, cap, "%d.", n); break;
+  default: snprintf(out, cap, "（%d）", n); break;
+  }
+  free(zh);
+}
+
+static const char *const level_names[] = {"一级", "二级", "三级", "四级"};
+static const char *const level_hashes[] = {"##", "###", "####", "#####"};
+
+/* ------------------------------------------------------------------ */
+/* Rules on one prose string                                            */
+/* ------------------------------------------------------------------ */
+
+static void short_copy(char *out, size_t cap, const char *s, size_t len) {
+  if (len >= cap)
+    len = cap - 1;
+  while (len > 0 && U8_IS_TRAIL((uint8_t)s[len]))
+    len--;
+  memcpy(out, s, len);
+  out[len] = '\0';
+}
+
+/* [year-bracket]: an open bracket, a four-digit year, a close bracket,
+ * then 第? digits 号|期: a 期号 or 文号. */
+static bool is_year_open(UChar32 c) {
+  return c == '[' || c == '(' || c == 0x3010 || c == 0xFF08 || c == 0xFF3B ||
+         c == 0x3016 || c == 0xFF5B || c == '{';
+}
+static bool is_year_close(UChar32 c) {
+  return c == ']' || c == ')' || c == 0x3011 || c == 0xFF09 || c == 0xFF3D ||
+         c == 0x3017 || c == 0xFF5D || c == '}';
+}
+
+static void rule_year_bracket(linter *l, prose *pr) {
+  const char *s = pr->text.data;
+  size_t len = pr->text.len;
+  for (size_t i = 0; i < len;) {
+    size_t at = i;
+    UChar32 c = next_cp(s, len, &i);
+    if (!is_year_open(c))
+      continue;
+    size_t j = i, digits = 0;
+    while (j < len && digits < 5 && is_any_digit((UChar32)(unsigned char)s[j]))
+      j++, digits++;
+    if (digits != 4)
+      continue;
+    size_t close_at = j;
+    UChar32 cl = j < len ? next_cp(s, len, &j) : -1;
+    if (!is_year_close(cl))
+      continue;
+    size_t after_close = j, k = j;
+    if (k < len && next_cp(s, len, &k) == 0x7B2C) /* 第 */
+      j = k;
+    size_t nd = 0;
+    while (j < len) {
+      k = j;
+      if (!is_any_digit(next_cp(s, len, &k)))
+        break;
+      j = k;
+      nd++;
+    }
+    k = j;
+    UChar32 end = j < len ? next_cp(s, len, &k) : -1;
+    if (!nd || (end != 0x53F7 && end != 0x671F)) /* 号 期 */
+      continue;
+    char was[64];
+    short_copy(was, sizeof was, s + at, after_close - at);
+    finding *f = report(l, pr, at, GW_WARNING, "year-bracket",
+                        "期号、文号中的年份应使用六角括号〔〕：把“%s”改为“〔%.4s〕”",
+                        was, s + i);
+    add_edit(pr, f, at, i - at, "〔", 3);
+    add_edit(pr, f, close_at, after_close - close_at, "〕", 3);
+    memset(pr->claimed + at, 1, i - at);
+    memset(pr->claimed + close_at, 1, after_close - close_at);
+    i = after_close;
+  }
+}
+
+/* [fullwidth-digit] */
+static void rule_fullwidth_digits(linter *l, prose *pr) {
+  const char *s = pr->text.data;
+  size_t len = pr->text.len;
+  for (size_t i = 0; i < len;) {
+    size_t at = i;
+    if (!is_fw_digit(next_cp(s, len, &i)))
+      continue;
+    char ascii[64];
+    size_t n = 0, j = at;
+    while (j < len) {
+      size_t k = j;
+      UChar32 c = next_cp(s, len, &k);
+      if (!is_fw_digit(c))
+        break;
+      if (n + 1 < sizeof ascii)
+        ascii[n++] = (char)('0' + digit_val(c));
+      j = k;
+    }
+    ascii[n] = '\0';
+    char was[64];
+    short_copy(was, sizeof was, s + at, j - at);
+    finding *f = report(l, pr, at, GW_WARNING, "fullwidth-digit",
+                        "数字应使用半角：把“%s”改为“%s”", was, ascii);
+    if (n == (j - at) / 3)
+      add_edit(pr, f, at, j - at, ascii, n);
+    else
+      f->unfixable = true; /* a run longer than the buffer */
+    i = j;
+  }
+}
+
+/* [punct-width] [quotes] [dash] [ellipsis] [cjk-space] [nfc] */
+typedef struct {
+  linter *l;
+  prose *pr;
+} norm_ctx;
+
+static int on_norm_edit(const gw_zh_edit *e, void *vctx) {
+  norm_ctx *x = vctx;
+  prose *pr = x->pr;
+  const char *s = pr->text.data;
+  for (size_t k = e->offset; k < e->offset + e->len; k++)
+    if (pr->claimed[k])
+      return 0; /* the year-bracket fix owns these bytes */
+  char was[64], now[64];
+  short_copy(was, sizeof was, s + e->offset, e->len);
+  short_copy(now, sizeof now, e->repl, e->repl_len);
+  finding *f = NULL;
+  switch (e->kind) {
+  case GW_ZH_EDIT_PUNCT_WIDTH:
+    f = report(x->l, pr, e->offset, GW_WARNING, "punct-width",
+               "中文语境中应使用全角标点：把“%s”改为“%s”", was, now);
+    break;
+  case GW_ZH_EDIT_QUOTES:
+    f = report(x->l, pr, e->offset, GW_WARNING, "quotes",
+               "中文应使用成对的弯引号：把直引号 %s 改为 %s", was, now);
+    break;
+  case GW_ZH_EDIT_DASH:
+    f = report(x->l, pr, e->offset, GW_WARNING, "dash",
+               "破折号应占两个字的位置：把“%s”改为“——”", was);
+    break;
+  case GW_ZH_EDIT_ELLIPSIS:
+    f = report(x->l, pr, e->offset, GW_WARNING, "ellipsis",
+               "省略号应为两个“…”：把“%s”改为“……”", was);
+    break;
+  case GW_ZH_EDIT_SPACE: {
+    /* Up to two letters, digits or Han characters on each side. */
+    size_t b = e->offset, a2 = e->offset + e->len;
+    for (int k = 0; k < 2 && b > 0; k++) {
+      size_t b2 = b;
+      UChar32 c = prev_cp(s, &b2);
+      if (!is_han(c) && !is_latin_alnum(c) && !u_isalpha(c))
+        break;
+      b = b2;
+    }
+    for (int k = 0; k < 2 && a2 < pr->text.len; k++) {
+      size_t a3 = a2;
+      UChar32 c = next_cp(s, pr->text.len, &a3);
+      if (!is_han(c) && !is_latin_alnum(c) && !u_isalpha(c))
+        break;
+      a2 = a3;
+    }
+    char ctx[64];
+    short_copy(ctx, sizeof ctx, s + b, a2 - b);
+    f = report(x->l, pr, e->offset, GW_WARNING, "cjk-space",
+               "汉字与数字、西文之间不加空格：删去“%s”中的空格", ctx);
+    break;
+  }
+  case GW_ZH_EDIT_NFC:
+    f = report(x->l, pr, e->offset, GW_WARNING, "nfc",
+               "字符未按 Unicode NFC 规范化：应改为“%s”", now);
+    break;
+  }
+  if (f)
+    add_edit(pr, f, e->offset, e->len, e->repl, e->repl_len);
+  return 0;
+}
+
+static void rule_normalize(linter *l, prose *pr) {
+  norm_ctx x = {l, pr};
+  gw_zh_normalize_edits(pr->text.data, pr->text.len, on_norm_edit, &x);
+}
+
+/* [traditional] */
+/* Characters ICU's Hant-Hans changes that the 通用规范汉字表 (2013) keeps
+ * as standard simplified characters in some words (显著, 乾隆, 瞭望,
+ * 慰藉, 宫商角徵羽, 夥颐, 幺麽 ...): never reported. */
+static bool standard_anyway(const char *s, size_t len) {
+  static const char *const keep[] = {"著", "乾", "瞭", "藉", "徵", "夥", "麽", "餘",
+                                     "覆", "昇", "陞", "喆", "堃", "甯", "迺", "仝",
+                                     "邨", "吒", "蒐", "摺", "嚮", "剋", "榖", NULL};
+  for (int i = 0; keep[i]; i++)
+    if (strlen(keep[i]) == len && memcmp(keep[i], s, len) == 0)
+      return true;
+  return false;
+}
+
+static int on_trad(const gw_zh_edit *e, void *vctx) {
+  norm_ctx *x = vctx;
+  if (standard_anyway(x->pr->text.data + e->offset, e->len))
+    return 0;
+  char was[16], now[32];
+  short_copy(was, sizeof was, x->pr->text.data + e->offset, e->len);
+  short_copy(now, sizeof now, e->repl, e->repl_len);
+  report(x->l, x->pr, e->offset, GW_WARNING, "traditional",
+         "简体文件中出现繁体字“%s”：应写作“%s”", was, now);
+  return 0;
+}
+
+static void rule_traditional(linter *l, prose *pr) {
+  norm_ctx x = {l, pr};
+  gw_zh_traditional(pr->text.data, pr->text.len, on_trad, &x);
+}
+
+/* [date]: Y年M月D日, Y年M月, M月D日 in digits (ASCII or full width). */
+typedef struct {
+  int value;
+  size_t digits;
+  bool zero;  /* written with a leading zero */
+  size_t end; /* offset after the unit character */
+} date_part;
+
+/* Digits at *i followed by `unit`; fills p and returns true. */
+static bool date_num(const char *s, size_t len, size_t i, UChar32 unit, date_part *p) {
+  p->value = 0;
+  p->digits = 0;
+  p->zero = false;
+  while (i < len) {
+    size_t k = i;
+    UChar32 c = next_cp(s, len, &k);
+    if (!is_any_digit(c))
+      break;
+    if (p->digits == 0 && digit_val(c) == 0)
+      p->zero = true;
+    if (++p->digits > 4)
+      return false;
+    p->value = p->value * 10 + digit_val(c);
+    i = k;
+  }
+  if (!p->digits || i >= len)
+    return false;
+  size_t k = i;
+  if (next_cp(s, len, &k) != unit)
+    return false;
+  p->end = k;
+  return true;
+}
+
+static void rule_dates(linter *l, prose *pr) {
+  const char *s = pr->text.data;
+  size_t len = pr->text.len;
+  bool after_digit = false;
+  for (size_t i = 0; i < len;) {
+    size_t at = i;
+    UChar32 c = next_cp(s, len, &i);
+    bool digit = is_any_digit(c);
+    if (!digit || after_digit) {
+      after_digit = digit;
+      continue;
+    }
+    after_digit = true;
+    date_part y = {0}, m = {0}, d = {0};
+    bool has_y = date_num(s, len, at, 0x5E74, &y) && y.digits == 4; /* 年 */
+    size_t p = has_y ? y.end : at;
+    bool has_m = date_num(s, len, p, 0x6708, &m) && m.digits <= 2; /* 月 */
+    if (!has_m)
+      continue;
+    bool has_d = date_num(s, len, m.end, 0x65E5, &d) && d.digits <= 2; /* 日 */
+    size_t end = has_d ? d.end : m.end;
+    char was[64];
+    short_copy(was, sizeof was, s + at, end - at);
+    int year = has_y ? y.value : 2000; /* a leap year: 2月29日 may exist */
+    if (m.value < 1 || m.value > 12) {
+      report(l, pr, at, GW_ERROR, "date", "日期不存在：“%s”中没有第 %d 月", was, m.value);
+    } else if (has_d && !gw_zh_date_valid(year, m.value, d.value)) {
+      if (has_y)
+        report(l, pr, at, GW_ERROR, "date", "日期不存在：%d年%d月没有%d日（“%s”）",
+               y.value, m.value, d.value, was);
+      else
+        report(l, pr, at, GW_ERROR, "date", "日期不存在：%d月没有%d日（“%s”）", m.value,
+               d.value, was);
+    } else if ((m.zero && m.digits == 2) || (has_d && d.zero && d.digits == 2)) {
+      char want[64];
+      if (has_y && has_d)
+        snprintf(want, sizeof want, "%d年%d月%d日", y.value, m.value, d.value);
+      else if (has_y)
+        snprintf(want, sizeof want, "%d年%d月", y.value, m.value);
+      else
+        snprintf(want, sizeof want, "%d月%d日", m.value, d.value);
+      report(l, pr, at, GW_WARNING, "date", "日期中的月、日不补零：把“%s”改为“%s”", was,
+             want);
+    }
+    i = end;
+    after_digit = false;
+  }
+}
+
+/* [unbalanced]: brackets and curly quotes, per block. */
+typedef struct {
+  UChar32 open, close, alt_open, alt_close;
+} pair;
+
+static const pair pairs[] = {
+    {0xFF08, 0xFF09, '(', ')'},     {0xFF3B, 0xFF3D, '[', ']'},
+    {0x3010, 0x3011, 0, 0},         {0x3014, 0x3015, 0, 0},
+    {0x300A, 0x300B, 0, 0},         {0x3008, 0x3009, 0, 0},
+    {0x300C, 0x300D, 0, 0},         {0x300E, 0x300F, 0, 0},
+    {0x201C, 0x201D, 0, 0},         {0x2018, 0x2019, 0, 0},
+    {0x3016, 0x3017, 0, 0},
+};
+
+static int pair_of(UChar32 c, bool *is_open) {
+  for (size_t k = 0; k < GW_ARRAY_LEN(pairs); k++) {
+    if (c == pairs[k].open || (pairs[k].alt_open && c == pairs[k].alt_open)) {
+      *is_open = true;
+      return (int)k;
+    }
+    if (c == pairs[k].close || (pairs[k].alt_close && c == pairs[k].alt_close)) {
+      *is_open = false;
+      return (int)k;
+    }
+  }
+  return -1;
+}
+
+static void put_utf8(char *out, UChar32 c) {
+  size_t k = 0;
+  UBool err = false;
+  U8_APPEND((uint8_t *)out, k, 8, c, err);
+  (void)err;
+  out[k] = '\0';
+}
+
+static void rule_unbalanced(linter *l, prose *pr, size_t marker_len) {
+  const char *s = pr->text.data;
+  size_t len = pr->text.len;
+  typedef struct {
+    size_t at;
+    int kind;
+    UChar32 c;
+  } open_t;
+  open_t *stk = NULL;
+  size_t sp = 0, cap = 0;
+  UChar32 prev = -1;
+  for (size_t i = 0; i < len;) {
+    size_t at = i;
+    UChar32 c = next_cp(s, len, &i);
+    bool is_open = false;
+    int kind = pair_of(c, &is_open);
+    size_t peek = i;
+    UChar32 next = i < len ? next_cp(s, len, &peek) : -1;
+    /* ’ inside a word is an apostrophe (don’t); the ) of a 1) marker. */
+    bool apostrophe = c == 0x2019 && u_isalpha(prev) && u_isalpha(next);
+    bool marker_close = at < marker_len; /* （一） 1） at the start */
+    prev = c;
+    if (kind < 0 || apostrophe || marker_close)
+      continue;
+    if (is_open) {
+      if (sp == cap) {
+        cap = cap ? cap * 2 : 8;
+        stk = gw_xrealloc(stk, cap * sizeof *stk);
+      }
+      open_t o = {at, kind, c};
+      stk[sp++] = o;
+      continue;
+    }
+    size_t k = sp;
+    while (k > 0 && stk[k - 1].kind != kind)
+      k--;
+    char cs[8];
+    put_utf8(cs, c);
+    if (k == 0) {
+      char want[8];
+      put_utf8(want, pairs[kind].open);
+      report(l, pr, at, GW_ERROR, "unbalanced",
+             "“%s”前面没有与之配对的“%s”：请补上或删去“%s”", cs, want, cs);
+      continue;
+    }
+    /* Openers above the match were never closed. */
+    for (size_t j = k; j < sp; j++) {
+      char os[8], want[8];
+      put_utf8(os, stk[j].c);
+      put_utf8(want, pairs[stk[j].kind].close);
+      report(l, pr, stk[j].at, GW_ERROR, "unbalanced",
+             "“%s”没有与之配对的“%s”：请补上或删去“%s”", os, want, os);
+    }
+    sp = k - 1;
+  }
+  for (size_t j = 0; j < sp; j++) {
+    char os[8], want[8];
+    put_utf8(os, stk[j].c);
+    put_utf8(want, pairs[stk[j].kind].close);
+    report(l, pr, stk[j].at, GW_ERROR, "unbalanced",
+           "“%s”没有与之配对的“%s”：请补上或删去“%s”", os, want, os);
+  }
+  free(stk);
+}
+
+/* [list-marker]: 1、 at the start of a paragraph or heading. */
+static void rule_list_marker(linter *l, prose *pr, const marker *m) {
+  if (m->rank != MK_AR_DOT || !m->dun)
+    return;
+  char was[32];
+  short_copy(was, sizeof was, pr->text.data, m->len);
+  finding *f = report(l, pr, 0, GW_WARNING, "list-marker",
+                      "阿拉伯数字序号后用下脚点，不用顿号：把“%s”改为“%d.”", was,
+                      m->number);
+  add_edit(pr, f, m->dun_at, 3, ".", 1);
+}
+
+static void text_rules(linter *l, prose *pr, size_t marker_len) {
+  if (!pr->text.len)
+    return;
+  pr->claimed = calloc(pr->text.len, 1);
+  if (!pr->claimed)
+    abort();
+  rule_year_bracket(l, pr);
+  rule_fullwidth_digits(l, pr);
+  rule_normalize(l, pr);
+  rule_traditional(l, pr);
+  rule_dates(l, pr);
+  rule_unbalanced(l, pr, marker_len);
+}
+
+/* ------------------------------------------------------------------ */
+/* Markdown blocks to prose                                             */
+/* ------------------------------------------------------------------ */
+
+/* Source offset of body line `line` (cmark, from 1), byte column `col`. */
+static size_t body_off(const gw_source *src, int line, int col) {
+  size_t idx = src->body_line - 1 + (size_t)(line > 0 ? line - 1 : 0);
+  if (idx >= src->line_count)
+    return src->len;
+  size_t off = src->line_starts[idx] + (size_t)(col > 0 ? col - 1 : 0);
+  size_t eol = idx + 1 < src->line_count ? src->line_starts[idx + 1] : src->len;
+  return off > eol ? eol : off;
+}
+
+/* Offset of the end of body line `line` (its '\n' or the text end). */
+static size_t body_eol(const gw_source *src, int line) {
+  size_t idx = src->body_line - 1 + (size_t)(line > 0 ? line - 1 : 0);
+  if (idx + 1 >= src->line_count)
+    return src->len;
+  return src->line_starts[idx + 1] - 1;
+}
+
+/* Line number of a source offset. */
+static unsigned line_of(const gw_source *src, size_t off) {
+  size_t lo = 0, hi = src->line_count;
+  while (hi - lo > 1) {
+    size_t mid = (lo + hi) / 2;
+    if (src->line_starts[mid] <= off)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return (unsigned)lo + 1;
+}
+
+/* First node from `node` upwards with a start line. */
+static cmark_node *positioned(cmark_node *node) {
+  while (node && cmark_node_get_start_line(node) <= 0)
+    node = cmark_node_parent(node);
+  return node;
+}
+
+/* Search window: markup between two literals is short (emphasis, a link
+ * label, which cmark caps at 999 bytes); link destinations, code spans
+ * and HTML are stepped over explicitly. */
+enum { WINDOW = 1100 };
+
+static const char *find_in(const gw_source *src, size_t from, size_t to,
+                           const char *lit, size_t n) {
+  if (from > to || n == 0 || to - from < n)
+    return NULL;
+  return memmem(src->text + from, to - from, lit, n);
+}
+
+static size_t window_end(const prose *pr, size_t n) {
+  size_t w = pr->cur + n + WINDOW;
+  return w < pr->end ? w : pr->end;
+}
+
+static void take_text(prose *pr, const gw_source *src, const char *lit) {
+  size_t n = strlen(lit);
+  if (!n)
+    return;
+  const char *hit = find_in(src, pr->cur, window_end(pr, n), lit, n);
+  if (!hit) {
+    prose_opaque(pr, OBJ, sizeof OBJ - 1); /* an entity, or unmatched */
+    return;
+  }
+  size_t off = (size_t)(hit - src->text);
+  if (n == 1 && off > pr->cur && src->text[off - 1] == '\\' &&
+      strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", lit[0])) {
+    prose_opaque(pr, OBJ, sizeof OBJ - 1); /* a backslash escape */
+    pr->cur = off + 1;
+    return;
+  }
+  prose_raw(pr, src, off, n);
+  pr->cur = off + n;
+}
+
+/* Step over a literal found verbatim (inline HTML, a URL). */
+static void skip_literal(prose *pr, const gw_source *src, const char *lit) {
+  size_t n = lit ? strlen(lit) : 0;
+  const char *hit = find_in(src, pr->cur, window_end(pr, n), lit, n);
+  if (hit)
+    pr->cur = (size_t)(hit - src->text) + n;
+}
+
+/* Step over a code span: the first backtick run, then the next run of
+ * the same length. */
+static void skip_code(prose *pr, const gw_source *src) {
+  const char *t = src->text;
+  size_t i = pr->cur;
+  while (i < pr->end && t[i] != '`')
+    i++;
+  size_t k = 0;
+  while (i < pr->end && t[i] == '`')
+    i++, k++;
+  while (i < pr->end) {
+    if (t[i] != '`') {
+      i++;
+      continue;
+    }
+    size_t r = 0;
+    while (i < pr->end && t[i] == '`')
+      i++, r++;
+    if (r == k) {
+      pr->cur = i;
+      return;
+    }
+  }
+}
+
+static bool is_autolink(cmark_node *link) {
+  cmark_node *child = cmark_node_first_child(link);
+  const char *url = cmark_node_get_url(link);
+  if (!child || cmark_node_next(child) || cmark_node_get_type(child) != CMARK_NODE_TEXT ||
+      !url)
+    return false;
+  const char *lit = cmark_node_get_literal(child);
+  if (!lit)
+    return false;
+  if (strncmp(url, "mailto:", 7) == 0 && strcmp(url + 7, lit) == 0)
+    return true;
+  return strcmp(url, lit) == 0;
+}
+
+/* The inline content of `block` into pr. */
+static void gather(prose *pr, const gw_source *src, cmark_node *block) {
+  cmark_iter *it = cmark_iter_new(block);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node *n = cmark_iter_get_node(it);
+    if (n == block)
+      continue;
+    cmark_node_type type = cmark_node_get_type(n);
+    if (ev == CMARK_EVENT_EXIT) {
+      if (type == CMARK_NODE_LINK) {
+        skip_literal(pr, src, cmark_node_get_url(n));
+        skip_literal(pr, src, cmark_node_get_title(n));
+      }
+      continue;
+    }
+    switch (type) {
+    case CMARK_NODE_TEXT:
+      take_text(pr, src, cmark_node_get_literal(n));
+      break;
+    case CMARK_NODE_CODE:
+      skip_code(pr, src);
+      prose_opaque(pr, OBJ, sizeof OBJ - 1);
+      break;
+    case CMARK_NODE_HTML_INLINE:
+      skip_literal(pr, src, cmark_node_get_literal(n));
+      prose_opaque(pr, OBJ, sizeof OBJ - 1);
+      break;
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK: {
+      const char *nl = memchr(src->text + pr->cur, '\n', pr->end - pr->cur);
+      if (nl)
+        pr->cur = (size_t)(nl - src->text) + 1;
+      prose_opaque(pr, "\n", 1);
+      break;
+    }
+    case CMARK_NODE_LINK:
+      if (is_autolink(n)) {
+        skip_literal(pr, src, cmark_node_get_literal(cmark_node_first_child(n)));
+        prose_opaque(pr, OBJ, sizeof OBJ - 1);
+        cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+      }
+      break;
+    case CMARK_NODE_IMAGE: {
+      /* Alt text is not prose of the document: step over it. */
+      cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+      const char *url = cmark_node_get_url(n);
+      skip_literal(pr, src, url);
+      prose_opaque(pr, OBJ, sizeof OBJ - 1);
+      /* The EXIT event of an image comes next: nothing to do there. */
+      break;
+    }
+    default:
+      break; /* emphasis, strong, strikethrough: transparent */
+    }
+  }
+  cmark_iter_free(it);
+}
+
+static void block_bounds(const gw_source *src, cmark_node *node, size_t *start,
+                         size_t *end) {
+  cmark_node *p = positioned(node);
+  if (!p) {
+    *start = *end = src->len;
+    return;
+  }
+  *start = body_off(src, cmark_node_get_start_line(p), cmark_node_get_start_column(p));
+  int el = cmark_node_get_end_line(p);
+  if (el < cmark_node_get_start_line(p))
+    el = cmark_node_get_start_line(p);
+  *end = body_eol(src, el);
+  if (*start > *end)
+    *start = *end;
+}
+
+/* ------------------------------------------------------------------ */
+/* Block rules: headings and broken paragraphs                          */
+/* ------------------------------------------------------------------ */
+
+static void heading_rules(linter *l, prose *pr, int level, const marker *m) {
+  const char *s = pr->text.data;
+  size_t len = pr->text.len;
+  if (level == 1) { /* an article title: numbering starts again */
+    memset(l->last, 0, sizeof l->last);
+    l->after_title = true;
+    return;
+  }
+  bool after_title = l->after_title;
+  l->after_title = false;
+  if (m->rank == MK_NONE)
+    return; /* a subtitle, or numbering: auto */
+  if (after_title && level == 2 && len >= 6 && memcmp(s, "——", 6) == 0)
+    return;
+  int want_rank = level - 2 > 3 ? 3 : level - 2;
+  char mk[32];
+  short_copy(mk, sizeof mk, s, m->len);
+  if (m->rank != want_rank) {
+    char right[32];
+    marker_text(want_rank, m->number > 0 ? m->number : 1, right, sizeof right);
+    report(l, pr, 0, GW_WARNING, "heading-level",
+           "“%s”是%s标题的编号，这里是%s标题（%s）：应写作“%s %s…”，或把编号改为“%s”",
+           mk, level_names[m->rank], level_names[want_rank], level_hashes[want_rank],
+           level_hashes[m->rank], mk, right);
+  }
+  int r = m->rank;
+  if (m->number > 0) {
+    int want = l->last[r] + 1;
+    char exp[32];
+    marker_text(r, want, exp, sizeof exp);
+    if (m->number != want) {
+      if (l->last[r] > 0 && m->number <= l->last[r])
+        report(l, pr, 0, GW_ERROR, "heading-sequence",
+               "标题编号重复：前面已有“%s”，这里应为“%s”", mk, exp);
+      else if (l->last[r] > 0)
+        report(l, pr, 0, GW_ERROR, "heading-sequence",
+               "标题编号跳号：上一个是“%s”，这里应为“%s”，而不是“%s”", l->last_text[r], exp,
+               mk);
+      else
+        report(l, pr, 0, GW_ERROR, "heading-sequence",
+               "标题编号应从“%s”开始，而不是“%s”", exp, mk);
+    }
+    l->last[r] = m->number;
+    marker_text(r, m->number, l->last_text[r], sizeof l->last_text[r]);
+  }
+  for (int k = r + 1; k < 4; k++)
+    l->last[k] = 0;
+}
+
+/* Characters that may end a paragraph. */
+static bool is_ender(UChar32 c) {
+  switch (c) {
+  case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF1B: case 0xFF1A: case 0x2026:
+  case 0x2014: case 0x201D: case 0x2019: case 0x300D: case 0x300F: case 0xFF09:
+  case 0x300B: case 0x3011: case 0x3015: case 0x3009: case 0x3017: case 0xFF3D:
+  case '.': case '!': case '?': case ';': case ':': case ')': case ']': case '"':
+  case '\'': case 0xFFFC:
+    return true;
+  default:
+    return false;
+  }
+}
+
+static bool is_inner_punct(UChar32 c) {
+  return c == 0xFF0C || c == 0x3002 || c == 0x3001 || c == 0xFF1B || c == 0xFF1A ||
+         c == 0xFF01 || c == 0xFF1F;
+}
+
+/* Does the paragraph end in the middle of a sentence? A prose paragraph
+ * (it holds sentence punctuation) whose last character is a Han
+ * character, a letter or digit, or 、 ，. */
+static bool ends_open(const prose *pr, char *tail, size_t cap) {
+  const char *s = pr->text.data;
+  size_t len = pr->text.len;
+  while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n'))
+    len--;
+  if (!len)
+    return false;
+  size_t i = len;
+  UChar32 last = prev_cp(s, &i);
+  if (is_ender(last))
+    return false;
+  bool open = last == 0x3001 || last == 0xFF0C || last == ',';
+  if (!open) {
+    if (!is_han(last) && !is_latin_alnum(last))
+      return false;
+    bool inner = false;
+    for (size_t k = 0; k < len && !inner;) {
+      UChar32 c = next_cp(s, len, &k);
+      inner = is_inner_punct(c);
+    }
+    if (!inner)
+      return false; /* a title or label line, not a sentence */
+  }
+  size_t from = len;
+  for (int n = 0; n < 6 && from > 0; n++)
+    prev_cp(s, &from);
+  short_copy(tail, cap, s + from, len - from);
+  return true;
+}
+
+/* Does the paragraph carry on a sentence? It starts with a Han
+ * character, a letter or digit, or 、 ，, and not with a number marker
+ * (一、 （一） 1. （1） 1） ① 第一 一是) nor a short label ending in ：. */
+static bool starts_mid(const prose *pr, const marker *m) {
+  const char *s = pr->text.data;
+  size_t len = pr->text.len;
+  if (!len || m->rank != MK_NONE)
+    return false;
+  size_t i = 0;
+  UChar32 c = next_cp(s, len, &i);
+  if (!(is_han(c) || is_latin_alnum(c) || c == 0x3001 || c == 0xFF0C))
+    return false;
+  if (c >= 0x2460 && c <= 0x24FF)
+    return false;
+  size_t j = 0;
+  if (c == 0x7B2C) /* 第 */
+    j = i;
+  size_t k = j;
+  if (zh_number(s, len, &k) > 0 && k < len) {
+    size_t k2 = k;
+    UChar32 d = next_cp(s, len, &k2);
+    if (d == 0x662F || j > 0) /* 一是 第一 */
+      return false;
+  }
+  /* 1） a） */
+  k = 0;
+  while (k < len && is_latin_alnum((UChar32)(unsigned char)s[k]))
+    k++;
+  if (k > 0 && k < len) {
+    size_t k2 = k;
+    UChar32 d = next_cp(s, len, &k2);
+    if (d == ')' || d == 0xFF09)
+      return false;
+  }
+  /* a label: up to 8 characters then ： */
+  k = 0;
+  for (int n = 0; n < 9 && k < len; n++) {
+    UChar32 d = next_cp(s, len, &k);
+    if (d == 0xFF1A || d == ':')
+      return false;
+    if (!is_han(d) && !is_latin_alnum(d))
+      break;
+  }
+  return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* Walking the document                                                 */
+/* ------------------------------------------------------------------ */
+
+/* Length of a 1） or a） marker at the start (its bracket has no partner). */
+static size_t paren_marker_len(const prose *pr) {
+  const char *s = pr->text.data;
+  size_t len = pr->text.len, k = 0;
+  while (k < len && k < 3 && is_latin_alnum((UChar32)(unsigned char)s[k]))
+    k++;
+  if (k == 0 || k >= len)
+    return 0;
+  size_t k2 = k;
+  UChar32 d = next_cp(s, len, &k2);
+  return d == ')' || d == 0xFF09 ? k2 : 0;
+}
+
+static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
+  const gw_source *src = &l->src;
+  cmark_node_type type = cmark_node_get_type(node);
+  size_t start, end;
+  block_bounds(src, node, &start, &end);
+  prose pr;
+  prose_init(&pr, start, end);
+  if (row_cur && *row_cur > pr.cur && *row_cur <= end)
+    pr.cur = *row_cur;
+  gather(&pr, src, node);
+  if (row_cur)
+    *row_cur = pr.cur;
+  if (pr.nseg)
+    pr.start = pr.segs[0].roff;
+
+  bool numbered = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING;
+  marker m = {MK_NONE, -1, 0, false, 0};
+  if (numbered)
+    m = parse_marker(pr.text.data ? pr.text.data : "", pr.text.len);
+  text_rules(l, &pr, m.rank != MK_NONE ? m.len : paren_marker_len(&pr));
+  if (numbered)
+    rule_list_marker(l, &pr, &m);
+  if (type == CMARK_NODE_HEADING)
+    heading_rules(l, &pr, cmark_node_get_heading_level(node), &m);
+  if (type == CMARK_NODE_PARAGRAPH) {
+    if (l->prev_para && cmark_node_previous(node) == l->prev_para && l->prev_open &&
+        starts_mid(&pr, &m))
+      report(l, &pr, 0, GW_WARNING, "broken-paragraph",
+             "段落在句子中间断开：上一段（第 %u 行）以“%s”结尾，没有句末标点，本段接着上文："
+             "请删去两段之间的空行，合为一段",
+             l->prev_line, l->prev_tail);
+    l->prev_para = node;
+    l->prev_open = ends_open(&pr, l->prev_tail, sizeof l->prev_tail);
+    size_t last = pr.nseg ? pr.segs[pr.nseg - 1].roff + pr.segs[pr.nseg - 1].len - 1
+                          : pr.start;
+    l->prev_line = line_of(src, last);
+  }
+  if (type == CMARK_NODE_HEADING)
+    l->prev_para = NULL; /* after a heading a paragraph starts afresh */
+  prose_free(&pr);
+}
+
+static void lint_body(linter *l) {
+  const gw_source *src = &l->src;
+  cmark_node *root = gw_markdown_parse(src->body, src->body_len);
+  if (!root)
+    return;
+  cmark_iter *it = cmark_iter_new(root);
+  cmark_event_type ev;
+  size_t row_cur = 0;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    if (ev != CMARK_EVENT_ENTER)
+      continue;
+    cmark_node *n = cmark_iter_get_node(it);
+    cmark_node_type type = cmark_node_get_type(n);
+    if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING) {
+      lint_block(l, n, NULL);
+      cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+    } else if (gw_markdown_is_table_row(n)) {
+      size_t s, e;
+      block_bounds(src, n, &s, &e);
+      row_cur = s;
+    } else if (gw_markdown_is_table_cell(n)) {
+      lint_block(l, n, &row_cur);
+      cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+    }
+  }
+  cmark_iter_free(it);
+  cmark_node_free(root);
+}
+
+/* ------------------------------------------------------------------ */
+/* Front matter                                                         */
+/* ------------------------------------------------------------------ */
+
+/* Source offset of a libyaml position (line, column in code points). */
+static size_t pos_off(const gw_source *src, gw_pos pos) {
+  if (pos.line == 0 || pos.line > src->line_count)
+    return src->len;
+  size_t i = src->line_starts[pos.line - 1];
+  size_t eol = pos.line < src->line_count ? src->line_starts[pos.line] - 1 : src->len;
+  for (unsigned c = 1; c < pos.col && i < eol; c++)
+    next_cp(src->text, eol, &i);
+  return i;
+}
+
+static void lint_front_date(linter *l, const gw_val *v) {
+  int y = 0, mo = 0, d = 0;
+  char rest = 0;
+  if (sscanf(v->str, "%4d-%2d-%2d%c", &y, &mo, &d, &rest) != 3) {
+    prose pr;
+    size_t off = pos_off(&l->src, v->pos);
+    prose_init(&pr, off, off);
+    report(l, &pr, 0, GW_ERROR, "date", "date 应写作 YYYY-MM-DD，例如 2021-10-18，而不是“%s”",
+           v->str);
+    prose_free(&pr);
+    return;
+  }
+  if (!gw_zh_date_valid(y, mo, d)) {
+    prose pr;
+    size_t off = pos_off(&l->src, v->pos);
+    prose_init(&pr, off, off);
+    report(l, &pr, 0, GW_ERROR, "date", "日期不存在：%d年%d月没有%d日（date: %s）", y, mo, d,
+           v->str);
+    prose_free(&pr);
+  }
+}
+
+static void lint_scalar(linter *l, const gw_val *v) {
+  const gw_source *src = &l->src;
+  const char *t = src->text;
+  size_t off = pos_off(src, v->pos);
+  size_t n = strlen(v->str);
+  if (off >= src->len || n == 0)
+    return;
+  prose pr;
+  prose_init(&pr, off, off);
+  if (!v->quoted && !strchr(v->str, '\n') && off + n <= src->len &&
+      memcmp(t + off, v->str, n) == 0) {
+    prose_raw(&pr, src, off, n);
+  } else if (v->quoted && (t[off] == '"' || t[off] == '\'') && off + n + 2 <= src->len &&
+             memcmp(t + off + 1, v->str, n) == 0 && t[off + 1 + n] == t[off] &&
+             !memchr(t + off + 1, '\\', n)) {
+    prose_raw(&pr, src, off + 1, n);
+  } else if (t[off] == '|') {
+    /* A literal block: each line of the value is a line of the source. */
+    size_t line = v->pos.line; /* index of the line after the indicator */
+    const char *p = v->str;
+    while (*p && line < src->line_count) {
+      const char *nl = strchr(p, '\n');
+      size_t pl = nl ? (size_t)(nl - p) : strlen(p);
+      size_t ls = src->line_starts[line];
+      size_t le = line + 1 < src->line_count ? src->line_starts[line + 1] - 1 : src->len;
+      const char *hit = pl ? find_in(src, ls, le, p, pl) : NULL;
+      if (pl && !hit)
+        break;
+      if (hit)
+        prose_raw(&pr, src, (size_t)(hit - t), pl);
+      if (!nl)
+        break;
+      prose_opaque(&pr, "\n", 1);
+      p = nl + 1;
+      line++;
+    }
+  }
+  if (pr.nseg)
+    text_rules(l, &pr, 0);
+  prose_free(&pr);
+}
+
+static void lint_values(linter *l, const gw_val *v, int depth, const char *top_key) {
+  if (!v)
+    return;
+  if (v->kind == GW_VAL_STR) {
+    if (depth == 1 && top_key && strcmp(top_key, "date") == 0)
+      lint_front_date(l, v);
+    else if (!(depth == 1 && top_key &&
+               (strcmp(top_key, "kind") == 0 || strcmp(top_key, "template") == 0)))
+      lint_scalar(l, v);
+    return;
+  }
+  for (const gw_val *c = v->first; c; c = c->next)
+    lint_values(l, c, depth + 1, depth == 0 ? c->key : top_key);
+}
+
+/* ------------------------------------------------------------------ */
+/* Driver                                                               */
+/* ------------------------------------------------------------------ */
+
+static int cmp_offset(const void *a, const void *b) {
+  const finding *x = a, *y = b;
+  if (x->has_off != y->has_off)
+    return x->has_off ? -1 : 1;
+  if (x->off != y->off)
+    return x->off < y->off ? -1 : 1;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* LINE:COL of every finding, in one pass over the text (findings sorted
+ * by offset), so that many findings on one long line stay linear. */
+static void resolve_positions(linter *l) {
+  if (l->n > 1)
+    qsort(l->v, l->n, sizeof *l->v, cmp_offset);
+  const gw_source *src = &l->src;
+  size_t line = 0, at = 0, col = 1;
+  for (size_t i = 0; i < l->n && l->v[i].has_off; i++) {
+    size_t off = l->v[i].off > src->len ? src->len : l->v[i].off;
+    while (line + 1 < src->line_count && src->line_starts[line + 1] <= off) {
+      line++;
+      at = src->line_starts[line];
+      col = 1;
+    }
+    col += gw_zh_count_chars(src->text + at, off - at);
+    at = off;
+    gw_pos pos = {src->path, (unsigned)line + 1, (unsigned)col};
+    l->v[i].pos = pos;
+  }
+}
+
+static int cmp_finding(const void *a, const void *b) {
+  const finding *x = a, *y = b;
+  if (x->pos.line != y->pos.line)
+    return x->pos.line < y->pos.line ? -1 : 1;
+  if (x->pos.col != y->pos.col)
+    return x->pos.col < y->pos.col ? -1 : 1;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+typedef struct {
+  size_t off, len;
+  const char *repl;
+  size_t repl_len;
+  finding *owner;
+} flat_edit;
+
+static int cmp_flat(const void *a, const void *b) {
+  const flat_edit *x = a, *y = b;
+  if (x->off != y->off)
+    return x->off < y->off ? -1 : 1;
+  return x->owner->seq < y->owner->seq ? -1 : x->owner->seq > y->owner->seq;
+}
+
+/* Apply the fixes. Offsets are in src->text (LF line ends, no BOM); the
+ * output is the original bytes, so they are mapped back while copying. */
+static size_t apply_fixes(linter *l, const char *data, size_t len, char **out,
+                          size_t *out_len) {
+  size_t ne = 0;
+  for (size_t i = 0; i < l->n; i++)
+    if (!l->v[i].unfixable)
+      ne += l->v[i].nedits;
+  flat_edit *fe = gw_xmalloc((ne ? ne : 1) * sizeof *fe);
+  size_t k = 0;
+  for (size_t i = 0; i < l->n; i++) {
+    finding *f = &l->v[i];
+    if (f->unfixable)
+      continue;
+    for (size_t j = 0; j < f->nedits; j++) {
+      flat_edit e = {f->edits[j].off, f->edits[j].len, f->edits[j].repl,
+                     f->edits[j].repl_len, f};
+      fe[k++] = e;
+    }
+  }
+  if (ne > 1)
+    qsort(fe, ne, sizeof *fe, cmp_flat);
+  /* Overlaps: the finding that comes later loses all its edits. */
+  size_t end = 0;
+  for (size_t i = 0; i < ne; i++) {
+    if (fe[i].owner->unfixable)
+      continue;
+    if (i > 0 && fe[i].off < end) {
+      fe[i].owner->unfixable = true;
+      continue;
+    }
+    end = fe[i].off + fe[i].len;
+  }
+  gw_buf b = {0};
+  size_t ri = 0, ti = 0; /* raw index, text index */
+  if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+    gw_buf_append(&b, data, 3);
+    ri = 3;
+  }
+  size_t applied = 0;
+  for (size_t i = 0; i < ne; i++) {
+    if (fe[i].owner->unfixable)
+      continue;
+    /* Copy up to fe[i].off, mapping CR LF / CR to the LF of the text. */
+    while (ti < fe[i].off && ri < len) {
+      if (data[ri] == '\r') {
+        size_t n = ri + 1 < len && data[ri + 1] == '\n' ? 2 : 1;
+        gw_buf_append(&b, data + ri, n);
+        ri += n;
+      } else {
+        gw_buf_append(&b, data + ri, 1);
+        ri++;
+      }
+      ti++;
+    }
+    gw_buf_append(&b, fe[i].repl, fe[i].repl_len);
+    ri += fe[i].len; /* edits never cover a line end */
+    ti += fe[i].len;
+    fe[i].owner->fixed = true;
+  }
+  if (ri < len)
+    gw_buf_append(&b, data + ri, len - ri);
+  for (size_t i = 0; i < l->n; i++)
+    if (l->v[i].fixed && !l->v[i].unfixable)
+      applied++;
+    else
+      l->v[i].fixed = false;
+  free(fe);
+  *out = b.data ? b.data : gw_xstrdup("");
+  *out_len = b.len;
+  return applied;
+}
+
+size_t gw_lint_buffer(const char *path, const char *data, size_t len, gw_diags *diags,
+                      char **fixed, size_t *fixed_len) {
+  linter l;
+  memset(&l, 0, sizeof l);
+  l.arena = gw_arena_new();
+  gw_diags inner = {0};
+  inner.quiet = true;
+  size_t applied = 0;
+  if (fixed) {
+    *fixed = NULL;
+    *fixed_len = 0;
+  }
+  if (gw_source_from_memory(l.arena, &inner, path, data, len, &l.src) == 0) {
+    if (l.src.front) {
+      gw_val *front = gw_val_parse(l.arena, &inner, l.src.path, l.src.front_line,
+                                   l.src.front, l.src.front_len);
+      if (front)
+        lint_values(&l, front, 0, NULL);
+    }
+    lint_body(&l);
+  }
+  if (fixed && inner.errors == 0)
+    applied = apply_fixes(&l, data, len, fixed, fixed_len);
+  /* Errors of the reader and of YAML come first in position order too. */
+  for (gw_diag *d = inner.first; d; d = d->next) {
+    if (l.n == l.cap) {
+      l.cap = l.cap ? l.cap * 2 : 32;
+      l.v = gw_xrealloc(l.v, l.cap * sizeof *l.v);
+    }
+    finding *f = &l.v[l.n];
+    memset(f, 0, sizeof *f);
+    f->sev = d->severity;
+    f->pos = d->pos;
+    f->pos.file = path; /* d->pos.file lives in d, freed below */
+    f->msg = gw_xstrdup(d->message);
+    f->seq = l.n++;
+  }
+  gw_diags_free(&inner);
+  resolve_positions(&l);
+  if (l.n > 1)
+    qsort(l.v, l.n, sizeof *l.v, cmp_finding);
+  for (size_t i = 0; i < l.n; i++) {
+    finding *f = &l.v[i];
+    if (!f->fixed) {
+      if (f->rule)
+        gw_diag_add(diags, f->sev, f->pos, "%s [%s]", f->msg, f->rule);
+      else
+        gw_diag_add(diags, f->sev, f->pos, "%s", f->msg);
+    }
+    free(f->msg);
+    for (size_t j = 0; j < f->nedits; j++)
+      free(f->edits[j].repl);
+  }
+  free(l.v);
+  gw_arena_free(l.arena);
+  return applied;
+}
+
+/* ------------------------------------------------------------------ */
+/* Command line                                                         */
+/* ------------------------------------------------------------------ */
+
+static int read_all(const char *path, gw_buf *buf) {
+  int is_stdin = strcmp(path, "-") == 0;
+  FILE *f = is_stdin ? stdin : fopen(path, "rb");
+  if (!f)
+    return -1;
+  char chunk[65536];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+    gw_buf_append(buf, chunk, n);
+    if (buf->len > GW_SOURCE_MAX_BYTES)
+      break;
+  }
+  int bad = ferror(f);
+  int saved = errno;
+  if (!is_stdin)
+    fclose(f);
+  errno = saved;
+  return bad ? -1 : 0;
+}
 
 int gw_lint_main(int argc, char **argv) {
-  (void)argc;
-  (void)argv;
-  fputs("gwdoc: error: lint 尚未实现\n", stderr);
-  return 2;
+  bool fix = false, werror = false;
+  int files = 0;
+  for (int i = 0; i < argc; i++) {
+    if (strcmp(argv[i], "--fix") == 0)
+      fix = true;
+    else if (strcmp(argv[i], "--werror") == 0)
+      werror = true;
+    else if (strcmp(argv[i], "--") == 0)
+      break;
+    else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+      fprintf(stderr, "gwdoc: error: lint 不认识的选项 %s（可用 --fix、--werror）\n", argv[i]);
+      return 2;
+    } else
+      files++;
+  }
+  for (int i = 0; i < argc; i++)
+    if (strcmp(argv[i], "--") == 0)
+      files += argc - i - 1;
+  if (files == 0) {
+    fputs("gwdoc: error: lint 需要至少一个源文件：gwdoc lint 源文件... [--fix] [--werror]\n",
+          stderr);
+    return 2;
+  }
+  gw_diags diags = {0};
+  diags.print_stream = stdout;
+  bool dashdash = false;
+  for (int i = 0; i < argc; i++) {
+    const char *path = argv[i];
+    if (!dashdash && strcmp(path, "--") == 0) {
+      dashdash = true;
+      continue;
+    }
+    if (!dashdash && path[0] == '-' && path[1] != '\0')
+      continue;
+    const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    if (fix && strcmp(path, "-") == 0) {
+      gw_pos pos = {shown, 0, 0};
+      gw_error(&diags, pos, "--fix 不能修正标准输入：请给出文件名");
+      continue;
+    }
+    gw_buf buf = {0};
+    if (read_all(path, &buf) < 0) {
+      gw_pos pos = {shown, 0, 0};
+      gw_error(&diags, pos, "无法读取源文件：%s", strerror(errno));
+      gw_buf_free(&buf);
+      continue;
+    }
+    char *out = NULL;
+    size_t out_len = 0;
+    size_t applied = gw_lint_buffer(shown, buf.data ? buf.data : "", buf.len, &diags,
+                                    fix ? &out : NULL, &out_len);
+    if (fix && applied > 0 && out &&
+        (out_len != buf.len || memcmp(out, buf.data, out_len) != 0)) {
+      /* Write through the real file behind a symbolic link, and keep
+       * its permissions. */
+      char *real = realpath(path, NULL);
+      const char *target = real ? real : path;
+      struct stat st;
+      bool have_mode = stat(target, &st) == 0;
+      gw_bytes bytes = {(unsigned char *)out, out_len};
+      if (gw_package_save(&bytes, target) == 0) {
+        if (have_mode)
+          chmod(target, st.st_mode & 07777);
+        fprintf(stderr, "%s: 已修正 %zu 处\n", shown, applied);
+      } else {
+        diags.errors++;
+      }
+      free(real);
+    }
+    free(out);
+    gw_buf_free(&buf);
+  }
+  fflush(stdout);
+  int rc = diags.errors > 0 || (werror && diags.warnings > 0) ? 1 : 0;
+  gw_diags_free(&diags);
+  gw_zh_traditional_cleanup();
+  return rc;
 }

@@ -1103,3 +1103,427 @@ fail:
   free(row);
   return la > lb ? la : lb;
 }
+
+/* ------------------------------------------------------------------ */
+/* Normalisation as edits (for lint)                                    */
+/* ------------------------------------------------------------------ */
+
+/* The edits below reuse the passes of gw_zh_normalize: the same
+ * norm_ctx, the same rules, so the edits cannot drift from the
+ * function. Each code point either stays, is replaced (rep != cp), is
+ * doubled (NF_DBL, the head of a dash/ellipsis run whose tail is
+ * NF_DEL), or is removed (NF_DEL spaces). NFC is computed separately on
+ * the input, one normalisation segment (ICU's hasBoundaryBefore) at a
+ * time, trimmed to the code points that actually change. */
+
+typedef struct {
+  gw_zh_edit e;
+  char buf[16];    /* replacement for the punctuation edits */
+  char *heap;      /* replacement for NFC edits (malloc'ed) */
+} edit_rec;
+
+typedef struct {
+  edit_rec *v;
+  size_t n, cap;
+} edit_vec;
+
+static int edit_push(edit_vec *ev, gw_zh_edit_kind kind, size_t off,
+                     size_t len, const char *repl, size_t repl_len)
+{
+  if (ev->n == ev->cap) {
+    size_t cap = ev->cap ? ev->cap * 2 : 16;
+    edit_rec *v = realloc(ev->v, cap * sizeof *v);
+    if (!v)
+      return -1;
+    ev->v = v;
+    ev->cap = cap;
+  }
+  edit_rec *r = &ev->v[ev->n];
+  memset(r, 0, sizeof *r);
+  r->e.kind = kind;
+  r->e.offset = off;
+  r->e.len = len;
+  if (repl_len < sizeof r->buf) {
+    memcpy(r->buf, repl, repl_len);
+    r->e.repl_len = repl_len;
+  } else {
+    r->heap = malloc(repl_len + 1);
+    if (!r->heap)
+      return -1;
+    memcpy(r->heap, repl, repl_len);
+    r->e.repl_len = repl_len;
+  }
+  ev->n++;
+  return 0;
+}
+
+static void edit_vec_free(edit_vec *ev)
+{
+  for (size_t i = 0; i < ev->n; i++)
+    free(ev->v[i].heap);
+  free(ev->v);
+}
+
+/* UTF-8 of one code point repeated `times` into out (>= 8 bytes). */
+static size_t put_cp(char *out, UChar32 c, int times)
+{
+  size_t k = 0;
+  while (times--) {
+    UBool err = false;
+    U8_APPEND((uint8_t *)out, k, 8, c, err);
+    (void)err;
+  }
+  return k;
+}
+
+/* NFC edits of buf[0..len) into ev: one per segment that changes. */
+static int nfc_edits(const char *buf, size_t len, const UChar32 *cp,
+                     const size_t *offs, size_t n, edit_vec *ev)
+{
+  UErrorCode err = U_ZERO_ERROR;
+  const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
+  if (U_FAILURE(err))
+    return -1;
+  size_t i = 0;
+  while (i < n) {
+    size_t j = i + 1;
+    while (j < n && !unorm2_hasBoundaryBefore(nfc, cp[j]))
+      j++;
+    /* Fast path: one code point that is NFC by itself. */
+    if (j == i + 1 && (cp[i] < 0x300 || unorm2_isInert(nfc, cp[i]))) {
+      i = j;
+      continue;
+    }
+    size_t b0 = offs[i], b1 = j < n ? offs[j] : len;
+    UChar stack16[64];
+    UChar *u16 = stack16;
+    size_t cap16 = 2 * (j - i) + 1;
+    if (cap16 > 64 && !(u16 = malloc(cap16 * sizeof *u16)))
+      return -1;
+    int32_t k = 0;
+    for (size_t p = i; p < j; p++) {
+      UBool e2 = false;
+      U16_APPEND(u16, k, (int32_t)cap16, cp[p], e2);
+      (void)e2;
+    }
+    UErrorCode e3 = U_ZERO_ERROR;
+    if (!unorm2_isNormalized(nfc, u16, k, &e3) && U_SUCCESS(e3)) {
+      int32_t outlen = 0;
+      UChar *out = normalize16(nfc, u16, k, &outlen);
+      char *s8 = out ? utf16_to_utf8(out, outlen) : NULL;
+      free(out);
+      if (!s8) {
+        if (u16 != stack16)
+          free(u16);
+        return -1;
+      }
+      /* Trim the bytes common to both ends, at code point boundaries. */
+      size_t olen = strlen(s8), pre = 0, suf = 0;
+      const char *orig = buf + b0;
+      size_t ilen = b1 - b0;
+      while (pre < olen && pre < ilen && s8[pre] == orig[pre])
+        pre++;
+      while (pre > 0 && U8_IS_TRAIL((uint8_t)orig[pre]))
+        pre--;
+      while (suf < olen - pre && suf < ilen - pre &&
+             s8[olen - 1 - suf] == orig[ilen - 1 - suf])
+        suf++;
+      while (suf > 0 && U8_IS_TRAIL((uint8_t)orig[ilen - suf]))
+        suf--;
+      int rc = edit_push(ev, GW_ZH_EDIT_NFC, b0 + pre, ilen - pre - suf,
+                         s8 + pre, olen - pre - suf);
+      free(s8);
+      if (rc < 0) {
+        if (u16 != stack16)
+          free(u16);
+        return -1;
+      }
+    }
+    if (u16 != stack16)
+      free(u16);
+    i = j;
+  }
+  return 0;
+}
+
+static int cmp_edit(const void *a, const void *b)
+{
+  const edit_rec *x = a, *y = b;
+  if (x->e.offset != y->e.offset)
+    return x->e.offset < y->e.offset ? -1 : 1;
+  /* Punctuation edits before NFC edits at the same place. */
+  return (x->e.kind == GW_ZH_EDIT_NFC) - (y->e.kind == GW_ZH_EDIT_NFC);
+}
+
+int gw_zh_normalize_edits(const char *text, size_t len, gw_zh_edit_cb cb,
+                          void *ctx)
+{
+  if (!text || len == 0)
+    return 0;
+  int rc = -1;
+  norm_ctx x = {0};
+  edit_vec ev = {0};
+  UChar32 *cp = malloc(len * sizeof *cp);
+  size_t *offs = malloc((len + 1) * sizeof *offs);
+  x.rep = malloc(len * sizeof *x.rep);
+  x.fl = calloc(len, 1);
+  x.pre = malloc((len + 1) * sizeof *x.pre);
+  x.stk = malloc(len * sizeof *x.stk);
+  if (!cp || !offs || !x.rep || !x.fl || !x.pre || !x.stk)
+    goto out;
+  x.cp = cp;
+  x.n = decode(text, len, cp, offs);
+  offs[x.n] = len;
+  memcpy(x.rep, cp, x.n * sizeof *cp);
+  x.pre[0] = 0;
+  for (size_t i = 0; i < x.n; i++)
+    x.pre[i + 1] = x.pre[i] + (is_cjk(cp[i]) ? 1 : 0);
+  protect_spans(&x);
+  for (int round = 0; round < 2; round++) {
+    pass_parens(&x);
+    pass_quotes(&x, '"', 0x201C, 0x201D);
+    pass_quotes(&x, '\'', 0x2018, 0x2019);
+    pass_dashes(&x);
+    pass_punct(&x);
+  }
+  pass_spaces(&x);
+
+  for (size_t i = 0; i < x.n;) {
+    char buf[16];
+    if (x.fl[i] & NF_DBL) {
+      size_t j = i + 1;
+      while (j < x.n && (x.fl[j] & NF_DEL) && cp[j] == cp[i])
+        j++;
+      size_t bl = put_cp(buf, x.rep[i], 2);
+      if (edit_push(&ev, x.rep[i] == 0x2014 ? GW_ZH_EDIT_DASH
+                                            : GW_ZH_EDIT_ELLIPSIS,
+                    offs[i], offs[j] - offs[i], buf, bl) < 0)
+        goto out;
+      i = j;
+    } else if (x.fl[i] & NF_DEL) {
+      size_t j = i + 1;
+      while (j < x.n && (x.fl[j] & NF_DEL) && !(x.fl[j] & NF_DBL) &&
+             (cp[j] == ' ' || cp[j] == '\t'))
+        j++;
+      if (edit_push(&ev, GW_ZH_EDIT_SPACE, offs[i], offs[j] - offs[i], "",
+                    0) < 0)
+        goto out;
+      i = j;
+    } else if (x.rep[i] != cp[i]) {
+      UChar32 r = x.rep[i];
+      bool q = r == 0x201C || r == 0x201D || r == 0x2018 || r == 0x2019;
+      size_t bl = put_cp(buf, r, 1);
+      if (edit_push(&ev, q ? GW_ZH_EDIT_QUOTES : GW_ZH_EDIT_PUNCT_WIDTH,
+                    offs[i], offs[i + 1] - offs[i], buf, bl) < 0)
+        goto out;
+      i++;
+    } else {
+      i++;
+    }
+  }
+  size_t punct_n = ev.n;
+  if (nfc_edits(text, len, cp, offs, x.n, &ev) < 0)
+    goto out;
+  if (ev.n > punct_n)
+    qsort(ev.v, ev.n, sizeof *ev.v, cmp_edit);
+  rc = 0;
+  size_t end = 0;
+  for (size_t i = 0; i < ev.n && rc == 0; i++) {
+    edit_rec *r = &ev.v[i];
+    /* An NFC change that overlaps a punctuation edit is dropped (the
+     * punctuation characters are NFC-inert; this needs a combining mark
+     * on a converted character). */
+    if (i > 0 && r->e.offset < end)
+      continue;
+    r->e.repl = r->heap ? r->heap : r->buf;
+    end = r->e.offset + r->e.len;
+    rc = cb(&r->e, ctx);
+  }
+out:
+  edit_vec_free(&ev);
+  free(cp);
+  free(offs);
+  free(x.rep);
+  free(x.fl);
+  free(x.pre);
+  free(x.stk);
+  return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Traditional characters (ICU Hant-Hans)                               */
+/* ------------------------------------------------------------------ */
+
+#include <unicode/utrans.h>
+
+static UTransliterator *g_hant_hans;
+
+static UTransliterator *hant_hans(void)
+{
+  if (g_hant_hans)
+    return g_hant_hans;
+  static const UChar id[] = {'H', 'a', 'n', 't', '-', 'H', 'a', 'n', 's', 0};
+  UErrorCode err = U_ZERO_ERROR;
+  UTransliterator *t =
+      utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &err);
+  if (U_FAILURE(err)) {
+    if (t)
+      utrans_close(t);
+    return NULL;
+  }
+  g_hant_hans = t;
+  return t;
+}
+
+void gw_zh_traditional_cleanup(void)
+{
+  if (g_hant_hans) {
+    utrans_close(g_hant_hans);
+    g_hant_hans = NULL;
+  }
+}
+
+/* Transliterate one code point; returns the UTF-16 length of the result
+ * in out (capacity cap), or -1. */
+static int32_t trans_one(UTransliterator *t, UChar32 c, UChar *out,
+                         int32_t cap)
+{
+  int32_t k = 0;
+  UBool e = false;
+  U16_APPEND(out, k, cap, c, e);
+  if (e)
+    return -1;
+  int32_t lim = k;
+  UErrorCode err = U_ZERO_ERROR;
+  utrans_transUChars(t, out, &k, cap, 0, &lim, &err);
+  return U_FAILURE(err) ? -1 : lim;
+}
+
+/* One run of Han characters, cps[0..n) at byte offsets offs[0..n]
+ * (offs[n] = end): transliterated as a whole, so that the
+ * transliterator's context rules apply (著名 keeps 著); compared
+ * position by position when the count of characters is unchanged,
+ * else character by character. */
+static int trad_run(UTransliterator *t, const UChar32 *cps, const size_t *offs,
+                    size_t n, gw_zh_edit_cb cb, void *ctx)
+{
+  int32_t cap = (int32_t)(4 * n + 16);
+  UChar *u = malloc((size_t)cap * sizeof *u);
+  UChar32 *out = malloc((2 * n + 8) * sizeof *out);
+  int rc = 0;
+  if (!u || !out) {
+    rc = -1;
+    goto done;
+  }
+  int32_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    UBool e = false;
+    U16_APPEND(u, k, cap, cps[i], e);
+    (void)e;
+  }
+  int32_t lim = k;
+  UErrorCode err = U_ZERO_ERROR;
+  utrans_transUChars(t, u, &k, cap, 0, &lim, &err);
+  size_t m = 0;
+  if (U_SUCCESS(err)) {
+    int32_t r = 0;
+    while (r < lim && m < 2 * n + 8) {
+      UChar32 c;
+      U16_NEXT(u, r, lim, c);
+      out[m++] = c;
+    }
+  }
+  bool whole = U_SUCCESS(err) && m == n;
+  for (size_t i = 0; i < n && rc == 0; i++) {
+    UChar one[32];
+    int32_t ol;
+    if (whole) {
+      if (out[i] == cps[i])
+        continue;
+      /* Only a character that is traditional by itself: 巡察 becomes
+       * 巡查 in context, but 察 alone is a simplified character. */
+      ol = trans_one(t, cps[i], one, 32);
+      int32_t q = 0;
+      UChar32 d = -1;
+      if (ol > 0)
+        U16_NEXT(one, q, ol, d);
+      if (ol < 0 || (ol == U16_LENGTH(cps[i]) && d == cps[i]))
+        continue;
+      ol = 0;
+      UBool e = false;
+      U16_APPEND(one, ol, 32, out[i], e);
+      (void)e;
+    } else {
+      ol = trans_one(t, cps[i], one, 32);
+      if (ol < 0)
+        continue;
+      int32_t q = 0;
+      UChar32 d;
+      U16_NEXT(one, q, ol, d);
+      if (ol == U16_LENGTH(cps[i]) && d == cps[i])
+        continue;
+    }
+    char *s8 = utf16_to_utf8(one, ol);
+    if (!s8) {
+      rc = -1;
+      break;
+    }
+    gw_zh_edit e = {GW_ZH_EDIT_PUNCT_WIDTH, offs[i], offs[i + 1] - offs[i], s8,
+                    strlen(s8)};
+    rc = cb(&e, ctx);
+    free(s8);
+  }
+done:
+  free(u);
+  free(out);
+  return rc;
+}
+
+/* Runs longer than this are cut (the rules' context is a few characters). */
+enum { TRAD_RUN_MAX = 4096 };
+
+int gw_zh_traditional(const char *text, size_t len, gw_zh_edit_cb cb,
+                      void *ctx)
+{
+  if (!text || len == 0)
+    return 0;
+  UTransliterator *t = hant_hans();
+  if (!t)
+    return -1;
+  UChar32 *cps = malloc(TRAD_RUN_MAX * sizeof *cps);
+  size_t *offs = malloc((TRAD_RUN_MAX + 1) * sizeof *offs);
+  if (!cps || !offs) {
+    free(cps);
+    free(offs);
+    return -1;
+  }
+  const uint8_t *s = (const uint8_t *)text;
+  size_t i = 0, n = 0;
+  int rc = 0;
+  while (rc == 0) {
+    size_t at = i;
+    UChar32 c = -1;
+    if (i < len)
+      U8_NEXT(s, i, len, c);
+    bool han = c >= 0 && is_han(c);
+    if (han && n < TRAD_RUN_MAX) {
+      cps[n] = c;
+      offs[n++] = at;
+      continue;
+    }
+    if (n) {
+      offs[n] = at;
+      rc = trad_run(t, cps, offs, n, cb, ctx);
+      n = 0;
+    }
+    if (han) {
+      cps[n] = c;
+      offs[n++] = at;
+    }
+    if (at >= len)
+      break;
+  }
+  free(cps);
+  free(offs);
+  return rc;
+}

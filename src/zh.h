@@ -83,4 +83,51 @@ size_t gw_zh_distance(const char *a, const char *b);
  * (objects are re-created on demand). */
 void gw_zh_cleanup(void);
 
+/* ------------------------------------------------------------------ */
+/* Edits (for `gwdoc lint`)                                             */
+/* ------------------------------------------------------------------ */
+
+/* What one normalisation edit does. */
+typedef enum {
+  GW_ZH_EDIT_PUNCT_WIDTH, /* , . : ; ? ! ( ) -> full width */
+  GW_ZH_EDIT_QUOTES,      /* straight quote -> “ ” ‘ ’ */
+  GW_ZH_EDIT_DASH,        /* -- or a lone — -> —— */
+  GW_ZH_EDIT_ELLIPSIS,    /* ... or a lone … -> …… */
+  GW_ZH_EDIT_SPACE,       /* space between Han and a digit/Latin removed */
+  GW_ZH_EDIT_NFC          /* a sequence not in NFC */
+} gw_zh_edit_kind;
+
+/* Replace text[offset, offset + len) by repl[0..repl_len). `repl` is
+ * valid only during the callback. */
+typedef struct {
+  gw_zh_edit_kind kind;
+  size_t offset, len;
+  const char *repl;
+  size_t repl_len;
+} gw_zh_edit;
+
+typedef int (*gw_zh_edit_cb)(const gw_zh_edit *edit, void *ctx);
+
+/* The changes gw_zh_normalize(text, len) makes, reported as edits of the
+ * input, in increasing offset, never overlapping, at code point
+ * boundaries. Applying them all gives gw_zh_normalize's result. Returns
+ * the first non-zero callback value, 0 when done, -1 when out of memory.
+ * Linear in len. */
+int gw_zh_normalize_edits(const char *text, size_t len, gw_zh_edit_cb cb,
+                          void *ctx);
+
+/* Traditional characters: ICU's "Hant-Hans" transliterator, applied to
+ * each run of Han characters as a whole (its context rules keep 著 in
+ * 著名, 乾 in 乾坤). Calls cb once per character that the transliterator
+ * changes both in its context and on its own (察 is kept in 巡察 although
+ * ICU's context rules give 巡查), with the character's byte range and its
+ * simplified form (edit->kind is not meaningful here). Returns the first non-zero callback value, 0, or -1
+ * when ICU's transliterator is not available or memory runs out. */
+int gw_zh_traditional(const char *text, size_t len, gw_zh_edit_cb cb,
+                      void *ctx);
+
+/* Free the transliterator cached by gw_zh_traditional (re-created on
+ * demand). */
+void gw_zh_traditional_cleanup(void);
+
 #endif

@@ -1,4 +1,529 @@
-/* test_lint.c - unit tests for lint (filled in by its issue). */
+/* test_lint.c - unit tests for `gwdoc lint` (src/lint.c) and the edit
+ * API it uses in src/zh.c (gw_zh_normalize_edits, gw_zh_traditional). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <check.h>
+
+#include "../../src/arena.h"
+#include "../../src/lint.h"
+#include "../../src/zh.h"
 #include "suites.h"
 
-Suite *lint_suite(void) { return suite_create("lint"); }
+#define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
+
+static void teardown(void) {
+  gw_zh_cleanup();
+  gw_zh_traditional_cleanup();
+}
+
+/* ------------------------------------------------------------------ */
+/* gw_zh_normalize_edits                                                */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  const char *text;
+  gw_buf out;
+  size_t at; /* bytes of text copied so far */
+  size_t count;
+  bool ordered;
+  char kinds[256];
+} apply_ctx;
+
+static int apply_edit(const gw_zh_edit *e, void *vctx) {
+  apply_ctx *x = vctx;
+  if (e->offset < x->at)
+    x->ordered = false;
+  gw_buf_append(&x->out, x->text + x->at, e->offset - x->at);
+  gw_buf_append(&x->out, e->repl, e->repl_len);
+  x->at = e->offset + e->len;
+  static const char *const names[] = {"P", "Q", "D", "E", "S", "N"};
+  size_t kl = strlen(x->kinds);
+  snprintf(x->kinds + kl, sizeof x->kinds - kl, "%s%s@%zu+%zu", kl ? " " : "",
+           names[e->kind], e->offset, e->len);
+  x->count++;
+  return 0;
+}
+
+/* Applying the edits must give exactly gw_zh_normalize's result. */
+static const char *const edit_inputs[] = {
+    "你好,世界",
+    "第一,第二;第三:第四!",
+    "什么?!",
+    "截至2021年10月18日.",
+    "好. 再见",
+    "2021年\"强团改革50条\"举措",
+    "他说：\"你好。\"",
+    "\"你好\" \"世界\"",
+    "他说'don't'",
+    "中文(\"abc\")",
+    "(a(中)b)",
+    "1)第一项",
+    "他说--好",
+    "好---",
+    "他说—好",
+    "等等.....",
+    "等等…",
+    "强团改革 50 条",
+    "中文\t2021",
+    "中文 Times New Roman 字体",
+    "café 咖啡",
+    "访问 https://www.example.com/a?b=1,2&c=(3).",
+    "见http://a.cn/(x)),中文",
+    "邮箱x_y+z@mail.gov.cn,谢谢",
+    "电话:0351-4184708.",
+    "共1,000元,时间3:30.",
+    "e\xCC\x81",
+    "\xE2\x84\xAB",
+    "中文e\xCC\x81, 好",
+    "a\xCC\xA3\xCC\x87 中",
+    "plain ASCII text.",
+    "",
+};
+
+START_TEST(test_edits_apply_to_normalize)
+{
+  const char *in = edit_inputs[_i];
+  apply_ctx x = {in, {0}, 0, 0, true, {0}};
+  ck_assert_int_eq(gw_zh_normalize_edits(in, strlen(in), apply_edit, &x), 0);
+  gw_buf_append(&x.out, in + x.at, strlen(in) - x.at);
+  gw_buf_append(&x.out, "", 1);
+  char *want = gw_zh_normalize(in, strlen(in));
+  ck_assert_msg(strcmp(x.out.data, want) == 0, "edits of '%s' give '%s', want '%s'", in,
+                x.out.data, want);
+  ck_assert(x.ordered);
+  /* Nothing left to do on the result. */
+  apply_ctx y = {want, {0}, 0, 0, true, {0}};
+  gw_zh_normalize_edits(want, strlen(want), apply_edit, &y);
+  ck_assert_msg(y.count == 0, "'%s' still has edits: %s", want, y.kinds);
+  free(want);
+  gw_buf_free(&x.out);
+  gw_buf_free(&y.out);
+}
+END_TEST
+
+typedef struct {
+  const char *in;
+  const char *want; /* kind@offset+len ... */
+} edit_case;
+
+static const edit_case edit_cases[] = {
+    {"你好,世界", "P@6+1"},
+    {"他说\"好\".", "Q@6+1 Q@10+1 P@11+1"},
+    {"他说--好", "D@6+2"},
+    {"他说—好", "D@6+3"},
+    {"等等...", "E@6+3"},
+    {"等等…", "E@6+3"},
+    {"强团改革 50 条", "S@12+1 S@15+1"},
+    {"中文  \t2021", "S@6+3"},
+    {"e\xCC\x81", "N@0+3"},
+    {"ab\xE2\x84\xAB", "N@2+3"},
+    {"电话0351-4184708", ""},
+    {"长7.5米", ""},
+    {"见http://a.cn/a,b", ""},
+};
+
+START_TEST(test_edits_exact)
+{
+  const edit_case *c = &edit_cases[_i];
+  apply_ctx x = {c->in, {0}, 0, 0, true, {0}};
+  gw_zh_normalize_edits(c->in, strlen(c->in), apply_edit, &x);
+  ck_assert_msg(strcmp(x.kinds, c->want) == 0, "edits of '%s': '%s', want '%s'", c->in,
+                x.kinds, c->want);
+  gw_buf_free(&x.out);
+}
+END_TEST
+
+static int stop_at_first(const gw_zh_edit *e, void *ctx) {
+  (void)e;
+  ++*(int *)ctx;
+  return 7;
+}
+
+START_TEST(test_edits_stop_and_empty)
+{
+  int n = 0;
+  ck_assert_int_eq(gw_zh_normalize_edits("中,文,字", strlen("中,文,字"), stop_at_first, &n), 7);
+  ck_assert_int_eq(n, 1);
+  ck_assert_int_eq(gw_zh_normalize_edits(NULL, 0, stop_at_first, &n), 0);
+  ck_assert_int_eq(gw_zh_normalize_edits("", 0, stop_at_first, &n), 0);
+  ck_assert_int_eq(n, 1);
+}
+END_TEST
+
+START_TEST(test_traditional)
+{
+  const char *in = "這是繁體字，简体不变。著名乾坤巡察";
+  apply_ctx x = {in, {0}, 0, 0, true, {0}};
+  ck_assert_int_eq(gw_zh_traditional(in, strlen(in), apply_edit, &x), 0);
+  gw_buf_append(&x.out, in + x.at, strlen(in) - x.at);
+  gw_buf_append(&x.out, "", 1);
+  ck_assert_uint_eq(x.count, 2);
+  ck_assert_str_eq(x.out.data, "这是繁体字，简体不变。著名乾坤巡察");
+  gw_buf_free(&x.out);
+  /* Cleanup and reuse. */
+  gw_zh_traditional_cleanup();
+  int n = 0;
+  ck_assert_int_eq(gw_zh_traditional("發", 3, stop_at_first, &n), 7);
+  ck_assert_int_eq(n, 1);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* Lint rules: every rule with the line and column it must report       */
+/* ------------------------------------------------------------------ */
+
+#define FM "---\nkind: bulletin\n---\n" /* the body starts on line 4 */
+
+typedef struct {
+  const char *name;
+  const char *src;
+  const char *want; /* "LINE:COL severity rule" joined by "; " */
+} lint_case;
+
+static const lint_case lint_cases[] = {
+    /* normalisations */
+    {"punct-width", FM "你好,世界.\n", "4:3 warning punct-width; 4:6 warning punct-width"},
+    {"punct-width paren", FM "见附件(一份)\n",
+     "4:4 warning punct-width; 4:7 warning punct-width"},
+    {"quotes", FM "2021年\"强团改革50条\"举措\n", "4:6 warning quotes; 4:14 warning quotes"},
+    {"single quotes", FM "他说'好'\n", "4:3 warning quotes; 4:5 warning quotes"},
+    {"dash", FM "他说--好\n", "4:3 warning dash"},
+    {"lone dash", FM "他说—好\n", "4:3 warning dash"},
+    {"ellipsis", FM "等等...\n", "4:3 warning ellipsis"},
+    {"cjk-space", FM "“强团改革 50 条”举措\n", "4:6 warning cjk-space; 4:9 warning cjk-space"},
+    {"nfc", FM "中文cafe\xCC\x81\n", "4:6 warning nfc"},
+    {"never in URL", FM "见<http://a.cn/x,y>和http://b.cn/a,b的说明\n", ""},
+    {"never in e-mail", FM "请发送至a.b@c.cn,谢谢\n", "4:13 warning punct-width"},
+    {"never in numbers", FM "电话：0351-4184708，增长7.5%。\n", ""},
+    {"never in code span", FM "运行 `a, b` 命令。\n", ""},
+    {"never in code block", FM "```\n中文,代码\n```\n", ""},
+    {"never in HTML", FM "<div>中文,HTML</div>\n", ""},
+    {"never in link destination", FM "见[附件](http://x.cn/中,文)。\n", ""},
+    /* year brackets */
+    {"year-bracket square", FM "晋团发[2021]14号\n", "4:4 warning year-bracket"},
+    {"year-bracket paren", FM "晋团发(2021)14号\n", "4:4 warning year-bracket"},
+    {"year-bracket lenticular", FM "〔2021〕第14期、【2021】第15期\n", "4:12 warning year-bracket"},
+    {"year-bracket full-width paren", FM "晋团发（2021）14号\n", "4:4 warning year-bracket"},
+    {"year in parentheses is not a number", FM "本年度（2021）工作\n", ""},
+    /* headings */
+    {"heading-sequence skip", FM "## 一、甲\n\n## 二、乙\n\n## 四、丁\n",
+     "8:4 error heading-sequence"},
+    {"heading-sequence repeat", FM "## 一、甲\n\n## 一、乙\n", "6:4 error heading-sequence"},
+    {"heading-sequence start", FM "## 二、乙\n", "4:4 error heading-sequence"},
+    {"heading-sequence nested resets", FM "## 一、甲\n\n### （一）子\n\n### （二）子\n\n"
+                                         "## 二、乙\n\n### （一）子\n",
+     ""},
+    {"heading-sequence article resets", FM "# 文一\n\n## 一、甲\n\n# 文二\n\n## 一、甲\n", ""},
+    {"heading-level", FM "## （一）甲\n", "4:4 warning heading-level"},
+    {"heading-level deep", FM "## 一、甲\n\n### 1.乙\n", "6:5 warning heading-level"},
+    {"subtitle after title", FM "# 标题\n\n## 团阳曲县委扎实推进工作\n", ""},
+    /* list markers */
+    {"list-marker", FM "1、坚持党建带团建。\n", "4:1 warning list-marker"},
+    {"list-marker in bold", FM "**2、坚持党建带团建。**\n", "4:3 warning list-marker"},
+    {"list-marker heading", FM "## 一、甲\n\n### （一）乙\n\n#### 1、丙\n",
+     "8:6 warning list-marker"},
+    {"arabic dot is right", FM "1.坚持党建带团建。\n", ""},
+    /* dates */
+    {"date nonexistent", FM "定于2021年2月29日召开。\n", "4:3 error date"},
+    {"date bad month", FM "定于13月1日召开。\n", "4:3 error date"},
+    {"date leap day without year", FM "定于2月29日召开。\n", ""},
+    {"date zero-padded", FM "定于2021年09月08日召开。\n", "4:3 warning date"},
+    {"date valid", FM "定于2021年10月18日召开，2024年2月29日结束。\n", ""},
+    {"date in front matter", "---\nkind: bulletin\ndate: 2021-02-30\n---\n正文。\n",
+     "3:7 error date"},
+    /* characters */
+    {"traditional", FM "這是繁體字。\n", "4:1 warning traditional; 4:4 warning traditional"},
+    {"simplified words ICU would change", FM "县委巡察办取得显著成效，乾隆年间，慰藉。\n", ""},
+    {"fullwidth-digit", FM "共１２３人。\n", "4:2 warning fullwidth-digit"},
+    /* balance */
+    {"unbalanced quote", FM "他说“好。\n", "4:3 error unbalanced"},
+    {"unbalanced close", FM "他说好）。\n", "4:4 error unbalanced"},
+    {"unbalanced mismatch", FM "《关于（通知》。\n", "4:4 error unbalanced"},
+    {"balanced nesting", FM "“关于《通知》（试行）‘好’”。\n", ""},
+    {"marker is not a bracket", FM "1）第一项。\n\n（1）第二项。\n", ""},
+    /* broken paragraph */
+    {"broken-paragraph", FM "印发《通知》，督促各\n\n成员单位扎实推进。\n",
+     "6:1 warning broken-paragraph"},
+    {"broken-paragraph after 、", FM "县委组织部、编办、\n\n教育局的7条建议。\n",
+     "6:1 warning broken-paragraph"},
+    {"paragraph ends properly", FM "督促各单位落实。\n\n成员单位扎实推进。\n", ""},
+    {"next paragraph is numbered", FM "工作如下，分为\n\n1.成员单位。\n", ""},
+    {"next paragraph is a label", FM "送：各市，团省委班子成员\n\n发：市级团委。\n", ""},
+    {"title lines are not sentences", FM "共青团山西省委\n\n2021年10月18日\n", ""},
+    {"heading in between", FM "工作如下，分为\n\n## 一、甲\n\n成员单位。\n", ""},
+    /* positions in every kind of block */
+    {"list item", FM "- 列表项 1 个\n", "4:6 warning cjk-space; 4:8 warning cjk-space"},
+    {"ordered item", FM "1. 第一,第二\n", "4:6 warning punct-width"},
+    {"block quote", FM "> 编者按：引用里的文字,也查.\n",
+     "4:13 warning punct-width; 4:16 warning punct-width"},
+    {"table cell", FM "| 序号 | 内容 |\n|---|---|\n| 1 | 表格里的文字,好 |\n",
+     "6:13 warning punct-width"},
+    {"second line of a paragraph", FM "第一行。\n第二行,好\n", "5:4 warning punct-width"},
+    {"after emphasis and link", FM "**强调**,见[链接](http://x.cn/a),好\n",
+     "4:7 warning punct-width; 4:28 warning punct-width"},
+    {"front matter value", "---\nkind: bulletin\ntitle: 晋团要讯,测试\n---\n",
+     "3:12 warning punct-width"},
+    {"front matter quoted", "---\nkind: bulletin\ncontact: \"联系电话:0351-4184708\"\n---\n",
+     "3:15 warning punct-width"},
+    {"front matter list", "---\nkind: bulletin\ndistribution:\n  报: [省委办公厅, 團中央]\n---\n",
+     "4:14 warning traditional"},
+    {"front matter literal block", "---\nkind: bulletin\ncontact: |\n  第一行\n  第二行,好\n---\n",
+     "5:6 warning punct-width"},
+    {"template and kind are not prose", "---\nkind: bulletin\ntemplate: 模板,a\n---\n", ""},
+    {"crlf", "---\r\nkind: bulletin\r\n---\r\n你好,世界\r\n", "4:3 warning punct-width"},
+    {"bom", "\xEF\xBB\xBF---\nkind: bulletin\n---\n你好,世界\n", "4:3 warning punct-width"},
+    {"yaml error", "---\nkind: [bulletin\n---\n正文。\n", "3:1 error -"},
+    {"bad utf-8", FM "中\xFF文\n", "4:2 error -"},
+};
+
+/* "LINE:COL severity rule; ..." for the diagnostics. */
+static char *summary(const gw_diags *d) {
+  gw_buf b = {0};
+  for (const gw_diag *g = d->first; g; g = g->next) {
+    const char *rule = "-";
+    size_t rl = 1;
+    size_t ml = strlen(g->message);
+    if (ml && g->message[ml - 1] == ']') {
+      const char *open = strrchr(g->message, '[');
+      if (open) {
+        rule = open + 1;
+        rl = (size_t)(g->message + ml - 1 - rule);
+      }
+    }
+    char head[64];
+    snprintf(head, sizeof head, "%s%u:%u %s ", b.len ? "; " : "", g->pos.line, g->pos.col,
+             g->severity == GW_ERROR ? "error" : "warning");
+    gw_buf_puts(&b, head);
+    gw_buf_append(&b, rule, rl);
+  }
+  gw_buf_append(&b, "", 1);
+  return b.data;
+}
+
+START_TEST(test_lint_rule)
+{
+  const lint_case *c = &lint_cases[_i];
+  gw_diags d = {0};
+  d.quiet = true;
+  gw_lint_buffer("t.md", c->src, strlen(c->src), &d, NULL, NULL);
+  char *got = summary(&d);
+  ck_assert_msg(strcmp(got, c->want) == 0, "%s: got '%s', want '%s'", c->name, got,
+                c->want);
+  free(got);
+  gw_diags_free(&d);
+}
+END_TEST
+
+START_TEST(test_messages)
+{
+  static const char src[] = FM "晋团发[2021]14号，“强团改革 50 条”。\n\n## 一、甲\n\n## 三、丙\n";
+  gw_diags d = {0};
+  d.quiet = true;
+  gw_lint_buffer("t.md", src, strlen(src), &d, NULL, NULL);
+  const char *want[] = {
+      "t.md:4:4: warning: 期号、文号中的年份应使用六角括号〔〕：把“[2021]”改为“〔2021〕” "
+      "[year-bracket]",
+      "t.md:4:19: warning: 汉字与数字、西文之间不加空格：删去“改革 50”中的空格 [cjk-space]",
+      "t.md:4:22: warning: 汉字与数字、西文之间不加空格：删去“50 条”中的空格 [cjk-space]",
+      "t.md:8:4: error: 标题编号跳号：上一个是“一、”，这里应为“二、”，而不是“三、” "
+      "[heading-sequence]",
+  };
+  size_t i = 0;
+  for (gw_diag *g = d.first; g; g = g->next, i++) {
+    char *line = gw_diag_format(g);
+    ck_assert_msg(i < 4, "extra: %s", line);
+    ck_assert_str_eq(line, want[i]);
+    free(line);
+  }
+  ck_assert_uint_eq(i, 4);
+  gw_diags_free(&d);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* --fix                                                                */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  const char *src;
+  const char *fixed;
+} fix_case;
+
+static const fix_case fix_cases[] = {
+    {FM "你好,世界.\n", FM "你好，世界。\n"},
+    {FM "他说\"你好\"--然后...走了\n", FM "他说“你好”——然后……走了\n"},
+    {FM "**强团改革 50 条**举措\n", FM "**强团改革50条**举措\n"},
+    {FM "晋团发(2021)14号、[2021]第2期\n", FM "晋团发〔2021〕14号、〔2021〕第2期\n"},
+    {FM "1、坚持。\n", FM "1.坚持。\n"},
+    {FM "共１２３人\n", FM "共123人\n"},
+    {FM "中文cafe\xCC\x81\n", FM "中文caf\xC3\xA9\n"},
+    /* markup, code, URLs and the rules that are only reported stay */
+    {FM "见`a, b`和[链接](http://x.cn/a,b)和<http://y.cn/c,d>\n",
+     FM "见`a, b`和[链接](http://x.cn/a,b)和<http://y.cn/c,d>\n"},
+    {FM "這是2021年2月30日“未闭合\n", FM "這是2021年2月30日“未闭合\n"},
+    /* front matter */
+    {"---\nkind: bulletin\ntitle: 晋团要讯,测试\nlabel: 增刊[2021]第2期\n---\n",
+     "---\nkind: bulletin\ntitle: 晋团要讯，测试\nlabel: 增刊〔2021〕第2期\n---\n"},
+    /* line ends and BOM survive */
+    {"\xEF\xBB\xBF---\r\nkind: bulletin\r\n---\r\n你好,世界\r\n\r\n强团 50 条\r\n",
+     "\xEF\xBB\xBF---\r\nkind: bulletin\r\n---\r\n你好，世界\r\n\r\n强团50条\r\n"},
+    {"---\rkind: bulletin\r---\r你好,世界\r", "---\rkind: bulletin\r---\r你好，世界\r"},
+};
+
+START_TEST(test_fix)
+{
+  const fix_case *c = &fix_cases[_i];
+  gw_diags d = {0};
+  d.quiet = true;
+  char *out = NULL;
+  size_t out_len = 0;
+  gw_lint_buffer("t.md", c->src, strlen(c->src), &d, &out, &out_len);
+  ck_assert_ptr_nonnull(out);
+  ck_assert_msg(out_len == strlen(c->fixed) && memcmp(out, c->fixed, out_len) == 0,
+                "fix of '%s' gave '%.*s', want '%s'", c->src, (int)out_len, out, c->fixed);
+  gw_diags_free(&d);
+  /* Idempotent: fixing the fixed text changes nothing. */
+  char *again = NULL;
+  size_t again_len = 0;
+  size_t n = gw_lint_buffer("t.md", out, out_len, &d, &again, &again_len);
+  ck_assert_uint_eq(n, 0);
+  ck_assert(again_len == out_len && memcmp(again, out, out_len) == 0);
+  gw_diags_free(&d);
+  free(out);
+  free(again);
+}
+END_TEST
+
+START_TEST(test_fix_reports_only_the_rest)
+{
+  static const char src[] = FM "你好,世界。這是“未闭合\n";
+  gw_diags d = {0};
+  d.quiet = true;
+  char *out = NULL;
+  size_t out_len = 0;
+  size_t n = gw_lint_buffer("t.md", src, strlen(src), &d, &out, &out_len);
+  ck_assert_uint_eq(n, 1);
+  char *got = summary(&d);
+  ck_assert_str_eq(got, "4:7 warning traditional; 4:9 error unbalanced");
+  free(got);
+  free(out);
+  gw_diags_free(&d);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* The seed: a real bulletin as extracted from print, uncleaned         */
+/* ------------------------------------------------------------------ */
+
+static char *slurp(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return NULL;
+  gw_buf b = {0};
+  char chunk[4096];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    gw_buf_append(&b, chunk, n);
+  fclose(f);
+  *len = b.len;
+  return b.data;
+}
+
+START_TEST(test_seed)
+{
+  size_t len = 0;
+  char *data = slurp("tests/lint/seed-2021-14.md", &len);
+  ck_assert_msg(data != NULL, "tests/lint/seed-2021-14.md missing (run from the repo root)");
+  gw_diags d = {0};
+  d.quiet = true;
+  gw_lint_buffer("seed.md", data, len, &d, NULL, NULL);
+  char *got = summary(&d);
+  /* The artefacts: ### for 一、 and 三、 (level 1 numbers), the spaces in
+   * “强团改革 50 条” and “阳曲 19 家”, and four paragraphs split at page or
+   * line ends. Nothing on the correct text. */
+  ck_assert_str_eq(got, "31:5 warning heading-level; "
+                        "35:45 warning cjk-space; 35:48 warning cjk-space; "
+                        "37:1 warning broken-paragraph; "
+                        "47:49 warning cjk-space; 47:52 warning cjk-space; "
+                        "47:77 warning cjk-space; 47:80 warning cjk-space; "
+                        "49:1 warning broken-paragraph; "
+                        "51:5 warning heading-level; "
+                        "57:1 warning broken-paragraph; "
+                        "65:1 warning broken-paragraph");
+  free(got);
+  gw_diags_free(&d);
+  /* Fixed once, it keeps only what a person must decide. */
+  char *out = NULL;
+  size_t out_len = 0;
+  ck_assert_uint_eq(gw_lint_buffer("seed.md", data, len, &d, &out, &out_len), 6);
+  gw_diags_free(&d);
+  char *again = NULL;
+  size_t again_len = 0;
+  ck_assert_uint_eq(gw_lint_buffer("seed.md", out, out_len, &d, &again, &again_len), 0);
+  ck_assert(again_len == out_len && memcmp(again, out, out_len) == 0);
+  ck_assert_uint_eq(d.warnings, 6);
+  ck_assert_uint_eq(d.errors, 0);
+  gw_diags_free(&d);
+  free(out);
+  free(again);
+  free(data);
+}
+END_TEST
+
+/* Many findings on one long line stay fast (positions in one pass). */
+START_TEST(test_long_line_linear)
+{
+  gw_buf b = {0};
+  gw_buf_puts(&b, FM);
+  for (int i = 0; i < 20000; i++)
+    gw_buf_puts(&b, "强团改革 50 条,");
+  gw_buf_puts(&b, "\n");
+  gw_diags d = {0};
+  d.quiet = true;
+  gw_lint_buffer("t.md", b.data, b.len, &d, NULL, NULL);
+  ck_assert_uint_eq(d.warnings, 60000);
+  ck_assert_uint_eq(d.last->pos.line, 4);
+  gw_diags_free(&d);
+  gw_buf_free(&b);
+}
+END_TEST
+
+/* The command line: usage errors. */
+START_TEST(test_main_usage)
+{
+  char *none[] = {NULL};
+  ck_assert_int_eq(gw_lint_main(0, none), 2);
+  char *bad[] = {"--nope", "x.md", NULL};
+  ck_assert_int_eq(gw_lint_main(2, bad), 2);
+}
+END_TEST
+
+Suite *lint_suite(void) {
+  Suite *s = suite_create("lint");
+  TCase *tc = tcase_create("zh_edits");
+  tcase_add_loop_test(tc, test_edits_apply_to_normalize, 0, (int)N_ELEMS(edit_inputs));
+  tcase_add_loop_test(tc, test_edits_exact, 0, (int)N_ELEMS(edit_cases));
+  tcase_add_test(tc, test_edits_stop_and_empty);
+  tcase_add_test(tc, test_traditional);
+  tcase_add_checked_fixture(tc, NULL, teardown);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("rules");
+  tcase_set_timeout(tc, 30);
+  tcase_add_loop_test(tc, test_lint_rule, 0, (int)N_ELEMS(lint_cases));
+  tcase_add_test(tc, test_messages);
+  tcase_add_test(tc, test_long_line_linear);
+  tcase_add_test(tc, test_main_usage);
+  tcase_add_checked_fixture(tc, NULL, teardown);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("fix");
+  tcase_add_loop_test(tc, test_fix, 0, (int)N_ELEMS(fix_cases));
+  tcase_add_test(tc, test_fix_reports_only_the_rest);
+  tcase_add_test(tc, test_seed);
+  tcase_add_checked_fixture(tc, NULL, teardown);
+  suite_add_tcase(s, tc);
+  return s;
+}

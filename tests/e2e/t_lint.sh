@@ -1,0 +1,87 @@
+# t_lint.sh - `gwdoc lint SOURCE... [--fix] [--werror]`: findings at their
+# exact place, exit codes, --fix in place (atomic, idempotent, byte for
+# byte elsewhere), and the uncleaned seed bulletin.
+L="$TMP/lint"; mkdir -p "$L"
+FIX=tests/lint
+
+# The fixture with every rule: the exact report, exit 1 (it has errors).
+lint_rules_report() {
+  "$GWDOC" lint $FIX/rules.md >"$L/rules.out" 2>"$L/rules.err"; local rc=$?
+  [ $rc -eq 1 ] || { echo "exit $rc, want 1"; return 1; }
+  diff -u $FIX/rules.expected "$L/rules.out"
+}
+check "lint: every rule at its line and column" lint_rules_report
+
+# The raw seed, wrapped in front matter without cleaning: warnings at its
+# artefacts only, so exit 0, and exit 1 with --werror.
+lint_seed() {
+  "$GWDOC" lint $FIX/seed-2021-14.md >"$L/seed.out" 2>&1 || { echo "exit $?"; return 1; }
+  diff -u $FIX/seed-2021-14.expected "$L/seed.out" || return 1
+  "$GWDOC" lint --werror $FIX/seed-2021-14.md >/dev/null 2>&1; [ $? -eq 1 ]
+}
+check "lint: seed bulletin warns at its artefacts only" lint_seed
+
+# The seed straight from the shared folder gives the same findings.
+lint_shared_seed() {
+  local seed="$SHARED/seeds/jintuan-yaoxun-2021-14.txt"
+  [ -f "$seed" ] || return 0
+  head -n 8 $FIX/seed-2021-14.md >"$L/shared-seed.md"; cat "$seed" >>"$L/shared-seed.md"
+  "$GWDOC" lint "$L/shared-seed.md" | sed "s|^$L/shared-seed.md:||" >"$L/shared.out"
+  sed "s|^$FIX/seed-2021-14.md:||" $FIX/seed-2021-14.expected | diff -u - "$L/shared.out"
+}
+check "lint: shared seed text" lint_shared_seed
+
+# --fix: the expected file, only the rest reported, then idempotent.
+lint_fix() {
+  cp $FIX/rules.md "$L/fix.md"; chmod 640 "$L/fix.md"
+  "$GWDOC" lint --fix "$L/fix.md" >"$L/fix.out" 2>"$L/fix.err"; local rc=$?
+  [ $rc -eq 1 ] || { echo "exit $rc, want 1 (errors remain)"; return 1; }
+  cmp $FIX/rules.fixed "$L/fix.md" || return 1
+  grep -q '已修正 26 处' "$L/fix.err" || { cat "$L/fix.err"; return 1; }
+  ! grep -Eq '\[(punct-width|quotes|dash|ellipsis|cjk-space|nfc|year-bracket|list-marker|fullwidth-digit)\]' "$L/fix.out" || return 1
+  [ "$(stat -c %a "$L/fix.md")" = 640 ] || { echo "mode changed"; return 1; }
+  ls -a "$L" | grep -q gwdoc- && { echo "temporary file left"; return 1; }
+  cp "$L/fix.md" "$L/fix2.md"
+  "$GWDOC" lint --fix "$L/fix2.md" >/dev/null 2>&1
+  cmp "$L/fix.md" "$L/fix2.md"
+}
+check "lint: --fix rewrites in place, idempotently" lint_fix
+
+# --fix keeps CR LF line ends and a BOM, and only touches the fixes.
+lint_fix_crlf() {
+  { printf '\357\273\277'; sed 's/$/\r/' $FIX/rules.md; } >"$L/crlf.md"
+  "$GWDOC" lint --fix "$L/crlf.md" >/dev/null 2>&1
+  { printf '\357\273\277'; sed 's/$/\r/' $FIX/rules.fixed; } | cmp - "$L/crlf.md"
+}
+check "lint: --fix keeps CR LF and BOM" lint_fix_crlf
+
+# A clean source: no output, exit 0, --fix leaves the file alone.
+lint_clean() {
+  printf -- '---\nkind: bulletin\ntitle: 晋团要讯\ndate: 2021-10-18\n---\n\n# 标题\n\n## 一、总体要求\n\n1.**坚持党建带团建。**将党的领导贯彻始终，见`a, b`和http://a.cn/x,y。\n' >"$L/clean.md"
+  cp "$L/clean.md" "$L/clean0.md"; touch -d '2020-01-01' "$L/clean.md"
+  local out; out=$("$GWDOC" lint --werror --fix "$L/clean.md" 2>&1) || { echo "exit $?: $out"; return 1; }
+  [ -z "$out" ] || { echo "$out"; return 1; }
+  cmp "$L/clean0.md" "$L/clean.md" && [ "$(stat -c %Y "$L/clean.md")" = "$(date -d 2020-01-01 +%s)" ]
+}
+check "lint: clean source is silent and untouched" lint_clean
+
+# A read-only source is not rewritten, and the error says so.
+lint_readonly() {
+  [ "$(id -u)" = 0 ] && return 0 # root writes anyway
+  cp $FIX/rules.md "$L/ro.md"; chmod 444 "$L/ro.md"
+  "$GWDOC" lint --fix "$L/ro.md" >/dev/null 2>&1; [ $? -eq 1 ] && cmp $FIX/rules.md "$L/ro.md"
+}
+check "lint: read-only source untouched" lint_readonly
+
+# Several files, standard input, usage errors.
+lint_cli() {
+  "$GWDOC" lint $FIX/seed-2021-14.md $FIX/rules.md >"$L/two.out" 2>&1; [ $? -eq 1 ] || return 1
+  grep -q '^tests/lint/seed-2021-14.md:31:5: warning' "$L/two.out" || return 1
+  grep -q '^tests/lint/rules.md:27:4: error' "$L/two.out" || return 1
+  "$GWDOC" lint - <$FIX/rules.md | grep -q '^<stdin>:15:3: warning' || return 1
+  "$GWDOC" lint --fix - <$FIX/rules.md >/dev/null 2>&1; [ $? -eq 1 ] || return 1
+  "$GWDOC" lint >/dev/null 2>&1; [ $? -eq 2 ] || return 1
+  "$GWDOC" lint --bogus $FIX/rules.md >/dev/null 2>&1; [ $? -eq 2 ] || return 1
+  "$GWDOC" lint "$L/no-such-file.md" 2>&1 | grep -q 'no-such-file.md: error: 无法读取源文件'
+}
+check "lint: several files, stdin, usage" lint_cli
