@@ -217,6 +217,35 @@ START_TEST(font_table_alt_names) {
 }
 END_TEST
 
+static void write_mixed(gw_xml *x, const gw_doc *d) {
+  const char *t = "2021年“强团改革 50 条”举措Times";
+  gw_xml_start(x, "w:p");
+  gw_write_text_runs(x, d, &d->layout.roles[GW_ROLE_BODY], false, t, strlen(t));
+  gw_xml_end(x);
+}
+
+START_TEST(runs_split_by_font_slot) {
+  gw_doc doc = {0};
+  base_layout(&doc.layout);
+  const char *xml = write_part(write_mixed, &doc);
+  /* digits without the hint, Chinese with shared punctuation with it */
+  ck_assert_ptr_nonnull(strstr(xml, "w:cs=\"Times New Roman\"/><w:spacing w:val=\"-5\"/>"
+                                    "<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/><w:lang w:val=\"zh-CN\" "
+                                    "w:eastAsia=\"zh-CN\"/></w:rPr><w:t xml:space=\"preserve\">2021</w:t>"));
+  ck_assert_ptr_nonnull(strstr(xml, "w:hint=\"eastAsia\"/><w:spacing w:val=\"-5\"/><w:sz w:val=\"32\"/>"
+                                    "<w:szCs w:val=\"32\"/><w:lang w:val=\"zh-CN\" w:eastAsia=\"zh-CN\"/>"
+                                    "</w:rPr><w:t xml:space=\"preserve\">年“强团改革 </w:t>"));
+  ck_assert_ptr_nonnull(strstr(xml, "<w:t xml:space=\"preserve\">50 </w:t>"));
+  ck_assert_ptr_nonnull(strstr(xml, "<w:t xml:space=\"preserve\">Times</w:t>"));
+  /* five runs: 2021 | 年“强团改革 | 50 | 条”举措 | Times */
+  int runs = 0;
+  for (const char *p = xml; (p = strstr(p, "<w:r>")); p++)
+    runs++;
+  ck_assert_int_eq(runs, 5);
+}
+END_TEST
+
+
 /* ---- whole conversions ---- */
 
 START_TEST(convert_missing_date) {
@@ -291,6 +320,7 @@ Suite *parts_suite(void) {
   tcase_add_test(tc, footer_sides);
   tcase_add_test(tc, styles_no_theme_fonts);
   tcase_add_test(tc, font_table_alt_names);
+  tcase_add_test(tc, runs_split_by_font_slot);
   tcase_add_test(tc, convert_missing_date);
   tcase_add_test(tc, convert_number_in_chinese);
   tcase_add_test(tc, convert_unknown_template);
