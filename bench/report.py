@@ -155,7 +155,15 @@ def main(argv):
         L.append("- %s: %s" % (label, meta.get(key, "?")))
     if meta.get("quick") == "1":
         L.append("- **QUICK=1 run: few repetitions, numbers are noisy.**")
-    L.append("- Whole run: %s s" % meta.get("wall_s", "?"))
+    L.append("- Whole run: %s s; load average (1, 5, 15 min) at start %s, at end %s"
+             % (meta.get("wall_s", "?"), meta.get("load_start", "?"), meta.get("load_end", "?")))
+    try:
+        busy = max(float(meta["load_start"].split()[0]), float(meta["load_end"].split()[0]))
+        if busy > 0.5 * float(meta.get("nproc", "1")):
+            L.append("- **The machine was busy with other work during this run: wall times (and their "
+                     "ratios to pandoc) are noisy; the callgrind counts are not affected.**")
+    except (KeyError, ValueError, IndexError):
+        pass
     L.append("")
 
     L.append("## Floors")

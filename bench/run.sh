@@ -77,6 +77,15 @@ GWDOC=$(cd "$(dirname "$GWDOC")" && pwd)/$(basename "$GWDOC")
 
 rm -rf "$OUT"
 mkdir -p "$OUT"/{in,gwdoc,pandoc,hf,rss,deflate,err,callgrind}
+# Benchmark a snapshot, so a rebuild running beside us cannot swap the binary mid-run.
+GWDOC_SRC=$GWDOC
+cp "$GWDOC_SRC" "$OUT/gwdoc-bin"
+GWDOC=$OUT/gwdoc-bin
+# The snapshot no longer sits in the repository, so point it at the templates beside the original.
+if [ -z "${GWDOC_TEMPLATES:-}" ] && [ -d "$(dirname "$GWDOC_SRC")/templates" ]; then
+    export GWDOC_TEMPLATES
+    GWDOC_TEMPLATES=$(dirname "$GWDOC_SRC")/templates
+fi
 cc -std=c11 -O2 -o "$OUT/deflate_floor" "$BENCH/deflate_floor.c" $(pkg-config --cflags --libs libzip zlib)
 
 # ---------------------------------------------------------------- inputs
@@ -103,7 +112,7 @@ meta memory "$(awk '/^MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
 meta kernel "$(uname -sr)"
 meta os "$( (. /etc/os-release && echo "$PRETTY_NAME") 2>/dev/null || echo unknown)"
 meta gwdoc_version "$("$GWDOC" --version 2>&1 | head -1 || true)"
-meta gwdoc_path "$GWDOC"
+meta gwdoc_path "$GWDOC_SRC (copied to bench/out/gwdoc-bin)"
 meta build "$BUILD_CMD"
 meta pandoc_version "$( ((HAVE_PANDOC)) && pandoc --version | head -1 || echo 'not installed')"
 meta hyperfine_version "$(hyperfine --version)"
@@ -112,6 +121,7 @@ meta zlib_version "$(pkg-config --modversion zlib)"
 meta cc_version "$(cc --version | head -1)"
 meta deflate_level "$DEFLATE_LEVEL"
 meta quick "$QUICK"
+meta load_start "$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # runs: name gwdoc-runs pandoc-runs
 INPUTS=(
@@ -213,6 +223,7 @@ if command -v perf >/dev/null && [ -n "$PROFILE_INPUT" ] &&
 fi
 meta profiler "$PROFILER"
 meta wall_s "$(( $(date +%s) - START_S ))"
+meta load_end "$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # ---------------------------------------------------------------- report
 python3 "$BENCH/report.py" "$OUT" "$RESULTS"
