@@ -49,11 +49,16 @@ static long long created_time(gw_build *b) {
 static gw_val *load_config(gw_arena *arena, gw_diags *diags, const gw_source *src,
                            const gw_val *front, const gw_options *opt) {
   const char *name = "gbt9704";
+  const char *dir = src->dir;
   gw_pos at = {src->path, 1, 1};
   const gw_val *tv = gw_val_get(front, "template");
   if (opt && opt->template_name) {
     name = opt->template_name;
     at.line = 0; /* named on the command line: no source position */
+    /* A path typed in the shell is relative to the working folder; a
+     * name is still looked up beside the source first. */
+    if (strchr(name, '/') || strstr(name, ".yaml") || strstr(name, ".yml"))
+      dir = ".";
   } else if (tv) {
     if (tv->kind != GW_VAL_STR) {
       gw_error(diags, tv->pos, "template 应为模板名称或路径");
@@ -62,7 +67,7 @@ static gw_val *load_config(gw_arena *arena, gw_diags *diags, const gw_source *sr
     name = tv->str;
     at = tv->pos;
   }
-  return gw_template_config(arena, diags, name, at, src->dir, front);
+  return gw_template_config(arena, diags, name, at, dir, front);
 }
 
 static int build_model(gw_build *b, const gw_val *front, cmark_node *root,

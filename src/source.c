@@ -5,6 +5,8 @@
 #include <unicode/utf8.h>
 
 #include <errno.h>
+#include <stdint.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,12 +17,13 @@ static gw_pos file_pos(const char *path) {
 }
 
 /* Line/column of a byte offset in raw (unnormalised) bytes, for the UTF-8
- * error, which is found before line ends are normalised. */
+ * error, which is found before line ends are normalised: LF, CR LF and a
+ * lone CR each end a line, as they do after normalisation. */
 static gw_pos raw_pos(const char *path, const char *data, size_t offset) {
   gw_pos pos = {path, 1, 1};
   size_t line_start = 0;
   for (size_t i = 0; i < offset; i++)
-    if (data[i] == '\n') {
+    if (data[i] == '\n' || (data[i] == '\r' && (i + 1 >= offset || data[i + 1] != '\n'))) {
       pos.line++;
       line_start = i + 1;
     }
@@ -122,20 +125,24 @@ int gw_source_from_memory(gw_arena *arena, gw_diags *diags, const char *path,
              len, GW_SOURCE_MAX_BYTES);
     return -1;
   }
+  size_t bom = 0;
   if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+    bom = 3;
     data += 3;
     len -= 3;
   }
   size_t bad = 0;
   bool bad_xml = false;
   if (!gw_zh_validate_utf8(data, len, &bad, &bad_xml)) {
+    /* Columns count from after the BOM (editors hide it); the byte
+     * offset counts it, as a hex viewer of the file shows. */
     gw_pos pos = raw_pos(path, data, bad);
     if (bad_xml)
-      gw_error(diags, pos, "第 %zu 字节处有 XML 不允许的字符（U+%04X）：请删除它", bad,
-               forbidden_char(data + bad, len - bad));
+      gw_error(diags, pos, "第 %zu 字节处有 XML 不允许的字符（U+%04X）：请删除它",
+               bad + bom, forbidden_char(data + bad, len - bad));
     else
       gw_error(diags, pos, "第 %zu 字节处不是有效的 UTF-8 编码：请把文件另存为 UTF-8",
-               bad);
+               bad + bom);
     return -1;
   }
   src->text = normalise_line_ends(arena, data, len, &src->len);
@@ -152,16 +159,40 @@ int gw_source_read(gw_arena *arena, gw_diags *diags, const char *path,
     gw_error(diags, file_pos(shown), "无法打开源文件：%s", strerror(errno));
     return -1;
   }
+  /* A folder, or a regular file that is too big, is refused before
+   * reading a byte. */
+  struct stat st;
+  if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+    gw_error(diags, file_pos(shown), "这是一个文件夹，不是源文件：请给出 .md 文件");
+    if (!is_stdin)
+      fclose(f);
+    return -1;
+  }
+  if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+      (uintmax_t)st.st_size > GW_SOURCE_MAX_BYTES) {
+    gw_error(diags, file_pos(shown), "文件过大（%ju 字节，上限 %u 字节）：请拆分文档",
+             (uintmax_t)st.st_size, GW_SOURCE_MAX_BYTES);
+    if (!is_stdin)
+      fclose(f);
+    return -1;
+  }
   gw_buf buf = {0};
   char chunk[65536];
   size_t n;
   int rc = 0;
+  bool too_big = false;
   while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
     gw_buf_append(&buf, chunk, n);
-    if (buf.len > GW_SOURCE_MAX_BYTES)
-      break; /* reported below; stop reading a huge or endless input */
+    if (buf.len > GW_SOURCE_MAX_BYTES) {
+      too_big = true; /* a pipe, device or growing file: stop reading */
+      break;
+    }
   }
-  if (ferror(f)) {
+  if (too_big) {
+    gw_error(diags, file_pos(shown), "输入过大（超过上限 %u 字节）：请拆分文档",
+             GW_SOURCE_MAX_BYTES);
+    rc = -1;
+  } else if (ferror(f)) {
     gw_error(diags, file_pos(shown), "读取源文件失败：%s", strerror(errno));
     rc = -1;
   }
@@ -186,8 +217,20 @@ gw_pos gw_source_pos_at(const gw_source *src, size_t offset) {
       hi = mid;
   }
   gw_pos pos = {src->path, (unsigned)lo + 1, 1};
-  pos.col = (unsigned)gw_zh_count_chars(src->text + src->line_starts[lo],
-                                        offset - src->line_starts[lo]) + 1;
+  size_t from = src->line_starts[lo];
+  unsigned col = 1;
+  if (src->pos_line == lo + 1 && src->pos_offset >= from && src->pos_offset <= offset) {
+    from = src->pos_offset;
+    col = src->pos_col;
+  }
+  col += (unsigned)gw_zh_count_chars(src->text + from, offset - from);
+  /* The cache is not part of the source's value: update it through a
+   * non-const pointer (every gw_source is a modifiable object). */
+  gw_source *cache = (gw_source *)src;
+  cache->pos_line = lo + 1;
+  cache->pos_offset = offset;
+  cache->pos_col = col;
+  pos.col = col;
   return pos;
 }
 

@@ -18,6 +18,11 @@ typedef struct {
   unsigned body_line;   /* line number of the body's first line */
   size_t *line_starts;  /* byte offset of each line (index 0 = line 1) */
   size_t line_count;
+  /* The last position computed (gw_source_pos_at): positions come in
+   * document order, so a column is counted from there, not from the
+   * start of its line (a 1 MB line with many diagnostics stays linear). */
+  size_t pos_line, pos_offset;
+  unsigned pos_col;
 } gw_source;
 
 /* Largest source accepted: far beyond any real document, small enough to

@@ -33,9 +33,15 @@ static int ends_with(const char *s, const char *suffix) {
   return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
+/* A template value with a '/' or a .yaml/.yml ending is a path, not a name. */
+static int is_path(const char *name) {
+  return strchr(name, '/') || ends_with(name, ".yaml") || ends_with(name, ".yml");
+}
+
 const char *gw_template_home(gw_arena *arena) {
   /* A binary in the build tree (repo/gwdoc) uses repo/templates, so the
-   * repository works without installing. */
+   * repository works without installing; an installed one (PREFIX/bin)
+   * uses PREFIX/share/gwdoc/templates wherever PREFIX was moved to. */
   char exe[4096];
   ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
   if (n > 0) {
@@ -47,6 +53,9 @@ const char *gw_template_home(gw_arena *arena) {
       if (is_file(gw_arena_printf(arena, "%s/gbt9704.yaml", local)) &&
           is_file(gw_arena_printf(arena, "%s/../src/gwdoc.c", local)))
         return local;
+      const char *installed = gw_arena_printf(arena, "%s/../share/gwdoc/templates", exe);
+      if (is_file(gw_arena_printf(arena, "%s/gbt9704.yaml", installed)))
+        return installed;
     }
   }
   return GWDOC_TEMPLATE_DIR;
@@ -55,7 +64,7 @@ const char *gw_template_home(gw_arena *arena) {
 const char *gw_template_find(gw_arena *arena, const char *name, const char *dir) {
   if (!*name)
     return NULL;
-  if (strchr(name, '/') || ends_with(name, ".yaml")) {
+  if (is_path(name)) {
     const char *path = name[0] == '/' ? name : gw_arena_printf(arena, "%s/%s", dir, name);
     return is_file(path) ? path : NULL;
   }
@@ -85,17 +94,36 @@ const char *gw_template_find(gw_arena *arena, const char *name, const char *dir)
   return NULL;
 }
 
-static gw_val *load_file(gw_arena *arena, gw_diags *diags, const char *path) {
+/* Read and parse one template file; its own errors carry its own
+ * positions, and `at` (the template: line that named it) is blamed too,
+ * so the drafter sees why that file was read at all. */
+static gw_val *load_file(gw_arena *arena, gw_diags *diags, const char *name,
+                         const char *path, gw_pos at) {
   gw_source src;
-  if (gw_source_read(arena, diags, path, &src) < 0)
-    return NULL;
-  return gw_val_parse(arena, diags, path, 1, src.text, src.len);
+  gw_val *v = NULL;
+  if (gw_source_read(arena, diags, path, &src) == 0)
+    v = gw_val_parse(arena, diags, path, 1, src.text, src.len);
+  if (!v && strcmp(name, path) == 0)
+    gw_error(diags, at, "模板“%s”无法使用：见上面的错误", name);
+  else if (!v)
+    gw_error(diags, at, "模板“%s”（%s）无法使用：见上面的错误", name, path);
+  return v;
 }
 
 static gw_val *load_chain(gw_arena *arena, gw_diags *diags, const char *name,
                           gw_pos at, const char *dir, int depth) {
   if (depth > MAX_EXTENDS) {
     gw_error(diags, at, "模板 extends 层数过多（可能循环引用）");
+    return NULL;
+  }
+  /* A path must name a YAML file: a source that says template:
+   * /etc/passwd or ../../secret.txt gets a clear error, and no file that
+   * is not a template is ever read. Paths are relative to the folder of
+   * the file that names them (and may leave it: teams keep a shared
+   * templates folder beside the issues). */
+  if (is_path(name) && !ends_with(name, ".yaml") && !ends_with(name, ".yml")) {
+    gw_error(diags, at, "模板路径“%s”不是 .yaml 文件：请写模板名称，或以 .yaml 结尾的模板文件路径",
+             name);
     return NULL;
   }
   const char *path = gw_template_find(arena, name, dir);
@@ -105,7 +133,7 @@ static gw_val *load_chain(gw_arena *arena, gw_diags *diags, const char *name,
              name, gw_template_home(arena));
     return NULL;
   }
-  gw_val *tpl = load_file(arena, diags, path);
+  gw_val *tpl = load_file(arena, diags, name, path, at);
   if (!tpl)
     return NULL;
   gw_val *ext = gw_val_get(tpl, "extends");

@@ -1,5 +1,6 @@
 /* value.c - libyaml events to a tree of gw_val. */
 #include "value.h"
+#include "zh.h"
 
 #include <string.h>
 #include <yaml.h>
@@ -44,6 +45,20 @@ static int next_event(reader *r, yaml_event_t *ev) {
   return -1;
 }
 
+/* The source was checked before parsing, but YAML escapes in quoted
+ * scalars ("\0", "\x01", "\uFFFE") make characters XML forbids (or a
+ * NUL that would cut the text short): refuse them where they are written. */
+static int check_scalar(reader *r, const yaml_event_t *ev) {
+  size_t bad = 0;
+  bool bad_xml = false;
+  if (gw_zh_validate_utf8((const char *)ev->data.scalar.value, ev->data.scalar.length,
+                          &bad, &bad_xml))
+    return 0;
+  gw_error(r->diags, mark_pos(r->file, r->first_line, ev->start_mark),
+           "引号里的转义写出了不允许的字符（如 \\0、\\x01）：请删除这个转义");
+  return -1;
+}
+
 /* Read the node whose first event is `ev` (already taken). */
 static gw_val *read_node(reader *r, yaml_event_t *ev, int depth) {
   gw_val *v = gw_arena_alloc(r->arena, sizeof *v);
@@ -54,6 +69,8 @@ static gw_val *read_node(reader *r, yaml_event_t *ev, int depth) {
   }
   switch (ev->type) {
   case YAML_SCALAR_EVENT: {
+    if (check_scalar(r, ev) < 0)
+      return NULL;
     const char *s = (const char *)ev->data.scalar.value;
     size_t len = ev->data.scalar.length;
     int plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
@@ -90,6 +107,10 @@ static gw_val *read_node(reader *r, yaml_event_t *ev, int depth) {
         key_pos = mark_pos(r->file, r->first_line, child_ev.start_mark);
         if (child_ev.type != YAML_SCALAR_EVENT) {
           gw_error(r->diags, key_pos, "YAML 的键必须是简单文字");
+          yaml_event_delete(&child_ev);
+          return NULL;
+        }
+        if (check_scalar(r, &child_ev) < 0) {
           yaml_event_delete(&child_ev);
           return NULL;
         }
@@ -156,7 +177,7 @@ gw_val *gw_val_parse(gw_arena *arena, gw_diags *diags, const char *file,
   if (root && root->kind == GW_VAL_NULL) {
     root->kind = GW_VAL_MAP; /* an empty document */
   } else if (root && root->kind != GW_VAL_MAP) {
-    gw_error(diags, root->pos, "前置元数据必须是“键: 值”的形式");
+    gw_error(diags, root->pos, "YAML 内容必须是“键: 值”的形式，而不是单独的文字或列表");
     root = NULL;
   }
   if (root) {

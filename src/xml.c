@@ -1,8 +1,73 @@
 /* xml.c - xmlTextWriter helpers. */
 #include "xml.h"
 
+#include <stdlib.h>
+
+#include <unicode/utf8.h>
+
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
+
+/* The source was checked for characters XML 1.0 forbids, but some text
+ * is made after the check: CommonMark decodes &#1; and &#xFFFF;, YAML
+ * decodes "\x01". Whatever reaches the writer, the XML stays well formed:
+ * a forbidden code point (or a broken UTF-8 sequence) is written as
+ * U+FFFD, as CommonMark does for &#0;. Returns the length of the clean
+ * prefix of s[0..len): the caller copies that much as it is. */
+static size_t clean_prefix(const char *s, size_t len) {
+  int32_t i = 0, n = len > INT32_MAX ? INT32_MAX : (int32_t)len;
+  while (i < n) {
+    unsigned char b = (unsigned char)s[i];
+    if (b >= 0x20 && b < 0x80) {
+      i++;
+      continue;
+    }
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0 || (c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D) || c == 0xFFFE ||
+        c == 0xFFFF || U_IS_SURROGATE(c))
+      return (size_t)start;
+  }
+  return (size_t)i;
+}
+
+/* Length of the bad sequence at s (at least one byte). */
+static size_t bad_length(const char *s, size_t len) {
+  int32_t i = 0, n = len > 4 ? 4 : (int32_t)len;
+  UChar32 c;
+  U8_NEXT(s, i, n, c);
+  return i > 0 ? (size_t)i : 1;
+}
+
+/* A NUL-terminated copy of s[0..len) with forbidden characters replaced,
+ * or NULL when s is clean (the usual case: no copy). */
+static char *cleaned(const char *s, size_t len) {
+  size_t ok = clean_prefix(s, len);
+  if (ok == len)
+    return NULL;
+  char *out = malloc(len * 3 + 1); /* one byte can become three */
+  if (!out)
+    return NULL;
+  size_t o = 0;
+  while (len) {
+    ok = clean_prefix(s, len);
+    memcpy(out + o, s, ok);
+    o += ok;
+    s += ok;
+    len -= ok;
+    if (len) {
+      size_t bad = bad_length(s, len);
+      memcpy(out + o, "\xEF\xBF\xBD", 3);
+      o += 3;
+      s += bad;
+      len -= bad;
+    }
+  }
+  out[o] = '\0';
+  return out;
+}
 
 #define BAD(x, call)                                                           \
   do {                                                                         \
@@ -44,7 +109,9 @@ void gw_xml_start(gw_xml *x, const char *name) {
 void gw_xml_end(gw_xml *x) { BAD(x, xmlTextWriterEndElement(x->w)); }
 
 void gw_xml_attr(gw_xml *x, const char *name, const char *value) {
-  BAD(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST value));
+  char *clean = cleaned(value, strlen(value));
+  BAD(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST(clean ? clean : value)));
+  free(clean);
 }
 
 void gw_xml_attr_int(gw_xml *x, const char *name, long value) {
@@ -57,18 +124,26 @@ void gw_xml_text(gw_xml *x, const char *text, size_t len) {
   /* xmlTextWriterWriteString needs a NUL-terminated string; write in
    * pieces through a small buffer to avoid copying large texts. */
   char chunk[4096];
+  char *clean = cleaned(text, len);
+  if (clean) {
+    text = clean;
+    len = strlen(clean);
+  }
   while (len) {
     size_t n = len < sizeof chunk - 1 ? len : sizeof chunk - 1;
-    /* never split a UTF-8 sequence */
+    /* never split a UTF-8 sequence (a run of continuation bytes longer
+     * than the chunk is not UTF-8, and was cleaned above) */
     while (n < len && n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
       n--;
-    for (size_t i = 0; i < n; i++)
-      chunk[i] = text[i];
+    if (n == 0)
+      n = len < sizeof chunk - 1 ? len : sizeof chunk - 1;
+    memcpy(chunk, text, n);
     chunk[n] = '\0';
     BAD(x, xmlTextWriterWriteString(x->w, BAD_CAST chunk));
     text += n;
     len -= n;
   }
+  free(clean);
 }
 
 void gw_xml_empty(gw_xml *x, const char *name, ...) {

@@ -1,0 +1,107 @@
+/* fuzz_convert.c - libFuzzer target over the whole pipeline: source bytes
+ * -> front matter + Markdown -> model -> DOCX bytes in memory, through
+ * gw_convert exactly as `gwdoc render` calls it, minus the file I/O.
+ *
+ * The normal build has no main (libFuzzer supplies one: `make fuzz`).
+ * With -DGW_FUZZ_STANDALONE a small main replays files given on the
+ * command line, for compilers without libFuzzer (gcc, valgrind runs). */
+#include "../../src/gwdoc.h"
+#include "../../src/zh.h"
+
+#include <libxml/parser.h>
+#include <zip.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The DOCX must be a zip whose every XML part is well formed: a
+ * character XML forbids, or a broken tag, would make Word refuse it. */
+static void check_docx(const gw_bytes *out) {
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_source_t *src = zip_source_buffer_create(out->data, out->len, 0, &ze);
+  zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze) : NULL;
+  if (!za)
+    abort();
+  zip_int64_t n = zip_get_num_entries(za, 0);
+  for (zip_int64_t i = 0; i < n; i++) {
+    const char *name = zip_get_name(za, (zip_uint64_t)i, 0);
+    size_t nl = name ? strlen(name) : 0;
+    if (!name || !(nl > 4 && (strcmp(name + nl - 4, ".xml") == 0 ||
+                              strcmp(name + nl - 5, ".rels") == 0)))
+      continue;
+    zip_stat_t st;
+    zip_file_t *f = zip_fopen_index(za, (zip_uint64_t)i, 0);
+    if (!f || zip_stat_index(za, (zip_uint64_t)i, 0, &st) < 0)
+      abort();
+    char *buf = malloc(st.size + 1);
+    if (!buf || zip_fread(f, buf, st.size) != (zip_int64_t)st.size)
+      abort();
+    zip_fclose(f);
+    xmlDocPtr doc = xmlReadMemory(buf, (int)st.size, name, NULL,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!doc) {
+      fprintf(stderr, "fuzz_convert: %s is not well-formed XML\n", name);
+      abort();
+    }
+    xmlFreeDoc(doc);
+    free(buf);
+  }
+  zip_discard(za); /* frees src */
+  zip_error_fini(&ze);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  gw_diags diags = {0};
+  diags.quiet = true;
+  gw_bytes out = {0};
+  /* The source "lives" in a folder of its own that does not exist, so a
+   * relative template path or name finds nothing beside it: only the
+   * installed templates (GWDOC_TEMPLATE_DIR, $GWDOC_TEMPLATES). */
+  gw_status st = gw_convert("/nonexistent-gwdoc-fuzz/input.md", data ? (const char *)data : "",
+                            size, NULL, &diags, &out);
+  /* The contract: a DOCX exactly when there are no errors, and an error
+   * whenever there is no DOCX. */
+  if (st == GW_OK && (!out.data || out.len == 0 || diags.errors))
+    abort();
+  if (st == GW_ERR_INPUT && (out.data || !diags.errors))
+    abort();
+  if (st != GW_OK && st != GW_ERR_INPUT)
+    abort(); /* internal (zip/XML writer) failure on a valid model */
+  if (st == GW_OK)
+    check_docx(&out);
+  /* Every printed diagnostic must format (exercise diag.c too). */
+  for (const gw_diag *d = diags.first; d; d = d->next)
+    free(gw_diag_format(d));
+  free(out.data);
+  gw_diags_free(&diags);
+  return 0;
+}
+
+#ifdef GW_FUZZ_STANDALONE
+int main(int argc, char **argv) {
+  for (int i = 1; i < argc; i++) {
+    FILE *f = fopen(argv[i], "rb");
+    if (!f) {
+      perror(argv[i]);
+      return 2;
+    }
+    size_t cap = 1 << 16, len = 0, n;
+    unsigned char *buf = malloc(cap);
+    while (buf && (n = fread(buf + len, 1, cap - len, f)) > 0)
+      if ((len += n) == cap)
+        buf = realloc(buf, cap *= 2);
+    fclose(f);
+    if (!buf)
+      return 2;
+    LLVMFuzzerTestOneInput(buf, len);
+    free(buf);
+  }
+  gw_zh_cleanup();
+  return 0;
+}
+#endif
