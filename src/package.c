@@ -13,7 +13,7 @@
 #include <zip.h>
 
 /* Deflate level: zlib's default, the usual speed/size balance. */
-enum { DEFLATE_LEVEL = 6 };
+enum { DEFLATE_LEVEL = 6, STORE_BELOW_BYTES = 1024 };
 
 typedef void (*part_writer)(gw_xml *x, const gw_doc *doc);
 
@@ -52,8 +52,12 @@ static int add_part(zip_t *za, const char *name, gw_xml *x) {
     return -1;
   }
   /* Fixed times (1980-01-01 00:00) and level: byte-identical output. */
+  /* A part of a few hundred bytes is stored: setting up a deflate stream
+   * costs more than the bytes it would save. */
+  zip_int32_t method = len < STORE_BELOW_BYTES ? ZIP_CM_STORE : ZIP_CM_DEFLATE;
   if (zip_file_set_dostime(za, (zip_uint64_t)idx, 0, 0x21, 0) < 0 ||
-      zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_DEFLATE, DEFLATE_LEVEL) < 0)
+      zip_set_file_compression(za, (zip_uint64_t)idx, method,
+                               method == ZIP_CM_STORE ? 0 : DEFLATE_LEVEL) < 0)
     return -1;
   return 0;
 }

@@ -752,12 +752,47 @@ static void pass_spaces(norm_ctx *x)
   }
 }
 
+/* Code points NFC leaves alone and no rule here looks at: Han, CJK and
+ * full-width punctuation except the shared marks the rules convert, and
+ * ASCII letters and digits. Most Chinese text is only these, and then
+ * normalising is a copy (the common case, kept cheap). */
+static bool inert(UChar32 c)
+{
+  if (c < 0x80)
+    return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+  if (c == 0x2014 || c == 0x2026)
+    return false; /* — and … : the dash and ellipsis rules */
+  return (c >= 0x2018 && c <= 0x201D) || (c >= 0x3001 && c <= 0x303F) ||
+         (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0xFF01 && c <= 0xFF5E) || c == 0x00B7;
+}
+
+static bool all_inert(const char *text, size_t len)
+{
+  int32_t i = 0, n = (int32_t)len;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(text, i, n, c);
+    if (c < 0 || !inert(c))
+      return false;
+  }
+  return true;
+}
+
 char *gw_zh_normalize(const char *text, size_t len)
 {
   if (!text)
     len = 0;
   if (len == 0)
     return dup_str("");
+  if (len < INT32_MAX && all_inert(text, len)) {
+    char *copy = malloc(len + 1);
+    if (copy) {
+      memcpy(copy, text, len);
+      copy[len] = '\0';
+    }
+    return copy;
+  }
 
   char *result = NULL;
   UChar *u16 = NULL, *nfc = NULL;
@@ -983,6 +1018,14 @@ void gw_zh_cleanup(void)
  * An ill-formed sequence counts 1. */
 static size_t cp_width(UChar32 c)
 {
+  /* The common cases first: printable ASCII, and Han and CJK or
+   * full-width punctuation, all East Asian Wide (tables widen cells of
+   * thousands of rows through here). */
+  if (c >= 0x20 && c < 0x7F)
+    return 1;
+  if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303E) ||
+      (c >= 0xFF01 && c <= 0xFF60))
+    return 2;
   int8_t t = u_charType(c);
   if (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK ||
       t == U_FORMAT_CHAR || t == U_CONTROL_CHAR ||

@@ -53,12 +53,13 @@ static void write_runs(gw_xml *x, const gw_doc *doc, const gw_block *b,
                        const gw_runs *runs, int role) {
   for (const gw_run *r = runs->first; r; r = r->next) {
     const gw_role_style *rs = role_style(doc, r->role >= 0 ? r->role : role);
+    bool styled = r->role < 0 || r->role == role;
     if (r->kind == GW_RUN_TEXT) {
-      gw_write_text_runs(x, doc, rs, r->bold, r->text, r->len);
+      gw_write_text_runs(x, doc, rs, r->bold, styled, r->text, r->len);
       continue;
     }
     gw_xml_start(x, "w:r");
-    gw_write_r_pr(x, doc, rs, r->bold, false);
+    gw_write_r_pr(x, doc, rs, r->bold, false, styled);
     gw_xml_empty(x, r->kind == GW_RUN_TAB ? "w:tab" : "w:br", NULL);
     gw_xml_end(x);
   }
@@ -248,17 +249,17 @@ static void write_tail_p(gw_xml *x, const gw_doc *doc, tail_row_kind kind,
   gw_xml_val(x, "w:jc", kind == TAIL_ROW_RIGHT ? "right" : "left");
   gw_xml_end(x);
   if (kind == TAIL_ROW_LIST) {
-    gw_write_text_runs(x, doc, rs, false, label, strlen(label));
-    gw_write_text_runs(x, doc, rs, false, "：", strlen("："));
+    gw_write_text_runs(x, doc, rs, false, true, label, strlen(label));
+    gw_write_text_runs(x, doc, rs, false, true, "：", strlen("："));
   }
   if (text)
-    gw_write_text_runs(x, doc, rs, false, text, strlen(text));
+    gw_write_text_runs(x, doc, rs, false, true, text, strlen(text));
   if (right) {
     gw_xml_start(x, "w:r");
-    gw_write_r_pr(x, doc, rs, false, false);
+    gw_write_r_pr(x, doc, rs, false, false, true);
     gw_xml_empty(x, "w:tab", NULL);
     gw_xml_end(x);
-    gw_write_text_runs(x, doc, rs, false, right, strlen(right));
+    gw_write_text_runs(x, doc, rs, false, true, right, strlen(right));
   }
   gw_xml_end(x);
 }

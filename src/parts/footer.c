@@ -8,7 +8,7 @@ static void write_page_field(gw_xml *x, const gw_doc *doc, const gw_role_style *
   static const char *const kinds[] = {"begin", NULL, "separate", "1", "end"};
   for (int i = 0; i < 5; i++) {
     gw_xml_start(x, "w:r");
-    gw_write_r_pr(x, doc, rs, false, true);
+    gw_write_r_pr(x, doc, rs, false, true, false);
     if (i == 1) {
       gw_xml_start(x, "w:instrText");
       gw_xml_attr(x, "xml:space", "preserve");
@@ -32,7 +32,7 @@ static void write_plain_run(gw_xml *x, const gw_doc *doc, const gw_role_style *r
   if (!len)
     return;
   gw_xml_start(x, "w:r");
-  gw_write_r_pr(x, doc, rs, false, true);
+  gw_write_r_pr(x, doc, rs, false, true, false);
   gw_xml_start(x, "w:t");
   gw_xml_attr(x, "xml:space", "preserve");
   gw_xml_text(x, text, len);

@@ -27,11 +27,13 @@ void gw_app_write(gw_xml *x, const gw_doc *doc);
 void gw_drawing_write(gw_xml *x, const gw_doc *doc, const gw_block *b);
 
 /* Shared by document.c and footer.c: run properties and text runs. */
+/* `styled`: the paragraph's style is this role's, so only the fonts,
+ * bold and language are written. */
 void gw_write_r_pr(gw_xml *x, const gw_doc *doc, const gw_role_style *rs,
-                   bool bold, bool hint_east_asia);
+                   bool bold, bool hint_east_asia, bool styled);
 /* Text split into runs where the font slot changes (zh.c). */
 void gw_write_text_runs(gw_xml *x, const gw_doc *doc, const gw_role_style *rs,
-                        bool bold, const char *text, size_t len);
+                        bool bold, bool styled, const char *text, size_t len);
 /* The style id of a role: "gw" + its name in CamelCase. */
 const char *gw_style_id(gw_role role);
 

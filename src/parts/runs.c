@@ -28,20 +28,24 @@ static void write_r_fonts(gw_xml *x, const gw_role_style *rs, bool hint) {
 }
 
 void gw_write_r_pr(gw_xml *x, const gw_doc *doc, const gw_role_style *rs,
-                   bool bold, bool hint) {
+                   bool bold, bool hint, bool styled) {
   (void)doc;
   gw_xml_start(x, "w:rPr");
   write_r_fonts(x, rs, hint);
-  if (bold || rs->bold) {
+  if (bold || (!styled && rs->bold)) {
     gw_xml_empty(x, "w:b", NULL);
     gw_xml_empty(x, "w:bCs", NULL);
   }
-  if (rs->color)
-    gw_xml_val(x, "w:color", rs->color);
-  if (rs->spacing_twips)
-    gw_xml_val_int(x, "w:spacing", rs->spacing_twips);
-  gw_xml_val_int(x, "w:sz", rs->size_half_pt);
-  gw_xml_val_int(x, "w:szCs", rs->size_half_pt);
+  /* In a paragraph of its own role the style carries colour, spacing and
+   * size; repeating them in every run would only double the XML. */
+  if (!styled) {
+    if (rs->color)
+      gw_xml_val(x, "w:color", rs->color);
+    if (rs->spacing_twips)
+      gw_xml_val_int(x, "w:spacing", rs->spacing_twips);
+    gw_xml_val_int(x, "w:sz", rs->size_half_pt);
+    gw_xml_val_int(x, "w:szCs", rs->size_half_pt);
+  }
   gw_xml_empty(x, "w:lang", "w:val", "zh-CN", "w:eastAsia", "zh-CN", NULL);
   gw_xml_end(x);
 }
@@ -57,21 +61,48 @@ typedef struct {
   gw_xml *x;
   const gw_doc *doc;
   const gw_role_style *rs;
-  bool bold;
+  bool bold, styled;
   const char *text;
 } slot_ctx;
+
+/* <w:rPr> of a run in a paragraph of its own role: the style has the
+ * size, colour, spacing and language, so the run names just the font
+ * slot it uses (split by gw_zh_slot_runs) and its bold. */
+static void write_styled_r_pr(gw_xml *x, const gw_role_style *rs, bool bold,
+                              const gw_slot_run *run) {
+  gw_xml_start(x, "w:rPr");
+  gw_xml_start(x, "w:rFonts");
+  if (run->slot == GW_SLOT_LATIN) {
+    gw_xml_attr(x, "w:ascii", rs->latin);
+    gw_xml_attr(x, "w:hAnsi", rs->latin);
+    gw_xml_attr(x, "w:cs", rs->latin);
+  } else {
+    gw_xml_attr(x, "w:eastAsia", rs->font);
+    if (run->hint_east_asia)
+      gw_xml_attr(x, "w:hint", "eastAsia");
+  }
+  gw_xml_end(x);
+  if (bold) {
+    gw_xml_empty(x, "w:b", NULL);
+    gw_xml_empty(x, "w:bCs", NULL);
+  }
+  gw_xml_end(x);
+}
 
 static int write_slot_run(const gw_slot_run *run, void *p) {
   slot_ctx *c = p;
   gw_xml_start(c->x, "w:r");
-  gw_write_r_pr(c->x, c->doc, c->rs, c->bold, run->hint_east_asia);
+  if (c->styled)
+    write_styled_r_pr(c->x, c->rs, c->bold, run);
+  else
+    gw_write_r_pr(c->x, c->doc, c->rs, c->bold, run->hint_east_asia, false);
   write_t(c->x, c->text + run->offset, run->len);
   gw_xml_end(c->x);
   return 0;
 }
 
 void gw_write_text_runs(gw_xml *x, const gw_doc *doc, const gw_role_style *rs,
-                        bool bold, const char *text, size_t len) {
-  slot_ctx c = {x, doc, rs, bold, text};
+                        bool bold, bool styled, const char *text, size_t len) {
+  slot_ctx c = {x, doc, rs, bold, styled, text};
   gw_zh_slot_runs(text, len, write_slot_run, &c);
 }

@@ -10,7 +10,7 @@ static void write_doc_defaults(gw_xml *x, const gw_doc *doc) {
   const gw_role_style *body = &L->roles[GW_ROLE_BODY];
   gw_xml_start(x, "w:docDefaults");
   gw_xml_start(x, "w:rPrDefault");
-  gw_write_r_pr(x, doc, body, false, false);
+  gw_write_r_pr(x, doc, body, false, false, false);
   gw_xml_end(x);
   gw_xml_start(x, "w:pPrDefault");
   gw_xml_start(x, "w:pPr");
@@ -77,7 +77,7 @@ static void write_style(gw_xml *x, const gw_doc *doc, gw_role role) {
   gw_xml_val(x, "w:basedOn", "Normal");
   gw_xml_empty(x, "w:qFormat", NULL);
   write_role_p_pr(x, doc, role);
-  gw_write_r_pr(x, doc, &doc->layout.roles[role], false, false);
+  gw_write_r_pr(x, doc, &doc->layout.roles[role], false, false, false);
   gw_xml_end(x);
 }
 
@@ -93,7 +93,7 @@ static void write_normal(gw_xml *x, const gw_doc *doc) {
   gw_xml_empty(x, "w:widowControl", "w:val", "0", NULL);
   gw_xml_val(x, "w:jc", "both");
   gw_xml_end(x);
-  gw_write_r_pr(x, doc, &doc->layout.roles[GW_ROLE_BODY], false, false);
+  gw_write_r_pr(x, doc, &doc->layout.roles[GW_ROLE_BODY], false, false, false);
   gw_xml_end(x);
 
   gw_xml_start(x, "w:style");

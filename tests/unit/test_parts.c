@@ -220,7 +220,7 @@ END_TEST
 static void write_mixed(gw_xml *x, const gw_doc *d) {
   const char *t = "2021年“强团改革 50 条”举措Times";
   gw_xml_start(x, "w:p");
-  gw_write_text_runs(x, d, &d->layout.roles[GW_ROLE_BODY], false, t, strlen(t));
+  gw_write_text_runs(x, d, &d->layout.roles[GW_ROLE_BODY], false, false, t, strlen(t));
   gw_xml_end(x);
 }
 
