@@ -89,11 +89,12 @@ e2e: gwdoc $(BUILD)/.test-deps
 check: unit e2e
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
-asan:
+asan: $(BUILD)/.test-deps
 	$(MAKE) BUILD=build/asan OPT="-O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  LDFLAGS="-fsanitize=address,undefined" build/asan/test_unit build/asan/gwdoc-bin
-	ASAN_OPTIONS=detect_leaks=1 build/asan/test_unit
-	ASAN_OPTIONS=detect_leaks=1 GWDOC=build/asan/gwdoc-bin SHARED=$(SHARED) QUICK=1 tests/e2e/run.sh
+	ASAN_OPTIONS=detect_leaks=1:exitcode=99 UBSAN_OPTIONS=halt_on_error=1:exitcode=99 build/asan/test_unit
+	ASAN_OPTIONS=detect_leaks=1:exitcode=99 UBSAN_OPTIONS=halt_on_error=1:exitcode=99 \
+	  GWDOC=build/asan/gwdoc-bin SHARED=$(SHARED) QUICK=1 tests/e2e/run.sh
 
 $(BUILD)/gwdoc-bin: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
@@ -111,7 +112,7 @@ bench:
 # the samples and tests; FUZZ_SECONDS sets the time.
 FUZZ_SECONDS ?= 60
 FUZZ_DEBS = clang libclang-rt-14-dev
-FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer
+FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 $(BUILD)/fuzz_convert: tests/fuzz/fuzz_convert.c $(LIB_SRCS) $(BUILD)/.deps
 	@command -v clang >/dev/null && [ -n "$$(ls /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a 2>/dev/null)" ] || \
 	  { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(FUZZ_DEBS); }

@@ -2,6 +2,9 @@
 #include "image.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <jpeglib.h>
 #include <limits.h>
 #include <png.h>
@@ -75,28 +78,52 @@ static int path_is_inside(const char *url) {
   return 1;
 }
 
-static unsigned char *read_file(gw_arena *arena, const char *path, size_t *len, int *too_big) {
-  FILE *f = fopen(path, "rb");
-  *too_big = 0;
-  if (!f)
+/* Read a regular file of at most MAX_IMAGE_BYTES. A FIFO or device is
+ * refused before reading (it could block forever). Sets *err to the
+ * errno of the failure, or EFBIG. */
+static unsigned char *read_file(gw_arena *arena, const char *path, size_t *len, int *err) {
+  int fd = open(path, O_RDONLY | O_NONBLOCK);
+  struct stat st;
+  *err = 0;
+  if (fd < 0 || fstat(fd, &st) < 0) {
+    *err = errno;
+    if (fd >= 0)
+      close(fd);
     return NULL;
-  gw_buf buf = {0};
-  char chunk[65536];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && buf.len <= MAX_IMAGE_BYTES)
-    gw_buf_append(&buf, chunk, n);
-  int bad = ferror(f);
-  fclose(f);
-  if (buf.len > MAX_IMAGE_BYTES)
-    *too_big = 1;
-  unsigned char *data = NULL;
-  if (!bad && !*too_big) {
-    data = gw_arena_alloc(arena, buf.len ? buf.len : 1);
-    memcpy(data, buf.data ? buf.data : "", buf.len);
-    *len = buf.len;
   }
-  gw_buf_free(&buf);
+  if (!S_ISREG(st.st_mode) || st.st_size > (off_t)MAX_IMAGE_BYTES) {
+    *err = S_ISREG(st.st_mode) ? EFBIG : EINVAL;
+    close(fd);
+    return NULL;
+  }
+  unsigned char *data = gw_arena_alloc(arena, (size_t)st.st_size + 1);
+  size_t got = 0;
+  while (got < (size_t)st.st_size) {
+    ssize_t n = read(fd, data + got, (size_t)st.st_size - got);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0) {
+      *err = n < 0 ? errno : EIO;
+      close(fd);
+      return NULL;
+    }
+    got += (size_t)n;
+  }
+  close(fd);
+  *len = got;
   return data;
+}
+
+/* Does `path` resolve (symbolic links followed) inside `dir`? */
+static int resolves_inside(const char *path, const char *dir) {
+  char *real = realpath(path, NULL), *base = realpath(dir, NULL);
+  size_t n = base ? strlen(base) : 0;
+  int inside = real && base &&
+               (strcmp(base, "/") == 0 ||
+                (strncmp(real, base, n) == 0 && (real[n] == '/' || real[n] == '\0')));
+  free(real);
+  free(base);
+  return inside;
 }
 
 int gw_image_add(gw_build *b, const char *url, const char *alt, gw_pos pos) {
@@ -106,13 +133,20 @@ int gw_image_add(gw_build *b, const char *url, const char *alt, gw_pos pos) {
   }
   const char *path = gw_arena_printf(b->arena, "%s/%s", b->src->dir, url);
   size_t len = 0;
-  int too_big;
-  const unsigned char *data = read_file(b->arena, path, &len, &too_big);
+  int err = 0;
+  const unsigned char *data = NULL;
+  if (access(path, F_OK) == 0 && !resolves_inside(path, b->src->dir)) {
+    gw_error(b->diags, pos, "图片“%s”是指向源文件所在目录以外的链接：请把图片本身放到源文件旁边", url);
+    return -1;
+  }
+  data = read_file(b->arena, path, &len, &err);
   if (!data) {
-    if (too_big)
+    if (err == EFBIG)
       gw_error(b->diags, pos, "图片“%s”超过 %u MB：请压缩后再用", url, MAX_IMAGE_BYTES >> 20);
+    else if (err == EINVAL)
+      gw_error(b->diags, pos, "图片“%s”不是普通文件", url);
     else
-      gw_error(b->diags, pos, "无法读取图片“%s”：%s", url, strerror(errno));
+      gw_error(b->diags, pos, "无法读取图片“%s”：%s", url, strerror(err));
     return -1;
   }
   pixel_size ps = {0, 0, 0, 0};

@@ -272,8 +272,12 @@ static int cmd_render(int argc, char **argv) {
 }
 
 int main(int argc, char **argv) {
-  signal(SIGINT, on_signal);
-  signal(SIGTERM, on_signal);
+  /* Clean up a half-written output on Ctrl-C or kill; a signal the
+   * caller chose to ignore (nohup) stays ignored. */
+  if (signal(SIGINT, on_signal) == SIG_IGN)
+    signal(SIGINT, SIG_IGN);
+  if (signal(SIGTERM, on_signal) == SIG_IGN)
+    signal(SIGTERM, SIG_IGN);
   int rc;
   if (argc < 2)
     rc = usage_error("%s", "缺少命令");

@@ -113,6 +113,9 @@ static int block_height(const gw_doc *doc, const gw_block *b, int text_w, int *l
   case GW_BLOCK_BLANK:
     *line = L->line_twips;
     return L->line_twips;
+  case GW_BLOCK_IMAGE:
+    *line = (int)(b->image->cy_emu / 635); /* a picture does not break */
+    return *line;
   case GW_BLOCK_TABLE: {
     int h = 0;
     for (const gw_row *r = b->table->rows; r; r = r->next)

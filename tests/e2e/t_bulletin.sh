@@ -55,7 +55,8 @@ if [ -f "$seed" ]; then
     [ "$got" = "$2" ] && pass "$1" || fail "$1" "got '$got', want '$2'"
   }
   role_font() { echo "string((//w:p[w:pPr/w:pStyle/@w:val='$1']/w:r/w:rPr/w:rFonts/@w:eastAsia)[1])"; }
-  want "masthead is red" FF0000 "string(//w:p[w:pPr/w:pStyle/@w:val='gwMasthead']/w:r[1]/w:rPr/w:color/@w:val)"
+  want "masthead is red" FF0000 "string(//w:style[@w:styleId='gwMasthead']/w:rPr/w:color/@w:val)" "$d/word/styles.xml"
+  want "masthead paragraphs use the masthead style" 1 "count(//w:p[w:pPr/w:pStyle/@w:val='gwMasthead'])"
   want "masthead text" 晋团要讯 "string(//w:p[w:pPr/w:pStyle/@w:val='gwMasthead'])"
   want "期号 line" "〔2021〕第14期" "string(//w:p[w:pPr/w:pStyle/@w:val='gwIssueNumber'])"
   want "issuer and date on one line" "共青团山西省委2021年10月18日" "string(//w:p[w:pPr/w:pStyle/@w:val='gwIssuerLine'])"
@@ -70,9 +71,11 @@ if [ -f "$seed" ]; then
   want "编者按 label font 黑体" "黑体" "string(//w:p[w:pPr/w:pStyle/@w:val='gwNote']/w:r[1]/w:rPr/w:rFonts/@w:eastAsia)"
   want "编者按 text font 楷体_GB2312" "楷体_GB2312" "string(//w:p[w:pPr/w:pStyle/@w:val='gwNote']/w:r[2]/w:rPr/w:rFonts/@w:eastAsia)"
   want "bold run-in head" "坚持党建带团建。" "string((//w:r[w:rPr/w:b]/w:t)[1])"
-  want "every run names its East Asian font" 0 "count(//w:r[w:t and not(w:rPr/w:rFonts/@w:eastAsia)])"
+  want "every run names the font of the slot it uses" 0 "count(//w:r[w:t and not(w:rPr/w:rFonts/@w:eastAsia or w:rPr/w:rFonts/@w:ascii)])"
+  want "Chinese runs name their East Asian font" 0 "count(//w:r[contains(w:t,'。') and not(w:rPr/w:rFonts/@w:eastAsia)])"
   want "no theme fonts anywhere" 0 "count(//@*[contains(local-name(),'Theme')])"
-  want "language zh-CN" 0 "count(//w:r[w:t and not(w:rPr/w:lang/@w:eastAsia='zh-CN')])"
+  want "language zh-CN in the document defaults" zh-CN "string(//w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:eastAsia)" "$d/word/styles.xml"
+  want "no run overrides the language" 0 "count(//w:r/w:rPr/w:lang[@w:eastAsia!='zh-CN'])"
   want "quotes carry the East Asian hint" 0 "count(//w:r[contains(w:t,'“') and not(w:rPr/w:rFonts/@w:hint='eastAsia')])"
   want "extraction artefact repaired: 强团改革50条" 1 "number(contains(string(//w:body),'“强团改革50条”'))"
   want "odd and even footers referenced" "default even" "concat(//w:body/w:sectPr/w:footerReference[1]/@w:type,' ',//w:body/w:sectPr/w:footerReference[2]/@w:type)"

@@ -68,3 +68,11 @@ printf -- '---\nkind: bulletin\ntemplate: jintuan-yaoxun\nyear: 2021\nnumber: 1\
 "$GWDOC" render "$D/pic/out.md" -o "$D/pic/out.docx" 2>"$D/pic/out.err"; rc=$?
 [ $rc -eq 1 ] && [ ! -e "$D/pic/out.docx" ] && grep -q "out.md:8:1: error: 图片“../../etc/passwd”不在源文件所在目录内" "$D/pic/out.err" \
   && pass "pictures: a path outside the source folder is refused" || fail "pictures: a path outside the source folder is refused" "$(cat "$D/pic/out.err")"
+mkfifo "$D/pic/fifo.png" 2>/dev/null
+printf -- '---\nkind: bulletin\ntemplate: jintuan-yaoxun\nyear: 2021\nnumber: 1\ndate: 2021-01-05\n---\n![x](fifo.png)\n' >"$D/pic/fifo.md"
+timeout 10 "$GWDOC" render "$D/pic/fifo.md" -o "$D/pic/fifo.docx" 2>"$D/pic/fifo.err"; rc=$?
+[ $rc -eq 1 ] && grep -q '不是普通文件' "$D/pic/fifo.err" && pass "pictures: a FIFO is refused, never read" || fail "pictures: a FIFO is refused, never read" "rc=$rc"
+ln -sf /etc/hostname "$D/pic/link.png"
+printf -- '---\nkind: bulletin\ntemplate: jintuan-yaoxun\nyear: 2021\nnumber: 1\ndate: 2021-01-05\n---\n![x](link.png)\n' >"$D/pic/link.md"
+"$GWDOC" render "$D/pic/link.md" -o "$D/pic/link.docx" 2>"$D/pic/link.err"; rc=$?
+[ $rc -eq 1 ] && grep -q '目录以外的链接' "$D/pic/link.err" && pass "pictures: a link leading outside the folder is refused" || fail "pictures: a link leading outside the folder is refused"

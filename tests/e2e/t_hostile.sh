@@ -187,11 +187,15 @@ fi
 import random; random.seed(7)
 p = ''.join(chr(random.randint(0x4e00, 0x9fa5)) for _ in range(2000))
 for i in range(3000): print(p[i % 2000:] + p[:i % 2000] + '\n')"; } >"$H/slow.md"
+# A background job of a non-interactive shell starts with SIGINT ignored,
+# and gwdoc keeps an ignored SIGINT ignored (as under nohup): start the
+# job with the default action, as a terminal's Ctrl-C would find it.
+default_int() { exec /usr/bin/python3 -c 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])' "$@"; }
 h_signal() {
   local sig=$1 pid spid rc i
   rm -f "$H/sig.docx"; cp "$H/keep.orig" "$H/sig.docx"
   if command -v strace >/dev/null && strace -f -o /dev/null true 2>/dev/null; then
-    strace -f -o /dev/null -e trace=fsync -e inject=fsync:delay_enter=3000000 \
+    default_int strace -f -o /dev/null -e trace=fsync -e inject=fsync:delay_enter=3000000 \
       "$GWDOC" render "$H/good.md" -o "$H/sig.docx" 2>"$H/sig.err" &
     spid=$!
     for i in $(seq 200); do ls -a "$H" | grep -q '^\.sig\.docx\.gwdoc-' && break; sleep 0.05; done
@@ -203,7 +207,7 @@ h_signal() {
       && pass "$sig during fsync of the temporary file: old output untouched, no temporary left" \
       || fail "$sig mid-write" "exit $rc; $(ls -a "$H" | grep gwdoc- | tr '\n' ' ')"
   else
-    "$GWDOC" render "$H/slow.md" -o "$H/sig.docx" 2>"$H/sig.err" &
+    default_int "$GWDOC" render "$H/slow.md" -o "$H/sig.docx" 2>"$H/sig.err" &
     pid=$!
     sleep 0.3
     kill -"$sig" "$pid" 2>/dev/null
