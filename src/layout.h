@@ -47,6 +47,7 @@ typedef struct {
   const char *color;     /* RRGGBB or NULL */
   int line_twips;        /* exact line height */
   int spacing_twips;     /* character spacing (w:spacing in w:rPr) */
+  int scale_pct;         /* character width scale (w:w), 0 = 100 % */
 } gw_role_style;
 
 typedef struct {

@@ -20,7 +20,8 @@ static size_t runs_width(const gw_runs *runs) {
 
 int gw_prepare_lines(const gw_role_style *rs, int width, int indent, size_t display_width) {
   /* One display column is half a character: size/2 plus the spacing. */
-  double col = rs->size_half_pt * 5.0 + rs->spacing_twips / 2.0;
+  double col = rs->size_half_pt * 5.0 * (rs->scale_pct ? rs->scale_pct / 100.0 : 1) +
+               rs->spacing_twips / 2.0;
   if (col <= 0)
     col = 1;
   double first = (width - indent) / col, rest = width / col;

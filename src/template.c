@@ -49,10 +49,14 @@ const char *gw_template_home(gw_arena *arena) {
     char *slash = strrchr(exe, '/');
     if (slash) {
       *slash = '\0';
-      const char *local = gw_arena_printf(arena, "%s/templates", exe);
-      if (is_file(gw_arena_printf(arena, "%s/gbt9704.yaml", local)) &&
-          is_file(gw_arena_printf(arena, "%s/../src/gwdoc.c", local)))
-        return local;
+      /* repo/gwdoc, or repo/build/asan/gwdoc-bin and the like */
+      static const char *const ups[] = {"", "/..", "/../.."};
+      for (size_t i = 0; i < sizeof ups / sizeof ups[0]; i++) {
+        const char *local = gw_arena_printf(arena, "%s%s/templates", exe, ups[i]);
+        if (is_file(gw_arena_printf(arena, "%s/gbt9704.yaml", local)) &&
+            is_file(gw_arena_printf(arena, "%s/../src/gwdoc.c", local)))
+          return local;
+      }
       const char *installed = gw_arena_printf(arena, "%s/../share/gwdoc/templates", exe);
       if (is_file(gw_arena_printf(arena, "%s/gbt9704.yaml", installed)))
         return installed;

@@ -43,6 +43,8 @@ void gw_write_r_pr(gw_xml *x, const gw_doc *doc, const gw_role_style *rs,
       gw_xml_val(x, "w:color", rs->color);
     if (rs->spacing_twips)
       gw_xml_val_int(x, "w:spacing", rs->spacing_twips);
+    if (rs->scale_pct)
+      gw_xml_val_int(x, "w:w", rs->scale_pct);
     gw_xml_val_int(x, "w:sz", rs->size_half_pt);
     gw_xml_val_int(x, "w:szCs", rs->size_half_pt);
   }

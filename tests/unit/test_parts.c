@@ -157,7 +157,8 @@ START_TEST(layout_grid_from_template) {
   ck_assert_int_eq(L.line_twips, 579); /* 22 lines fill the 版心, never 580 */
   ck_assert_int_eq(L.char_twips, 315); /* 28 characters in 156 mm */
   ck_assert_int_eq(L.roles[GW_ROLE_BODY].size_half_pt, 32);
-  ck_assert_int_eq(L.roles[GW_ROLE_BODY].spacing_twips, -5);
+  ck_assert_int_eq(L.roles[GW_ROLE_BODY].spacing_twips, 0);
+  ck_assert_int_eq(L.roles[GW_ROLE_BODY].scale_pct, 98); /* 28 in 156 mm */
   ck_assert_int_eq(L.roles[GW_ROLE_BODY].indent_twips, 640);
   ck_assert_int_eq(L.roles[GW_ROLE_TITLE].size_half_pt, 44);
   ck_assert_int_eq(L.roles[GW_ROLE_TITLE].spacing_twips, 0);
@@ -229,10 +230,10 @@ START_TEST(runs_split_by_font_slot) {
   base_layout(&doc.layout);
   const char *xml = write_part(write_mixed, &doc);
   /* digits without the hint, Chinese with shared punctuation with it */
-  ck_assert_ptr_nonnull(strstr(xml, "w:cs=\"Times New Roman\"/><w:spacing w:val=\"-5\"/>"
+  ck_assert_ptr_nonnull(strstr(xml, "w:cs=\"Times New Roman\"/><w:w w:val=\"98\"/>"
                                     "<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/><w:lang w:val=\"zh-CN\" "
                                     "w:eastAsia=\"zh-CN\"/></w:rPr><w:t xml:space=\"preserve\">2021</w:t>"));
-  ck_assert_ptr_nonnull(strstr(xml, "w:hint=\"eastAsia\"/><w:spacing w:val=\"-5\"/><w:sz w:val=\"32\"/>"
+  ck_assert_ptr_nonnull(strstr(xml, "w:hint=\"eastAsia\"/><w:w w:val=\"98\"/><w:sz w:val=\"32\"/>"
                                     "<w:szCs w:val=\"32\"/><w:lang w:val=\"zh-CN\" w:eastAsia=\"zh-CN\"/>"
                                     "</w:rPr><w:t xml:space=\"preserve\">年“强团改革 </w:t>"));
   ck_assert_ptr_nonnull(strstr(xml, "<w:t xml:space=\"preserve\">50 </w:t>"));
