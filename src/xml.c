@@ -77,6 +77,7 @@ static char *cleaned(const char *s, size_t len) {
 
 int gw_xml_open(gw_xml *x) {
   x->failed = 0;
+  x->nfragments = 0;
   x->buf = xmlBufferCreate();
   x->w = x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL;
   if (!x->w)
@@ -94,6 +95,9 @@ int gw_xml_close(gw_xml *x) {
 }
 
 void gw_xml_free(gw_xml *x) {
+  for (int i = 0; i < x->nfragments; i++)
+    xmlFree(x->fragments[i].open);
+  x->nfragments = 0;
   if (x->w)
     xmlFreeTextWriter(x->w);
   if (x->buf)
@@ -168,4 +172,41 @@ void gw_xml_val_int(gw_xml *x, const char *name, long value) {
   char num[32];
   snprintf(num, sizeof num, "%ld", value);
   gw_xml_val(x, name, num);
+}
+
+void gw_xml_raw(gw_xml *x, const char *markup) {
+  BAD(x, xmlTextWriterWriteRaw(x->w, BAD_CAST markup));
+}
+
+const char *gw_xml_fragment(gw_xml *x, const void *key, unsigned flags, gw_xml_make make,
+                            void *ctx) {
+  for (int i = 0; i < x->nfragments; i++)
+    if (x->fragments[i].key == key && x->fragments[i].flags == flags)
+      return x->fragments[i].open;
+  if (x->nfragments == GW_XML_FRAGMENTS)
+    return NULL;
+  gw_xml scratch = {0};
+  scratch.buf = xmlBufferCreate();
+  scratch.w = scratch.buf ? xmlNewTextWriterMemory(scratch.buf, 0) : NULL;
+  char *open = NULL;
+  if (scratch.w) {
+    /* A UTF-8 document, as the part's, so text is written as it is and
+     * not as character references; the declaration is left out. */
+    BAD(&scratch, xmlTextWriterStartDocument(scratch.w, "1.0", "UTF-8", NULL));
+    BAD(&scratch, xmlTextWriterFlush(scratch.w));
+    int start = xmlBufferLength(scratch.buf);
+    make(&scratch, key, flags, ctx);
+    /* an empty string closes the last start tag ('>') */
+    BAD(&scratch, xmlTextWriterWriteString(scratch.w, BAD_CAST ""));
+    BAD(&scratch, xmlTextWriterFlush(scratch.w));
+    if (!scratch.failed)
+      open = (char *)xmlStrdup(xmlBufferContent(scratch.buf) + start);
+  }
+  gw_xml_free(&scratch);
+  if (!open)
+    return NULL;
+  x->fragments[x->nfragments].key = key;
+  x->fragments[x->nfragments].flags = flags;
+  x->fragments[x->nfragments].open = open;
+  return x->fragments[x->nfragments++].open;
 }

@@ -6,10 +6,22 @@
 #include <libxml/xmlwriter.h>
 #include <stddef.h>
 
+/* A fragment of markup the writer made once and repeats raw (see
+ * gw_xml_fragment). */
+typedef struct {
+  const void *key;
+  unsigned flags;
+  char *open; /* everything up to the text */
+} gw_xml_fragment_entry;
+
+enum { GW_XML_FRAGMENTS = 64 };
+
 typedef struct {
   xmlBufferPtr buf;
   xmlTextWriterPtr w;
   int failed;
+  gw_xml_fragment_entry fragments[GW_XML_FRAGMENTS];
+  int nfragments;
 } gw_xml;
 
 /* Start a part in memory, with the XML declaration (standalone="yes"). */
@@ -30,5 +42,19 @@ void gw_xml_empty(gw_xml *x, const char *name, ...);
 /* <name w:val="value"/> */
 void gw_xml_val(gw_xml *x, const char *name, const char *value);
 void gw_xml_val_int(gw_xml *x, const char *name, long value);
+
+/* Markup already made by libxml2 (a fragment from gw_xml_fragment),
+ * written as it is. Never user text: that goes through gw_xml_text. */
+void gw_xml_raw(gw_xml *x, const char *markup);
+
+/* The opening markup that `make` writes with a writer of its own (its
+ * elements left open), made once per (key, flags) and cached in `x`.
+ * Text runs repeat the same few run openings thousands of times; writing
+ * them element by element was most of the time on big documents.
+ * Returns NULL when the cache is full or memory ran out (the caller
+ * then writes element by element). */
+typedef void (*gw_xml_make)(gw_xml *scratch, const void *key, unsigned flags, void *ctx);
+const char *gw_xml_fragment(gw_xml *x, const void *key, unsigned flags, gw_xml_make make,
+                            void *ctx);
 
 #endif

@@ -91,8 +91,37 @@ static void write_styled_r_pr(gw_xml *x, const gw_role_style *rs, bool bold,
   gw_xml_end(x);
 }
 
+enum { RUN_BOLD = 1, RUN_HINT = 2, RUN_LATIN = 4, RUN_STYLED = 8 };
+
+/* <w:r><w:rPr>…</w:rPr><w:t xml:space="preserve"> for one kind of run. */
+static void make_run_opening(gw_xml *x, const void *key, unsigned flags, void *ctx) {
+  const gw_role_style *rs = key;
+  const gw_doc *doc = ctx;
+  gw_slot_run run = {0, 0, (flags & RUN_LATIN) ? GW_SLOT_LATIN : GW_SLOT_EAST_ASIA,
+                     (flags & RUN_HINT) != 0};
+  gw_xml_start(x, "w:r");
+  if (flags & RUN_STYLED)
+    write_styled_r_pr(x, rs, flags & RUN_BOLD, &run);
+  else
+    gw_write_r_pr(x, doc, rs, flags & RUN_BOLD, flags & RUN_HINT, false);
+  gw_xml_start(x, "w:t");
+  gw_xml_attr(x, "xml:space", "preserve");
+}
+
+/* One run: its opening made once by libxml2 and repeated, the text
+ * escaped by libxml2, the closing tags. */
 static int write_slot_run(const gw_slot_run *run, void *p) {
   slot_ctx *c = p;
+  unsigned flags = (c->bold ? RUN_BOLD : 0) | (run->hint_east_asia ? RUN_HINT : 0) |
+                   (c->styled ? RUN_STYLED : 0) |
+                   (c->styled && run->slot == GW_SLOT_LATIN ? RUN_LATIN : 0);
+  const char *open = gw_xml_fragment(c->x, c->rs, flags, make_run_opening, (void *)c->doc);
+  if (open) {
+    gw_xml_raw(c->x, open);
+    gw_xml_text(c->x, c->text + run->offset, run->len);
+    gw_xml_raw(c->x, "</w:t></w:r>");
+    return 0;
+  }
   gw_xml_start(c->x, "w:r");
   if (c->styled)
     write_styled_r_pr(c->x, c->rs, c->bold, run);
