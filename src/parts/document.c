@@ -145,23 +145,28 @@ static void write_tbl_grid(gw_xml *x, const gw_table *t) {
 }
 
 /* A cell paragraph: the cell's role style with the cell's alignment. */
-static void write_cell_p(gw_xml *x, const gw_doc *doc, const gw_cell *c) {
-  gw_xml_start(x, "w:p");
-  gw_xml_start(x, "w:pPr");
-  gw_xml_val(x, "w:pStyle", gw_style_id(c->role));
-  gw_xml_val(x, "w:jc", align_names[c->align]);
-  gw_xml_end(x);
-  gw_block fake = {0};
-  write_runs(x, doc, &fake, &c->runs, c->role);
-  gw_xml_end(x);
+/* The opening of a cell: <w:tc><w:tcPr>…</w:tcPr><w:p><w:pPr>…</w:pPr>,
+ * left open for the runs. Its look depends only on the column and the
+ * cell's role, alignment, merge and span. */
+typedef struct {
+  const gw_table *t;
+  int col;
+  const gw_cell *c;
+} cell_ctx;
+
+static unsigned cell_flags(const gw_cell *c) {
+  return (unsigned)c->role | (unsigned)c->align << 5 | (unsigned)c->vmerge << 7 |
+         (unsigned)c->span << 9;
 }
 
-/* <w:tc> */
-static void write_tc(gw_xml *x, const gw_doc *doc, const gw_table *t, int col,
-                     const gw_cell *c) {
+static void write_tc_opening(gw_xml *x, const void *key, unsigned flags, void *p) {
+  const cell_ctx *cc = p;
+  const gw_cell *c = cc->c;
   int w = 0;
-  for (int i = col; i < col + c->span && i < t->ncols; i++)
-    w += t->col_twips[i];
+  (void)key;
+  (void)flags;
+  for (int i = cc->col; i < cc->col + c->span && i < cc->t->ncols; i++)
+    w += cc->t->col_twips[i];
   gw_xml_start(x, "w:tc");
   gw_xml_start(x, "w:tcPr");
   gw_xml_start(x, "w:tcW");
@@ -176,7 +181,29 @@ static void write_tc(gw_xml *x, const gw_doc *doc, const gw_table *t, int col,
     gw_xml_empty(x, "w:vMerge", NULL);
   gw_xml_val(x, "w:vAlign", "center");
   gw_xml_end(x);
-  write_cell_p(x, doc, c);
+  gw_xml_start(x, "w:p");
+  gw_xml_start(x, "w:pPr");
+  gw_xml_val(x, "w:pStyle", gw_style_id(c->role));
+  gw_xml_val(x, "w:jc", align_names[c->align]);
+  gw_xml_end(x);
+}
+
+/* <w:tc>: the opening made once per kind of cell in each column (a
+ * table of thousands of rows repeats a few), the runs, the closing. */
+static void write_tc(gw_xml *x, const gw_doc *doc, const gw_table *t, int col,
+                     const gw_cell *c) {
+  cell_ctx cc = {t, col, c};
+  gw_block fake = {0};
+  const char *open = gw_xml_fragment(x, &t->col_twips[col], cell_flags(c), write_tc_opening, &cc);
+  if (open) {
+    gw_xml_raw(x, open);
+    write_runs(x, doc, &fake, &c->runs, c->role);
+    gw_xml_raw(x, "</w:p></w:tc>");
+    return;
+  }
+  write_tc_opening(x, NULL, 0, &cc);
+  write_runs(x, doc, &fake, &c->runs, c->role);
+  gw_xml_end(x);
   gw_xml_end(x);
 }
 
