@@ -67,7 +67,28 @@ static void write_runs(gw_xml *x, const gw_doc *doc, const gw_block *b,
 }
 
 /* <w:p> */
+static void write_p_opening(gw_xml *x, const void *key, unsigned flags, void *p) {
+  const gw_block *b = p;
+  (void)key;
+  (void)flags;
+  gw_xml_start(x, "w:p");
+  write_p_pr(x, NULL, b);
+}
+
+/* <w:p>: a plain paragraph's opening depends only on its role and
+ * whether it keeps with the next or starts a page, so it is made once. */
 static void write_p(gw_xml *x, const gw_doc *doc, const gw_block *b) {
+  const char *open = NULL;
+  if (!b->rule_below && !b->tab_right_twips)
+    open = gw_xml_fragment(x, gw_style_id(b->role),
+                           (unsigned)b->keep_next | (unsigned)b->page_break_before << 1,
+                           write_p_opening, (void *)b);
+  if (open) {
+    gw_xml_raw(x, open);
+    write_runs(x, doc, b, &b->runs, b->role);
+    gw_xml_raw(x, "</w:p>");
+    return;
+  }
   gw_xml_start(x, "w:p");
   write_p_pr(x, doc, b);
   write_runs(x, doc, b, &b->runs, b->role);
