@@ -43,6 +43,10 @@ static unsigned forbidden_char(const char *p, size_t len) {
 /* Copy into the arena with CR LF and lone CR turned into LF. */
 static char *normalise_line_ends(gw_arena *arena, const char *data, size_t len,
                                  size_t *out_len) {
+  if (!memchr(data, '\r', len)) { /* the common case: nothing to change */
+    *out_len = len;
+    return gw_arena_strndup(arena, data, len);
+  }
   char *text = gw_arena_alloc(arena, len + 1);
   size_t n = 0;
   for (size_t i = 0; i < len; i++) {

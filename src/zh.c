@@ -211,7 +211,8 @@ static enum cls classify(UChar32 c)
   if (is_shared_punct(c))
     return CLS_EA_SHARED;
   if ((c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3000 && c <= 0x33FF) ||
-      (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF))
+      (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF) ||
+      (c >= 0x4E00 && c <= 0x9FFF)) /* the unified ideographs: Han, no look-up */
     return CLS_EA;
   UErrorCode err = U_ZERO_ERROR;
   UScriptCode sc = uscript_getScript(c, &err);
