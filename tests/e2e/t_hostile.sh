@@ -180,7 +180,7 @@ else
   pass "disk full and unwritable folder: skipped (root without mount permission; /dev/full covered above)"
 fi
 
-# SIGINT/SIGTERM mid-write. With strace, fsync of the temporary file is
+# SIGINT/SIGTERM mid-write. With strace, the write of the temporary file is
 # held for 3 s and the signal lands exactly then; without it, a big source
 # is signalled after a moment (wherever it is).
 { printf '%s' "$H_FRONT"; /usr/bin/python3 -c "
@@ -195,7 +195,7 @@ h_signal() {
   local sig=$1 pid spid rc i
   rm -f "$H/sig.docx"; cp "$H/keep.orig" "$H/sig.docx"
   if command -v strace >/dev/null && strace -f -o /dev/null true 2>/dev/null; then
-    default_int strace -f -o /dev/null -e trace=fsync -e inject=fsync:delay_enter=3000000 \
+    default_int strace -f -o /dev/null -e trace=write -e inject=write:delay_enter=3000000 \
       "$GWDOC" render "$H/good.md" -o "$H/sig.docx" 2>"$H/sig.err" &
     spid=$!
     for i in $(seq 200); do ls -a "$H" | grep -q '^\.sig\.docx\.gwdoc-' && break; sleep 0.05; done
@@ -204,7 +204,7 @@ h_signal() {
     kill -"$sig" "$pid"
     wait $spid; rc=$?
     [ $rc -eq $((128 + $(kill -l "$sig"))) ] && cmp -s "$H/sig.docx" "$H/keep.orig" && ! ls -a "$H" | grep -q '^\.sig\.docx\.gwdoc-' \
-      && pass "$sig during fsync of the temporary file: old output untouched, no temporary left" \
+      && pass "$sig while writing the temporary file: old output untouched, no temporary left" \
       || fail "$sig mid-write" "exit $rc; $(ls -a "$H" | grep gwdoc- | tr '\n' ' ')"
   else
     default_int "$GWDOC" render "$H/slow.md" -o "$H/sig.docx" 2>"$H/sig.err" &
