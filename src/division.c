@@ -213,8 +213,14 @@ static void check_units(gw_build *b, dv_plan *p, unit_list *order) {
         dv_unit *u = &row->units[c].items[i];
         if (u->collective)
           continue;
-        const char *folded = fold(b, u->name);
-        long at = unit_find(order, folded);
+        /* Most names are spelt exactly as listed: no folding needed. */
+        long at = -1;
+        for (size_t k = 0; k < order->count && at < 0; k++)
+          if (strcmp(order->names[k], u->name) == 0)
+            at = (long)k;
+        const char *folded = at >= 0 ? order->folded[at] : fold(b, u->name);
+        if (at < 0)
+          at = unit_find(order, folded);
         if (at >= 0)
           u->name = order->names[at];
         else if (listed)

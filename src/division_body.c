@@ -48,7 +48,7 @@ static void trim(const char *s, size_t *start, size_t *end) {
 /* Length of the separator at s, or 0. */
 static size_t separator_at(const char *s, const char *const *seps) {
   for (int i = 0; seps[i]; i++)
-    if (has_prefix(s, seps[i]))
+    if (s[0] == seps[i][0] && has_prefix(s, seps[i])) /* first byte: cheap reject */
       return strlen(seps[i]);
   return 0;
 }
@@ -216,6 +216,9 @@ bool dv_parse_prose(gw_arena *arena, const char *text, dv_prose *out) {
 /* ---- Columns. ---- */
 
 int dv_column_named(const dv_plan *p, const char *name) {
+  for (size_t i = 0; i < p->ncols; i++) /* the usual case: written as declared */
+    if (strcmp(p->columns[i], name) == 0)
+      return (int)i;
   char *want = gw_zh_fold(name, strlen(name));
   int found = -1;
   for (size_t i = 0; i < p->ncols && found < 0; i++) {
