@@ -374,12 +374,6 @@ static void add_item_row(gw_build *b, const dv_plan *p, gw_table *t, const dv_ro
   }
 }
 
-static size_t runs_width(const gw_runs *runs) {
-  size_t w = 0;
-  for (const gw_run *r = runs->first; r; r = r->next)
-    w += gw_zh_display_width(r->text, r->len);
-  return w;
-}
 
 /* The cell of an ordinary row at column `col`. */
 static gw_cell *cell_at(gw_row *row, int col) {
@@ -398,7 +392,7 @@ static void align_columns(const dv_plan *p, const options *o, gw_table *t) {
       centre = true;
       for (gw_row *r = t->rows; r && centre; r = r->next)
         if (!r->header && !r->category)
-          centre = runs_width(&cell_at(r, col)->runs) <= (size_t)(2 * o->center_max_chars);
+          centre = gw_cell_width(cell_at(r, col)) <= (size_t)(2 * o->center_max_chars);
     }
     for (gw_row *r = t->rows; r && centre; r = r->next)
       if (!r->header && !r->category)
@@ -482,17 +476,17 @@ static void measure_columns(gw_build *b, const gw_table *t, const bool *unit_col
     rows += !r->header;
     for (int col = 0; col < t->ncols; col++) {
       gw_cell *c = cell_at(r, col);
-      double w = (double)runs_width(&c->runs) * (r->header ? header_unit : unit) + pad;
+      double w = (double)gw_cell_width(c) * (r->header ? header_unit : unit) + pad;
       if (r->header) {
         fit[col].lo = fit[col].hi = w;
         continue;
       }
-      fit[col].weight += (double)runs_width(&c->runs);
+      fit[col].weight += (double)gw_cell_width(c);
       if (w > fit[col].hi)
         fit[col].hi = w;
       /* A deadline takes at most two lines, and 2021年10月 keeps its
        * number whole on the first one. */
-      double half = (double)((runs_width(&c->runs) + 1) / 2 + 2) * unit + pad;
+      double half = (double)((gw_cell_width(c) + 1) / 2 + 2) * unit + pad;
       if (col == deadline_col && half > fit[col].lo)
         fit[col].lo = half;
       const char **names;
@@ -577,8 +571,8 @@ static bool too_narrow(const gw_doc *doc, const gw_table *t, long min_chars) {
   for (int col = 0; col < t->ncols; col++) {
     size_t widest = 0;
     for (gw_row *r = t->rows; r; r = r->next)
-      if (!r->header && !r->category && runs_width(&cell_at(r, col)->runs) > widest)
-        widest = runs_width(&cell_at(r, col)->runs);
+      if (!r->header && !r->category && gw_cell_width(cell_at(r, col)) > widest)
+        widest = gw_cell_width(cell_at(r, col));
     double fits = (double)(t->col_twips[col] - 2 * L->table.cell_margin_twips) / char_w;
     if (widest > 2 * fits && fits < (double)min_chars)
       return true;

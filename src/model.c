@@ -1,5 +1,6 @@
 /* model.c - small constructors for the document model. */
 #include "model.h"
+#include "zh.h"
 
 #include <string.h>
 
@@ -34,4 +35,18 @@ gw_block *gw_doc_add_text(gw_doc *doc, gw_role role, const char *text) {
   gw_block *b = gw_doc_add(doc, GW_BLOCK_PARA, role);
   gw_runs_append(doc->arena, &b->runs, GW_RUN_TEXT, text, strlen(text));
   return b;
+}
+
+size_t gw_runs_width(const gw_runs *runs) {
+  size_t w = 0;
+  for (const gw_run *r = runs->first; r; r = r->next)
+    if (r->kind == GW_RUN_TEXT)
+      w += gw_zh_display_width(r->text, r->len);
+  return w;
+}
+
+size_t gw_cell_width(gw_cell *cell) {
+  if (!cell->width_plus_one)
+    cell->width_plus_one = gw_runs_width(&cell->runs) + 1;
+  return cell->width_plus_one - 1;
 }

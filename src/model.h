@@ -38,6 +38,7 @@ typedef enum { GW_VMERGE_NONE, GW_VMERGE_RESTART, GW_VMERGE_CONTINUE } gw_vmerge
 
 typedef struct gw_cell {
   gw_runs runs;
+  size_t width_plus_one; /* display width + 1 once measured (gw_cell_width) */
   gw_role role;
   gw_align align;
   gw_vmerge vmerge;
@@ -125,6 +126,12 @@ gw_block *gw_doc_add(gw_doc *doc, gw_block_kind kind, gw_role role);
  * Returns the run. */
 gw_run *gw_runs_append(gw_arena *arena, gw_runs *list, gw_run_kind kind,
                        const char *text, size_t len);
+/* Display width of a run list (ICU East Asian width; tabs and breaks 0). */
+size_t gw_runs_width(const gw_runs *runs);
+/* A cell's display width, measured once: column widths, alignment and the
+ * page estimate all ask for it. */
+size_t gw_cell_width(gw_cell *cell);
+
 /* A paragraph of one text run. */
 gw_block *gw_doc_add_text(gw_doc *doc, gw_role role, const char *text);
 

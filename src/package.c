@@ -13,7 +13,7 @@
 #include <zip.h>
 
 /* Deflate level: zlib's default, the usual speed/size balance. */
-enum { DEFLATE_LEVEL = 6, STORE_BELOW_BYTES = 1024 };
+enum { DEFLATE_LEVEL = 3, STORE_BELOW_BYTES = 1024 };
 
 typedef void (*part_writer)(gw_xml *x, const gw_doc *doc);
 

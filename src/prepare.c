@@ -11,12 +11,6 @@
 
 #include <string.h>
 
-static size_t runs_width(const gw_runs *runs) {
-  size_t w = 0;
-  for (const gw_run *r = runs->first; r; r = r->next)
-    w += r->kind == GW_RUN_TEXT ? gw_zh_display_width(r->text, r->len) : 0;
-  return w;
-}
 
 int gw_prepare_lines(const gw_role_style *rs, int width, int indent, size_t display_width) {
   /* One display column is half a character: size/2 plus the spacing. */
@@ -38,15 +32,15 @@ int gw_prepare_lines(const gw_role_style *rs, int width, int indent, size_t disp
   return lines;
 }
 
-static int row_height(const gw_doc *doc, const gw_table *t, const gw_row *row) {
+static int row_height(const gw_doc *doc, const gw_table *t, gw_row *row) {
   const gw_layout *L = &doc->layout;
   int tallest = 1, col = 0;
-  for (const gw_cell *c = row->cells; c; c = c->next) {
+  for (gw_cell *c = row->cells; c; c = c->next) {
     int w = 0;
     for (int i = col; i < col + c->span && i < t->ncols; i++)
       w += t->col_twips[i];
     w -= 2 * L->table.cell_margin_twips;
-    int lines = gw_prepare_lines(&L->roles[c->role], w, 0, runs_width(&c->runs));
+    int lines = gw_prepare_lines(&L->roles[c->role], w, 0, gw_cell_width(c));
     if (lines > tallest)
       tallest = lines;
     col += c->span;
@@ -109,7 +103,7 @@ static int block_height(const gw_doc *doc, const gw_block *b, int text_w, int *l
     int width = text_w;
     if (b->tab_right_twips)
       return rs->line_twips;
-    return gw_prepare_lines(rs, width, indent, runs_width(&b->runs)) * rs->line_twips;
+    return gw_prepare_lines(rs, width, indent, gw_runs_width(&b->runs)) * rs->line_twips;
   }
   case GW_BLOCK_BLANK:
     *line = L->line_twips;
@@ -119,7 +113,7 @@ static int block_height(const gw_doc *doc, const gw_block *b, int text_w, int *l
     return *line;
   case GW_BLOCK_TABLE: {
     int h = 0;
-    for (const gw_row *r = b->table->rows; r; r = r->next)
+    for (gw_row *r = b->table->rows; r; r = r->next)
       h += row_height(doc, b->table, r);
     *line = L->table.line_twips;
     return h;

@@ -79,6 +79,10 @@ int gw_xml_open(gw_xml *x) {
   x->failed = 0;
   x->nfragments = 0;
   x->buf = xmlBufferCreate();
+  /* Grow by doubling: the default grows to the exact size, one realloc
+   * per 4 KB the writer flushes (mremap system calls on big parts). */
+  if (x->buf)
+    xmlBufferSetAllocationScheme(x->buf, XML_BUFFER_ALLOC_DOUBLEIT);
   x->w = x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL;
   if (!x->w)
     return -1;
