@@ -753,6 +753,48 @@ static void pass_spaces(norm_ctx *x)
   }
 }
 
+/* Decode `text` and run every rule over it: x->rep and x->fl then say
+ * what changes. `offs` (len + 1 entries, or NULL) receives each code
+ * point's byte offset. Returns 0, or -1 when out of memory; free with
+ * norm_ctx_free either way. */
+static int norm_run(norm_ctx *x, const char *text, size_t len, size_t *offs)
+{
+  UChar32 *cp = malloc(len * sizeof *cp);
+  x->cp = cp;
+  x->rep = malloc(len * sizeof *x->rep);
+  x->fl = calloc(len, 1);
+  x->pre = malloc((len + 1) * sizeof *x->pre);
+  x->stk = malloc(len * sizeof *x->stk);
+  if (!cp || !x->rep || !x->fl || !x->pre || !x->stk)
+    return -1;
+  x->n = decode(text, len, cp, offs);
+  if (offs)
+    offs[x->n] = len;
+  memcpy(x->rep, cp, x->n * sizeof *cp);
+  x->pre[0] = 0;
+  for (size_t i = 0; i < x->n; i++)
+    x->pre[i + 1] = x->pre[i] + (is_cjk(cp[i]) ? 1 : 0);
+  protect_spans(x);
+  for (int round = 0; round < 2; round++) {
+    pass_parens(x);
+    pass_quotes(x, '"', 0x201C, 0x201D);
+    pass_quotes(x, '\'', 0x2018, 0x2019);
+    pass_dashes(x);
+    pass_punct(x);
+  }
+  pass_spaces(x);
+  return 0;
+}
+
+static void norm_ctx_free(norm_ctx *x)
+{
+  free((void *)x->cp);
+  free(x->rep);
+  free(x->fl);
+  free(x->pre);
+  free(x->stk);
+}
+
 /* Code points NFC leaves alone and no rule here looks at: Han, CJK and
  * full-width punctuation except the shared marks the rules convert, and
  * ASCII letters and digits. Most Chinese text is only these, and then
@@ -798,29 +840,8 @@ char *gw_zh_normalize(const char *text, size_t len)
   char *result = NULL;
   UChar *u16 = NULL, *nfc = NULL;
   norm_ctx x = {0};
-  UChar32 *cp = malloc(len * sizeof *cp);
-  x.rep = malloc(len * sizeof *x.rep);
-  x.fl = calloc(len, 1);
-  x.pre = malloc((len + 1) * sizeof *x.pre);
-  x.stk = malloc(len * sizeof *x.stk);
-  if (!cp || !x.rep || !x.fl || !x.pre || !x.stk)
+  if (norm_run(&x, text, len, NULL) < 0)
     goto out;
-  x.cp = cp;
-  x.n = decode(text, len, cp, NULL);
-  memcpy(x.rep, cp, x.n * sizeof *cp);
-  x.pre[0] = 0;
-  for (size_t i = 0; i < x.n; i++)
-    x.pre[i + 1] = x.pre[i] + (is_cjk(cp[i]) ? 1 : 0);
-
-  protect_spans(&x);
-  for (int round = 0; round < 2; round++) {
-    pass_parens(&x);
-    pass_quotes(&x, '"', 0x201C, 0x201D);
-    pass_quotes(&x, '\'', 0x2018, 0x2019);
-    pass_dashes(&x);
-    pass_punct(&x);
-  }
-  pass_spaces(&x);
 
   /* Emit UTF-16: each code point is at most 2 units, doubled at most 4. */
   size_t units = 0;
@@ -857,11 +878,7 @@ char *gw_zh_normalize(const char *text, size_t len)
     goto out;
   result = utf16_to_utf8(nfc, nfclen);
 out:
-  free(cp);
-  free(x.rep);
-  free(x.fl);
-  free(x.pre);
-  free(x.stk);
+  norm_ctx_free(&x);
   free(u16);
   free(nfc);
   return result;
@@ -1307,30 +1324,10 @@ int gw_zh_normalize_edits(const char *text, size_t len, gw_zh_edit_cb cb,
   int rc = -1;
   norm_ctx x = {0};
   edit_vec ev = {0};
-  UChar32 *cp = malloc(len * sizeof *cp);
   size_t *offs = malloc((len + 1) * sizeof *offs);
-  x.rep = malloc(len * sizeof *x.rep);
-  x.fl = calloc(len, 1);
-  x.pre = malloc((len + 1) * sizeof *x.pre);
-  x.stk = malloc(len * sizeof *x.stk);
-  if (!cp || !offs || !x.rep || !x.fl || !x.pre || !x.stk)
+  if (!offs || norm_run(&x, text, len, offs) < 0)
     goto out;
-  x.cp = cp;
-  x.n = decode(text, len, cp, offs);
-  offs[x.n] = len;
-  memcpy(x.rep, cp, x.n * sizeof *cp);
-  x.pre[0] = 0;
-  for (size_t i = 0; i < x.n; i++)
-    x.pre[i + 1] = x.pre[i] + (is_cjk(cp[i]) ? 1 : 0);
-  protect_spans(&x);
-  for (int round = 0; round < 2; round++) {
-    pass_parens(&x);
-    pass_quotes(&x, '"', 0x201C, 0x201D);
-    pass_quotes(&x, '\'', 0x2018, 0x2019);
-    pass_dashes(&x);
-    pass_punct(&x);
-  }
-  pass_spaces(&x);
+  const UChar32 *cp = x.cp;
 
   for (size_t i = 0; i < x.n;) {
     char buf[16];
@@ -1385,12 +1382,8 @@ int gw_zh_normalize_edits(const char *text, size_t len, gw_zh_edit_cb cb,
   }
 out:
   edit_vec_free(&ev);
-  free(cp);
   free(offs);
-  free(x.rep);
-  free(x.fl);
-  free(x.pre);
-  free(x.stk);
+  norm_ctx_free(&x);
   return rc;
 }
 
