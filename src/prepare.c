@@ -9,6 +9,7 @@
 #include "prepare.h"
 #include "zh.h"
 
+#include <math.h>
 #include <string.h>
 
 
@@ -18,7 +19,9 @@ int gw_prepare_lines(const gw_role_style *rs, int width, int indent, size_t disp
                rs->spacing_twips / 2.0;
   if (col <= 0)
     col = 1;
-  double first = (width - indent) / col, rest = width / col;
+  /* Lines hold whole Chinese characters (two columns each): 8845 twips
+   * of 15.68 pt characters is 28 a line, not 28.2. */
+  double first = 2 * floor((width - indent) / (2 * col)), rest = 2 * floor(width / (2 * col));
   if (first < 2)
     first = 2;
   if (rest < 2)

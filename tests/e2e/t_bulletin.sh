@@ -86,3 +86,56 @@ if [ -f "$seed" ]; then
   want "A4 and GB/T 9704 margins" "11906 16838 2098 1984 1587 1474" "concat(//w:body/w:sectPr/w:pgSz/@w:w,' ',//w:body/w:sectPr/w:pgSz/@w:h,' ',//w:pgMar/@w:top,' ',//w:pgMar/@w:bottom,' ',//w:pgMar/@w:left,' ',//w:pgMar/@w:right)"
   want "line grid 579 twips" "lines 579" "concat(//w:docGrid/@w:type,' ',//w:docGrid/@w:linePitch)"
 fi
+
+# The second sample: total, print run, no column line; the 报尾 fits on
+# the last page of text. The seed's 报尾 has no room left and starts a page.
+s15="$TMP/jintuan-yaoxun-2021-15.docx"
+if [ -f "$s15" ] && [ -f "$seed" ]; then
+  d15="$TMP/s15.x"; rm -rf "$d15"; mkdir -p "$d15"; (cd "$d15" && unzip -q "$s15")
+  want "期号 with the running total" "〔2021〕第15期（总第236期）" "string(//w:p[w:pPr/w:pStyle/@w:val='gwIssueNumber'])" "$d15/word/document.xml"
+  want "print run in the 报尾" "（共印120份）" "string((//w:txbxContent//w:tc)[last()-1])" "$d15/word/document.xml"
+  want "no column line without column:" 0 "count(//w:p[w:pPr/w:pStyle/@w:val='gwColumn'])" "$d15/word/document.xml"
+  want "报尾 stays on the last page of text when it fits" 0 "count(//w:p[w:r/w:pict]/w:pPr/w:pageBreakBefore)" "$d15/word/document.xml"
+fi
+
+# The 内部资料 mark, top left above the masthead.
+{ sed -n '1,/^date:/p' samples/jintuan-yaoxun-2021-15.md; printf 'mark: 内部资料　注意保存\n---\n正文。\n'; } >"$TMP/mark.md"
+if "$GWDOC" render "$TMP/mark.md" -o "$TMP/mark.docx" 2>/dev/null; then
+  dm="$TMP/mark.x"; rm -rf "$dm"; mkdir -p "$dm"; (cd "$dm" && unzip -q "$TMP/mark.docx")
+  want "mark: the first paragraph" "内部资料　注意保存" "string(//w:body/w:p[1][w:pPr/w:pStyle/@w:val='gwMark'])" "$dm/word/document.xml"
+  want "mark: left, in 黑体" "left|黑体" "concat(//w:style[@w:styleId='gwMark']/w:pPr/w:jc/@w:val,'|',//w:style[@w:styleId='gwMark']/w:rPr/w:rFonts/@w:eastAsia)" "$dm/word/styles.xml"
+else
+  fail "mark: renders"
+fi
+
+# The 报尾 moves whole to the next page when the text leaves no room: add
+# one-line paragraphs until gwdoc starts a page for it; then LibreOffice
+# must show the 报尾 alone at the foot of the last page, and one paragraph
+# fewer must keep it on the page with the text.
+mk_lines() { { sed -n '1,/^date:/p' samples/jintuan-yaoxun-2021-15.md; printf -- '---\n'; for i in $(seq "$1"); do printf '第%03d段正文内容用于测试报尾的分页位置是否正确。\n\n' "$i"; done; } >"$TMP/lines.md"; }
+moved=""
+for n in $(seq 20 60); do
+  mk_lines "$n"; "$GWDOC" render "$TMP/lines.md" -o "$TMP/lines.docx" 2>/dev/null || break
+  if unzip -p "$TMP/lines.docx" word/document.xml | grep -q '<w:pageBreakBefore/><w:spacing w:before="0" w:after="0" w:line="20"'; then moved=$n; break; fi
+done
+if [ -z "$moved" ]; then
+  fail "报尾 moves whole to a new page" "no paragraph count between 20 and 60 started a page"
+elif [ -z "${QUICK:-}" ]; then
+  "$DOCX_CHECK" --json "$TMP/lines.docx" >"$TMP/lines.json" 2>/dev/null
+  mk_lines $((moved - 1)); "$GWDOC" render "$TMP/lines.md" -o "$TMP/lines-1.docx"
+  "$DOCX_CHECK" --json "$TMP/lines-1.docx" >"$TMP/lines-1.json" 2>/dev/null
+  got=$(/usr/bin/python3 - "$TMP/lines.json" "$TMP/lines-1.json" <<'PY'
+import json, sys
+a, b = (json.load(open(f))["pages"] for f in sys.argv[1:3])
+# moved: last page holds only the 报尾 (its text starts low on the page);
+# one paragraph fewer: same pages minus one, the 报尾 under the text.
+print(len(a), a[-1]["text_extent_mm"]["top"] > 180, len(b), b[-1]["body_lines"] > 6)
+PY
+)
+  set -- $got
+  [ "$2" = True ] && [ "$3" -eq $(($1 - 1)) ] && [ "$4" = True ] \
+    && pass "报尾 moves whole to a new page ($moved paragraphs: $1 pages, alone at the foot; $((moved - 1)): $3 pages, under the text)" \
+    || fail "报尾 moves whole to a new page" "$got"
+else
+  pass "报尾 moves whole to a new page at $moved one-line paragraphs"
+fi
