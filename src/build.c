@@ -57,7 +57,9 @@ int gw_build_int(gw_build *b, const char *key, long min, long max, bool required
   char *end;
   errno = 0;
   long n = strtol(v->str, &end, 10);
-  if (v->quoted || !*v->str || *end || errno || n < min || n > max) {
+  /* "14" quoted is still fourteen; 十四 or 14期 is not a number. */
+  if (!*v->str || *end || errno || n < min || n > max || v->str[0] == '+' ||
+      v->str[0] == ' ') {
     gw_error(b->diags, v->pos, "%s 应为 %ld 到 %ld 之间的阿拉伯数字整数，而不是“%s”",
              key, min, max, v->str);
     return -1;
@@ -78,13 +80,25 @@ int gw_build_bool(gw_build *b, const char *key, bool dflt) {
   return dflt;
 }
 
+int gw_parse_date(const char *s, int *y, int *m, int *d) {
+  /* What drafters type: 2021-10-18 (ISO), 2021年10月18日, 2021.10.18, 2021/10/18. */
+  static const char *const forms[] = {"%4d-%2d-%2d%n", "%4d年%2d月%2d日%n", "%4d.%2d.%2d%n",
+                                      "%4d/%2d/%2d%n"};
+  for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+    int used = -1;
+    if (sscanf(s, forms[i], y, m, d, &used) == 3 && used >= 0 && s[used] == '\0' &&
+        !strchr(s, ' ') && !strchr(s, '+'))
+      return 0;
+  }
+  return -1;
+}
+
 int gw_build_date(gw_build *b, const char *key, bool required, int *y, int *m,
                   int *d) {
   const gw_val *v = scalar(b, key, required);
   if (!v)
     return -1;
-  char tail;
-  if (sscanf(v->str, "%4d-%2d-%2d%c", y, m, d, &tail) != 3 || strlen(v->str) != 10) {
+  if (gw_parse_date(v->str, y, m, d) < 0) {
     gw_error(b->diags, v->pos, "%s 应写成 年-月-日，如 2021-10-18，而不是“%s”", key,
              v->str);
     return -1;

@@ -31,6 +31,10 @@ int gw_build_int(gw_build *b, const char *key, long min, long max, bool required
 int gw_build_bool(gw_build *b, const char *key, bool dflt);
 /* An ISO date (2021-10-18) as numbers; 0 ok, -1 absent or bad. */
 int gw_build_date(gw_build *b, const char *key, bool required, int *y, int *m, int *d);
+/* Parse a date as drafters write it (2021-10-18, 2021年10月18日,
+ * 2021.10.18, 2021/10/18). 0 ok, -1 not a date form (not checked for
+ * existence). */
+int gw_parse_date(const char *s, int *y, int *m, int *d);
 /* A list of strings (a YAML sequence, or one string). */
 const char **gw_build_str_list(gw_build *b, const gw_val *v, size_t *count);
 

@@ -32,8 +32,7 @@ static long long created_time(gw_build *b) {
   }
   const gw_val *v = gw_val_get(b->config, "date");
   int y, m, d;
-  char tail;
-  if (v && v->kind == GW_VAL_STR && sscanf(v->str, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
+  if (v && v->kind == GW_VAL_STR && gw_parse_date(v->str, &y, &m, &d) == 0 &&
       gw_zh_date_valid(y, m, d) && y >= 1970) {
     /* days from civil (Howard Hinnant's algorithm) */
     y -= m <= 2;

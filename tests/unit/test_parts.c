@@ -3,6 +3,7 @@
  * part writers element by element. */
 #include "suites.h"
 
+#include "../../src/build.h"
 #include "../../src/gwdoc.h"
 #include "../../src/layout.h"
 #include "../../src/parts/parts.h"
@@ -247,6 +248,23 @@ START_TEST(runs_split_by_font_slot) {
 END_TEST
 
 
+START_TEST(dates_as_drafters_write_them) {
+  static const struct {
+    const char *text;
+    int ok, y, m, d;
+  } cases[] = {{"2021-10-18", 0, 2021, 10, 18}, {"2021年10月18日", 0, 2021, 10, 18},
+               {"2021.9.1", 0, 2021, 9, 1},     {"2021/09/01", 0, 2021, 9, 1},
+               {"2021年10月18", -1, 0, 0, 0},   {"2021-10-18 10:00", -1, 0, 0, 0},
+               {"十月十八日", -1, 0, 0, 0},     {"2021-10-18x", -1, 0, 0, 0}};
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    int y = 0, m = 0, d = 0;
+    ck_assert_msg(gw_parse_date(cases[i].text, &y, &m, &d) == cases[i].ok, "%s", cases[i].text);
+    if (cases[i].ok == 0)
+      ck_assert_msg(y == cases[i].y && m == cases[i].m && d == cases[i].d, "%s", cases[i].text);
+  }
+}
+END_TEST
+
 /* ---- whole conversions ---- */
 
 START_TEST(convert_missing_date) {
@@ -322,6 +340,7 @@ Suite *parts_suite(void) {
   tcase_add_test(tc, styles_no_theme_fonts);
   tcase_add_test(tc, font_table_alt_names);
   tcase_add_test(tc, runs_split_by_font_slot);
+  tcase_add_test(tc, dates_as_drafters_write_them);
   tcase_add_test(tc, convert_missing_date);
   tcase_add_test(tc, convert_number_in_chinese);
   tcase_add_test(tc, convert_unknown_template);
