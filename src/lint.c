@@ -22,6 +22,7 @@
  * closing backticks), so the whole is linear in the size of the source. */
 #define _GNU_SOURCE /* memmem (two-way search: linear) */
 #include "lint.h"
+#include "build.h"
 #include "arena.h"
 #include "kinds.h"
 #include "markdown.h"
@@ -1268,8 +1269,8 @@ static size_t pos_off(const gw_source *src, gw_pos pos) {
 
 static void lint_front_date(linter *l, const gw_val *v) {
   int y = 0, mo = 0, d = 0;
-  char rest = 0;
-  if (sscanf(v->str, "%4d-%2d-%2d%c", &y, &mo, &d, &rest) != 3) {
+  /* the forms render accepts (gw_parse_date), so lint and render agree */
+  if (gw_parse_date(v->str, &y, &mo, &d) < 0) {
     prose pr;
     size_t off = pos_off(&l->src, v->pos);
     prose_init(&pr, off, off);
