@@ -77,6 +77,29 @@ bool gw_has_section_number(const char *t) {
   return strncmp(p, "、", 3) == 0 || *p == '.' || strncmp(p, "．", 3) == 0;
 }
 
+/* A paragraph that is really a section heading typed without `##`:
+ * 一、… (level 1) or （一）… (level 2) with Chinese numerals, one short
+ * line, no sentence inside it. Drafters paste these from Word. Returns
+ * the level, or 0. */
+static int typed_heading_level(const char *text) {
+  static const char *const stops[] = {"。", "！", "？", "；", NULL};
+  if (!gw_has_section_number(text))
+    return 0;
+  int paren = strncmp(text, "（", 3) == 0 || text[0] == '(';
+  const char *digit = text + (paren ? (text[0] == '(' ? 1 : 3) : 0);
+  if (*digit >= '0' && *digit <= '9')
+    return 0; /* 1. and （1） open run-in paragraphs */
+  size_t len = strlen(text);
+  if (gw_zh_count_chars(text, len) > 40)
+    return 0;
+  for (int i = 0; stops[i]; i++) {
+    const char *at = strstr(text, stops[i]);
+    if (at && at + strlen(stops[i]) < text + len)
+      return 0;
+  }
+  return paren ? 2 : 1;
+}
+
 static void add_para(gw_build *b, gw_role role, cmark_node *node, const char *prefix) {
   gw_block *p = gw_doc_add(b->doc, GW_BLOCK_PARA, role);
   p->pos = gw_build_node_pos(b, node);
@@ -218,7 +241,13 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
       gw_image_add(b, url ? url : "", gw_build_plain_text(b, only), gw_build_node_pos(b, only));
       break;
     }
-    add_para(b, GW_ROLE_BODY, node, NULL);
+    /* Cheap test on the first text first; most paragraphs stop there. */
+    const char *lit = only && cmark_node_get_type(only) == CMARK_NODE_TEXT
+                          ? cmark_node_get_literal(only) : NULL;
+    int level = lit && gw_has_section_number(lit)
+                    ? typed_heading_level(gw_build_plain_text(b, node)) : 0;
+    add_para(b, level ? (gw_role)(GW_ROLE_HEADING1 + level - 1) : GW_ROLE_BODY, node, NULL);
+    b->doc->last->keep_next = level > 0;
     break;
   }
   case CMARK_NODE_LIST:

@@ -139,3 +139,15 @@ PY
 else
   pass "报尾 moves whole to a new page at $moved one-line paragraphs"
 fi
+
+# Headings typed without ## (pasted from Word) still get their fonts;
+# a sentence that happens to start with 一、 stays body text.
+{ sed -n '1,/^date:/p' samples/jintuan-yaoxun-2021-15.md; printf -- '---\n# 标题\n\n一、夯实政治责任，强化组织保障\n\n（一）坚持党建带团建\n\n一、这是一句完整的话。后面还有正文。\n'; } >"$TMP/typed.md"
+if "$GWDOC" render "$TMP/typed.md" -o "$TMP/typed.docx" 2>/dev/null; then
+  dt="$TMP/typed.x"; rm -rf "$dt"; mkdir -p "$dt"; (cd "$dt" && unzip -q "$TMP/typed.docx")
+  want "typed 一、 heading is a level-1 heading" "一、夯实政治责任，强化组织保障" "string(//w:p[w:pPr/w:pStyle/@w:val='gwHeading1'])" "$dt/word/document.xml"
+  want "typed （一） heading is a level-2 heading" "（一）坚持党建带团建" "string(//w:p[w:pPr/w:pStyle/@w:val='gwHeading2'])" "$dt/word/document.xml"
+  want "a sentence starting 一、 stays body" 1 "count(//w:p[w:pPr/w:pStyle/@w:val='gwBody' and starts-with(string(.),'一、这是')])" "$dt/word/document.xml"
+else
+  fail "typed headings: renders"
+fi
