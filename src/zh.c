@@ -813,11 +813,19 @@ static bool inert(UChar32 c)
 static bool all_inert(const char *text, size_t len)
 {
   int32_t i = 0, n = (int32_t)len;
+  UChar32 prev = -1;
   while (i < n) {
     UChar32 c;
     U8_NEXT(text, i, n, c);
+    if (c == ' ' && prev >= 0x80 && i < n && (unsigned char)text[i] >= 0x80) {
+      /* a space between two Chinese characters (标题 甲 乙): no rule
+       * touches it; one next to a digit or Latin letter is removed */
+      prev = c;
+      continue;
+    }
     if (c < 0 || !inert(c))
       return false;
+    prev = c;
   }
   return true;
 }
@@ -828,7 +836,12 @@ char *gw_zh_normalize(const char *text, size_t len)
     len = 0;
   if (len == 0)
     return dup_str("");
-  if (len < INT32_MAX && all_inert(text, len)) {
+  /* Pure ASCII has no Chinese context, so no rule applies (and ASCII is
+   * already NFC); otherwise the inert test. */
+  bool ascii = true;
+  for (size_t i = 0; i < len && ascii; i++)
+    ascii = (unsigned char)text[i] < 0x80;
+  if (len < INT32_MAX && (ascii || all_inert(text, len))) {
     char *copy = malloc(len + 1);
     if (copy) {
       memcpy(copy, text, len);
