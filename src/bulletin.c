@@ -214,10 +214,7 @@ static void add_literal_lines(gw_build *b, cmark_node *node) {
     size_t n = nl ? (size_t)(nl - lit) : strlen(lit);
     gw_block *p = gw_doc_add(b->doc, GW_BLOCK_PARA, GW_ROLE_BODY);
     p->pos = pos;
-    size_t len;
-    const char *t = gw_arena_strndup(b->arena, lit, n);
-    len = n;
-    gw_runs_append(b->arena, &p->runs, GW_RUN_TEXT, t, len);
+    gw_runs_append(b->arena, &p->runs, GW_RUN_TEXT, gw_arena_strndup(b->arena, lit, n), n);
     lit += n + (nl ? 1 : 0);
   }
 }
@@ -281,7 +278,7 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
   st->after_title = false;
 }
 
-static void add_masthead(gw_build *b, size_t article_count) {
+static void add_masthead(gw_build *b) {
   gw_doc *doc = b->doc;
   const char *mark = gw_build_str(b, "mark", false);
   const char *title = gw_build_str(b, "title", true);
@@ -336,7 +333,6 @@ static void add_masthead(gw_build *b, size_t article_count) {
 
   if (column)
     gw_doc_add_text(doc, GW_ROLE_COLUMN, column);
-  (void)article_count;
 }
 
 /* 本期目录: the article titles, for issues of three or more articles. */
@@ -358,7 +354,7 @@ int gw_bulletin_build(gw_build *b, cmark_node *root) {
     if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
         cmark_node_get_heading_level(n) == 1)
       titles++;
-  add_masthead(b, titles);
+  add_masthead(b);
   add_contents(b, root, titles);
 
   gw_body_state st = {0};
@@ -369,16 +365,10 @@ int gw_bulletin_build(gw_build *b, cmark_node *root) {
              "numbering 应为 explicit 或 auto，而不是“%s”", numbering);
 
   /* One blank line between the 版头 and the first thing below it. */
-  gw_doc_add(b->doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
-  size_t blocks_before = 0;
-  for (gw_block *k = b->doc->first; k; k = k->next)
-    blocks_before++;
+  gw_block *before_body = gw_doc_add(b->doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
   for (cmark_node *n = cmark_node_first_child(root); n; n = cmark_node_next(n))
     gw_body_block(b, &st, n, 0);
-  size_t blocks_after = 0;
-  for (gw_block *k = b->doc->first; k; k = k->next)
-    blocks_after++;
-  if (blocks_after == blocks_before)
+  if (b->doc->last == before_body)
     gw_warning(b->diags, gw_build_front_pos(b), "正文为空：只生成了报头和报尾");
 
   gw_tail *tail = gw_build_tail(b);
