@@ -834,18 +834,7 @@ static size_t body_eol(const gw_source *src, int line) {
   return src->line_starts[idx + 1] - 1;
 }
 
-/* Line number of a source offset. */
-static unsigned line_of(const gw_source *src, size_t off) {
-  size_t lo = 0, hi = src->line_count;
-  while (hi - lo > 1) {
-    size_t mid = (lo + hi) / 2;
-    if (src->line_starts[mid] <= off)
-      lo = mid;
-    else
-      hi = mid;
-  }
-  return (unsigned)lo + 1;
-}
+
 
 /* First node from `node` upwards with a start line. */
 static cmark_node *positioned(cmark_node *node) {
@@ -1216,7 +1205,7 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
     l->prev_open = ends_open(&pr, l->prev_tail, sizeof l->prev_tail);
     size_t last = pr.nseg ? pr.segs[pr.nseg - 1].roff + pr.segs[pr.nseg - 1].len - 1
                           : pr.start;
-    l->prev_line = line_of(src, last);
+    l->prev_line = gw_source_line_of(src, last);
   }
   if (type == CMARK_NODE_HEADING)
     l->prev_para = NULL; /* after a heading a paragraph starts afresh */

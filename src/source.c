@@ -211,7 +211,7 @@ int gw_source_read(gw_arena *arena, gw_diags *diags, const char *path,
   return rc;
 }
 
-gw_pos gw_source_pos_at(const gw_source *src, size_t offset) {
+unsigned gw_source_line_of(const gw_source *src, size_t offset) {
   size_t lo = 0, hi = src->line_count;
   while (hi - lo > 1) {
     size_t mid = (lo + hi) / 2;
@@ -220,6 +220,11 @@ gw_pos gw_source_pos_at(const gw_source *src, size_t offset) {
     else
       hi = mid;
   }
+  return (unsigned)lo + 1;
+}
+
+gw_pos gw_source_pos_at(const gw_source *src, size_t offset) {
+  size_t lo = gw_source_line_of(src, offset) - 1;
   gw_pos pos = {src->path, (unsigned)lo + 1, 1};
   size_t from = src->line_starts[lo];
   unsigned col = 1;

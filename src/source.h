@@ -37,6 +37,8 @@ int gw_source_read(gw_arena *arena, gw_diags *diags, const char *path,
 int gw_source_from_memory(gw_arena *arena, gw_diags *diags, const char *path,
                           const char *data, size_t len, gw_source *src);
 
+/* Line number (from 1) of a byte offset into src->text. */
+unsigned gw_source_line_of(const gw_source *src, size_t offset);
 /* Position of a byte offset into src->text. */
 gw_pos gw_source_pos_at(const gw_source *src, size_t offset);
 /* Position from a line number and a 1-based byte column on that line. */
