@@ -328,13 +328,6 @@ gw_table *gw_build_table(gw_build *b, cmark_node *table) {
   return t;
 }
 
-static size_t cell_width(const gw_cell *cell) {
-  size_t w = 0;
-  for (const gw_run *r = cell->runs.first; r; r = r->next)
-    w += gw_zh_display_width(r->text, r->len);
-  return w;
-}
-
 void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
   const gw_layout *L = &b->doc->layout;
   int n = t->ncols > 0 ? t->ncols : 1;
@@ -346,16 +339,16 @@ void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
   double *minimum = gw_arena_alloc(b->arena, (size_t)n * sizeof *minimum);
   for (int i = 0; i < n; i++)
     minimum[i] = natural[i] = 2 * 2 * unit + pad;
-  for (const gw_row *row = t->rows; row; row = row->next) {
+  for (gw_row *row = t->rows; row; row = row->next) {
     if (row->category)
       continue;
     int i = 0;
-    for (const gw_cell *c = row->cells; c && i < n; c = c->next) {
-      double w = (double)cell_width(c) * (row->header ? header_unit : unit) + pad;
+    for (gw_cell *c = row->cells; c && i < n; c = c->next) {
+      double w = (double)gw_cell_width(c) * (row->header ? header_unit : unit) + pad;
       if (c->span == 1 && w > natural[i])
         natural[i] = w;
       /* A header or a short cell (<= 6 characters) should not wrap. */
-      if (c->span == 1 && (row->header || cell_width(c) <= 12) && w > minimum[i])
+      if (c->span == 1 && (row->header || gw_cell_width(c) <= 12) && w > minimum[i])
         minimum[i] = w;
       i += c->span;
     }

@@ -86,7 +86,7 @@ int gw_fonts_main(int argc, char **argv) {
   gw_status st;
   if (argc == 1) {
     gw_options opt = {0};
-    st = gw_load_layout(argv[0], &opt, &diags, arena, &L, NULL);
+    st = gw_load_layout(argv[0], &opt, &diags, arena, &L);
   } else {
     gw_val empty = {0};
     empty.kind = GW_VAL_MAP;

@@ -137,7 +137,7 @@ done:
 }
 
 gw_status gw_load_layout(const char *path, const gw_options *opt, gw_diags *diags,
-                         gw_arena *arena, gw_layout *out, const gw_val **config) {
+                         gw_arena *arena, gw_layout *out) {
   gw_source src;
   if (gw_source_read(arena, diags, path, &src) < 0)
     return GW_ERR_INPUT;
@@ -153,7 +153,5 @@ gw_status gw_load_layout(const char *path, const gw_options *opt, gw_diags *diag
   gw_val *merged = load_config(arena, diags, &src, front, opt);
   if (!merged || gw_layout_read(diags, merged, out) < 0)
     return GW_ERR_INPUT;
-  if (config)
-    *config = merged;
   return GW_OK;
 }

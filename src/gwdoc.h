@@ -29,11 +29,12 @@ gw_status gw_convert(const char *path, const char *data, size_t len,
 
 const char *gw_strerror(gw_status status);
 
-/* The layout (and merged configuration) a source would be rendered with:
- * its front matter over its template. For `gwdoc fonts`. */
+/* The layout a source would be rendered with: its front matter over its
+ * template (a source without front matter gets the base layout). For
+ * `gwdoc fonts`. */
 #include "arena.h"
 #include "layout.h"
 gw_status gw_load_layout(const char *path, const gw_options *opt, gw_diags *diags,
-                         gw_arena *arena, gw_layout *out, const gw_val **config);
+                         gw_arena *arena, gw_layout *out);
 
 #endif

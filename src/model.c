@@ -50,3 +50,8 @@ size_t gw_cell_width(gw_cell *cell) {
     cell->width_plus_one = gw_runs_width(&cell->runs) + 1;
   return cell->width_plus_one - 1;
 }
+
+int gw_tail_label_twips(const gw_role_style *rs, const char *label) {
+  /* display columns are half a character; the colon takes two */
+  return (int)(gw_zh_display_width(label, strlen(label)) + 2) * rs->size_half_pt * 5;
+}

@@ -132,6 +132,10 @@ size_t gw_runs_width(const gw_runs *runs);
  * page estimate all ask for it. */
 size_t gw_cell_width(gw_cell *cell);
 
+/* Width of a 报尾 label with its full-width colon ("报："): where the
+ * wrapped names align, and what the page estimate subtracts. */
+int gw_tail_label_twips(const gw_role_style *rs, const char *label);
+
 /* A paragraph of one text run. */
 gw_block *gw_doc_add_text(gw_doc *doc, gw_role role, const char *text);
 

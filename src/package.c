@@ -39,10 +39,10 @@ static const struct {
 };
 enum { NPARTS = sizeof parts / sizeof parts[0] };
 
-/* Add one part; the zip reads the buffer at zip_close. */
-static int add_part(zip_t *za, const char *name, gw_xml *x) {
-  const void *data = xmlBufferContent(x->buf);
-  size_t len = (size_t)xmlBufferLength(x->buf);
+/* Add one entry; the zip reads `data` at zip_close. Fixed times
+ * (1980-01-01 00:00) and level: byte-identical output. */
+static int add_entry(zip_t *za, const char *name, const void *data, size_t len,
+                     zip_int32_t method) {
   zip_source_t *src = zip_source_buffer(za, data, len, 0);
   if (!src)
     return -1;
@@ -51,15 +51,19 @@ static int add_part(zip_t *za, const char *name, gw_xml *x) {
     zip_source_free(src);
     return -1;
   }
-  /* Fixed times (1980-01-01 00:00) and level: byte-identical output. */
-  /* A part of a few hundred bytes is stored: setting up a deflate stream
-   * costs more than the bytes it would save. */
-  zip_int32_t method = len < STORE_BELOW_BYTES ? ZIP_CM_STORE : ZIP_CM_DEFLATE;
   if (zip_file_set_dostime(za, (zip_uint64_t)idx, 0, 0x21, 0) < 0 ||
       zip_set_file_compression(za, (zip_uint64_t)idx, method,
                                method == ZIP_CM_STORE ? 0 : DEFLATE_LEVEL) < 0)
     return -1;
   return 0;
+}
+
+/* An XML part. One of a few hundred bytes is stored: setting up a deflate
+ * stream costs more than the bytes it would save. */
+static int add_part(zip_t *za, const char *name, gw_xml *x) {
+  size_t len = (size_t)xmlBufferLength(x->buf);
+  return add_entry(za, name, xmlBufferContent(x->buf), len,
+                   len < STORE_BELOW_BYTES ? ZIP_CM_STORE : ZIP_CM_DEFLATE);
 }
 
 static int read_source(zip_source_t *src, gw_bytes *out) {
@@ -106,14 +110,7 @@ int gw_package_build(const gw_doc *doc, gw_bytes *out) {
   for (const gw_image *img = doc->images; img; img = img->next) {
     char name[64];
     snprintf(name, sizeof name, "word/media/image%d.%s", img->number, img->ext);
-    zip_source_t *src = zip_source_buffer(za, img->data, img->len, 0);
-    zip_int64_t idx = src ? zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8) : -1;
-    if (idx < 0) {
-      zip_source_free(src);
-      goto done;
-    }
-    if (zip_file_set_dostime(za, (zip_uint64_t)idx, 0, 0x21, 0) < 0 ||
-        zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_STORE, 0) < 0)
+    if (add_entry(za, name, img->data, img->len, ZIP_CM_STORE) < 0)
       goto done;
   }
   if (zip_close(za) < 0)

@@ -58,8 +58,7 @@ static int tail_height(const gw_doc *doc, const gw_tail *tail, int text_w) {
   int width = text_w - 2 * L->tail.indent_twips;
   int lines = 0;
   for (const gw_tail_row *r = tail->rows; r; r = r->next) {
-    size_t label = gw_zh_display_width(r->label, strlen(r->label)) + 2;
-    int label_w = (int)label * rs->size_half_pt * 5;
+    int label_w = gw_tail_label_twips(rs, r->label);
     lines += gw_prepare_lines(rs, width - label_w, 0,
                               gw_zh_display_width(r->text, strlen(r->text)));
   }

@@ -285,7 +285,7 @@ static void write_tail_p(gw_xml *x, const gw_doc *doc, tail_row_kind kind,
   gw_xml_start(x, "w:ind");
   if (kind == TAIL_ROW_LIST) {
     /* continuation lines align after the full-width colon */
-    int label_w = (int)(gw_zh_display_width(label, strlen(label)) + 2) * rs->size_half_pt * 5;
+    int label_w = gw_tail_label_twips(rs, label);
     gw_xml_attr_int(x, "w:left", indent + label_w);
     gw_xml_attr_int(x, "w:right", indent);
     gw_xml_attr_int(x, "w:hanging", label_w);
