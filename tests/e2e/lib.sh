@@ -9,6 +9,16 @@ OPC_CT="$SHARED/ooxml-xsd/opc/opc-contentTypes.xsd"
 OPC_REL="$SHARED/ooxml-xsd/opc/opc-relationships.xsd"
 DOCX_CHECK="$SHARED/tools/docx-check"
 TMP=${TMP:-$(mktemp -d)}
+# Front matter of a minimal valid bulletin, for the error and hostile tests.
+BULLETIN_FRONT='---
+kind: bulletin
+template: jintuan-yaoxun
+year: 2021
+number: 14
+date: 2021-10-18
+---
+'
+
 
 pass() { echo "ok   $1"; echo pass >>"$TMP/.results"; }
 fail() { echo "FAIL $1${2:+: $2}"; echo fail >>"$TMP/.results"; }

@@ -1,14 +1,7 @@
 # t_errors.sh - bad sources give FILE:LINE:COL: error: …, exit 1, and no
 # output; an existing output is never damaged.
 E="$TMP/errors"; mkdir -p "$E"
-FRONT='---
-kind: bulletin
-template: jintuan-yaoxun
-year: 2021
-number: 14
-date: 2021-10-18
----
-'
+FRONT=$BULLETIN_FRONT
 # expect_error NAME SOURCE-FILE EXPECTED-STDERR-PREFIX
 expect_error() {
   local out="$E/$1.docx" rc

@@ -4,14 +4,7 @@
 # file is left. t_errors.sh covers the basic error cases; these are the
 # rest of the list.
 H="$TMP/hostile"; mkdir -p "$H"
-H_FRONT='---
-kind: bulletin
-template: jintuan-yaoxun
-year: 2021
-number: 14
-date: 2021-10-18
----
-'
+H_FRONT=$BULLETIN_FRONT
 
 # h_error NAME SOURCE EXPECTED-STDERR: exit 1, no output, no temporary
 # file, and EXPECTED somewhere on stderr.
