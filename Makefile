@@ -26,7 +26,8 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) -DGWDOC_TEMPLATE_DIR='"$(DATADIR)/t
 # Debian packages: to build, and to run the tests (LibreOffice, fonts,
 # schema tools). `make deps` installs what is missing; the build runs it.
 BUILD_DEBS = gcc make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
-             libzip-dev libxml2-dev libicu-dev libyaml-dev libpng-dev libjpeg-dev check
+             libzip-dev libxml2-dev libicu-dev libyaml-dev libpng-dev libjpeg-dev check \
+             liblzma-dev zlib1g-dev dpkg-dev cmake
 TEST_DEBS  = libxml2-utils python3-lxml libreoffice-writer-nogui poppler-utils \
              fontconfig fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai \
              fonts-arphic-uming fonts-wqy-zenhei fonts-lxgw-wenkai fonts-liberation2 \
@@ -46,7 +47,8 @@ all: gwdoc
 # Install missing Debian packages (as root, or through sudo).
 $(BUILD)/.deps:
 	@mkdir -p $(BUILD)
-	@if pkg-config --exists $(PKGS) check && [ -f /usr/include/cmark-gfm-core-extensions.h ]; then :; \
+	@if pkg-config --exists $(PKGS) liblzma zlib check && [ -f /usr/include/cmark-gfm-core-extensions.h ] \
+	   && command -v cmake >/dev/null && command -v dpkg-source >/dev/null; then :; \
 	else echo "gwdoc: installing build packages: $(BUILD_DEBS)"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(BUILD_DEBS); fi
 	@touch $@
@@ -67,8 +69,51 @@ $(BUILD)/%.o: %.c $(BUILD)/.deps
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
+# The release binary. Start-up is most of a small document's time, and
+# most of start-up was the dynamic loader: relocating ICU and libstdc++
+# (35,000 relocations, a page fault per touched page) and libcrypto. So
+# the libraries are linked in, into a position-dependent executable that
+# needs no relocation; ICU's 31 MB of data stays in the system's
+# libicudata.so (src/icu_data.c). `make LINK=dynamic` links everything
+# dynamically instead (the tests, sanitizer and fuzzer builds always do).
+LINK ?= static
+STATIC_LIBS = -Wl,-Bstatic -lcmark-gfm-extensions -lcmark-gfm -lxml2 -licui18n -licuuc \
+              -lyaml -lpng16 -ljpeg -llzma -lz -lstdc++ -Wl,-Bdynamic -lm -ldl -lpthread
+RELEASE_OBJS = $(filter-out $(BUILD)/src/icu_data.o,$(OBJS)) $(BUILD)/static/icu_data.o
+
+$(BUILD)/static/icu_data.o: src/icu_data.c $(BUILD)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -DGWDOC_ICU_DATA_DLOPEN -MMD -MP -c $< -o $@
+
+# libzip without its encryption back-end. Debian's libzip.so loads
+# libcrypto (21,000 relocations, bound at load: 2.5 ms of every run) for
+# encrypted zips gwdoc never writes, and libzip-dev ships no static
+# archive. So the build compiles Debian's own source of the libzip that
+# libzip-dev has (`apt-get source`, same version and patches) with crypto,
+# bzip2, lzma and zstd off. If that cannot be fetched (offline), the
+# release binary links libzip.so instead: slower to start, same output.
+LIBZIP_DIR = $(BUILD)/libzip
+LIBZIP_APT = -o Dir::Etc::SourceList=$(CURDIR)/$(LIBZIP_DIR)/sources.list -o Dir::Etc::SourceParts=/dev/null \
+             -o Dir::State::Lists=$(CURDIR)/$(LIBZIP_DIR)/lists -o Dir::Cache=$(CURDIR)/$(LIBZIP_DIR)/cache
+$(LIBZIP_DIR)/link: $(BUILD)/.deps
+	@rm -rf $(LIBZIP_DIR) && mkdir -p $(LIBZIP_DIR)/lists/partial $(LIBZIP_DIR)/cache/archives/partial
+	@echo 'deb-src http://deb.debian.org/debian bookworm main' > $(LIBZIP_DIR)/sources.list
+	@v=$$(dpkg-query -W -f='$${source:Version}' libzip-dev) && cd $(LIBZIP_DIR) && \
+	 { apt-get -qq $(LIBZIP_APT) update && apt-get -qq $(LIBZIP_APT) source "libzip=$$v"; } >log 2>&1 && \
+	 cmake -S libzip-* -B out -DBUILD_SHARED_LIBS=OFF -DCMAKE_BUILD_TYPE=Release -DCMAKE_POSITION_INDEPENDENT_CODE=OFF \
+	   -DENABLE_OPENSSL=OFF -DENABLE_GNUTLS=OFF -DENABLE_MBEDTLS=OFF -DENABLE_COMMONCRYPTO=OFF -DENABLE_WINDOWS_CRYPTO=OFF \
+	   -DENABLE_BZIP2=OFF -DENABLE_LZMA=OFF -DENABLE_ZSTD=OFF \
+	   -DBUILD_TOOLS=OFF -DBUILD_REGRESS=OFF -DBUILD_EXAMPLES=OFF -DBUILD_DOC=OFF >>log 2>&1 && \
+	 cmake --build out -j 2 >>log 2>&1 && [ -f out/lib/libzip.a ] && echo "$(CURDIR)/$(LIBZIP_DIR)/out/lib/libzip.a" >link || \
+	 { echo "gwdoc: note: could not build libzip from Debian's source (see $(LIBZIP_DIR)/log); linking libzip.so"; echo -lzip >link; }
+
+ifeq ($(LINK),static)
+gwdoc: $(RELEASE_OBJS) $(LIBZIP_DIR)/link
+	$(CC) $(CFLAGS) $(LDFLAGS) -no-pie -static-libgcc -o $@ $(RELEASE_OBJS) $$(cat $(LIBZIP_DIR)/link) $(STATIC_LIBS)
+else
 gwdoc: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
+endif
 
 $(BUILD)/test_unit: $(LIB_OBJS) $(TEST_OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(shell pkg-config --libs check)
@@ -137,4 +182,4 @@ uninstall:
 clean:
 	rm -rf build out gwdoc
 
--include $(OBJS:.o=.d) $(TEST_OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(TEST_OBJS:.o=.d) $(BUILD)/static/icu_data.d

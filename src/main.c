@@ -279,6 +279,8 @@ int main(int argc, char **argv) {
   if (signal(SIGTERM, on_signal) == SIG_IGN)
     signal(SIGTERM, SIG_IGN);
   int rc;
+  if (gw_icu_data_load() < 0)
+    return 1;
   if (argc < 2)
     rc = usage_error("%s", "缺少命令");
   else if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {

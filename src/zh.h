@@ -83,6 +83,11 @@ size_t gw_zh_distance(const char *a, const char *b);
  * (objects are re-created on demand). */
 void gw_zh_cleanup(void);
 
+/* Give ICU its data before the first ICU call (icu_data.c): needed by
+ * the release binary, which links ICU's code statically; a no-op in
+ * other builds. Returns 0, or -1 after printing why. */
+int gw_icu_data_load(void);
+
 /* ------------------------------------------------------------------ */
 /* Edits (for `gwdoc lint`)                                             */
 /* ------------------------------------------------------------------ */
