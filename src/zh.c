@@ -4,12 +4,12 @@
  * All Unicode work goes through ICU: UTF-8 decoding with the U8_NEXT
  * macro (which rejects overlongs, surrogates and values above U+10FFFF),
  * character properties (script, general category, East Asian width),
- * normalisation (NFC, NFKC_Casefold), spell-out numerals and date
- * formatting.
+ * normalisation (NFC, NFKC_Casefold) and spell-out numerals. Dates have
+ * one fixed numeric form (see gw_zh_date).
  *
- * ICU objects that cost something to build (the numeral and date
- * formatters) are created lazily on first use and kept in statics;
- * gw_zh_cleanup() frees them. The lazy creation is not thread-safe:
+ * The ICU object that costs something to build (the numeral
+ * formatter) is created lazily on first use and kept in a static;
+ * gw_zh_cleanup() frees it. The lazy creation is not thread-safe:
  * gwdoc is single-threaded. The normaliser instances returned by
  * unorm2_get*Instance() belong to ICU and are never closed. */
 #include "zh.h"
@@ -20,8 +20,6 @@
 #include <string.h>
 
 #include <unicode/uchar.h>
-#include <unicode/ucal.h>
-#include <unicode/udat.h>
 #include <unicode/unorm2.h>
 #include <unicode/unum.h>
 #include <unicode/uscript.h>
@@ -902,7 +900,6 @@ out:
 /* ------------------------------------------------------------------ */
 
 static UNumberFormat *g_numfmt;
-static UDateFormat *g_datefmt;
 
 /* The "zh" spell-out rules offer %spellout-numbering (the default,
  * 101 -> 一百〇一) and %spellout-cardinal (101 -> 一百零一). Official
@@ -961,70 +958,19 @@ bool gw_zh_date_valid(int year, int month, int day)
   return day <= dim;
 }
 
-/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar
- * (H. Hinnant's days_from_civil). */
-static long long days_from_civil(long long y, unsigned m, unsigned d)
-{
-  y -= m <= 2;
-  long long era = (y >= 0 ? y : y - 399) / 400;
-  unsigned yoe = (unsigned)(y - era * 400);
-  unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + (long long)doe - 719468;
-}
-
-/* Pattern y年M月d日, locale zh_CN, UTC, and a purely (proleptic)
- * Gregorian calendar so that dates before 1582 are not shown in the
- * Julian calendar. */
-static UDateFormat *datefmt(void)
-{
-  if (g_datefmt)
-    return g_datefmt;
-  static const UChar tz[] = {'U', 'T', 'C', 0};
-  static const UChar pat[] = {'y', 0x5E74, 'M', 0x6708, 'd', 0x65E5, 0};
-  UErrorCode err = U_ZERO_ERROR;
-  UDateFormat *f =
-      udat_open(UDAT_PATTERN, UDAT_PATTERN, "zh_CN", tz, -1, pat, -1, &err);
-  if (U_FAILURE(err)) {
-    if (f)
-      udat_close(f);
-    return NULL;
-  }
-  UCalendar *cal = ucal_open(tz, -1, "zh_CN", UCAL_GREGORIAN, &err);
-  if (U_SUCCESS(err)) {
-    /* The earliest date ICU accepts: a pure Gregorian calendar. */
-    ucal_setGregorianChange(cal, -184303902528000000.0, &err);
-    if (U_SUCCESS(err))
-      udat_setCalendar(f, cal);
-  }
-  if (cal)
-    ucal_close(cal);
-  if (U_FAILURE(err)) {
-    udat_close(f);
-    return NULL;
-  }
-  g_datefmt = f;
-  return f;
-}
-
+/* GB/T 9704-2012 7.3.5 fixes the form of a date: Arabic numerals, year,
+ * month and day in full, no leading zeros (2021年10月18日). That is what
+ * ICU's DateFormat gives for the pattern y年M月d日 in zh_CN (the unit
+ * tests check the two agree on every day of several centuries), but
+ * opening that formatter loads the locale's calendar, symbols and number
+ * data: about a millisecond, a tenth of rendering a bulletin, to print
+ * three integers. So the form is composed here. */
 char *gw_zh_date(int year, int month, int day)
 {
-  char fallback[64];
-  snprintf(fallback, sizeof fallback, "%d\xE5\xB9\xB4%d\xE6\x9C\x88%d\xE6\x97\xA5",
-           year, month, day);
-  if (!gw_zh_date_valid(year, month, day))
-    return dup_str(fallback);
-  UDateFormat *f = datefmt();
-  if (!f)
-    return dup_str(fallback);
-  UDate when =
-      (UDate)days_from_civil(year, (unsigned)month, (unsigned)day) * 86400000.0;
-  UChar buf[64];
-  UErrorCode err = U_ZERO_ERROR;
-  int32_t len = udat_format(f, when, buf, 64, NULL, &err);
-  if (U_FAILURE(err) || err == U_STRING_NOT_TERMINATED_WARNING)
-    return dup_str(fallback);
-  return utf16_to_utf8(buf, len);
+  char text[64];
+  snprintf(text, sizeof text, "%d\xE5\xB9\xB4%d\xE6\x9C\x88%d\xE6\x97\xA5", year,
+           month, day);
+  return dup_str(text);
 }
 
 void gw_zh_cleanup(void)
@@ -1032,10 +978,6 @@ void gw_zh_cleanup(void)
   if (g_numfmt) {
     unum_close(g_numfmt);
     g_numfmt = NULL;
-  }
-  if (g_datefmt) {
-    udat_close(g_datefmt);
-    g_datefmt = NULL;
   }
 }
 

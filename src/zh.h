@@ -62,7 +62,7 @@ char *gw_zh_numeral(int n);
 /* Is (year, month, day) a real calendar date? */
 bool gw_zh_date_valid(int year, int month, int day);
 
-/* Format a date through ICU as 2021年10月18日 (no zero padding).
+/* Format a date as GB/T 9704 writes it: 2021年10月18日 (no zero padding).
  * Returns a new string. */
 char *gw_zh_date(int year, int month, int day);
 
@@ -78,8 +78,8 @@ char *gw_zh_fold(const char *text, size_t len);
 /* Edit distance in code points between two strings (for "did you mean"). */
 size_t gw_zh_distance(const char *a, const char *b);
 
-/* Free the ICU objects cached on first use (numeral and date
- * formatters). Call once at exit; the module stays usable afterwards
+/* Free the ICU objects cached on first use (the numeral
+ * formatter). Call once at exit; the module stays usable afterwards
  * (objects are re-created on demand). */
 void gw_zh_cleanup(void);
 

@@ -3,6 +3,9 @@
 #include <string.h>
 
 #include <check.h>
+#include <unicode/ucal.h>
+#include <unicode/udat.h>
+#include <unicode/ustring.h>
 
 #include "../../src/zh.h"
 #include "suites.h"
@@ -483,6 +486,63 @@ START_TEST(test_date_invalid_formats_plainly)
 }
 END_TEST
 
+/* gw_zh_date composes the date itself; ICU's DateFormat with the pattern
+ * y年M月d日 (zh_CN, UTC, proleptic Gregorian) is the reference it must
+ * match on every day from 1 Jan 1500 to 31 Dec 2600, and on the ends of
+ * the accepted range. */
+static UDateFormat *icu_date_format(void)
+{
+  static const UChar tz[] = {'U', 'T', 'C', 0};
+  static const UChar pat[] = {'y', 0x5E74, 'M', 0x6708, 'd', 0x65E5, 0};
+  UErrorCode err = U_ZERO_ERROR;
+  UDateFormat *f = udat_open(UDAT_PATTERN, UDAT_PATTERN, "zh_CN", tz, -1, pat, -1, &err);
+  UCalendar *cal = ucal_open(tz, -1, "zh_CN", UCAL_GREGORIAN, &err);
+  ucal_setGregorianChange(cal, -184303902528000000.0, &err);
+  udat_setCalendar(f, cal);
+  ucal_close(cal);
+  ck_assert_msg(U_SUCCESS(err), "udat_open: %s", u_errorName(err));
+  return f;
+}
+
+static void check_against_icu(UDateFormat *f, UCalendar *cal, int y, int m, int d)
+{
+  UErrorCode err = U_ZERO_ERROR;
+  ucal_clear(cal);
+  ucal_setDate(cal, y, m - 1, d, &err);
+  UDate when = ucal_getMillis(cal, &err);
+  UChar u16[64];
+  int32_t n = udat_format(f, when, u16, 64, NULL, &err);
+  char want[128];
+  u_strToUTF8(want, sizeof want, NULL, u16, n, &err);
+  ck_assert_msg(U_SUCCESS(err), "ICU failed on %d-%d-%d", y, m, d);
+  char *got = gw_zh_date(y, m, d);
+  ck_assert_msg(strcmp(got, want) == 0, "%d-%d-%d: gwdoc '%s', ICU '%s'", y, m, d, got, want);
+  free(got);
+}
+
+START_TEST(test_date_matches_icu)
+{
+  UDateFormat *f = icu_date_format();
+  static const UChar tz[] = {'U', 'T', 'C', 0};
+  UErrorCode err = U_ZERO_ERROR;
+  UCalendar *cal = ucal_open(tz, -1, "zh_CN", UCAL_GREGORIAN, &err);
+  ucal_setGregorianChange(cal, -184303902528000000.0, &err);
+  int days = 0;
+  for (int y = 1500; y <= 2600; y++)
+    for (int m = 1; m <= 12; m++)
+      for (int d = 1; d <= 31; d++)
+        if (gw_zh_date_valid(y, m, d)) {
+          check_against_icu(f, cal, y, m, d);
+          days++;
+        }
+  check_against_icu(f, cal, 1, 1, 1);
+  check_against_icu(f, cal, 9999, 12, 31);
+  ck_assert_int_eq(days, 402132); /* every day of 1,101 years */
+  ucal_close(cal);
+  udat_close(f);
+}
+END_TEST
+
 START_TEST(test_cleanup_and_reuse)
 {
   char *a = gw_zh_numeral(11);
@@ -648,6 +708,7 @@ Suite *zh_suite(void)
   tcase_add_loop_test(tc, test_numeral, 0, (int)N_ELEMS(numeral_cases));
   tcase_add_loop_test(tc, test_date, 0, (int)N_ELEMS(date_cases));
   tcase_add_test(tc, test_date_invalid_formats_plainly);
+  tcase_add_test(tc, test_date_matches_icu);
   tcase_add_test(tc, test_cleanup_and_reuse);
   tcase_add_checked_fixture(tc, NULL, teardown);
   suite_add_tcase(s, tc);
