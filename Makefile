@@ -15,7 +15,7 @@ BUILD    ?= build
 SHARED   ?= ../shared
 
 CC       ?= cc
-PKGS      = libcmark-gfm libzip libxml-2.0 icu-uc icu-i18n yaml-0.1 libpng libjpeg
+PKGS      = libcmark-gfm libzip zlib libxml-2.0 icu-uc icu-i18n yaml-0.1 libpng libjpeg
 OPT      ?= -O2
 CFLAGS   ?= $(OPT) -g
 WARN      = -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE
@@ -47,7 +47,7 @@ all: gwdoc
 # Install missing Debian packages (as root, or through sudo).
 $(BUILD)/.deps:
 	@mkdir -p $(BUILD)
-	@if pkg-config --exists $(PKGS) liblzma zlib check && [ -f /usr/include/cmark-gfm-core-extensions.h ] \
+	@if pkg-config --exists $(PKGS) liblzma check && [ -f /usr/include/cmark-gfm-core-extensions.h ] \
 	   && command -v cmake >/dev/null && command -v dpkg-source >/dev/null; then :; \
 	else echo "gwdoc: installing build packages: $(BUILD_DEBS)"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(BUILD_DEBS); fi
