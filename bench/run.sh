@@ -87,6 +87,9 @@ if [ -z "${GWDOC_TEMPLATES:-}" ] && [ -d "$(dirname "$GWDOC_SRC")/templates" ]; 
     GWDOC_TEMPLATES=$(dirname "$GWDOC_SRC")/templates
 fi
 cc -std=c11 -O2 -o "$OUT/deflate_floor" "$BENCH/deflate_floor.c" $(pkg-config --cflags --libs libzip zlib)
+cc -std=c11 -O2 -o "$OUT/empty-bare" "$BENCH/empty_main.c"
+cc -std=c11 -O2 -o "$OUT/empty-linked" "$BENCH/empty_main.c" -Wl,--no-as-needed \
+    $(pkg-config --libs icu-uc icu-i18n libxml-2.0 libzip libcmark-gfm yaml-0.1) -lcmark-gfm-extensions
 
 # ---------------------------------------------------------------- inputs
 log "generating inputs"
@@ -148,6 +151,10 @@ rss() { # rss FILE COMMAND...
 log "start-up floor: gwdoc --version"
 hf "$OUT/hf/startup.gwdoc.json" "$(runs 100)" 5 "$GWDOC" --version
 rss "$OUT/rss/startup.gwdoc.time" "$GWDOC" --version || true
+log "start-up floor: an empty main(), bare and linked against the libraries"
+hf "$OUT/hf/startup.empty-linked.json" "$(runs 100)" 5 "$OUT/empty-linked"
+hf "$OUT/hf/startup.empty-bare.json" "$(runs 100)" 5 "$OUT/empty-bare"
+meta gwdoc_linkage "$(ldd "$GWDOC" | awk '/=>/ {print $1}' | tr '\n' ' ')"
 
 # ---------------------------------------------------------------- each input
 for spec in "${INPUTS[@]}"; do
