@@ -280,7 +280,7 @@ static int cmd_render(int argc, char **argv) {
  * memory for reuse costs nothing. */
 static void keep_freed_memory(void) {
 #ifdef M_MMAP_THRESHOLD
-  mallopt(M_MMAP_THRESHOLD, 8 << 20);
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
 #endif
 }
