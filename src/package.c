@@ -61,13 +61,14 @@ static int add_stored(zip_t *za, const char *name, const void *data, size_t len)
   return idx < 0 ? -1 : zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_STORE, 0);
 }
 
-/* An entry deflated here rather than by libzip. libzip opens a new
- * stream per entry at its largest memory level (a 128 KB hash table
- * cleared on every open: 0.7 M of the seed issue's 9 M instructions);
- * one stream reset between parts does the same job. The zip source hands
- * libzip the compressed bytes with their method, size and CRC, which is
- * how zip_source_function(3) says compressed data is passed in; libzip
- * then copies them as they are. */
+/* A part deflated here, as the writer produces it, rather than by
+ * libzip. libzip opens a new stream per entry at its largest memory level
+ * (a 128 KB hash table cleared on every open: 0.7 M of the seed issue's
+ * 9 M instructions); one stream reset between parts does the same job,
+ * and streaming means a part's XML is never held whole (8.6 MB for a
+ * 5,000-row division). The zip source hands libzip the compressed bytes
+ * with their method, sizes and CRC, which is how zip_source_function(3)
+ * says compressed data is passed in; libzip copies them as they are. */
 typedef struct {
   unsigned char *data; /* compressed */
   zip_uint64_t comp_size, size, offset;
@@ -117,36 +118,88 @@ static zip_int64_t deflated_callback(void *ud, void *data, zip_uint64_t len, zip
   }
 }
 
-static deflated *deflate_part(z_stream *zs, const unsigned char *text, size_t len) {
-  deflated *d = calloc(1, sizeof *d);
-  uLong bound = deflateBound(zs, (uLong)len);
-  if (!d || !(d->data = malloc(bound)) || deflateReset(zs) != Z_OK) {
-    if (d)
-      free(d->data);
-    free(d);
-    return NULL;
+/* Where the writer's bytes go while a part is written: deflated into
+ * `out`, CRC'd, and the first STORE_BELOW_BYTES kept raw in case the
+ * part turns out small enough to store. */
+typedef struct {
+  z_stream *zs;
+  unsigned char *out;
+  size_t out_len, out_cap, size;
+  unsigned char head[STORE_BELOW_BYTES];
+  zip_uint32_t crc;
+  bool failed;
+} part_sink;
+
+/* Run deflate over what is in zs->next_in, growing `out` as needed. */
+static int sink_deflate(part_sink *ps, int flush) {
+  for (;;) {
+    if (ps->out_cap - ps->out_len < 4096) {
+      size_t cap = ps->out_cap ? ps->out_cap * 2 : 16384;
+      unsigned char *grown = realloc(ps->out, cap);
+      if (!grown)
+        return -1;
+      ps->out = grown;
+      ps->out_cap = cap;
+    }
+    ps->zs->next_out = ps->out + ps->out_len;
+    ps->zs->avail_out = (uInt)(ps->out_cap - ps->out_len);
+    int rc = deflate(ps->zs, flush);
+    ps->out_len = ps->out_cap - ps->zs->avail_out;
+    if (rc == Z_STREAM_END)
+      return 0;
+    if (rc != Z_OK && rc != Z_BUF_ERROR)
+      return -1;
+    /* Without Z_FINISH, done once all input is taken with room to spare
+     * (deflate keeps the rest of its work for later calls). */
+    if (flush == Z_NO_FLUSH && ps->zs->avail_in == 0 && ps->zs->avail_out > 0)
+      return 0;
   }
-  zs->next_in = (Bytef *)text;
-  zs->avail_in = (uInt)len;
-  zs->next_out = d->data;
-  zs->avail_out = (uInt)bound;
-  if (deflate(zs, Z_FINISH) != Z_STREAM_END) {
-    free(d->data);
-    free(d);
-    return NULL;
-  }
-  d->comp_size = zs->total_out;
-  d->size = len;
-  d->crc = (zip_uint32_t)crc32(crc32(0, Z_NULL, 0), text, (uInt)len);
-  zip_error_init(&d->error);
-  return d;
 }
 
-static int add_deflated(zip_t *za, z_stream *zs, const char *name, const unsigned char *text,
-                        size_t len) {
-  deflated *d = deflate_part(zs, text, len);
+static int part_sink_write(void *ctx, const char *bytes, int len) {
+  part_sink *ps = ctx;
+  if (ps->failed || len < 0)
+    return -1;
+  const unsigned char *p = (const unsigned char *)bytes;
+  if (ps->size < STORE_BELOW_BYTES) {
+    size_t n = STORE_BELOW_BYTES - ps->size < (size_t)len ? STORE_BELOW_BYTES - ps->size : (size_t)len;
+    memcpy(ps->head + ps->size, p, n);
+  }
+  ps->size += (size_t)len;
+  ps->crc = (zip_uint32_t)crc32(ps->crc, p, (uInt)len);
+  ps->zs->next_in = (Bytef *)p;
+  ps->zs->avail_in = (uInt)len;
+  if (sink_deflate(ps, Z_NO_FLUSH) < 0) {
+    ps->failed = true;
+    return -1;
+  }
+  return len;
+}
+
+/* Hand a finished part to libzip: stored when small, else deflated. */
+static int add_finished(zip_t *za, const char *name, part_sink *ps) {
+  if (ps->size < STORE_BELOW_BYTES) {
+    void *copy = malloc(ps->size ? ps->size : 1);
+    if (!copy)
+      return -1;
+    memcpy(copy, ps->head, ps->size);
+    zip_source_t *src = zip_source_buffer(za, copy, ps->size, 1);
+    if (!src) {
+      free(copy);
+      return -1;
+    }
+    zip_int64_t idx = add_source(za, name, src);
+    return idx < 0 ? -1 : zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_STORE, 0);
+  }
+  deflated *d = calloc(1, sizeof *d);
   if (!d)
     return -1;
+  d->data = ps->out;
+  ps->out = NULL;
+  d->comp_size = ps->out_len;
+  d->size = ps->size;
+  d->crc = ps->crc;
+  zip_error_init(&d->error);
   zip_source_t *src = zip_source_function(za, deflated_callback, d);
   if (!src) {
     deflated_callback(d, NULL, 0, ZIP_SOURCE_FREE);
@@ -155,20 +208,23 @@ static int add_deflated(zip_t *za, z_stream *zs, const char *name, const unsigne
   return add_source(za, name, src) < 0 ? -1 : 0;
 }
 
-/* One XML part, written then added; a deflated part's text is freed at
- * once, so only one part's XML is held at a time. */
+/* One XML part, written straight into the deflate stream. */
 static int add_part(zip_t *za, z_stream *zs, int i, const gw_doc *doc, gw_xml *x) {
-  if (gw_xml_open(x) < 0)
-    return -1;
+  part_sink ps = {.zs = zs, .crc = (zip_uint32_t)crc32(0, Z_NULL, 0)};
+  int rc = -1;
+  if (deflateReset(zs) != Z_OK || gw_xml_open_stream(x, part_sink_write, &ps) < 0)
+    goto done;
   parts[i].write(x, doc);
-  if (gw_xml_close(x) < 0)
-    return -1;
-  const unsigned char *text = xmlBufferContent(x->buf);
-  size_t len = (size_t)xmlBufferLength(x->buf);
-  if (len < STORE_BELOW_BYTES)
-    return add_stored(za, parts[i].name, text, len);
-  int rc = add_deflated(za, zs, parts[i].name, text, len);
+  if (gw_xml_close(x) < 0 || ps.failed)
+    goto done;
+  zs->next_in = NULL;
+  zs->avail_in = 0;
+  if (sink_deflate(&ps, Z_FINISH) < 0)
+    goto done;
+  rc = add_finished(za, parts[i].name, &ps);
+done:
   gw_xml_free(x);
+  free(ps.out);
   return rc;
 }
 

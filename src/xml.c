@@ -90,6 +90,21 @@ int gw_xml_open(gw_xml *x) {
   return x->failed ? -1 : 0;
 }
 
+int gw_xml_open_stream(gw_xml *x, gw_xml_sink sink, void *ctx) {
+  x->failed = 0;
+  x->nfragments = 0;
+  x->buf = NULL;
+  xmlOutputBufferPtr out = xmlOutputBufferCreateIO(sink, NULL, ctx, NULL);
+  x->w = out ? xmlNewTextWriter(out) : NULL;
+  if (!x->w) {
+    if (out)
+      xmlOutputBufferClose(out);
+    return -1;
+  }
+  BAD(x, xmlTextWriterStartDocument(x->w, "1.0", "UTF-8", "yes"));
+  return x->failed ? -1 : 0;
+}
+
 int gw_xml_close(gw_xml *x) {
   BAD(x, xmlTextWriterEndDocument(x->w));
   BAD(x, xmlTextWriterFlush(x->w));

@@ -26,7 +26,12 @@ typedef struct {
 
 /* Start a part in memory, with the XML declaration (standalone="yes"). */
 int gw_xml_open(gw_xml *x);
-/* Finish the document; the bytes stay in x->buf until gw_xml_free. */
+/* Start a part whose bytes go to `sink` as the writer flushes them, not
+ * to memory (x->buf stays NULL); sink returns the length taken, or -1. */
+typedef int (*gw_xml_sink)(void *ctx, const char *bytes, int len);
+int gw_xml_open_stream(gw_xml *x, gw_xml_sink sink, void *ctx);
+/* Finish the document; the bytes stay in x->buf until gw_xml_free (or
+ * have all reached the sink). */
 int gw_xml_close(gw_xml *x);
 void gw_xml_free(gw_xml *x);
 
