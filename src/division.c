@@ -470,6 +470,7 @@ static void measure_columns(gw_build *b, const gw_table *t, const bool *unit_col
   double header_unit = L->roles[GW_ROLE_TABLE_HEADER].size_half_pt * 5.0;
   double pad = 2 * L->table.cell_margin_twips + 40;
   size_t rows = 0;
+  gw_buf text = {0}; /* a unit cell's text, reused cell after cell */
   for (gw_row *r = t->rows; r; r = r->next) {
     if (r->category)
       continue;
@@ -489,20 +490,17 @@ static void measure_columns(gw_build *b, const gw_table *t, const bool *unit_col
       double half = (double)((gw_cell_width(c) + 1) / 2 + 2) * unit + pad;
       if (col == deadline_col && half > fit[col].lo)
         fit[col].lo = half;
-      const char **names;
-      size_t *starts;
-      size_t n = unit_col && unit_col[col]
-                     ? dv_split_units(b->arena, cell_text(b, c), &names, &starts)
-                     : 0;
-      for (size_t i = 0; i < n; i++) {
-        /* a name and the 、 after it stay on one line */
-        size_t cols = gw_zh_display_width(names[i], strlen(names[i])) + (i + 1 < n ? 2 : 0);
-        double nw = (double)cols * unit + pad;
+      if (unit_col && unit_col[col]) {
+        text.len = 0;
+        for (const gw_run *run = c->runs.first; run; run = run->next)
+          gw_buf_append(&text, run->text, run->len);
+        double nw = (double)dv_widest_unit(text.data ? text.data : "", text.len) * unit + pad;
         if (nw > fit[col].lo)
           fit[col].lo = nw;
       }
     }
   }
+  gw_buf_free(&text);
   for (int col = 0; col < t->ncols; col++)
     fit[col].weight = rows && fit[col].weight > rows ? fit[col].weight / (double)rows : 1;
 }

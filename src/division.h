@@ -70,6 +70,10 @@ size_t dv_number_prefix(const char *text);
  * `starts` receives each name's byte offset in `text`. */
 size_t dv_split_units(gw_arena *arena, const char *text, const char ***names,
                       size_t **starts);
+/* Display width (half-character columns) of the widest unit name in
+ * text[0..len), counting the 、 that follows every name but the last:
+ * what a unit column must hold on one line. Allocates nothing. */
+size_t dv_widest_unit(const char *text, size_t len);
 /* 各有关部门, 相关单位 …: a group named by its duty, not a unit. */
 bool dv_is_collective(const char *name);
 

@@ -65,6 +65,25 @@ static size_t unit_separator_at(const char *s) {
   return separator_at(s, unit_separators);
 }
 
+/* The next unit name at or after *pos: its trimmed bounds [*a, *z).
+ * False when the text is used up. */
+static bool next_unit(const char *text, size_t len, size_t *pos, size_t *a, size_t *z) {
+  while (*pos <= len) {
+    size_t i = *pos, sep = 0;
+    while (i < len && !(sep = unit_separator_at(text + i)))
+      i++;
+    if (i >= len)
+      sep = 1; /* the end of the text ends the last name */
+    *a = *pos;
+    *z = i;
+    trim(text, a, z);
+    *pos = i + sep;
+    if (*z > *a)
+      return true;
+  }
+  return false;
+}
+
 size_t dv_split_units(gw_arena *arena, const char *text, const char ***names,
                       size_t **starts) {
   size_t len = strlen(text), count = 0, most = 1;
@@ -77,23 +96,25 @@ size_t dv_split_units(gw_arena *arena, const char *text, const char ***names,
   }
   *names = gw_arena_alloc(arena, most * sizeof **names);
   *starts = gw_arena_alloc(arena, most * sizeof **starts);
-  size_t begin = 0;
-  for (size_t i = 0; i <= len;) {
-    size_t sep = i < len ? unit_separator_at(text + i) : 1;
-    if (!sep) {
-      i++;
-      continue;
-    }
-    size_t a = begin, z = i;
-    trim(text, &a, &z);
-    if (z > a) {
-      (*names)[count] = gw_arena_strndup(arena, text + a, z - a);
-      (*starts)[count++] = a;
-    }
-    i += sep;
-    begin = i;
+  size_t pos = 0, a, z;
+  while (next_unit(text, len, &pos, &a, &z)) {
+    (*names)[count] = gw_arena_strndup(arena, text + a, z - a);
+    (*starts)[count++] = a;
   }
   return count;
+}
+
+size_t dv_widest_unit(const char *text, size_t len) {
+  size_t pos = 0, a, z, widest = 0, prev = 0;
+  bool have_prev = false;
+  while (next_unit(text, len, &pos, &a, &z)) {
+    /* a name and the 、 after it stay on one line */
+    if (have_prev && prev + 2 > widest)
+      widest = prev + 2;
+    prev = gw_zh_display_width(text + a, z - a);
+    have_prev = true;
+  }
+  return have_prev && prev > widest ? prev : widest;
 }
 
 bool dv_is_collective(const char *name) {

@@ -195,6 +195,30 @@ START_TEST(prose_parse) {
 }
 END_TEST
 
+/* Splitting and measuring see the same names: trimmed, empty ones
+ * dropped, a 、 counted after every name but the last. */
+START_TEST(unit_names_split_and_measured) {
+  gw_arena *a = gw_arena_new();
+  const char **names;
+  size_t *starts;
+  const char *list = "  县人社局 、，县教育局； 团县委 ,";
+  ck_assert_uint_eq(dv_split_units(a, list, &names, &starts), 3);
+  ck_assert_str_eq(names[0], "县人社局");
+  ck_assert_str_eq(names[1], "县教育局");
+  ck_assert_str_eq(names[2], "团县委");
+  ck_assert_uint_eq(starts[1], strlen("  县人社局 、，"));
+  /* 县人社局 / 县教育局 are 8 columns + 2 for the 、; 团县委, last, 6 */
+  ck_assert_uint_eq(dv_widest_unit(list, strlen(list)), 10);
+  ck_assert_uint_eq(dv_widest_unit("县委组织部", strlen("县委组织部")), 10);
+  ck_assert_uint_eq(dv_widest_unit("团县委、县委组织部", strlen("团县委、县委组织部")), 10);
+  ck_assert_uint_eq(dv_widest_unit("县委组织部、团县委", strlen("县委组织部、团县委")), 12);
+  ck_assert_uint_eq(dv_widest_unit("", 0), 0);
+  ck_assert_uint_eq(dv_widest_unit(" 、 ", strlen(" 、 ")), 0);
+  ck_assert_uint_eq(dv_split_units(a, " 、 ", &names, &starts), 0);
+  gw_arena_free(a);
+}
+END_TEST
+
 START_TEST(mixed_forms) {
   char body[4096];
   snprintf(body, sizeof body,
@@ -368,6 +392,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, table_form);
   tcase_add_test(tc, prose_form);
   tcase_add_test(tc, prose_parse);
+  tcase_add_test(tc, unit_names_split_and_measured);
   tcase_add_test(tc, mixed_forms);
   tcase_add_test(tc, unit_typo);
   tcase_add_test(tc, unit_fold);
