@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -118,16 +119,41 @@ static zip_int64_t deflated_callback(void *ud, void *data, zip_uint64_t len, zip
   }
 }
 
-/* Where the writer's bytes go while a part is written: deflated into
- * `out`, CRC'd, and the first STORE_BELOW_BYTES kept raw in case the
- * part turns out small enough to store. */
+/* Where the writer's bytes go while a part is written: gathered into
+ * blocks, each CRC'd and deflated into `out`, the first STORE_BELOW_BYTES
+ * also kept raw in case the part turns out small enough to store.
+ *
+ * A big part is deflated on a second thread while the writer goes on:
+ * once a part passes THREAD_ABOVE_BYTES, full blocks are queued to a
+ * deflater thread instead of being deflated in line (deflate is a fifth
+ * to a quarter of a big document's work, and office machines have more
+ * than one core). The stream sees the same bytes in the same order
+ * either way, so the output is the same bytes. Small parts never start
+ * a thread. */
+enum { BLOCK_BYTES = 64 * 1024, THREAD_ABOVE_BYTES = 256 * 1024 };
+
+typedef struct block {
+  struct block *next;
+  size_t len;
+  unsigned char data[BLOCK_BYTES];
+} block;
+
 typedef struct {
   z_stream *zs;
-  unsigned char *out;
+  unsigned char *out; /* compressed; the deflater's while it runs */
   size_t out_len, out_cap, size;
   unsigned char head[STORE_BELOW_BYTES];
   zip_uint32_t crc;
-  bool failed;
+  bool failed; /* the writer's side */
+  block *cur;  /* being filled */
+  /* the deflater thread, once started */
+  bool threaded;
+  pthread_t thread;
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  block *queue, *queue_tail;
+  bool ended;          /* no more blocks will come */
+  bool deflate_failed; /* the deflater's side */
 } part_sink;
 
 /* Run deflate over what is in zs->next_in, growing `out` as needed. */
@@ -156,6 +182,91 @@ static int sink_deflate(part_sink *ps, int flush) {
   }
 }
 
+/* CRC and deflate one block (Z_NO_FLUSH), on whichever thread owns the
+ * stream. */
+static int deflate_block(part_sink *ps, const block *bl) {
+  ps->crc = (zip_uint32_t)crc32(ps->crc, bl->data, (uInt)bl->len);
+  ps->zs->next_in = (Bytef *)bl->data;
+  ps->zs->avail_in = (uInt)bl->len;
+  return sink_deflate(ps, Z_NO_FLUSH);
+}
+
+static void *deflater_main(void *arg) {
+  part_sink *ps = arg;
+  pthread_mutex_lock(&ps->mu);
+  for (;;) {
+    while (!ps->queue && !ps->ended)
+      pthread_cond_wait(&ps->cv, &ps->mu);
+    block *bl = ps->queue;
+    if (!bl)
+      break; /* ended, queue drained */
+    ps->queue = bl->next;
+    if (!ps->queue)
+      ps->queue_tail = NULL;
+    pthread_mutex_unlock(&ps->mu);
+    bool ok = !ps->deflate_failed && deflate_block(ps, bl) == 0;
+    free(bl);
+    pthread_mutex_lock(&ps->mu);
+    if (!ok)
+      ps->deflate_failed = true;
+  }
+  pthread_mutex_unlock(&ps->mu);
+  return NULL;
+}
+
+static int start_deflater(part_sink *ps) {
+  if (pthread_mutex_init(&ps->mu, NULL) != 0)
+    return -1;
+  if (pthread_cond_init(&ps->cv, NULL) != 0) {
+    pthread_mutex_destroy(&ps->mu);
+    return -1;
+  }
+  if (pthread_create(&ps->thread, NULL, deflater_main, ps) != 0) {
+    pthread_cond_destroy(&ps->cv);
+    pthread_mutex_destroy(&ps->mu);
+    return -1;
+  }
+  ps->threaded = true;
+  return 0;
+}
+
+/* Hand a full (or the last) block on: to the deflater thread when there
+ * is one (started here once the part is big enough), else deflate it in
+ * line. Takes the block. */
+static int pass_block(part_sink *ps, block *bl) {
+  if (!ps->threaded && ps->size > THREAD_ABOVE_BYTES)
+    start_deflater(ps); /* failing that, deflate in line */
+  if (!ps->threaded) {
+    int rc = deflate_block(ps, bl);
+    free(bl);
+    return rc;
+  }
+  pthread_mutex_lock(&ps->mu);
+  if (ps->queue_tail)
+    ps->queue_tail->next = bl;
+  else
+    ps->queue = bl;
+  ps->queue_tail = bl;
+  pthread_cond_signal(&ps->cv);
+  pthread_mutex_unlock(&ps->mu);
+  return 0;
+}
+
+/* Wait for the deflater to finish what it was given; 0 if all went in. */
+static int stop_deflater(part_sink *ps) {
+  if (!ps->threaded)
+    return 0;
+  pthread_mutex_lock(&ps->mu);
+  ps->ended = true;
+  pthread_cond_signal(&ps->cv);
+  pthread_mutex_unlock(&ps->mu);
+  pthread_join(ps->thread, NULL);
+  pthread_cond_destroy(&ps->cv);
+  pthread_mutex_destroy(&ps->mu);
+  ps->threaded = false;
+  return ps->deflate_failed ? -1 : 0;
+}
+
 static int part_sink_write(void *ctx, const char *bytes, int len) {
   part_sink *ps = ctx;
   if (ps->failed || len < 0)
@@ -166,14 +277,48 @@ static int part_sink_write(void *ctx, const char *bytes, int len) {
     memcpy(ps->head + ps->size, p, n);
   }
   ps->size += (size_t)len;
-  ps->crc = (zip_uint32_t)crc32(ps->crc, p, (uInt)len);
-  ps->zs->next_in = (Bytef *)p;
-  ps->zs->avail_in = (uInt)len;
-  if (sink_deflate(ps, Z_NO_FLUSH) < 0) {
-    ps->failed = true;
-    return -1;
+  for (size_t left = (size_t)len; left;) {
+    if (!ps->cur) {
+      if (!(ps->cur = malloc(sizeof *ps->cur))) {
+        ps->failed = true;
+        return -1;
+      }
+      ps->cur->next = NULL;
+      ps->cur->len = 0;
+    }
+    size_t n = BLOCK_BYTES - ps->cur->len < left ? BLOCK_BYTES - ps->cur->len : left;
+    memcpy(ps->cur->data + ps->cur->len, p, n);
+    ps->cur->len += n;
+    p += n;
+    left -= n;
+    if (ps->cur->len == BLOCK_BYTES) {
+      block *full = ps->cur;
+      ps->cur = NULL;
+      if (pass_block(ps, full) < 0) {
+        ps->failed = true;
+        return -1;
+      }
+    }
   }
   return len;
+}
+
+/* After the writer's last byte: the last block, then Z_FINISH. */
+static int finish_sink(part_sink *ps) {
+  int rc = ps->failed ? -1 : 0;
+  if (rc == 0 && ps->cur && ps->cur->len) {
+    block *last = ps->cur;
+    ps->cur = NULL;
+    rc = pass_block(ps, last);
+  }
+  if (stop_deflater(ps) < 0)
+    rc = -1;
+  if (rc == 0) {
+    ps->zs->next_in = NULL;
+    ps->zs->avail_in = 0;
+    rc = sink_deflate(ps, Z_FINISH);
+  }
+  return rc;
 }
 
 /* Hand a finished part to libzip: stored when small, else deflated. */
@@ -215,15 +360,16 @@ static int add_part(zip_t *za, z_stream *zs, int i, const gw_doc *doc, gw_xml *x
   if (deflateReset(zs) != Z_OK || gw_xml_open_stream(x, part_sink_write, &ps) < 0)
     goto done;
   parts[i].write(x, doc);
-  if (gw_xml_close(x) < 0 || ps.failed)
-    goto done;
-  zs->next_in = NULL;
-  zs->avail_in = 0;
-  if (sink_deflate(&ps, Z_FINISH) < 0)
+  if (gw_xml_close(x) < 0)
+    ps.failed = true;
+  /* always: a deflater thread must be stopped even after a failure */
+  if (finish_sink(&ps) < 0)
     goto done;
   rc = add_finished(za, parts[i].name, &ps);
 done:
+  stop_deflater(&ps);
   gw_xml_free(x);
+  free(ps.cur);
   free(ps.out);
   return rc;
 }
