@@ -808,6 +808,18 @@ static bool inert(UChar32 c)
          (c >= 0xFF01 && c <= 0xFF5E) || c == 0x00B7;
 }
 
+/* Punctuation after an ASCII digit that no rule changes: a . , : - or /
+ * between two digits is part of a number (rule 1c: 3.5, 1,000, 3:30,
+ * 0351-4184708, 2021/10/18), and a single '.' after a digit is neither
+ * a dot run (rule 3) nor after a Chinese character (rule 4): the "1." of
+ * a numbered paragraph, so common that it must not cost the slow path. */
+static bool inert_after_digit(UChar32 c, int next)
+{
+  if (next >= '0' && next <= '9')
+    return c == '.' || c == ',' || c == ':' || c == '-' || c == '/';
+  return c == '.' && next != '.';
+}
+
 static bool all_inert(const char *text, size_t len)
 {
   int32_t i = 0, n = (int32_t)len;
@@ -815,13 +827,14 @@ static bool all_inert(const char *text, size_t len)
   while (i < n) {
     UChar32 c;
     U8_NEXT(text, i, n, c);
-    if (c == ' ' && prev >= 0x80 && i < n && (unsigned char)text[i] >= 0x80) {
+    int next = i < n ? (unsigned char)text[i] : -1;
+    if (c == ' ' && prev >= 0x80 && next >= 0x80) {
       /* a space between two Chinese characters (标题 甲 乙): no rule
        * touches it; one next to a digit or Latin letter is removed */
       prev = c;
       continue;
     }
-    if (c < 0 || !inert(c))
+    if (c < 0 || !(inert(c) || (is_ascii_digit(prev) && inert_after_digit(c, next))))
       return false;
     prev = c;
   }

@@ -549,6 +549,61 @@ START_TEST(test_date_matches_icu)
 }
 END_TEST
 
+/* gw_zh_normalize copies text that no rule can change without running
+ * the rules (the fast path); gw_zh_normalize_edits always runs them.
+ * Over random strings of Han, digits, Latin letters, spaces and ASCII and
+ * Chinese punctuation, the two must agree on whether anything changes. */
+static int count_edit(const gw_zh_edit *e, void *ctx)
+{
+  (void)e;
+  (*(int *)ctx)++;
+  return 0;
+}
+
+START_TEST(test_normalize_fast_path_agrees_with_rules)
+{
+  static const char *const pieces[] = {"建", "立", "团", "1", "2", "0", "a", "Z", " ", ".",
+                                       ",", ":", "-", "/", "。", "，", "、", "（", "）",
+                                       "(", ")", "\"", "'", "…", "—", "　", "@", "w"};
+  enum { NPIECES = sizeof pieces / sizeof pieces[0] };
+  unsigned seed = 12345;
+  int fast_same = 0;
+  for (int round = 0; round < 20000; round++) {
+    char text[128] = "";
+    int n = 1 + (int)(seed % 10);
+    for (int k = 0; k < n; k++) {
+      seed = seed * 1103515245u + 12345u;
+      strcat(text, pieces[(seed >> 16) % NPIECES]);
+    }
+    size_t len = strlen(text);
+    char *out = gw_zh_normalize(text, len);
+    int edits = 0;
+    ck_assert_int_eq(gw_zh_normalize_edits(text, len, count_edit, &edits), 0);
+    bool same = strcmp(out, text) == 0;
+    ck_assert_msg(same == (edits == 0), "'%s' -> '%s' with %d edits", text, out, edits);
+    fast_same += same;
+    free(out);
+  }
+  ck_assert_int_gt(fast_same, 1000); /* the unchanged case was exercised */
+}
+END_TEST
+
+START_TEST(test_numbered_paragraphs_stay)
+{
+  static const char *const kept[] = {"4976.建立团干部任期目标责任制。", "1.强化组织领导。",
+                                     "3.5元", "1,000人", "3:30开会", "电话0351-4184708",
+                                     "2021/10/18", "第1.2条", "2021.10.18"};
+  for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+    char *out = gw_zh_normalize(kept[i], strlen(kept[i]));
+    ck_assert_str_eq(out, kept[i]);
+    free(out);
+  }
+  char *dot = gw_zh_normalize("建立.", strlen("建立."));
+  ck_assert_str_eq(dot, "建立。"); /* after a Chinese character it is a full stop */
+  free(dot);
+}
+END_TEST
+
 START_TEST(test_cleanup_and_reuse)
 {
   char *a = gw_zh_numeral(11);
@@ -715,6 +770,8 @@ Suite *zh_suite(void)
   tcase_add_loop_test(tc, test_date, 0, (int)N_ELEMS(date_cases));
   tcase_add_test(tc, test_date_invalid_formats_plainly);
   tcase_add_test(tc, test_date_matches_icu);
+  tcase_add_test(tc, test_normalize_fast_path_agrees_with_rules);
+  tcase_add_test(tc, test_numbered_paragraphs_stay);
   tcase_add_test(tc, test_cleanup_and_reuse);
   tcase_add_checked_fixture(tc, NULL, teardown);
   suite_add_tcase(s, tc);
