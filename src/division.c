@@ -304,10 +304,11 @@ static gw_runs text_runs(gw_build *b, const char *text) {
 static gw_row *add_table_row(gw_build *b, gw_table *t, gw_pos pos) {
   gw_row *row = gw_arena_alloc(b->arena, sizeof *row);
   row->pos = pos;
-  gw_row **at = &t->rows;
-  while (*at)
-    at = &(*at)->next;
-  *at = row;
+  if (t->last_row)
+    t->last_row->next = row;
+  else
+    t->rows = row;
+  t->last_row = row;
   t->nrows++;
   return row;
 }

@@ -59,6 +59,7 @@ typedef struct {
   int *col_twips; /* widths, summing to width_twips */
   int width_twips;
   gw_row *rows;
+  gw_row *last_row; /* where the next row goes (tables of 5,000 rows) */
   size_t nrows;
 } gw_table;
 
