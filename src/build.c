@@ -323,6 +323,7 @@ gw_table *gw_build_table(gw_build *b, cmark_node *table) {
       t->ncols = n;
     *row_tail = row;
     row_tail = &row->next;
+    t->last_row = row;
     t->nrows++;
   }
   return t;
