@@ -325,7 +325,8 @@ def main(argv):
         L.append("")
     perf = read(os.path.join(out, "perf-top.txt"))
     if perf and perf.strip():
-        L.append("perf, top 15 symbols by samples:")
+        L.append("perf (%s samples, three runs), top 15 symbols by time: memory stalls show here, "
+                 "not in instruction counts:" % meta.get("perf_event", "cpu-clock"))
         L.append("")
         L.append("```")
         L.append(perf.rstrip())
