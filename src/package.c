@@ -1,4 +1,5 @@
-/* package.c - libzip in memory, then an atomic save. */
+/* package.c - the parts deflated with zlib as they are written, packed by
+ * libzip in memory, then an atomic save. */
 #include "package.h"
 #include "parts/parts.h"
 
@@ -55,9 +56,12 @@ static zip_int64_t add_source(zip_t *za, const char *name, zip_source_t *src) {
   return zip_file_set_dostime(za, (zip_uint64_t)idx, 0, 0x21, 0) < 0 ? -1 : idx;
 }
 
-/* An entry stored as it is; the zip reads `data` at zip_close. */
-static int add_stored(zip_t *za, const char *name, const void *data, size_t len) {
-  zip_source_t *src = zip_source_buffer(za, data, len, 0);
+/* An entry stored as it is; the zip reads `data` at zip_close, and frees
+ * it after when `owned` (even on failure). */
+static int add_stored(zip_t *za, const char *name, const void *data, size_t len, bool owned) {
+  zip_source_t *src = zip_source_buffer(za, data, len, owned);
+  if (!src && owned)
+    free((void *)data);
   zip_int64_t idx = src ? add_source(za, name, src) : -1;
   return idx < 0 ? -1 : zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_STORE, 0);
 }
@@ -328,13 +332,7 @@ static int add_finished(zip_t *za, const char *name, part_sink *ps) {
     if (!copy)
       return -1;
     memcpy(copy, ps->head, ps->size);
-    zip_source_t *src = zip_source_buffer(za, copy, ps->size, 1);
-    if (!src) {
-      free(copy);
-      return -1;
-    }
-    zip_int64_t idx = add_source(za, name, src);
-    return idx < 0 ? -1 : zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_STORE, 0);
+    return add_stored(za, name, copy, ps->size, true);
   }
   deflated *d = calloc(1, sizeof *d);
   if (!d)
@@ -419,7 +417,7 @@ int gw_package_build(const gw_doc *doc, gw_bytes *out) {
   for (const gw_image *img = doc->images; img; img = img->next) {
     char name[64];
     snprintf(name, sizeof name, "word/media/image%d.%s", img->number, img->ext);
-    if (add_stored(za, name, img->data, img->len) < 0)
+    if (add_stored(za, name, img->data, img->len, false) < 0)
       goto done;
   }
   if (zip_close(za) < 0)
