@@ -97,7 +97,9 @@ LIBZIP_APT = -o Dir::Etc::SourceList=$(CURDIR)/$(LIBZIP_DIR)/sources.list -o Dir
              -o Dir::State::Lists=$(CURDIR)/$(LIBZIP_DIR)/lists -o Dir::Cache=$(CURDIR)/$(LIBZIP_DIR)/cache
 $(LIBZIP_DIR)/link: $(BUILD)/.deps
 	@rm -rf $(LIBZIP_DIR) && mkdir -p $(LIBZIP_DIR)/lists/partial $(LIBZIP_DIR)/cache/archives/partial
-	@echo 'deb-src http://deb.debian.org/debian bookworm main' > $(LIBZIP_DIR)/sources.list
+	@. /etc/os-release && for s in "debian $$VERSION_CODENAME" "debian $$VERSION_CODENAME-updates" \
+	   "debian-security $$VERSION_CODENAME-security"; do set -- $$s; \
+	   echo "deb-src http://deb.debian.org/$$1 $$2 main"; done > $(LIBZIP_DIR)/sources.list
 	@v=$$(dpkg-query -W -f='$${source:Version}' libzip-dev) && cd $(LIBZIP_DIR) && \
 	 { apt-get -qq $(LIBZIP_APT) update && apt-get -qq $(LIBZIP_APT) source "libzip=$$v"; } >log 2>&1 && \
 	 cmake -S libzip-* -B out -DBUILD_SHARED_LIBS=OFF -DCMAKE_BUILD_TYPE=Release -DCMAKE_POSITION_INDEPENDENT_CODE=OFF \
