@@ -476,12 +476,24 @@ int gw_package_save(const gw_bytes *bytes, const char *path) {
     }
     return 0;
   }
-  /* A read-only output is the drafter's way of saying "keep this one"
-   * (checked on the mode bits: root may write anything). */
   struct stat st;
-  if (stat(path, &st) == 0 && (!S_ISREG(st.st_mode) || !(st.st_mode & 0222))) {
-    errno = S_ISREG(st.st_mode) ? EACCES : EISDIR;
-    return save_failed(path, S_ISREG(st.st_mode) ? "输出文件是只读的" : "输出路径不是普通文件");
+  if (stat(path, &st) == 0) {
+    if (S_ISDIR(st.st_mode)) {
+      errno = EISDIR;
+      return save_failed(path, "输出路径是一个目录，请给出文件名");
+    }
+    if (!S_ISREG(st.st_mode)) {
+      /* a device or a pipe: no errno says that, so no strerror either */
+      fprintf(stderr, "%s: error: 输出路径不是普通文件（是设备或管道）；要写到标准输出请用 -o -\n",
+              path);
+      return -1;
+    }
+    /* A read-only output is the drafter's way of saying "keep this one"
+     * (checked on the mode bits: root may write anything). */
+    if (!(st.st_mode & 0222)) {
+      errno = EACCES;
+      return save_failed(path, "输出文件是只读的");
+    }
   }
   const char *slash = strrchr(path, '/');
   int n = slash ? snprintf(temp_path, sizeof temp_path, "%.*s/.%s.gwdoc-XXXXXX",

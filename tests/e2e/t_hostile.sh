@@ -143,6 +143,15 @@ cp "$H/keep.docx" "$H/keep.orig"
 [ $rc -eq 1 ] && grep -q '<stdout>: error: 写入标准输出失败' "$H/full.err" \
   && pass "stdout on a full disk (/dev/full): exit 1, clear error" || fail "stdout on /dev/full" "exit $rc: $(cat "$H/full.err")"
 
+# An output path that is a folder or a device: told which, exit 1, nothing written.
+mkdir -p "$H/outdir"
+"$GWDOC" render "$H/good.md" -o "$H/outdir" 2>"$H/dir.err"; rc=$?
+[ $rc -eq 1 ] && grep -q 'error: 输出路径是一个目录' "$H/dir.err" && [ -z "$(ls -A "$H/outdir")" ] \
+  && pass "output path is a folder: exit 1, says so" || fail "output path is a folder" "exit $rc: $(cat "$H/dir.err")"
+"$GWDOC" render "$H/good.md" -o /dev/full 2>"$H/dev.err"; rc=$?
+[ $rc -eq 1 ] && grep -q 'error: 输出路径不是普通文件（是设备或管道）' "$H/dev.err" && ! grep -q 'Is a directory' "$H/dev.err" \
+  && pass "output path is a device: exit 1, says so (not 'Is a directory')" || fail "output path is a device" "exit $rc: $(cat "$H/dev.err")"
+
 # A 20 KB tmpfs holds the old output but not the new one; a read-only
 # tmpfs stands for an unwritable folder (as root, chmod stops nothing).
 H_MNT="$H/mnt"; mkdir -p "$H_MNT"
