@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,7 +135,7 @@ static zip_int64_t deflated_callback(void *ud, void *data, zip_uint64_t len, zip
  * than one core). The stream sees the same bytes in the same order
  * either way, so the output is the same bytes. Small parts never start
  * a thread. */
-enum { BLOCK_BYTES = 64 * 1024, THREAD_ABOVE_BYTES = 256 * 1024 };
+enum { BLOCK_BYTES = 64 * 1024, THREAD_ABOVE_BYTES = 256 * 1024, MOST_QUEUED = 16 };
 
 typedef struct block {
   struct block *next;
@@ -151,11 +152,13 @@ typedef struct {
   bool failed; /* the writer's side */
   block *cur;  /* being filled */
   /* the deflater thread, once started */
-  bool threaded;
+  bool threaded, no_thread; /* no_thread: creating one failed; stay in line */
   pthread_t thread;
   pthread_mutex_t mu;
-  pthread_cond_t cv;
+  pthread_cond_t cv;   /* a block queued, or the end */
+  pthread_cond_t room; /* a block taken off a full queue */
   block *queue, *queue_tail;
+  int queued;          /* at most MOST_QUEUED: the writer waits beyond */
   bool ended;          /* no more blocks will come */
   bool deflate_failed; /* the deflater's side */
 } part_sink;
@@ -171,10 +174,12 @@ static int sink_deflate(part_sink *ps, int flush) {
       ps->out = grown;
       ps->out_cap = cap;
     }
+    size_t room = ps->out_cap - ps->out_len;
+    uInt avail = room > UINT32_MAX ? UINT32_MAX : (uInt)room;
     ps->zs->next_out = ps->out + ps->out_len;
-    ps->zs->avail_out = (uInt)(ps->out_cap - ps->out_len);
+    ps->zs->avail_out = avail;
     int rc = deflate(ps->zs, flush);
-    ps->out_len = ps->out_cap - ps->zs->avail_out;
+    ps->out_len += avail - ps->zs->avail_out;
     if (rc == Z_STREAM_END)
       return 0;
     if (rc != Z_OK && rc != Z_BUF_ERROR)
@@ -207,53 +212,74 @@ static void *deflater_main(void *arg) {
     ps->queue = bl->next;
     if (!ps->queue)
       ps->queue_tail = NULL;
+    ps->queued--;
+    pthread_cond_signal(&ps->room);
     pthread_mutex_unlock(&ps->mu);
     bool ok = !ps->deflate_failed && deflate_block(ps, bl) == 0;
     free(bl);
     pthread_mutex_lock(&ps->mu);
-    if (!ok)
+    if (!ok && !ps->deflate_failed) {
       ps->deflate_failed = true;
+      pthread_cond_signal(&ps->room); /* a waiting writer stops feeding */
+    }
   }
   pthread_mutex_unlock(&ps->mu);
   return NULL;
 }
 
-static int start_deflater(part_sink *ps) {
+static void start_deflater(part_sink *ps) {
+  ps->no_thread = true; /* unless all of it works */
   if (pthread_mutex_init(&ps->mu, NULL) != 0)
-    return -1;
+    return;
   if (pthread_cond_init(&ps->cv, NULL) != 0) {
     pthread_mutex_destroy(&ps->mu);
-    return -1;
+    return;
   }
-  if (pthread_create(&ps->thread, NULL, deflater_main, ps) != 0) {
+  if (pthread_cond_init(&ps->room, NULL) != 0) {
     pthread_cond_destroy(&ps->cv);
     pthread_mutex_destroy(&ps->mu);
-    return -1;
+    return;
   }
+  if (pthread_create(&ps->thread, NULL, deflater_main, ps) != 0) {
+    pthread_cond_destroy(&ps->room);
+    pthread_cond_destroy(&ps->cv);
+    pthread_mutex_destroy(&ps->mu);
+    return;
+  }
+  ps->no_thread = false;
   ps->threaded = true;
-  return 0;
 }
 
 /* Hand a full (or the last) block on: to the deflater thread when there
  * is one (started here once the part is big enough), else deflate it in
  * line. Takes the block. */
 static int pass_block(part_sink *ps, block *bl) {
-  if (!ps->threaded && ps->size > THREAD_ABOVE_BYTES)
+  if (!ps->threaded && !ps->no_thread && ps->size > THREAD_ABOVE_BYTES)
     start_deflater(ps); /* failing that, deflate in line */
   if (!ps->threaded) {
     int rc = deflate_block(ps, bl);
     free(bl);
     return rc;
   }
+  /* A full queue makes the writer wait: the XML is held a few blocks at
+   * a time, never whole, however far the writer runs ahead. */
   pthread_mutex_lock(&ps->mu);
-  if (ps->queue_tail)
-    ps->queue_tail->next = bl;
-  else
-    ps->queue = bl;
-  ps->queue_tail = bl;
-  pthread_cond_signal(&ps->cv);
+  while (ps->queued >= MOST_QUEUED && !ps->deflate_failed)
+    pthread_cond_wait(&ps->room, &ps->mu);
+  bool failed = ps->deflate_failed;
+  if (!failed) {
+    if (ps->queue_tail)
+      ps->queue_tail->next = bl;
+    else
+      ps->queue = bl;
+    ps->queue_tail = bl;
+    ps->queued++;
+    pthread_cond_signal(&ps->cv);
+  }
   pthread_mutex_unlock(&ps->mu);
-  return 0;
+  if (failed)
+    free(bl); /* the part is lost already: stop feeding it */
+  return failed ? -1 : 0;
 }
 
 /* Wait for the deflater to finish what it was given; 0 if all went in. */
@@ -265,6 +291,7 @@ static int stop_deflater(part_sink *ps) {
   pthread_cond_signal(&ps->cv);
   pthread_mutex_unlock(&ps->mu);
   pthread_join(ps->thread, NULL);
+  pthread_cond_destroy(&ps->room);
   pthread_cond_destroy(&ps->cv);
   pthread_mutex_destroy(&ps->mu);
   ps->threaded = false;
