@@ -92,22 +92,25 @@ $(BUILD)/static/icu_data.o: src/icu_data.c $(BUILD)/.deps
 # libzip-dev has (`apt-get source`, same version and patches) with crypto,
 # bzip2, lzma and zstd off. If that cannot be fetched (offline), the
 # release binary links libzip.so instead: slower to start, same output.
-LIBZIP_DIR = $(BUILD)/libzip
-LIBZIP_APT = -o Dir::Etc::SourceList=$(CURDIR)/$(LIBZIP_DIR)/sources.list -o Dir::Etc::SourceParts=/dev/null \
-             -o Dir::State::Lists=$(CURDIR)/$(LIBZIP_DIR)/lists -o Dir::Cache=$(CURDIR)/$(LIBZIP_DIR)/cache
+LIBZIP_DIR = $(abspath $(BUILD)/libzip)
+LIBZIP_APT = -o Dir::Etc::SourceList=$(LIBZIP_DIR)/sources.list -o Dir::Etc::SourceParts=/dev/null \
+             -o Dir::State::Lists=$(LIBZIP_DIR)/lists -o Dir::Cache=$(LIBZIP_DIR)/cache
 $(LIBZIP_DIR)/link: $(BUILD)/.deps
-	@rm -rf $(LIBZIP_DIR) && mkdir -p $(LIBZIP_DIR)/lists/partial $(LIBZIP_DIR)/cache/archives/partial
-	@. /etc/os-release && for s in "debian $$VERSION_CODENAME" "debian $$VERSION_CODENAME-updates" \
-	   "debian-security $$VERSION_CODENAME-security"; do set -- $$s; \
-	   echo "deb-src http://deb.debian.org/$$1 $$2 main"; done > $(LIBZIP_DIR)/sources.list
-	@v=$$(dpkg-query -W -f='$${source:Version}' libzip-dev) && cd $(LIBZIP_DIR) && \
-	 { apt-get -qq $(LIBZIP_APT) update && apt-get -qq $(LIBZIP_APT) source "libzip=$$v"; } >log 2>&1 && \
-	 cmake -S libzip-* -B out -DBUILD_SHARED_LIBS=OFF -DCMAKE_BUILD_TYPE=Release -DCMAKE_POSITION_INDEPENDENT_CODE=OFF \
-	   -DENABLE_OPENSSL=OFF -DENABLE_GNUTLS=OFF -DENABLE_MBEDTLS=OFF -DENABLE_COMMONCRYPTO=OFF -DENABLE_WINDOWS_CRYPTO=OFF \
-	   -DENABLE_BZIP2=OFF -DENABLE_LZMA=OFF -DENABLE_ZSTD=OFF \
-	   -DBUILD_TOOLS=OFF -DBUILD_REGRESS=OFF -DBUILD_EXAMPLES=OFF -DBUILD_DOC=OFF >>log 2>&1 && \
-	 cmake --build out -j 2 >>log 2>&1 && [ -f out/lib/libzip.a ] && echo "$(CURDIR)/$(LIBZIP_DIR)/out/lib/libzip.a" >link || \
-	 { echo "gwdoc: note: could not build libzip from Debian's source (see $(LIBZIP_DIR)/log); linking libzip.so"; echo -lzip >link; }
+	@rm -rf '$(LIBZIP_DIR)' && mkdir -p '$(LIBZIP_DIR)/lists/partial' '$(LIBZIP_DIR)/cache/archives/partial'
+	@if ( cd '$(LIBZIP_DIR)' && \
+	      release=$$( . /etc/os-release 2>/dev/null && echo "$$VERSION_CODENAME" ) && release=$${release:-bookworm} && \
+	      for s in "debian $$release" "debian $$release-updates" "debian-security $$release-security"; do \
+	        set -- $$s; echo "deb-src http://deb.debian.org/$$1 $$2 main"; done > sources.list && \
+	      v=$$(dpkg-query -W -f='$${source:Version}' libzip-dev) && \
+	      apt-get -qq $(LIBZIP_APT) update && apt-get -qq $(LIBZIP_APT) source "libzip=$$v" && \
+	      cmake -S libzip-* -B out -DBUILD_SHARED_LIBS=OFF -DCMAKE_BUILD_TYPE=Release -DCMAKE_POSITION_INDEPENDENT_CODE=OFF \
+	        -DENABLE_OPENSSL=OFF -DENABLE_GNUTLS=OFF -DENABLE_MBEDTLS=OFF -DENABLE_COMMONCRYPTO=OFF -DENABLE_WINDOWS_CRYPTO=OFF \
+	        -DENABLE_BZIP2=OFF -DENABLE_LZMA=OFF -DENABLE_ZSTD=OFF \
+	        -DBUILD_TOOLS=OFF -DBUILD_REGRESS=OFF -DBUILD_EXAMPLES=OFF -DBUILD_DOC=OFF && \
+	      cmake --build out -j 2 && [ -f out/lib/libzip.a ] ) >'$(LIBZIP_DIR)/log' 2>&1; \
+	 then echo '$(LIBZIP_DIR)/out/lib/libzip.a' >'$(LIBZIP_DIR)/link'; \
+	 else echo "gwdoc: note: could not build libzip from Debian's source (see $(LIBZIP_DIR)/log);" \
+	        "linking libzip.so (rm -rf $(LIBZIP_DIR) to try again)"; echo -lzip >'$(LIBZIP_DIR)/link'; fi
 
 ifeq ($(LINK),static)
 gwdoc: $(RELEASE_OBJS) $(LIBZIP_DIR)/link
