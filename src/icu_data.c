@@ -20,8 +20,8 @@
 
 /* The symbol ICU's static code refers to. It must exist for the link but
  * is never read once udata_setCommonData() has run: an empty common-data
- * archive (ICU's own "stubdata" layout), so a stray use fails cleanly with
- * a missing-resource error instead of reading garbage. */
+ * archive (the header of ICU's stubdata, with no entries), so a stray use
+ * fails cleanly with a missing-resource error instead of reading garbage. */
 static_assert(sizeof(UDataInfo) == 20, "UDataInfo layout");
 const struct {
   uint16_t header_size;

@@ -7,7 +7,6 @@
 #include "preview.h"
 #include "zh.h"
 
-#include <malloc.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -272,19 +271,6 @@ static int cmd_render(int argc, char **argv) {
   return failed ? 1 : 0;
 }
 
-/* libzip opens a deflate stream per part (~400 KB, its 128 KB hash head
- * cleared on open) and frees it after. By default glibc returns such
- * blocks to the kernel at once (mmap above 128 KB, heap trimmed above
- * 128 KB free), so every part faulted the same pages in again: 90 of the
- * seed issue's 337 page faults. A run lasts milliseconds; keeping freed
- * memory for reuse costs nothing. */
-static void keep_freed_memory(void) {
-#ifdef M_MMAP_THRESHOLD
-  mallopt(M_MMAP_THRESHOLD, 1 << 20);
-  mallopt(M_TRIM_THRESHOLD, 256 << 20);
-#endif
-}
-
 int main(int argc, char **argv) {
   /* Clean up a half-written output on Ctrl-C or kill; a signal the
    * caller chose to ignore (nohup) stays ignored. */
@@ -293,7 +279,6 @@ int main(int argc, char **argv) {
   if (signal(SIGTERM, on_signal) == SIG_IGN)
     signal(SIGTERM, SIG_IGN);
   int rc;
-  keep_freed_memory();
   if (gw_icu_data_load() < 0)
     return 1;
   if (argc < 2)
