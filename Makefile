@@ -44,11 +44,14 @@ TEST_OBJS = $(TEST_SRCS:%.c=$(BUILD)/%.o)
 
 all: gwdoc
 
-# Install missing Debian packages (as root, or through sudo).
+# Install missing Debian packages (as root, or through sudo). cmake,
+# dpkg-source and liblzma are only for the static release link.
+STATIC_DEPS_PRESENT = $(if $(filter static,$(LINK)),&& pkg-config --exists liblzma \
+                      && command -v cmake >/dev/null && command -v dpkg-source >/dev/null)
 $(BUILD)/.deps:
 	@mkdir -p $(BUILD)
-	@if pkg-config --exists $(PKGS) liblzma check && [ -f /usr/include/cmark-gfm-core-extensions.h ] \
-	   && command -v cmake >/dev/null && command -v dpkg-source >/dev/null; then :; \
+	@if pkg-config --exists $(PKGS) check && [ -f /usr/include/cmark-gfm-core-extensions.h ] \
+	   $(STATIC_DEPS_PRESENT); then :; \
 	else echo "gwdoc: installing build packages: $(BUILD_DEBS)"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(BUILD_DEBS); fi
 	@touch $@
