@@ -290,12 +290,7 @@ void gw_build_inlines(gw_build *b, cmark_node *node, gw_runs *runs) {
 char *gw_build_plain_text(gw_build *b, cmark_node *node) {
   gw_runs runs = {0};
   gw_build_inlines(b, node, &runs);
-  gw_buf all = {0};
-  for (gw_run *r = runs.first; r; r = r->next)
-    gw_buf_append(&all, r->text, r->len);
-  char *out = gw_arena_strndup(b->arena, all.data ? all.data : "", all.len);
-  gw_buf_free(&all);
-  return out;
+  return gw_runs_text(b->arena, &runs);
 }
 
 gw_table *gw_build_table(gw_build *b, cmark_node *table) {

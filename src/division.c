@@ -401,15 +401,6 @@ static void align_columns(const dv_plan *p, const options *o, gw_table *t) {
   }
 }
 
-static char *cell_text(gw_build *b, const gw_cell *cell) {
-  gw_buf all = {0};
-  for (const gw_run *r = cell->runs.first; r; r = r->next)
-    gw_buf_append(&all, r->text, r->len);
-  char *s = gw_arena_strndup(b->arena, all.data ? all.data : "", all.len);
-  gw_buf_free(&all);
-  return s;
-}
-
 /* Equal, non-empty neighbours in a merge column become one cell; a
  * category row ends the run. */
 static void merge_columns(gw_build *b, const options *o, gw_table *t) {
@@ -424,7 +415,7 @@ static void merge_columns(gw_build *b, const options *o, gw_table *t) {
         continue;
       }
       gw_cell *c = cell_at(r, col);
-      const char *text = cell_text(b, c);
+      const char *text = gw_runs_text(b->arena, &c->runs);
       if (top && *text && strcmp(text, top_text) == 0) {
         top->vmerge = GW_VMERGE_RESTART;
         c->vmerge = GW_VMERGE_CONTINUE;
@@ -493,8 +484,7 @@ static void measure_columns(gw_build *b, const gw_table *t, const bool *unit_col
         fit[col].lo = half;
       if (unit_col && unit_col[col]) {
         text.len = 0;
-        for (const gw_run *run = c->runs.first; run; run = run->next)
-          gw_buf_append(&text, run->text, run->len);
+        gw_runs_join(&c->runs, &text);
         double nw = (double)dv_widest_unit(text.data ? text.data : "", text.len) * unit + pad;
         if (nw > fit[col].lo)
           fit[col].lo = nw;

@@ -354,16 +354,6 @@ static dv_row *add_row(gw_build *b, dv_plan *p, gw_pos pos, bool category) {
   return row;
 }
 
-/* All the text of a run list (arena). */
-static char *runs_text(gw_build *b, const gw_runs *runs) {
-  gw_buf all = {0};
-  for (const gw_run *r = runs->first; r; r = r->next)
-    gw_buf_append(&all, r->text, r->len);
-  char *s = gw_arena_strndup(b->arena, all.data ? all.data : "", all.len);
-  gw_buf_free(&all);
-  return s;
-}
-
 /* The runs covering bytes [from, to) of their joined text. */
 static gw_runs runs_slice(gw_build *b, const gw_runs *runs, size_t from, size_t to) {
   gw_runs out = {0};
@@ -470,7 +460,7 @@ static void read_measure(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para,
                          bool strip_number, bool try_prose) {
   gw_runs runs = {0};
   gw_build_inlines(b, para, &runs);
-  char *text = runs_text(b, &runs);
+  char *text = gw_runs_text(b->arena, &runs);
   size_t head = strip_number ? dv_number_prefix(text) : 0, end = strlen(text);
   dv_prose pr;
   if (try_prose && dv_parse_prose(b->arena, text + head, &pr)) {
@@ -485,7 +475,7 @@ static void read_measure(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para,
 static bool read_field(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para) {
   gw_runs runs = {0};
   gw_build_inlines(b, para, &runs);
-  char *text = runs_text(b, &runs);
+  char *text = gw_runs_text(b->arena, &runs);
   const char *colon = strstr(text, "：");
   const char *ascii = strchr(text, ':');
   size_t clen = strlen("：");

@@ -37,6 +37,19 @@ gw_block *gw_doc_add_text(gw_doc *doc, gw_role role, const char *text) {
   return b;
 }
 
+void gw_runs_join(const gw_runs *runs, gw_buf *out) {
+  for (const gw_run *r = runs->first; r; r = r->next)
+    gw_buf_append(out, r->text, r->len);
+}
+
+char *gw_runs_text(gw_arena *arena, const gw_runs *runs) {
+  gw_buf all = {0};
+  gw_runs_join(runs, &all);
+  char *s = gw_arena_strndup(arena, all.data ? all.data : "", all.len);
+  gw_buf_free(&all);
+  return s;
+}
+
 size_t gw_runs_width(const gw_runs *runs) {
   size_t w = 0;
   for (const gw_run *r = runs->first; r; r = r->next)

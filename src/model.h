@@ -129,6 +129,10 @@ gw_run *gw_runs_append(gw_arena *arena, gw_runs *list, gw_run_kind kind,
                        const char *text, size_t len);
 /* Display width of a run list (ICU East Asian width; tabs and breaks 0). */
 size_t gw_runs_width(const gw_runs *runs);
+/* Append the text of every run to `out`. */
+void gw_runs_join(const gw_runs *runs, gw_buf *out);
+/* All the text of a run list, as one string in `arena`. */
+char *gw_runs_text(gw_arena *arena, const gw_runs *runs);
 /* A cell's display width, measured once: column widths, alignment and the
  * page estimate all ask for it. */
 size_t gw_cell_width(gw_cell *cell);
