@@ -86,17 +86,13 @@ static bool next_unit(const char *text, size_t len, size_t *pos, size_t *a, size
 
 size_t dv_split_units(gw_arena *arena, const char *text, const char ***names,
                       size_t **starts) {
-  size_t len = strlen(text), count = 0, most = 1;
-  /* at most one name more than there are separators: size the arrays to
-   * that, not to the length of the text */
-  for (size_t i = 0; i < len;) {
-    size_t sep = unit_separator_at(text + i);
-    most += sep ? 1 : 0;
-    i += sep ? sep : 1;
-  }
-  *names = gw_arena_alloc(arena, most * sizeof **names);
-  *starts = gw_arena_alloc(arena, most * sizeof **starts);
-  size_t pos = 0, a, z;
+  size_t len = strlen(text), count = 0, pos = 0, a, z;
+  /* count the names first: arrays sized to them, not to the text */
+  while (next_unit(text, len, &pos, &a, &z))
+    count++;
+  *names = gw_arena_alloc(arena, (count + 1) * sizeof **names);
+  *starts = gw_arena_alloc(arena, (count + 1) * sizeof **starts);
+  count = pos = 0;
   while (next_unit(text, len, &pos, &a, &z)) {
     (*names)[count] = gw_arena_strndup(arena, text + a, z - a);
     (*starts)[count++] = a;
