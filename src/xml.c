@@ -75,34 +75,29 @@ static char *cleaned(const char *s, size_t len) {
       (x)->failed = 1;                                                         \
   } while (0)
 
-int gw_xml_open(gw_xml *x) {
+/* Begin a part on writer `w` (NULL: it could not be made). */
+static int start_part(gw_xml *x, xmlTextWriterPtr w) {
   x->failed = 0;
   x->nfragments = 0;
-  x->buf = xmlBufferCreate();
-  /* Grow by doubling: the default grows to the exact size, one realloc
-   * per 4 KB the writer flushes (mremap system calls on big parts). */
-  if (x->buf)
-    xmlBufferSetAllocationScheme(x->buf, XML_BUFFER_ALLOC_DOUBLEIT);
-  x->w = x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL;
-  if (!x->w)
+  x->w = w;
+  if (!w)
     return -1;
-  BAD(x, xmlTextWriterStartDocument(x->w, "1.0", "UTF-8", "yes"));
+  BAD(x, xmlTextWriterStartDocument(w, "1.0", "UTF-8", "yes"));
   return x->failed ? -1 : 0;
 }
 
+int gw_xml_open(gw_xml *x) {
+  x->buf = xmlBufferCreate();
+  return start_part(x, x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL);
+}
+
 int gw_xml_open_stream(gw_xml *x, gw_xml_sink sink, void *ctx) {
-  x->failed = 0;
-  x->nfragments = 0;
   x->buf = NULL;
   xmlOutputBufferPtr out = xmlOutputBufferCreateIO(sink, NULL, ctx, NULL);
-  x->w = out ? xmlNewTextWriter(out) : NULL;
-  if (!x->w) {
-    if (out)
-      xmlOutputBufferClose(out);
-    return -1;
-  }
-  BAD(x, xmlTextWriterStartDocument(x->w, "1.0", "UTF-8", "yes"));
-  return x->failed ? -1 : 0;
+  xmlTextWriterPtr w = out ? xmlNewTextWriter(out) : NULL;
+  if (out && !w)
+    xmlOutputBufferClose(out);
+  return start_part(x, w);
 }
 
 int gw_xml_close(gw_xml *x) {

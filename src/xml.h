@@ -24,7 +24,8 @@ typedef struct {
   int nfragments;
 } gw_xml;
 
-/* Start a part in memory, with the XML declaration (standalone="yes"). */
+/* Start a part in memory, with the XML declaration (standalone="yes"):
+ * for looking at a part whole (the tests); the package streams its parts. */
 int gw_xml_open(gw_xml *x);
 /* Start a part whose bytes go to `sink` as the writer flushes them, not
  * to memory (x->buf stays NULL); sink returns the length taken, or -1. */
