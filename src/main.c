@@ -278,27 +278,30 @@ int main(int argc, char **argv) {
     signal(SIGINT, SIG_IGN);
   if (signal(SIGTERM, on_signal) == SIG_IGN)
     signal(SIGTERM, SIG_IGN);
-  int rc;
+  static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+  } commands[] = {
+      {"render", cmd_render}, {"new", gw_new_main}, {"fonts", gw_fonts_main}, {"lint", gw_lint_main}};
+  if (argc < 2)
+    return usage_error("%s", "缺少命令");
+  if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+    fputs(usage_text, stdout);
+    return 0;
+  }
+  if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+    printf("gwdoc %s\n", GWDOC_VERSION);
+    return 0;
+  }
+  size_t i = 0;
+  while (i < sizeof commands / sizeof commands[0] && strcmp(argv[1], commands[i].name) != 0)
+    i++;
+  if (i == sizeof commands / sizeof commands[0])
+    return usage_error("未知命令 %s", argv[1]);
+  /* ICU's data, for the commands only: --help and --version need none */
   if (gw_icu_data_load() < 0)
     return 1;
-  if (argc < 2)
-    rc = usage_error("%s", "缺少命令");
-  else if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-    fputs(usage_text, stdout);
-    rc = 0;
-  } else if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
-    printf("gwdoc %s\n", GWDOC_VERSION);
-    rc = 0;
-  } else if (strcmp(argv[1], "render") == 0)
-    rc = cmd_render(argc - 2, argv + 2);
-  else if (strcmp(argv[1], "new") == 0)
-    rc = gw_new_main(argc - 2, argv + 2);
-  else if (strcmp(argv[1], "fonts") == 0)
-    rc = gw_fonts_main(argc - 2, argv + 2);
-  else if (strcmp(argv[1], "lint") == 0)
-    rc = gw_lint_main(argc - 2, argv + 2);
-  else
-    rc = usage_error("未知命令 %s", argv[1]);
+  int rc = commands[i].run(argc - 2, argv + 2);
   gw_zh_cleanup();
   return rc;
 }
