@@ -50,12 +50,21 @@ char *gw_runs_text(gw_arena *arena, const gw_runs *runs) {
   return s;
 }
 
-size_t gw_runs_width(const gw_runs *runs) {
+size_t gw_runs_measure(const gw_runs *runs, size_t *chars) {
   size_t w = 0;
+  *chars = 0;
   for (const gw_run *r = runs->first; r; r = r->next)
-    if (r->kind == GW_RUN_TEXT)
-      w += gw_zh_display_width(r->text, r->len);
+    if (r->kind == GW_RUN_TEXT) {
+      size_t n;
+      w += gw_zh_measure(r->text, r->len, &n);
+      *chars += n;
+    }
   return w;
+}
+
+size_t gw_runs_width(const gw_runs *runs) {
+  size_t chars;
+  return gw_runs_measure(runs, &chars);
 }
 
 size_t gw_cell_width(gw_cell *cell) {

@@ -129,6 +129,8 @@ gw_run *gw_runs_append(gw_arena *arena, gw_runs *list, gw_run_kind kind,
                        const char *text, size_t len);
 /* Display width of a run list (ICU East Asian width; tabs and breaks 0). */
 size_t gw_runs_width(const gw_runs *runs);
+/* The same width, and the number of code points in *chars. */
+size_t gw_runs_measure(const gw_runs *runs, size_t *chars);
 /* Append the text of every run to `out`. */
 void gw_runs_join(const gw_runs *runs, gw_buf *out);
 /* All the text of a run list, as one string in `arena`. */

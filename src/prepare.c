@@ -95,17 +95,20 @@ static void advance(page_state *ps, int height, int line) {
   ps->used += height;
 }
 
-static int block_height(const gw_doc *doc, const gw_block *b, int text_w, int *line) {
+/* Height of a block; a paragraph also adds its characters to *chars
+ * (measured in the same pass as its width). */
+static int block_height(const gw_doc *doc, const gw_block *b, int text_w, int *line,
+                        size_t *chars) {
   const gw_layout *L = &doc->layout;
   const gw_role_style *rs = &L->roles[b->role];
   *line = rs->line_twips;
   switch (b->kind) {
   case GW_BLOCK_PARA: {
     int indent = rs->align == GW_ALIGN_CENTER ? 0 : rs->indent_twips;
-    int width = text_w;
+    size_t display_width = gw_runs_measure(&b->runs, chars);
     if (b->tab_right_twips)
       return rs->line_twips;
-    return gw_prepare_lines(rs, width, indent, gw_runs_width(&b->runs)) * rs->line_twips;
+    return gw_prepare_lines(rs, text_w, indent, display_width) * rs->line_twips;
   }
   case GW_BLOCK_BLANK:
     *line = L->line_twips;
@@ -145,11 +148,8 @@ void gw_prepare(gw_doc *doc) {
   page_state ps = {doc->layout.text_h, doc->layout.text_w, 0, 1};
   set_orientation(&ps, doc, doc->first);
   for (gw_block *b = doc->first; b; b = b->next) {
-    if (b->kind == GW_BLOCK_PARA) {
+    if (b->kind == GW_BLOCK_PARA)
       doc->paragraphs++;
-      for (const gw_run *r = b->runs.first; r; r = r->next)
-        doc->characters += gw_zh_count_chars(r->text, r->len);
-    }
     if (b->kind == GW_BLOCK_SECTION) {
       ps.used = 0;
       ps.pages++;
@@ -169,7 +169,9 @@ void gw_prepare(gw_doc *doc) {
       continue;
     }
     int line;
-    int h = block_height(doc, b, ps.width, &line);
+    size_t chars = 0;
+    int h = block_height(doc, b, ps.width, &line, &chars);
+    doc->characters += chars;
     advance(&ps, h, line);
   }
 }

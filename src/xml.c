@@ -139,14 +139,18 @@ void gw_xml_attr_int(gw_xml *x, const char *name, long value) {
 }
 
 void gw_xml_text(gw_xml *x, const char *text, size_t len) {
+  char *clean = cleaned(text, len);
+  if (clean)
+    gw_xml_clean_text(x, clean, strlen(clean));
+  else
+    gw_xml_clean_text(x, text, len);
+  free(clean);
+}
+
+void gw_xml_clean_text(gw_xml *x, const char *text, size_t len) {
   /* xmlTextWriterWriteString needs a NUL-terminated string; write in
    * pieces through a small buffer to avoid copying large texts. */
   char chunk[4096];
-  char *clean = cleaned(text, len);
-  if (clean) {
-    text = clean;
-    len = strlen(clean);
-  }
   while (len) {
     size_t n = len < sizeof chunk - 1 ? len : sizeof chunk - 1;
     /* never split a UTF-8 sequence (a run of continuation bytes longer
@@ -161,7 +165,6 @@ void gw_xml_text(gw_xml *x, const char *text, size_t len) {
     text += n;
     len -= n;
   }
-  free(clean);
 }
 
 void gw_xml_empty(gw_xml *x, const char *name, ...) {

@@ -43,6 +43,10 @@ void gw_xml_attr_int(gw_xml *x, const char *name, long value);
 /* Text content; characters XML forbids never get here (the source was
  * checked), and libxml2 escapes & < >. */
 void gw_xml_text(gw_xml *x, const char *text, size_t len);
+/* The same for text already known to be well-formed UTF-8 without a
+ * character XML forbids (a pass that decoded it said so): skips the
+ * check, which was a tenth of writing a big document. */
+void gw_xml_clean_text(gw_xml *x, const char *text, size_t len);
 /* <name a1="v1" a2="v2"/> with NULL-ended name/value pairs. */
 void gw_xml_empty(gw_xml *x, const char *name, ...);
 /* <name w:val="value"/> */

@@ -311,6 +311,7 @@ int gw_zh_slot_runs(const char *text, size_t len, gw_slot_cb cb, void *ctx)
   bool have = false;
   gw_slot slot = GW_SLOT_LATIN;
   bool hint = false;
+  bool clean = true; /* of the run so far: the XML writer skips its check */
   int rc;
 
   if (!text || len == 0)
@@ -319,29 +320,35 @@ int gw_zh_slot_runs(const char *text, size_t len, gw_slot_cb cb, void *ctx)
     size_t at = i;
     UChar32 c;
     U8_NEXT(s, i, len, c);
+    bool bad = c < 0 || xml_forbidden(c);
     enum cls k = c < 0 ? CLS_NEUTRAL : classify(c);
-    if (k == CLS_NEUTRAL)
+    if (k == CLS_NEUTRAL) {
+      clean = clean && !bad;
       continue;
+    }
     gw_slot ks = k == CLS_LATIN ? GW_SLOT_LATIN : GW_SLOT_EAST_ASIA;
     bool kh = k == CLS_EA_SHARED;
     if (!have) {
       have = true;
       slot = ks;
       hint = kh;
+      clean = clean && !bad;
       continue;
     }
     if (ks != slot) {
-      gw_slot_run run = {start, at - start, slot, hint};
+      gw_slot_run run = {start, at - start, slot, hint, clean};
       if ((rc = cb(&run, ctx)) != 0)
         return rc;
       start = at;
       slot = ks;
       hint = kh;
+      clean = !bad;
     } else {
       hint = hint || kh;
+      clean = clean && !bad;
     }
   }
-  gw_slot_run run = {start, len - start, slot, hint};
+  gw_slot_run run = {start, len - start, slot, hint, clean};
   return cb(&run, ctx);
 }
 
@@ -1023,16 +1030,24 @@ static size_t cp_width(UChar32 c)
   return 1;
 }
 
-size_t gw_zh_display_width(const char *text, size_t len)
+size_t gw_zh_measure(const char *text, size_t len, size_t *chars)
 {
   const uint8_t *s = (const uint8_t *)text;
-  size_t i = 0, w = 0;
+  size_t i = 0, w = 0, n = 0;
   while (i < len) {
     UChar32 c;
     U8_NEXT(s, i, len, c);
     w += c < 0 ? 1 : cp_width(c);
+    n++;
   }
+  *chars = n;
   return w;
+}
+
+size_t gw_zh_display_width(const char *text, size_t len)
+{
+  size_t chars;
+  return gw_zh_measure(text, len, &chars);
 }
 
 char *gw_zh_fold(const char *text, size_t len)

@@ -37,6 +37,7 @@ typedef struct {
   size_t len;    /* byte length */
   gw_slot slot;
   bool hint_east_asia;
+  bool xml_clean; /* well-formed, and no character XML forbids */
 } gw_slot_run;
 
 /* Called once per run, in order. Return non-zero to stop. */
@@ -70,6 +71,9 @@ char *gw_zh_date(int year, int month, int day);
  * Wide/Fullwidth (and Ambiguous) characters count 2, others 1,
  * combining marks 0. */
 size_t gw_zh_display_width(const char *text, size_t len);
+/* The same width, and the number of code points in *chars: one pass
+ * where a caller needs both (the page estimate and the statistics). */
+size_t gw_zh_measure(const char *text, size_t len, size_t *chars);
 
 /* NFKC case-fold and drop white space, for comparing unit names whose
  * width or spacing differ. Returns a new string. */

@@ -97,8 +97,8 @@ enum { RUN_BOLD = 1, RUN_HINT = 2, RUN_LATIN = 4, RUN_STYLED = 8 };
 static void make_run_opening(gw_xml *x, const void *key, unsigned flags, void *ctx) {
   const gw_role_style *rs = key;
   const gw_doc *doc = ctx;
-  gw_slot_run run = {0, 0, (flags & RUN_LATIN) ? GW_SLOT_LATIN : GW_SLOT_EAST_ASIA,
-                     (flags & RUN_HINT) != 0};
+  gw_slot_run run = {.slot = (flags & RUN_LATIN) ? GW_SLOT_LATIN : GW_SLOT_EAST_ASIA,
+                     .hint_east_asia = (flags & RUN_HINT) != 0};
   gw_xml_start(x, "w:r");
   if (flags & RUN_STYLED)
     write_styled_r_pr(x, rs, flags & RUN_BOLD, &run);
@@ -118,7 +118,10 @@ static int write_slot_run(const gw_slot_run *run, void *p) {
   const char *open = gw_xml_fragment(c->x, c->rs, flags, make_run_opening, (void *)c->doc);
   if (open) {
     gw_xml_raw(c->x, open);
-    gw_xml_text(c->x, c->text + run->offset, run->len);
+    if (run->xml_clean)
+      gw_xml_clean_text(c->x, c->text + run->offset, run->len);
+    else
+      gw_xml_text(c->x, c->text + run->offset, run->len);
     gw_xml_raw(c->x, "</w:t></w:r>");
     return 0;
   }

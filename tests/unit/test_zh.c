@@ -248,6 +248,34 @@ START_TEST(test_slot_runs_invalid_utf8)
 }
 END_TEST
 
+START_TEST(test_slot_runs_xml_clean)
+{
+  /* a run is clean only when every character in its range is: a control
+   * XML forbids (U+0001, from an entity such as &#1;) or an ill-formed
+   * byte taints its own run and no other */
+  const char t[] = "公\x01文abc\xC0" "de中";
+  run_log log = {t, 0, 0, {{0}}};
+  ck_assert_int_eq(gw_zh_slot_runs(t, sizeof t - 1, log_run, &log), 0);
+  ck_assert_int_eq(log.n, 3);
+  ck_assert(!log.runs[0].xml_clean); /* 公\x01文 */
+  ck_assert(!log.runs[1].xml_clean); /* abc\xC0de */
+  ck_assert(log.runs[2].xml_clean);  /* 中 */
+
+  const char u[] = "\x02中文 Times\xEF\xBF\xBE";
+  log.n = 0;
+  ck_assert_int_eq(gw_zh_slot_runs(u, sizeof u - 1, log_run, &log), 0);
+  ck_assert_int_eq(log.n, 2);
+  ck_assert(!log.runs[0].xml_clean); /* a leading neutral joins the first run */
+  ck_assert(!log.runs[1].xml_clean); /* U+FFFE */
+
+  const char v[] = "2021年“强团改革50条”\t举措\nTimes";
+  log.n = 0;
+  ck_assert_int_eq(gw_zh_slot_runs(v, sizeof v - 1, log_run, &log), 0);
+  for (int k = 0; k < log.n; k++)
+    ck_assert_msg(log.runs[k].xml_clean, "run %d of clean text", k);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ */
 /* gw_zh_normalize                                                      */
 /* ------------------------------------------------------------------ */
@@ -656,6 +684,9 @@ START_TEST(test_width)
   size_t got = gw_zh_display_width(c->text, strlen(c->text));
   ck_assert_msg(got == c->want, "width('%s') = %zu, want %zu", c->text, got,
                 c->want);
+  size_t chars = 99;
+  ck_assert_uint_eq(gw_zh_measure(c->text, strlen(c->text), &chars), c->want);
+  ck_assert_uint_eq(chars, gw_zh_count_chars(c->text, strlen(c->text)));
 }
 END_TEST
 
@@ -752,6 +783,7 @@ Suite *zh_suite(void)
   tcase_add_loop_test(tc, test_slot_runs, 0, (int)N_ELEMS(slot_cases));
   tcase_add_test(tc, test_slot_runs_stop);
   tcase_add_test(tc, test_slot_runs_invalid_utf8);
+  tcase_add_test(tc, test_slot_runs_xml_clean);
   tcase_add_checked_fixture(tc, NULL, teardown);
   suite_add_tcase(s, tc);
 
