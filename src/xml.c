@@ -75,29 +75,29 @@ static char *cleaned(const char *s, size_t len) {
       (x)->failed = 1;                                                         \
   } while (0)
 
-/* Begin a part on writer `w` (NULL: it could not be made). */
-static int start_part(gw_xml *x, xmlTextWriterPtr w) {
+/* Begin a part writing to `out` (NULL: it could not be made); the
+ * writer owns `out` from here. */
+static int start_part(gw_xml *x, xmlOutputBufferPtr out) {
   x->failed = 0;
   x->nfragments = 0;
-  x->w = w;
-  if (!w)
+  x->w = out ? xmlNewTextWriter(out) : NULL;
+  x->out = x->w ? out : NULL;
+  if (out && !x->w)
+    xmlOutputBufferClose(out);
+  if (!x->w)
     return -1;
-  BAD(x, xmlTextWriterStartDocument(w, "1.0", "UTF-8", "yes"));
+  BAD(x, xmlTextWriterStartDocument(x->w, "1.0", "UTF-8", "yes"));
   return x->failed ? -1 : 0;
 }
 
 int gw_xml_open(gw_xml *x) {
   x->buf = xmlBufferCreate();
-  return start_part(x, x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL);
+  return start_part(x, x->buf ? xmlOutputBufferCreateBuffer(x->buf, NULL) : NULL);
 }
 
 int gw_xml_open_stream(gw_xml *x, gw_xml_sink sink, void *ctx) {
   x->buf = NULL;
-  xmlOutputBufferPtr out = xmlOutputBufferCreateIO(sink, NULL, ctx, NULL);
-  xmlTextWriterPtr w = out ? xmlNewTextWriter(out) : NULL;
-  if (out && !w)
-    xmlOutputBufferClose(out);
-  return start_part(x, w);
+  return start_part(x, xmlOutputBufferCreateIO(sink, NULL, ctx, NULL));
 }
 
 int gw_xml_close(gw_xml *x) {
@@ -105,6 +105,7 @@ int gw_xml_close(gw_xml *x) {
   BAD(x, xmlTextWriterFlush(x->w));
   xmlFreeTextWriter(x->w);
   x->w = NULL;
+  x->out = NULL;
   return x->failed ? -1 : 0;
 }
 
@@ -117,6 +118,7 @@ void gw_xml_free(gw_xml *x) {
   if (x->buf)
     xmlBufferFree(x->buf);
   x->w = NULL;
+  x->out = NULL;
   x->buf = NULL;
 }
 
@@ -161,7 +163,11 @@ void gw_xml_clean_text(gw_xml *x, const char *text, size_t len) {
       n = len < sizeof chunk - 1 ? len : sizeof chunk - 1;
     memcpy(chunk, text, n);
     chunk[n] = '\0';
-    BAD(x, xmlTextWriterWriteString(x->w, BAD_CAST chunk));
+    /* Straight into the output, escaped by libxml2 (& < > and CR), once
+     * the writer has closed any start tag ('>'): xmlTextWriterWriteString
+     * would allocate an escaped copy of every piece. */
+    BAD(x, xmlTextWriterWriteRawLen(x->w, BAD_CAST "", 0));
+    BAD(x, xmlOutputBufferWriteEscape(x->out, BAD_CAST chunk, NULL));
     text += n;
     len -= n;
   }
@@ -204,7 +210,10 @@ const char *gw_xml_fragment(gw_xml *x, const void *key, unsigned flags, gw_xml_m
     return NULL;
   gw_xml scratch = {0};
   scratch.buf = xmlBufferCreate();
-  scratch.w = scratch.buf ? xmlNewTextWriterMemory(scratch.buf, 0) : NULL;
+  scratch.out = scratch.buf ? xmlOutputBufferCreateBuffer(scratch.buf, NULL) : NULL;
+  scratch.w = scratch.out ? xmlNewTextWriter(scratch.out) : NULL;
+  if (scratch.out && !scratch.w)
+    xmlOutputBufferClose(scratch.out);
   char *open = NULL;
   if (scratch.w) {
     /* A UTF-8 document, as the part's, so text is written as it is and

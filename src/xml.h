@@ -19,6 +19,7 @@ enum { GW_XML_FRAGMENTS = 64 };
 typedef struct {
   xmlBufferPtr buf;
   xmlTextWriterPtr w;
+  xmlOutputBufferPtr out; /* the writer's output: text is escaped into it */
   int failed;
   gw_xml_fragment_entry fragments[GW_XML_FRAGMENTS];
   int nfragments;
