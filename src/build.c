@@ -7,10 +7,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum { MAX_INLINE_DEPTH = 200 };
 
 gw_pos gw_build_node_pos(const gw_build *b, cmark_node *node) {
+  /* a paragraph split at an item line (markdown.c) has no position of
+   * its own: its first inline has */
+  while (cmark_node_get_start_line(node) <= 0 && cmark_node_first_child(node))
+    node = cmark_node_first_child(node);
   int line = cmark_node_get_start_line(node);
   int col = cmark_node_get_start_column(node);
   if (line <= 0)
@@ -184,7 +189,38 @@ static int is_ascii_word(unsigned char c) {
 typedef struct {
   gw_buf text;
   int bold;
+  size_t link_start; /* where the text of the open link began */
 } inline_state;
+
+/* <br>, <br/> or <br />, any case: the line break GFM table cells
+ * allow no other way to write. */
+static int is_br_tag(const char *html) {
+  if (!html || strncasecmp(html, "<br", 3) != 0)
+    return 0;
+  const char *p = html + 3;
+  while (*p == ' ')
+    p++;
+  if (*p == '/')
+    p++;
+  return p[0] == '>' && p[1] == '\0';
+}
+
+/* On paper a link's address is all the reader has: keep it after the
+ * text, in full-width parentheses, unless the text already is it. */
+static void end_link(inline_state *st, cmark_node *link) {
+  const char *url = cmark_node_get_url(link);
+  if (!url || !*url || st->link_start > st->text.len)
+    return;
+  const char *shown = st->text.data ? st->text.data + st->link_start : "";
+  size_t shown_len = st->text.len - st->link_start;
+  const char *bare = strncmp(url, "mailto:", 7) == 0 ? url + 7 : url;
+  if ((shown_len == strlen(url) && memcmp(shown, url, shown_len) == 0) ||
+      (shown_len == strlen(bare) && memcmp(shown, bare, shown_len) == 0))
+    return;
+  gw_buf_puts(&st->text, "（");
+  gw_buf_puts(&st->text, bare);
+  gw_buf_puts(&st->text, "）");
+}
 
 static void flush_run(gw_build *b, inline_state *st, gw_runs *runs, int bold) {
   if (!st->text.len)
@@ -227,7 +263,7 @@ static void split_literal_stars(gw_build *b, inline_state *st, gw_runs *runs,
 }
 
 void gw_build_inlines(gw_build *b, cmark_node *node, gw_runs *runs) {
-  inline_state st = {{0}, 0};
+  inline_state st = {{0}, 0, 0};
   int bold_now = 0, literal_bold = 0;
   int pairs_literal_stars = count_literal_stars(node) % 2 == 0;
   cmark_iter *it = cmark_iter_new(node);
@@ -243,6 +279,13 @@ void gw_build_inlines(gw_build *b, cmark_node *node, gw_runs *runs) {
       bold_now = st.bold > 0 || literal_bold;
       continue;
     }
+    if (type == CMARK_NODE_LINK) {
+      if (ev == CMARK_EVENT_ENTER)
+        st.link_start = st.text.len;
+      else
+        end_link(&st, n);
+      continue;
+    }
     if (ev != CMARK_EVENT_ENTER)
       continue;
     switch (type) {
@@ -254,8 +297,14 @@ void gw_build_inlines(gw_build *b, cmark_node *node, gw_runs *runs) {
         break;
       }
       /* fall through */
-    case CMARK_NODE_CODE:
-    case CMARK_NODE_HTML_INLINE: {
+    case CMARK_NODE_HTML_INLINE:
+      if (is_br_tag(cmark_node_get_literal(n))) {
+        flush_run(b, &st, runs, bold_now);
+        gw_runs_append(b->arena, runs, GW_RUN_BREAK, "", 0);
+        break;
+      }
+      /* fall through */
+    case CMARK_NODE_CODE: {
       const char *lit = cmark_node_get_literal(n);
       if (lit)
         gw_buf_puts(&st.text, lit);

@@ -81,7 +81,7 @@ bool gw_has_section_number(const char *t) {
  * 一、… (level 1) or （一）… (level 2) with Chinese numerals, one short
  * line, no sentence inside it. Drafters paste these from Word. Returns
  * the level, or 0. */
-static int typed_heading_level(const char *text) {
+int gw_typed_heading_level(const char *text) {
   static const char *const stops[] = {"。", "！", "？", "；", NULL};
   if (!gw_has_section_number(text))
     return 0;
@@ -242,7 +242,7 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
     const char *lit = only && cmark_node_get_type(only) == CMARK_NODE_TEXT
                           ? cmark_node_get_literal(only) : NULL;
     int level = lit && gw_has_section_number(lit)
-                    ? typed_heading_level(gw_build_plain_text(b, node)) : 0;
+                    ? gw_typed_heading_level(gw_build_plain_text(b, node)) : 0;
     add_para(b, level ? (gw_role)(GW_ROLE_HEADING1 + level - 1) : GW_ROLE_BODY, node, NULL);
     b->doc->last->keep_next = level > 0;
     break;

@@ -195,6 +195,22 @@ static bool read_clause(gw_arena *arena, const char *s, size_t len, dv_prose *ou
     join_into(arena, duty, s, n);
     return true;
   }
+  /* （县民政局负责；完成时限：2022年6月底前）: the label names the
+   * column the date goes to, it is not part of the date */
+  static const char *const deadline_labels[] = {"完成时限", "完成时间", "时间要求", "时限", NULL};
+  for (int i = 0; deadline_labels[i]; i++) {
+    size_t n = strlen(deadline_labels[i]);
+    if (len > n && memcmp(s, deadline_labels[i], n) == 0) {
+      size_t colon = separator_at(s + n, (const char *const[]){"：", ":", NULL});
+      if (colon) {
+        s += n + colon;
+        len -= n + colon;
+        while (len && *s == ' ')
+          s++, len--;
+        break;
+      }
+    }
+  }
   if (is_deadline(s, len)) {
     if (has_suffix(s, len, "完成"))
       len -= strlen("完成");
@@ -644,7 +660,11 @@ static node_class classify(gw_build *b, cmark_node *n) {
   case CMARK_NODE_LIST:
     return NODE_ITEMS;
   case CMARK_NODE_PARAGRAPH:
-    return is_prose_item(b, n) ? NODE_ITEMS : NODE_OTHER;
+    if (is_prose_item(b, n))
+      return NODE_ITEMS;
+    /* 二、医疗民生 typed as a plain line (pasted from Word) is a category,
+     * not an item without units */
+    return gw_typed_heading_level(gw_build_plain_text(b, n)) ? NODE_CATEGORY : NODE_OTHER;
   default:
     return gw_markdown_is_table(n) ? NODE_ITEMS : NODE_OTHER;
   }

@@ -3,11 +3,197 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
+#include <unicode/utf8.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+static const char *skip_ascii_digits(const char *p) {
+  while (*p >= '0' && *p <= '9')
+    p++;
+  return p;
+}
+
+static const char *skip_chinese_digits(const char *p) {
+  static const char *const digits[] = {"一", "二", "三", "四", "五", "六", "七",
+                                       "八", "九", "十", "百", "零", "〇", NULL};
+  for (int i = 0; digits[i];) {
+    size_t n = strlen(digits[i]);
+    if (strncmp(p, digits[i], n) == 0) {
+      p += n;
+      i = 0;
+    } else {
+      i++;
+    }
+  }
+  return p;
+}
+
+static int starts_with(const char *p, const char *lit) {
+  return strncmp(p, lit, strlen(lit)) == 0;
+}
+
+int gw_markdown_starts_item(const char *text) {
+  if (!text)
+    return 0;
+  UChar32 c;
+  int32_t i = 0;
+  U8_NEXT(text, i, 4, c);
+  if (c >= 0x2460 && c <= 0x249B) /* ① … ⑳, ⑴ … ⒇, ⒈ … ⒛ */
+    return 1;
+  const char *p = text;
+  int paren = starts_with(p, "（") ? 3 : *p == '(' ? 1 : 0;
+  p += paren;
+  const char *q = skip_ascii_digits(p);
+  int arabic = q != p;
+  if (!arabic)
+    q = skip_chinese_digits(p);
+  if (q == p)
+    return 0;
+  if (paren)
+    return starts_with(q, "）") || *q == ')';
+  if (starts_with(q, "、"))
+    return 1;
+  if (!arabic)
+    return 0;
+  if (*q == '.' || starts_with(q, "．")) { /* 1. but not 3.5 or 2021.10.18 */
+    const char *after = q + (*q == '.' ? 1 : 3);
+    return !(*after >= '0' && *after <= '9') && !starts_with(after, "．");
+  }
+  return starts_with(q, "）") || *q == ')';
+}
+
+/* The text a line begins with: the literal of `node`, or of its first
+ * text descendant (a line may open with **（一）…**). */
+static const char *line_text(cmark_node *node) {
+  while (node && cmark_node_get_type(node) != CMARK_NODE_TEXT)
+    node = cmark_node_first_child(node);
+  return node ? cmark_node_get_literal(node) : NULL;
+}
+
+/* Split `para` before each soft line break whose next line opens a
+ * numbered item. Drafters coming from Word type one item a line with no
+ * blank line between (1、… / 2、… / （1）…); Markdown would join them into
+ * one paragraph. The new paragraph takes its position from its first
+ * inline (the builders look there when a node has none). */
+static void split_item_lines(cmark_node *para) {
+  cmark_node *child = cmark_node_first_child(para);
+  while (child) {
+    cmark_node *next = cmark_node_next(child);
+    if (cmark_node_get_type(child) == CMARK_NODE_SOFTBREAK && next &&
+        gw_markdown_starts_item(line_text(next))) {
+      cmark_node *rest = cmark_node_new(CMARK_NODE_PARAGRAPH);
+      if (!rest || !cmark_node_insert_after(para, rest)) {
+        cmark_node_free(rest);
+        return;
+      }
+      for (cmark_node *m = next; m;) {
+        cmark_node *after = cmark_node_next(m);
+        cmark_node_append_child(rest, m);
+        m = after;
+      }
+      cmark_node_free(child);
+      para = rest;
+    }
+    child = next;
+  }
+}
+
+static void split_all_item_lines(cmark_node *root) {
+  size_t count = 0, cap = 0;
+  cmark_node **paras = NULL;
+  cmark_iter *it = cmark_iter_new(root);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node *n = cmark_iter_get_node(it);
+    if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+      continue;
+    if (count == cap) {
+      size_t grown = cap ? cap * 2 : 64;
+      cmark_node **more = realloc(paras, grown * sizeof *more);
+      if (!more)
+        break;
+      paras = more;
+      cap = grown;
+    }
+    paras[count++] = n;
+  }
+  cmark_iter_free(it);
+  /* split after the walk: the iterator must not see the tree change */
+  for (size_t k = 0; k < count; k++)
+    split_item_lines(paras[k]);
+  free(paras);
+}
+
+/* A footnote's mark: ① … ⑳, then [21] …; `number` as cmark-gfm gives
+ * it (the order of first reference). */
+static void footnote_mark(const char *number, char *out, size_t size) {
+  long n = strtol(number ? number : "0", NULL, 10);
+  if (n >= 1 && n <= 20) {
+    int32_t i = 0;
+    UBool err = 0;
+    U8_APPEND((uint8_t *)out, i, (int32_t)size - 1, (UChar32)(0x2460 + n - 1), err);
+    out[err ? 0 : i] = '\0';
+  } else {
+    snprintf(out, size, "[%ld]", n);
+  }
+}
+
+static int replace_with_text(cmark_node *node, const char *text) {
+  cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
+  if (!t || !cmark_node_set_literal(t, text) || !cmark_node_insert_before(node, t)) {
+    cmark_node_free(t);
+    return 0;
+  }
+  cmark_node_free(node);
+  return 1;
+}
+
+/* Official documents have no Word footnotes here: a reference [^x]
+ * becomes its mark (①) in the text, and each definition, which
+ * cmark-gfm moved to the end in the order of reference, a paragraph
+ * "注①：…" there, before the 报尾. Nothing a drafter wrote is lost. */
+static void flatten_footnotes(cmark_node *root) {
+  int defs = 0;
+  cmark_node *n = root;
+  while (n) {
+    cmark_node *next = cmark_node_first_child(n);
+    if (!next)
+      for (cmark_node *up = n; up && !(next = cmark_node_next(up)); up = cmark_node_parent(up))
+        ;
+    cmark_node_type type = cmark_node_get_type(n);
+    if (type == CMARK_NODE_FOOTNOTE_REFERENCE) {
+      char mark[16];
+      footnote_mark(cmark_node_get_literal(n), mark, sizeof mark);
+      replace_with_text(n, mark);
+    } else if (type == CMARK_NODE_FOOTNOTE_DEFINITION) {
+      char mark[16], label[32];
+      snprintf(mark, sizeof mark, "%d", ++defs);
+      footnote_mark(mark, label + 3, sizeof label - 6);
+      memcpy(label, "注", 3);
+      strcat(label, "：");
+      cmark_node *first = cmark_node_first_child(n);
+      cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
+      if (t && cmark_node_set_literal(t, label) && first &&
+          cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH)
+        cmark_node_prepend_child(first, t);
+      else
+        cmark_node_free(t);
+      next = cmark_node_next(n);
+      for (cmark_node *m = first; m;) {
+        cmark_node *after = cmark_node_next(m);
+        cmark_node_insert_before(n, m);
+        m = after;
+      }
+      cmark_node_free(n);
+    }
+    n = next;
+  }
+}
 
 cmark_node *gw_markdown_parse(const char *body, size_t len) {
   cmark_gfm_core_extensions_ensure_registered();
-  cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+  cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES);
   const char *names[] = {"table", "strikethrough"};
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
     cmark_syntax_extension *ext = cmark_find_syntax_extension(names[i]);
@@ -17,6 +203,10 @@ cmark_node *gw_markdown_parse(const char *body, size_t len) {
   cmark_parser_feed(parser, body, len);
   cmark_node *root = cmark_parser_finish(parser);
   cmark_parser_free(parser);
+  if (root) {
+    flatten_footnotes(root);
+    split_all_item_lines(root);
+  }
   return root;
 }
 

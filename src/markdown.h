@@ -8,6 +8,12 @@
  * positions in the tree count lines from the body's first line. */
 cmark_node *gw_markdown_parse(const char *body, size_t len);
 
+/* Does `text` open a numbered item as drafters type them at the start of
+ * a line: 一、 （一） 1、 1. 1） （1） (1) ① ⑴ ⒈ (but not 3.5 or 2021.10)?
+ * A paragraph is split before every later line that does (see
+ * gw_markdown_parse). */
+int gw_markdown_starts_item(const char *text);
+
 /* Node type of GFM tables, rows and cells (registered at run time). */
 int gw_markdown_is_table(cmark_node *node);
 int gw_markdown_is_table_row(cmark_node *node);

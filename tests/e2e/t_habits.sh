@@ -1,0 +1,101 @@
+# t_habits.sh - what drafters in other offices write, coming from Word:
+# one numbered item a line, footnotes, links, <br> in cells, categories
+# and deadline labels typed as plain text in divisions.
+H="$TMP/habits"; mkdir -p "$H"
+
+# paras DOCX: the text of every body paragraph, one a line.
+paras() {
+  (cd "$H" && rm -rf x && mkdir x && cd x && unzip -q "$1")
+  xpath "$H/x/word/document.xml" "//w:body/w:p[w:r]"
+}
+
+# One item a line with no blank line between: a paragraph each, but a
+# wrapped line that starts with a number (3.5万, 2021.10) stays joined.
+{ printf '%s' "$BULLETIN_FRONT"; cat <<'EOF'
+# 工作动态
+
+工作中，街道重点抓了以下几项：
+1、摸清底数。对辖区1.2万户居民逐户走访登记。
+2、建立台账。按照“一户一档”建立台账。
+（1）重点人群台账；
+(2) 困难群众台账。
+① 老旧小区改造8项；
+② 便民服务提升10项。
+
+全年覆盖群众
+3.5万人，时间截至
+2021.10.18。
+EOF
+} >"$H/items.md"
+if "$GWDOC" render "$H/items.md" -o "$H/items.docx" 2>"$H/items.err"; then
+  got=$(paras "$H/items.docx")
+  for want in "工作中，街道重点抓了以下几项：" "1、摸清底数。对辖区1.2万户居民逐户走访登记。" \
+              "（1）重点人群台账；" "② 便民服务提升10项。" "全年覆盖群众3.5万人，时间截至2021.10.18。"; do
+    printf '%s\n' "$got" | grep -qxF "$want" && pass "one item a line: '$want' is a paragraph" \
+      || fail "one item a line: '$want' is a paragraph" "$(printf '%s' "$got" | tr '\n' '|')"
+  done
+  schema_valid "$H/items.docx" && pass "one item a line: validates" || fail "one item a line: validates"
+else
+  fail "one item a line renders" "$(cat "$H/items.err")"
+fi
+
+# Footnotes keep their text (a mark in the text, 注①： at the end);
+# links keep their address; <br> in a cell is a line break.
+{ printf '%s' "$BULLETIN_FRONT"; cat <<'EOF'
+# 科技节
+
+科技节在县青少年活动中心开幕[^1]，详见[县教育局网站](http://jyj.example.gov.cn/a.html)或<http://www.example.cn>。
+
+| 项目 | 获奖情况 |
+|---|---|
+| 机器人<br>编程 | 一等奖5名<br/>二等奖10名 |
+
+[^1]: 县青少年活动中心位于古陶镇。
+EOF
+} >"$H/notes.md"
+if "$GWDOC" render "$H/notes.md" -o "$H/notes.docx" 2>"$H/notes.err"; then
+  got=$(paras "$H/notes.docx")
+  printf '%s\n' "$got" | grep -qxF "科技节在县青少年活动中心开幕①，详见县教育局网站（http://jyj.example.gov.cn/a.html）或http://www.example.cn。" \
+    && pass "footnote mark and link address in the text" || fail "footnote mark and link address in the text" "$(printf '%s' "$got" | tr '\n' '|')"
+  printf '%s\n' "$got" | grep -qxF "注①：县青少年活动中心位于古陶镇。" \
+    && pass "footnote text as 注①： at the end" || fail "footnote text as 注①： at the end" "$(printf '%s' "$got" | tr '\n' '|')"
+  n=$(xpath "$H/x/word/document.xml" "count(//w:tc//w:br)")
+  [ "$n" -eq 2 ] && xpath "$H/x/word/document.xml" "//w:tc" | grep -qxF "机器人编程" \
+    && pass "<br> in a cell: a line break, no tag text" || fail "<br> in a cell: a line break, no tag text" "br=$n"
+  schema_valid "$H/notes.docx" && pass "footnotes, links, <br>: validates" || fail "footnotes, links, <br>: validates"
+else
+  fail "footnotes, links, <br> render" "$(cat "$H/notes.err")"
+fi
+
+# Division: categories typed as plain lines, a deadline with its label.
+cat >"$H/plan.md" <<'EOF'
+---
+kind: division
+title: 民生实事责任分工
+issuer: 县人民政府办公室
+date: 2022-01-20
+units: [县教育局, 县民政局, 县卫健局, 县财政局]
+---
+
+一、教育民生
+1.新建城区小学1所。（县教育局牵头，县财政局配合）
+2.开展老年助餐服务。（县民政局负责；完成时限：2022年6月底前）
+
+二、医疗民生
+
+3.推进县域医共体建设。（县卫健局牵头，县财政局配合，2022年12月底前完成）
+EOF
+if "$GWDOC" render "$H/plan.md" -o "$H/plan.docx" 2>"$H/plan.err"; then
+  (cd "$H" && rm -rf x && mkdir x && cd x && unzip -q ../plan.docx)
+  rows=$(xpath "$H/x/word/document.xml" "(//w:tbl)[1]/w:tr[not(w:trPr/w:tblHeader)]/w:tc[1]")
+  [ "$(printf '%s' "$rows" | tr '\n' '|')" = "一、教育民生|1|2|二、医疗民生|3" ] \
+    && pass "division: plain 一、 lines are categories, 序号 runs on" \
+    || fail "division: plain 一、 lines are categories, 序号 runs on" "$(printf '%s' "$rows" | tr '\n' '|')"
+  deadline=$(xpath "$H/x/word/document.xml" "string(//w:tr[w:tc[1]='2']/w:tc[5])")
+  [ "$deadline" = "2022年6月底前" ] && pass "division: 完成时限： label dropped from the date" \
+    || fail "division: 完成时限： label dropped from the date" "$deadline"
+  grep -q warning "$H/plan.err" && fail "division habits: no warnings" "$(cat "$H/plan.err")" \
+    || pass "division habits: no warnings"
+else
+  fail "division habits render" "$(cat "$H/plan.err")"
+fi
