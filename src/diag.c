@@ -2,6 +2,7 @@
 #include "diag.h"
 #include "arena.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,4 +76,29 @@ void gw_diags_free(gw_diags *d) {
   }
   d->first = d->last = NULL;
   d->errors = d->warnings = 0;
+}
+
+const char *gw_errno_text(int err) {
+  switch (err) {
+  case ENOENT: return "文件或目录不存在";
+  case EACCES:
+  case EPERM: return "没有访问权限";
+  case EISDIR: return "这是一个目录，不是文件";
+  case ENOTDIR: return "路径中有一段不是目录";
+  case ENOSPC: return "磁盘空间不足";
+  case EDQUOT: return "超出磁盘配额";
+  case EROFS: return "文件系统是只读的";
+  case EEXIST: return "文件已存在";
+  case ENAMETOOLONG: return "路径太长";
+  case ELOOP: return "符号链接层数太多";
+  case EMFILE:
+  case ENFILE: return "同时打开的文件太多";
+  case ENOMEM: return "内存不足";
+  case EIO: return "读写设备出错";
+  case EFBIG: return "文件太大";
+  case EBUSY:
+  case ETXTBSY: return "文件正被占用";
+  case EPIPE: return "接收输出的程序已经退出";
+  default: return strerror(err);
+  }
 }

@@ -35,6 +35,10 @@ void gw_diag_add(gw_diags *d, gw_severity sev, gw_pos pos, const char *fmt, ...)
 
 /* Format one diagnostic as its printed line (malloc'ed, no newline). */
 char *gw_diag_format(const gw_diag *diag);
+
+/* What a system error means, in Chinese, for a message to a drafter
+ * (strerror speaks English); the C library's text for the rare ones. */
+const char *gw_errno_text(int err);
 void gw_diags_free(gw_diags *d);
 
 #endif

@@ -146,7 +146,7 @@ int gw_image_add(gw_build *b, const char *url, const char *alt, gw_pos pos) {
     else if (err == EINVAL)
       gw_error(b->diags, pos, "图片“%s”不是普通文件", url);
     else
-      gw_error(b->diags, pos, "无法读取图片“%s”：%s", url, strerror(err));
+      gw_error(b->diags, pos, "无法读取图片“%s”：%s", url, gw_errno_text(err));
     return -1;
   }
   pixel_size ps = {0, 0, 0, 0};

@@ -1591,7 +1591,7 @@ int gw_lint_main(int argc, char **argv) {
     gw_buf buf = {0};
     if (read_all(path, &buf) < 0) {
       gw_pos pos = {shown, 0, 0};
-      gw_error(&diags, pos, "无法读取源文件：%s", strerror(errno));
+      gw_error(&diags, pos, "无法读取源文件：%s", gw_errno_text(errno));
       gw_buf_free(&buf);
       continue;
     }

@@ -515,14 +515,14 @@ static int write_all(int fd, const unsigned char *p, size_t n) {
 static int save_failed(const char *path, const char *what) {
   int saved = errno;
   gw_package_abort_save();
-  fprintf(stderr, "%s: error: %s：%s（原文件未改动）\n", path, what, strerror(saved));
+  fprintf(stderr, "%s: error: %s：%s（原文件未改动）\n", path, what, gw_errno_text(saved));
   return -1;
 }
 
 int gw_package_save(const gw_bytes *bytes, const char *path) {
   if (strcmp(path, "-") == 0) {
     if (write_all(STDOUT_FILENO, bytes->data, bytes->len) < 0) {
-      fprintf(stderr, "<stdout>: error: 写入标准输出失败：%s\n", strerror(errno));
+      fprintf(stderr, "<stdout>: error: 写入标准输出失败：%s\n", gw_errno_text(errno));
       return -1;
     }
     return 0;

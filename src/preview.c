@@ -120,7 +120,7 @@ int gw_preview_pdf(const char *docx_path, const char *pdf_path) {
   }
   char dir[] = "/tmp/gwdoc-preview-XXXXXX";
   if (!mkdtemp(dir)) {
-    fprintf(stderr, "%s: error: 无法创建临时目录：%s\n", pdf_path, strerror(errno));
+    fprintf(stderr, "%s: error: 无法创建临时目录：%s\n", pdf_path, gw_errno_text(errno));
     return -1;
   }
   char conf[4200], profile[4200], docx_copy[4200], produced[4200], home[4200];
@@ -170,7 +170,7 @@ int gw_preview_png(const char *pdf_path, const char *dir, const char *base) {
     return -1;
   }
   if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
-    fprintf(stderr, "%s: error: 无法创建目录：%s\n", dir, strerror(errno));
+    fprintf(stderr, "%s: error: 无法创建目录：%s\n", dir, gw_errno_text(errno));
     return -1;
   }
   char prefix[4200];

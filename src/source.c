@@ -164,7 +164,7 @@ int gw_source_read(gw_arena *arena, gw_diags *diags, const char *path,
   const char *shown = is_stdin ? "<stdin>" : path;
   FILE *f = is_stdin ? stdin : fopen(path, "rb");
   if (!f) {
-    gw_error(diags, file_pos(shown), "无法打开源文件：%s", strerror(errno));
+    gw_error(diags, file_pos(shown), "无法打开源文件：%s", gw_errno_text(errno));
     return -1;
   }
   /* A folder, or a regular file that is too big, is refused before
@@ -201,7 +201,7 @@ int gw_source_read(gw_arena *arena, gw_diags *diags, const char *path,
              GW_SOURCE_MAX_BYTES);
     rc = -1;
   } else if (ferror(f)) {
-    gw_error(diags, file_pos(shown), "读取源文件失败：%s", strerror(errno));
+    gw_error(diags, file_pos(shown), "读取源文件失败：%s", gw_errno_text(errno));
     rc = -1;
   }
   if (!is_stdin)

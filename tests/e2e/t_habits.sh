@@ -99,3 +99,10 @@ if "$GWDOC" render "$H/plan.md" -o "$H/plan.docx" 2>"$H/plan.err"; then
 else
   fail "division habits render" "$(cat "$H/plan.err")"
 fi
+
+# System errors in the drafter's language, not strerror's English.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 图\n\n![网格员入户走访](images/none.jpg)\n'; } >"$H/nopic.md"
+"$GWDOC" render "$H/nopic.md" -o "$H/nopic.docx" 2>"$H/nopic.err"; rc=$?
+[ $rc -eq 1 ] && grep -q 'nopic.md:[0-9]*:[0-9]*: error: 无法读取图片“images/none.jpg”：文件或目录不存在' "$H/nopic.err" \
+  && ! grep -q 'No such' "$H/nopic.err" && pass "missing picture: the reason in Chinese" \
+  || fail "missing picture: the reason in Chinese" "exit $rc: $(cat "$H/nopic.err")"
