@@ -109,6 +109,21 @@ static void write_blank(gw_xml *x, const gw_doc *doc, const gw_block *b) {
   gw_xml_end(x);
 }
 
+/* The spacing and run size of a paragraph one point high: one that only
+ * carries something (a section's properties, a text box) must not take
+ * a body line, or a table that fills its page pushes it onto a page of
+ * its own. */
+static void write_hairline_spacing(gw_xml *x) {
+  gw_xml_empty(x, "w:spacing", "w:before", "0", "w:after", "0", "w:line", "20",
+               "w:lineRule", "exact", NULL);
+}
+
+static void write_hairline_r_pr(gw_xml *x) {
+  gw_xml_start(x, "w:rPr");
+  gw_xml_val(x, "w:sz", "2");
+  gw_xml_end(x);
+}
+
 /* One border element (top, left, bottom, right, insideH, insideV). */
 static void write_border(gw_xml *x, const char *name, int eighths, const char *color) {
   gw_xml_start(x, name);
@@ -369,11 +384,8 @@ static void write_tail_table(gw_xml *x, const gw_doc *doc, const gw_tail *tail) 
   /* A text box must end with a paragraph; keep it one point high. */
   gw_xml_start(x, "w:p");
   gw_xml_start(x, "w:pPr");
-  gw_xml_empty(x, "w:spacing", "w:before", "0", "w:after", "0", "w:line", "20",
-               "w:lineRule", "exact", NULL);
-  gw_xml_start(x, "w:rPr");
-  gw_xml_val(x, "w:sz", "2");
-  gw_xml_end(x);
+  write_hairline_spacing(x);
+  write_hairline_r_pr(x);
   gw_xml_end(x);
   gw_xml_end(x);
 }
@@ -408,8 +420,7 @@ static void write_tail(gw_xml *x, const gw_doc *doc, const gw_block *b) {
   gw_xml_val(x, "w:pStyle", gw_style_id(GW_ROLE_BODY));
   if (b->tail->new_page)
     gw_xml_empty(x, "w:pageBreakBefore", NULL);
-  gw_xml_empty(x, "w:spacing", "w:before", "0", "w:after", "0", "w:line", "20",
-               "w:lineRule", "exact", NULL);
+  write_hairline_spacing(x);
   gw_xml_end(x);
   gw_xml_start(x, "w:r");
   gw_xml_start(x, "w:pict");
@@ -467,11 +478,16 @@ static void write_sect_pr(gw_xml *x, const gw_doc *doc, bool landscape) {
 }
 
 /* A paragraph that closes a section. */
-static void write_section_break(gw_xml *x, const gw_doc *doc, const gw_block *b) {
+/* An empty paragraph one point high; `landscape` >= 0 ends a section
+ * there. */
+static void write_hairline_p(gw_xml *x, const gw_doc *doc, int landscape) {
   gw_xml_start(x, "w:p");
   gw_xml_start(x, "w:pPr");
   gw_xml_val(x, "w:pStyle", gw_style_id(GW_ROLE_BODY));
-  write_sect_pr(x, doc, b->landscape);
+  write_hairline_spacing(x);
+  write_hairline_r_pr(x);
+  if (landscape >= 0)
+    write_sect_pr(x, doc, landscape);
   gw_xml_end(x);
   gw_xml_end(x);
 }
@@ -499,7 +515,7 @@ void gw_document_write(gw_xml *x, const gw_doc *doc) {
       write_tail(x, doc, b);
       break;
     case GW_BLOCK_SECTION:
-      write_section_break(x, doc, b);
+      write_hairline_p(x, doc, b->landscape);
       break;
     case GW_BLOCK_IMAGE:
       gw_drawing_write(x, doc, b);
@@ -507,10 +523,8 @@ void gw_document_write(gw_xml *x, const gw_doc *doc) {
     }
   }
   /* A body never ends with a table: Word wants a paragraph there. */
-  if (doc->last && doc->last->kind == GW_BLOCK_TABLE) {
-    gw_block blank = {0};
-    write_blank(x, doc, &blank);
-  }
+  if (doc->last && doc->last->kind == GW_BLOCK_TABLE)
+    write_hairline_p(x, doc, -1);
   write_sect_pr(x, doc, doc->last_landscape);
   gw_xml_end(x);
   gw_xml_end(x);

@@ -106,3 +106,18 @@ fi
 [ $rc -eq 1 ] && grep -q 'nopic.md:[0-9]*:[0-9]*: error: 无法读取图片“images/none.jpg”：文件或目录不存在' "$H/nopic.err" \
   && ! grep -q 'No such' "$H/nopic.err" && pass "missing picture: the reason in Chinese" \
   || fail "missing picture: the reason in Chinese" "exit $rc: $(cat "$H/nopic.err")"
+
+# A landscape table that fills its page: the paragraph ending the section
+# is one point high, so no page holds nothing but its number.
+if [ -z "${QUICK:-}" ]; then
+  cp tests/fixtures/division-full-page.md "$H/full.md"
+  "$GWDOC" render "$H/full.md" -o "$H/full.docx" --pdf 2>"$H/full.err"
+  pages=$(pdfinfo "$H/full.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+  empty=0
+  for ((i = 1; i <= ${pages:-0}; i++)); do
+    text=$(pdftotext -f "$i" -l "$i" "$H/full.pdf" - 2>/dev/null | tr -d ' \n\f—0-9')
+    [ -z "$text" ] && empty=$((empty + 1))
+  done
+  [ "${pages:-0}" -eq 3 ] && [ "$empty" -eq 0 ] && pass "full landscape table: 3 pages, none blank" \
+    || fail "full landscape table: 3 pages, none blank" "pages=$pages empty=$empty $(cat "$H/full.err")"
+fi
