@@ -281,8 +281,45 @@ int dv_column_named(const dv_plan *p, const char *name) {
   return found;
 }
 
+/* Names plans give the same column; the first of a group is gwdoc's
+ * default. Offices write 牵头部门, 配合单位, 重点任务, 时间要求 …: the
+ * suggestion should name the column they mean, not the nearest string. */
+static const char *const column_synonyms[][12] = {
+    {"牵头单位", "牵头部门", "主责单位", "主责部门", "牵头", NULL},
+    {"责任单位", "配合单位", "配合部门", "责任部门", "参与单位", "协办单位", "协同单位", NULL},
+    {"改革举措", "重点任务", "工作任务", "主要任务", "具体任务", "工作措施", "具体措施",
+     "任务内容", "工作内容", "主要内容", "改革任务", NULL},
+    {"完成时限", "完成时间", "时间要求", "时限要求", "时限", "完成期限", NULL},
+    {"序号", "编号", NULL},
+};
+
+/* The declared column in the same synonym group as `name`, or NULL. */
+static const char *synonym_column(const dv_plan *p, const char *name) {
+  for (size_t g = 0; g < sizeof column_synonyms / sizeof column_synonyms[0]; g++) {
+    bool in_group = false;
+    for (int k = 0; column_synonyms[g][k] && !in_group; k++)
+      in_group = strcmp(column_synonyms[g][k], name) == 0;
+    for (size_t i = 0; in_group && i < p->ncols; i++)
+      for (int k = 0; column_synonyms[g][k]; k++)
+        if (strcmp(column_synonyms[g][k], p->columns[i]) == 0)
+          return p->columns[i];
+  }
+  return NULL;
+}
+
+/* All declared columns, joined with 、 (for messages). */
+static const char *column_list(gw_build *b, const dv_plan *p) {
+  const char *all = NULL;
+  for (size_t i = 0; i < p->ncols; i++)
+    join_into(b->arena, &all, p->columns[i], strlen(p->columns[i]));
+  return all ? all : "";
+}
+
 /* The column name nearest to `name`, for "did you mean". */
 static const char *nearest_column(const dv_plan *p, const char *name) {
+  const char *synonym = synonym_column(p, name);
+  if (synonym)
+    return synonym;
   const char *best = p->columns[0];
   size_t best_d = (size_t)-1;
   for (size_t i = 0; i < p->ncols; i++) {
@@ -506,8 +543,8 @@ static bool read_field(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para) {
   int col = dv_column_named(p, name);
   if (col < 0) {
     gw_error(b->diags, gw_build_node_pos(b, para),
-             "没有名为“%s”的列：columns 是 %s 等；是不是“%s”？", name, p->columns[0],
-             nearest_column(p, name));
+             "没有名为“%s”的列：是不是“%s”？列有 %s（可在前置元数据里用 columns 改列名）",
+             name, nearest_column(p, name), column_list(b, p));
     return false;
   }
   if (col == p->seq_col)
@@ -631,14 +668,20 @@ static void read_table(gw_build *b, dv_plan *p, cmark_node *table) {
     for (cmark_node *c = cmark_node_first_child(r); c; c = cmark_node_next(c))
       nmap++;
     map = gw_arena_alloc(b->arena, (nmap + 1) * sizeof *map);
+    const char *header = NULL; /* the table's own names, for the fix */
+    for (cmark_node *c = cmark_node_first_child(r); c; c = cmark_node_next(c)) {
+      char *name = gw_build_plain_text(b, c);
+      header = header ? gw_arena_printf(b->arena, "%s, %s", header, name) : name;
+    }
     size_t i = 0;
     for (cmark_node *c = cmark_node_first_child(r); c; c = cmark_node_next(c), i++) {
       char *name = gw_build_plain_text(b, c);
       map[i] = dv_column_named(p, name);
       if (map[i] < 0)
         gw_error(b->diags, gw_build_node_pos(b, c),
-                 "表头“%s”不是 columns 里的列：是不是“%s”？表头应与 columns 一致", name,
-                 nearest_column(p, name));
+                 "表头“%s”不是 columns 里的列：是不是“%s”？表头应与 columns（%s）一致；"
+                 "要用表格自己的列名，请在前置元数据里写 columns: [%s]",
+                 name, nearest_column(p, name), column_list(b, p), header ? header : "");
     }
   }
 }
