@@ -505,6 +505,14 @@ typedef struct {
   prose *pr;
 } norm_ctx;
 
+/* A punctuation mark a removed space stood beside: Chinese, or ASCII
+ * that becomes Chinese in this context (以来, 我县). */
+static bool is_space_mark(UChar32 c) {
+  if (c >= 0x80)
+    return u_ispunct(c);
+  return c > 0 && strchr(",.:;!?()\"'", (int)c) != NULL;
+}
+
 static int on_norm_edit(const gw_zh_edit *e, void *vctx) {
   norm_ctx *x = vctx;
   prose *pr = x->pr;
@@ -534,26 +542,38 @@ static int on_norm_edit(const gw_zh_edit *e, void *vctx) {
                "省略号应为两个“…”：把“%s”改为“……”", was);
     break;
   case GW_ZH_EDIT_SPACE: {
-    /* Up to two letters, digits or Han characters on each side. */
+    /* Up to two letters, digits, Han characters or Chinese punctuation
+     * marks on each side. */
     size_t b = e->offset, a2 = e->offset + e->len;
+    bool punct = false;
     for (int k = 0; k < 2 && b > 0; k++) {
       size_t b2 = b;
       UChar32 c = prev_cp(s, &b2);
-      if (!is_han(c) && !is_latin_alnum(c) && !u_isalpha(c))
+      bool mark = k == 0 && is_space_mark(c); /* the mark beside it only */
+      if (!is_han(c) && !is_latin_alnum(c) && !u_isalpha(c) && !mark)
         break;
+      punct = punct || mark;
       b = b2;
+      if (mark)
+        break;
     }
     for (int k = 0; k < 2 && a2 < pr->text.len; k++) {
       size_t a3 = a2;
       UChar32 c = next_cp(s, pr->text.len, &a3);
-      if (!is_han(c) && !is_latin_alnum(c) && !u_isalpha(c))
+      bool mark = k == 0 && is_space_mark(c);
+      if (!is_han(c) && !is_latin_alnum(c) && !u_isalpha(c) && !mark)
         break;
+      punct = punct || mark;
       a2 = a3;
+      if (mark)
+        break;
     }
     char ctx[64];
     short_copy(ctx, sizeof ctx, s + b, a2 - b);
     f = report(x->l, pr, e->offset, GW_WARNING, "cjk-space",
-               "汉字与数字、西文之间不加空格：删去“%s”中的空格", ctx);
+               punct ? "中文标点前后不加空格：删去“%s”中的空格"
+                     : "汉字与数字、西文之间不加空格：删去“%s”中的空格",
+               ctx);
     break;
   }
   case GW_ZH_EDIT_NFC:

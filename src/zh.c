@@ -251,6 +251,13 @@ static bool is_han(UChar32 c)
 
 static bool is_ascii_digit(UChar32 c) { return c >= '0' && c <= '9'; }
 
+/* Chinese punctuation: a mark of the East Asian slot (，。、：；！？（）
+ * 《》“”‘’—…·), which carries its own spacing; not the ideographic space. */
+static bool is_zh_punct(UChar32 c)
+{
+  return c >= 0x80 && c != 0x3000 && is_cjk(c) && u_ispunct(c);
+}
+
 static bool is_ascii_alnum(UChar32 c)
 {
   return is_ascii_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
@@ -415,7 +422,11 @@ int gw_zh_slot_runs(const char *text, size_t len, gw_slot_cb cb, void *ctx)
  *    and the one after is the end of the text, white space or Chinese.
  * 5. A run of ASCII spaces and tabs is removed when it lies between a
  *    Han character and a digit or Latin letter, in either order
- *    ("强团改革 50 条" -> "强团改革50条"). U+3000 and other spaces stay.
+ *    ("强团改革 50 条" -> "强团改革50条"); between Chinese punctuation
+ *    (resolved; not U+3000) and a Chinese character, digit or Latin
+ *    letter, in either order ("以来, 我县" -> "以来，我县"); or after a
+ *    digit's '%' before a Han character ("55% 以上"). U+3000 and other
+ *    spaces stay, and so does a space between two Han characters.
  * 6. The result is put in NFC.
  * Every pass is a single left-to-right scan (the pair stack holds at
  * most n entries), so the whole is linear in the length of the text. */
@@ -738,6 +749,24 @@ static void pass_punct(norm_ctx *x)
   }
 }
 
+/* Rule 5: does the run of spaces cp[i..j) go? Between Han and a Latin
+ * letter or digit (强团改革 50 条); beside Chinese punctuation, resolved,
+ * with Chinese, a letter or a digit on the other side (以来, 我县 ->
+ * 以来，我县; 解决 “大班额” 问题); after a percentage before Han
+ * (55% 以上). */
+static bool space_goes(const norm_ctx *x, size_t i, size_t j)
+{
+  const UChar32 *cp = x->cp;
+  UChar32 a = x->rep[i - 1], b = x->rep[j];
+  if ((is_han(cp[i - 1]) && is_latin_alnum(cp[j])) ||
+      (is_latin_alnum(cp[i - 1]) && is_han(cp[j])))
+    return true;
+  if ((is_zh_punct(a) && (is_cjk(b) || is_latin_alnum(b))) ||
+      (is_zh_punct(b) && (is_cjk(a) || is_latin_alnum(a))))
+    return true;
+  return a == '%' && i >= 2 && is_ascii_digit(cp[i - 2]) && is_han(b);
+}
+
 static void pass_spaces(norm_ctx *x)
 {
   const UChar32 *cp = x->cp;
@@ -750,9 +779,7 @@ static void pass_spaces(norm_ctx *x)
     size_t j = i;
     while (j < n && (cp[j] == ' ' || cp[j] == '\t'))
       j++;
-    if (i > 0 && j < n &&
-        ((is_han(cp[i - 1]) && is_latin_alnum(cp[j])) ||
-         (is_latin_alnum(cp[i - 1]) && is_han(cp[j]))))
+    if (i > 0 && j < n && space_goes(x, i, j))
       mark(x, i, j, NF_DEL);
     i = j;
   }
@@ -837,7 +864,13 @@ static bool all_inert(const char *text, size_t len)
     int next = i < n ? (unsigned char)text[i] : -1;
     if (c == ' ' && prev >= 0x80 && next >= 0x80) {
       /* a space between two Chinese characters (标题 甲 乙): no rule
-       * touches it; one next to a digit or Latin letter is removed */
+       * touches it; one next to a digit, a Latin letter or Chinese
+       * punctuation is removed */
+      int32_t k = i;
+      UChar32 after;
+      U8_NEXT(text, k, n, after);
+      if (is_zh_punct(prev) || is_zh_punct(after))
+        return false;
       prev = c;
       continue;
     }

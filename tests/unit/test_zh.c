@@ -296,7 +296,7 @@ static const str_case normalize_cases[] = {
     {"English, 中文", "English, 中文"},
     /* full stop */
     {"截至2021年10月18日.", "截至2021年10月18日。"},
-    {"好. 再见", "好。 再见"},
+    {"好. 再见", "好。再见"}, /* no space beside Chinese punctuation */
     {"好.再见", "好。再见"},
     {"文件a.txt", "文件a.txt"},
     {"a.中文", "a.中文"},
@@ -305,7 +305,7 @@ static const str_case normalize_cases[] = {
     /* quotes */
     {"2021年\"强团改革50条\"举措", "2021年“强团改革50条”举措"},
     {"他说：\"你好。\"", "他说：“你好。”"},
-    {"\"你好\" \"世界\"", "“你好” “世界”"},
+    {"\"你好\" \"世界\"", "“你好”“世界”"},
     {"他说\"好\".", "他说“好”。"},
     {"好,\"a\"", "好，“a”"},
     {"\"abc\"中文", "“abc”中文"},
@@ -343,7 +343,14 @@ static const str_case normalize_cases[] = {
     {"中文 Times New Roman 字体", "中文Times New Roman字体"},
     {"abc def", "abc def"},
     {"中文　abc", "中文　abc"},
-    {"中文 ，", "中文 ，"},
+    {"中文 ，", "中文，"},
+    {"今年以来, 我县坚持", "今年以来，我县坚持"},
+    {"解决 “大班额” 问题", "解决“大班额”问题"},
+    {"完成率55% 以上", "完成率55%以上"},
+    {"联系。 电话：0351-4184708", "联系。电话：0351-4184708"},
+    {"标题 甲 乙", "标题 甲 乙"},       /* between two Han characters: kept */
+    {"联系。　电话", "联系。　电话"}, /* U+3000 is the drafter's own gap */
+    {"C++ 竞赛", "C++ 竞赛"},
     {"café 咖啡", "café咖啡"},
     /* never touched: URLs, e-mail, numbers */
     {"访问 https://www.example.com/a?b=1,2&c=(3).",
@@ -592,7 +599,8 @@ START_TEST(test_normalize_fast_path_agrees_with_rules)
 {
   static const char *const pieces[] = {"建", "立", "团", "1", "2", "0", "a", "Z", " ", ".",
                                        ",", ":", "-", "/", "。", "，", "、", "（", "）",
-                                       "(", ")", "\"", "'", "…", "—", "　", "@", "w"};
+                                       "(", ")", "\"", "'", "…", "—", "　", "@", "w",
+                                       "“", "%", "》"};
   enum { NPIECES = sizeof pieces / sizeof pieces[0] };
   unsigned seed = 12345;
   int fast_same = 0;
