@@ -1190,6 +1190,15 @@ static size_t paren_marker_len(const prose *pr) {
   return d == ')' || d == 0xFF09 ? k2 : 0;
 }
 
+/* A heading typed as a paragraph (一、加强组织领导): it ends without a
+ * full stop, and the paragraph after it is no continuation to merge. */
+static bool typed_heading(const prose *pr) {
+  char *text = strndup(pr->text.data ? pr->text.data : "", pr->text.len);
+  bool heading = text && gw_typed_heading_level(text) > 0;
+  free(text);
+  return heading;
+}
+
 static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
   const gw_source *src = &l->src;
   cmark_node_type type = cmark_node_get_type(node);
@@ -1222,7 +1231,7 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
              "请删去两段之间的空行，合为一段",
              l->prev_line, l->prev_tail);
     l->prev_para = node;
-    l->prev_open = ends_open(&pr, l->prev_tail, sizeof l->prev_tail);
+    l->prev_open = ends_open(&pr, l->prev_tail, sizeof l->prev_tail) && !typed_heading(&pr);
     size_t last = pr.nseg ? pr.segs[pr.nseg - 1].roff + pr.segs[pr.nseg - 1].len - 1
                           : pr.start;
     l->prev_line = gw_source_line_of(src, last);

@@ -248,6 +248,12 @@ static const lint_case lint_cases[] = {
      "6:1 warning broken-paragraph"},
     {"broken-paragraph after 、", FM "县委组织部、编办、\n\n教育局的7条建议。\n",
      "6:1 warning broken-paragraph"},
+    /* a heading typed as a paragraph ends with no full stop: the next
+     * paragraph is not its continuation (merging them would be wrong) */
+    {"no broken-paragraph after a typed heading",
+     FM "一、强化组织领导，压实工作责任\n\n全县各级各部门要高度重视。\n", ""},
+    {"no broken-paragraph after a typed level-2 heading",
+     FM "（一）加强组织领导\n\n各单位要高度重视。\n", ""},
     {"paragraph ends properly", FM "督促各单位落实。\n\n成员单位扎实推进。\n", ""},
     {"next paragraph is numbered", FM "工作如下，分为\n\n1.成员单位。\n", ""},
     {"next paragraph is a label", FM "送：各市，团省委班子成员\n\n发：市级团委。\n", ""},
