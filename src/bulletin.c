@@ -43,40 +43,6 @@ static char *number_text(gw_build *b, const char *fmt, long n) {
   return s;
 }
 
-bool gw_has_section_number(const char *t) {
-  static const char *const zh_digits[] = {"一", "二", "三", "四", "五", "六", "七",
-                                          "八", "九", "十", "百", "零", "〇", NULL};
-  const char *p = t;
-  int paren = 0;
-  if (strncmp(p, "（", 3) == 0 || *p == '(') {
-    paren = 1;
-    p += *p == '(' ? 1 : 3;
-  }
-  const char *start = p;
-  for (;;) {
-    int matched = 0;
-    for (int i = 0; zh_digits[i]; i++) {
-      size_t n = strlen(zh_digits[i]);
-      if (strncmp(p, zh_digits[i], n) == 0) {
-        p += n;
-        matched = 1;
-        break;
-      }
-    }
-    if (!matched && *p >= '0' && *p <= '9') {
-      p++;
-      matched = 1;
-    }
-    if (!matched)
-      break;
-  }
-  if (p == start)
-    return false;
-  if (paren)
-    return strncmp(p, "）", 3) == 0 || *p == ')';
-  return strncmp(p, "、", 3) == 0 || *p == '.' || strncmp(p, "．", 3) == 0;
-}
-
 /* A paragraph that is really a section heading typed without `##`:
  * 一、… (level 1) or （一）… (level 2) with Chinese numerals, one short
  * line, no sentence inside it. Drafters paste these from Word. Returns

@@ -22,8 +22,6 @@ typedef struct {
 } gw_body_state;
 
 void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth);
-/* Does `text` start with a section number such as 一、 （一） 1. （1）? */
-bool gw_has_section_number(const char *text);
 /* A paragraph that is really a section heading typed without `##`
  * (一、… level 1, （一）… level 2: a short line, no sentence inside):
  * its level, or 0. Bulletins give it the heading's role; divisions take

@@ -8,29 +8,41 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *skip_ascii_digits(const char *p) {
-  while (*p >= '0' && *p <= '9')
-    p++;
-  return p;
-}
-
-static const char *skip_chinese_digits(const char *p) {
-  static const char *const digits[] = {"一", "二", "三", "四", "五", "六", "七",
-                                       "八", "九", "十", "百", "零", "〇", NULL};
-  for (int i = 0; digits[i];) {
-    size_t n = strlen(digits[i]);
-    if (strncmp(p, digits[i], n) == 0) {
-      p += n;
-      i = 0;
-    } else {
-      i++;
-    }
-  }
-  return p;
-}
-
 static int starts_with(const char *p, const char *lit) {
   return strncmp(p, lit, strlen(lit)) == 0;
+}
+
+/* Past a number: Chinese numerals (一 … 百 零 〇) and ASCII digits. */
+static const char *skip_number(const char *p) {
+  static const char *const zh_digits[] = {"一", "二", "三", "四", "五", "六", "七",
+                                          "八", "九", "十", "百", "零", "〇", NULL};
+  for (;;) {
+    if (*p >= '0' && *p <= '9') {
+      p++;
+      continue;
+    }
+    int i = 0;
+    while (zh_digits[i] && !starts_with(p, zh_digits[i]))
+      i++;
+    if (!zh_digits[i])
+      return p;
+    p += strlen(zh_digits[i]);
+  }
+}
+
+/* Length of an opening parenthesis at p: （ or (, else 0. */
+static size_t open_paren(const char *p) {
+  return starts_with(p, "（") ? strlen("（") : *p == '(' ? 1 : 0;
+}
+
+bool gw_has_section_number(const char *t) {
+  const char *p = t + open_paren(t);
+  const char *q = skip_number(p);
+  if (q == p)
+    return false;
+  if (p != t)
+    return starts_with(q, "）") || *q == ')';
+  return starts_with(q, "、") || *q == '.' || starts_with(q, "．");
 }
 
 int gw_markdown_starts_item(const char *text) {
@@ -41,26 +53,17 @@ int gw_markdown_starts_item(const char *text) {
   U8_NEXT(text, i, 4, c);
   if (c >= 0x2460 && c <= 0x249B) /* ① … ⑳, ⑴ … ⒇, ⒈ … ⒛ */
     return 1;
-  const char *p = text;
-  int paren = starts_with(p, "（") ? 3 : *p == '(' ? 1 : 0;
-  p += paren;
-  const char *q = skip_ascii_digits(p);
-  int arabic = q != p;
-  if (!arabic)
-    q = skip_chinese_digits(p);
-  if (q == p)
-    return 0;
-  if (paren)
-    return starts_with(q, "）") || *q == ')';
-  if (starts_with(q, "、"))
-    return 1;
-  if (!arabic)
-    return 0;
-  if (*q == '.' || starts_with(q, "．")) { /* 1. but not 3.5 or 2021.10.18 */
-    const char *after = q + (*q == '.' ? 1 : 3);
+  const char *p = text + open_paren(text);
+  const char *q = skip_number(p);
+  if (gw_has_section_number(text)) {
+    if (*q != '.' && !starts_with(q, "．"))
+      return 1;
+    /* 1. but not 3.5 or 2021.10.18 */
+    const char *after = q + (*q == '.' ? 1 : strlen("．"));
     return !(*after >= '0' && *after <= '9') && !starts_with(after, "．");
   }
-  return starts_with(q, "）") || *q == ')';
+  /* 1） or 1) with no opening parenthesis */
+  return p == text && q != p && *p >= '0' && *p <= '9' && (starts_with(q, "）") || *q == ')');
 }
 
 /* The text a line begins with: the literal of `node`, or of its first

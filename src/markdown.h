@@ -2,11 +2,15 @@
 #ifndef GW_MARKDOWN_H
 #define GW_MARKDOWN_H
 #include <cmark-gfm.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Parse a body; the caller frees the root with cmark_node_free. Source
  * positions in the tree count lines from the body's first line. */
 cmark_node *gw_markdown_parse(const char *body, size_t len);
+
+/* Does `text` start with a section number such as 一、 （一） 1. （1）? */
+bool gw_has_section_number(const char *text);
 
 /* Does `text` open a numbered item as drafters type them at the start of
  * a line: 一、 （一） 1、 1. 1） （1） (1) ① ⑴ ⒈ (but not 3.5 or 2021.10)?

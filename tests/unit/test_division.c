@@ -5,6 +5,7 @@
 #include "suites.h"
 #include "../../src/arena.h"
 #include "../../src/division.h"
+#include "../../src/markdown.h"
 #include "../../src/gwdoc.h"
 
 #include <stdio.h>
@@ -384,6 +385,28 @@ START_TEST(no_items) {
 }
 END_TEST
 
+/* Lines that open a numbered item (a paragraph is split before them)
+ * and lines that only start with a number. */
+START_TEST(item_lines)
+{
+  static const char *const items[] = {"1、摸清底数", "2.建立台账", "12. 推进", "（1）重点人群",
+                                      "(2) 困难群众", "一、教育民生", "（十二）其他", "① 老旧小区",
+                                      "⑴ 甲", "⒉ 乙", "3）丙", "4)丁", "5．戊"};
+  static const char *const not_items[] = {"3.5万人", "2021.10.18。", "2021年", "第1.2条",
+                                          "三是加强", "一是", "(a) 甲", "1１．", "十分重要",
+                                          "", "。", "1"};
+  for (size_t i = 0; i < sizeof items / sizeof items[0]; i++)
+    ck_assert_msg(gw_markdown_starts_item(items[i]), "'%s' opens an item", items[i]);
+  for (size_t i = 0; i < sizeof not_items / sizeof not_items[0]; i++)
+    ck_assert_msg(!gw_markdown_starts_item(not_items[i]), "'%s' opens no item", not_items[i]);
+  /* the section-number test they share is unchanged */
+  ck_assert(gw_has_section_number("一、甲") && gw_has_section_number("（一）甲") &&
+            gw_has_section_number("1.甲") && gw_has_section_number("（1）甲") &&
+            gw_has_section_number("3.5万") && !gw_has_section_number("甲、乙") &&
+            !gw_has_section_number("（甲）"));
+}
+END_TEST
+
 Suite *division_suite(void) {
   Suite *s = suite_create("division");
   TCase *tc = tcase_create("division");
@@ -403,6 +426,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, index_by_unit);
   tcase_add_test(tc, unit_extract);
   tcase_add_test(tc, no_items);
+  tcase_add_test(tc, item_lines);
   suite_add_tcase(s, tc);
   return s;
 }
