@@ -59,12 +59,16 @@ int gw_build_int(gw_build *b, const char *key, long min, long max, bool required
   const gw_val *v = scalar(b, key, required);
   if (!v)
     return -1;
+  /* full-width digits (１４, typed with a Chinese input method) are fine */
+  char *ascii = gw_zh_normalize(v->str, strlen(v->str));
+  const char *s = ascii ? ascii : v->str;
   char *end;
   errno = 0;
-  long n = strtol(v->str, &end, 10);
+  long n = strtol(s, &end, 10);
   /* "14" quoted is still fourteen; 十四 or 14期 is not a number. */
-  if (!*v->str || *end || errno || n < min || n > max || v->str[0] == '+' ||
-      v->str[0] == ' ') {
+  bool bad = !*s || *end || errno || n < min || n > max || s[0] == '+' || s[0] == ' ';
+  free(ascii);
+  if (bad) {
     gw_error(b->diags, v->pos, "%s 应为 %ld 到 %ld 之间的阿拉伯数字整数，而不是“%s”",
              key, min, max, v->str);
     return -1;
@@ -85,7 +89,17 @@ int gw_build_bool(gw_build *b, const char *key, bool dflt) {
   return dflt;
 }
 
+static int parse_ascii_date(const char *s, int *y, int *m, int *d);
+
 int gw_parse_date(const char *s, int *y, int *m, int *d) {
+  /* ２０２１年１０月１８日 is the same date (full-width digits made ASCII) */
+  char *ascii = gw_zh_normalize(s, strlen(s));
+  int rc = parse_ascii_date(ascii ? ascii : s, y, m, d);
+  free(ascii);
+  return rc;
+}
+
+static int parse_ascii_date(const char *s, int *y, int *m, int *d) {
   /* What drafters type: 2021-10-18 (ISO), 2021年10月18日, 2021.10.18, 2021/10/18. */
   static const char *const forms[] = {"%4d-%2d-%2d%n", "%4d年%2d月%2d日%n", "%4d.%2d.%2d%n",
                                       "%4d/%2d/%2d%n"};

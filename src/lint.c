@@ -467,39 +467,7 @@ static void rule_year_bracket(linter *l, prose *pr) {
   }
 }
 
-/* [fullwidth-digit] */
-static void rule_fullwidth_digits(linter *l, prose *pr) {
-  const char *s = pr->text.data;
-  size_t len = pr->text.len;
-  for (size_t i = 0; i < len;) {
-    size_t at = i;
-    if (!is_fw_digit(next_cp(s, len, &i)))
-      continue;
-    char ascii[64];
-    size_t n = 0, j = at;
-    while (j < len) {
-      size_t k = j;
-      UChar32 c = next_cp(s, len, &k);
-      if (!is_fw_digit(c))
-        break;
-      if (n + 1 < sizeof ascii)
-        ascii[n++] = (char)('0' + digit_val(c));
-      j = k;
-    }
-    ascii[n] = '\0';
-    char was[64];
-    short_copy(was, sizeof was, s + at, j - at);
-    finding *f = report(l, pr, at, GW_WARNING, "fullwidth-digit",
-                        "数字应使用半角：把“%s”改为“%s”", was, ascii);
-    if (n == (j - at) / 3)
-      add_edit(pr, f, at, j - at, ascii, n);
-    else
-      f->unfixable = true; /* a run longer than the buffer */
-    i = j;
-  }
-}
-
-/* [punct-width] [quotes] [dash] [ellipsis] [cjk-space] [nfc] */
+/* [punct-width] [quotes] [dash] [ellipsis] [cjk-space] [fullwidth-digit] [nfc] */
 typedef struct {
   linter *l;
   prose *pr;
@@ -576,6 +544,10 @@ static int on_norm_edit(const gw_zh_edit *e, void *vctx) {
                ctx);
     break;
   }
+  case GW_ZH_EDIT_WIDTH:
+    f = report(x->l, pr, e->offset, GW_WARNING, "fullwidth-digit",
+               "数字和西文字母应使用半角：把“%s”改为“%s”", was, now);
+    break;
   case GW_ZH_EDIT_NFC:
     f = report(x->l, pr, e->offset, GW_WARNING, "nfc",
                "字符未按 Unicode NFC 规范化：应改为“%s”", now);
@@ -825,7 +797,6 @@ static void text_rules(linter *l, prose *pr, size_t marker_len) {
   if (!pr->claimed)
     abort();
   rule_year_bracket(l, pr);
-  rule_fullwidth_digits(l, pr);
   rule_normalize(l, pr);
   rule_traditional(l, pr);
   rule_dates(l, pr);

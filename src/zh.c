@@ -374,6 +374,11 @@ int gw_zh_slot_runs(const char *text, size_t len, gw_slot_cb cb, void *ctx)
  * neighbour is taken after the conversions already decided (so in
  * `好!!` the second ! sees the ！ made of the first).
  *
+ * 0. Full-width digits and Latin letters (０-９ Ａ-Ｚ ａ-ｚ) become
+ *    ASCII, as GB/T 15835 writes Arabic numerals half width; so do a
+ *    full-width ．between two digits (２．３ -> 2.3) and a ％ after a
+ *    digit (１２％ -> 12%). Every later rule sees the ASCII characters
+ *    (第 ３２ 条 -> 第32条).
  * 1. Protected spans are copied unchanged and take part in no rule:
  *    a. URLs: "http://", "https://", "ftp://" or "www." (ASCII case
  *       insensitive, not preceded by an ASCII letter/digit) followed by
@@ -409,7 +414,9 @@ int gw_zh_slot_runs(const char *text, size_t len, gw_slot_cb cb, void *ctx)
  *       (‘ ’) by the same test as parentheses; an unpaired quote becomes
  *       “ or ” (‘ or ’) by its role when a neighbour is Chinese.
  * 3. Dashes and ellipses, when the character before the sequence or
- *    after it (resolved) is Chinese:
+ *    after it (resolved) is Chinese, and ellipses also after a digit or
+ *    % in a text holding Chinese when no letter or digit follows
+ *    ("增长76%..."):
  *    - two or more '-' in a row           -> ——
  *    - a lone — (U+2014, not doubled)     -> ——
  *    - three or more '.' in a row         -> ……
@@ -435,11 +442,12 @@ enum {
   NF_PROT = 1,   /* protected span */
   NF_DBL = 2,    /* emit the replacement twice (—— ……) */
   NF_DOTRUN = 4, /* part of a run of 3+ dots */
-  NF_DEL = 8     /* removed */
+  NF_DEL = 8,    /* removed */
+  NF_WIDE = 16   /* a full-width form made ASCII (rule 0) */
 };
 
 typedef struct {
-  const UChar32 *cp; /* original code points */
+  const UChar32 *cp; /* code points, full-width digits made ASCII */
   UChar32 *rep;      /* replacement (== cp when unchanged) */
   uint8_t *fl;       /* NF_* flags */
   size_t *pre;       /* pre[i] = number of Chinese chars in cp[0..i) */
@@ -692,6 +700,15 @@ static void pass_quotes(norm_ctx *x, UChar32 q, UChar32 open_q,
     quote_single(x, open, open_q);
 }
 
+/* "增长76%..." at the end of a Chinese text: dots after a number, with
+ * nothing Latin after them, trail off like an ellipsis (not 1...10). */
+static bool number_trails_off(const norm_ctx *x, size_t i, size_t j)
+{
+  UChar32 before = res_at(x, i, -1), after = res_at(x, j - 1, +1);
+  return x->pre[x->n] > 0 && (is_ascii_digit(before) || before == '%') &&
+         !is_ascii_alnum(after);
+}
+
 static void pass_dashes(norm_ctx *x)
 {
   const UChar32 *cp = x->cp;
@@ -707,7 +724,8 @@ static void pass_dashes(norm_ctx *x)
     while (j < n && cp[j] == c && !(x->fl[j] & NF_PROT))
       j++;
     size_t run = j - i;
-    bool ctx = cjk_before(x, i) || cjk_after(x, j - 1);
+    bool ctx = cjk_before(x, i) || cjk_after(x, j - 1) ||
+               ((c == '.' || c == 0x2026) && number_trails_off(x, i, j));
     if (c == '.' && run >= 3)
       mark(x, i, j, NF_DOTRUN);
     bool conv = ((c == '-' && run >= 2) || (c == '.' && run >= 3) ||
@@ -785,6 +803,29 @@ static void pass_spaces(norm_ctx *x)
   }
 }
 
+static bool is_fullwidth_alnum(UChar32 c)
+{
+  return (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+         (c >= 0xFF41 && c <= 0xFF5A);
+}
+
+/* Rule 0, on the decoded text itself, so that every later rule sees
+ * ASCII; NF_WIDE remembers the change for the lint edits. */
+static void pass_fullwidth(norm_ctx *x, UChar32 *cp)
+{
+  for (size_t i = 0; i < x->n; i++) {
+    UChar32 c = cp[i];
+    bool digit_before = i > 0 && is_ascii_digit(cp[i - 1]);
+    bool digit_after = i + 1 < x->n && (is_ascii_digit(cp[i + 1]) ||
+                                        (cp[i + 1] >= 0xFF10 && cp[i + 1] <= 0xFF19));
+    if (is_fullwidth_alnum(c) || (c == 0xFF0E && digit_before && digit_after) ||
+        (c == 0xFF05 && digit_before)) {
+      cp[i] = c - 0xFEE0;
+      x->fl[i] |= NF_WIDE;
+    }
+  }
+}
+
 /* Decode `text` and run every rule over it: x->rep and x->fl then say
  * what changes. `offs` (len + 1 entries, or NULL) receives each code
  * point's byte offset. Returns 0, or -1 when out of memory; free with
@@ -802,6 +843,7 @@ static int norm_run(norm_ctx *x, const char *text, size_t len, size_t *offs)
   x->n = decode(text, len, cp, offs);
   if (offs)
     offs[x->n] = len;
+  pass_fullwidth(x, cp);
   memcpy(x->rep, cp, x->n * sizeof *cp);
   x->pre[0] = 0;
   for (size_t i = 0; i < x->n; i++)
@@ -837,6 +879,8 @@ static bool inert(UChar32 c)
     return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
   if (c == 0x2014 || c == 0x2026)
     return false; /* — and … : the dash and ellipsis rules */
+  if (is_fullwidth_alnum(c) || c == 0xFF05 || c == 0xFF0E)
+    return false; /* rule 0 */
   return (c >= 0x2018 && c <= 0x201D) || (c >= 0x3001 && c <= 0x303F) ||
          (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
          (c >= 0xFF01 && c <= 0xFF5E) || c == 0x00B7;
@@ -1364,6 +1408,14 @@ int gw_zh_normalize_edits(const char *text, size_t len, gw_zh_edit_cb cb,
         j++;
       if (edit_push(&ev, GW_ZH_EDIT_SPACE, offs[i], offs[j] - offs[i], "",
                     0) < 0)
+        goto out;
+      i = j;
+    } else if (x.fl[i] & NF_WIDE) {
+      /* a run of full-width digits is one edit: ２０２１ -> 2021 */
+      size_t j = i, bl = 0;
+      while (j < x.n && (x.fl[j] & NF_WIDE) && x.rep[j] == cp[j] && bl < sizeof buf - 1)
+        buf[bl++] = (char)cp[j++];
+      if (edit_push(&ev, GW_ZH_EDIT_WIDTH, offs[i], offs[j] - offs[i], buf, bl) < 0)
         goto out;
       i = j;
     } else if (x.rep[i] != cp[i]) {

@@ -103,6 +103,7 @@ typedef enum {
   GW_ZH_EDIT_DASH,        /* -- or a lone — -> —— */
   GW_ZH_EDIT_ELLIPSIS,    /* ... or a lone … -> …… */
   GW_ZH_EDIT_SPACE,       /* space between Han and a digit/Latin removed */
+  GW_ZH_EDIT_WIDTH,       /* full-width digit or letter -> ASCII */
   GW_ZH_EDIT_NFC          /* a sequence not in NFC */
 } gw_zh_edit_kind;
 

@@ -38,7 +38,7 @@ static int apply_edit(const gw_zh_edit *e, void *vctx) {
   gw_buf_append(&x->out, x->text + x->at, e->offset - x->at);
   gw_buf_append(&x->out, e->repl, e->repl_len);
   x->at = e->offset + e->len;
-  static const char *const names[] = {"P", "Q", "D", "E", "S", "N"};
+  static const char *const names[] = {"P", "Q", "D", "E", "S", "W", "N"};
   size_t kl = strlen(x->kinds);
   snprintf(x->kinds + kl, sizeof x->kinds - kl, "%s%s@%zu+%zu", kl ? " " : "",
            names[e->kind], e->offset, e->len);
@@ -79,6 +79,10 @@ static const char *const edit_inputs[] = {
     "中文e\xCC\x81, 好",
     "a\xCC\xA3\xCC\x87 中",
     "plain ASCII text.",
+    "第 ３２ 条，增长２．３个百分点，占１２％以上",
+    "ＧＤＰ和5Ｇ",
+    "完成76%...",
+    "第1...10页",
     "",
 };
 
@@ -122,6 +126,14 @@ static const edit_case edit_cases[] = {
     {"电话0351-4184708", ""},
     {"长7.5米", ""},
     {"见http://a.cn/a,b", ""},
+    {"第３２条", "W@3+6"},
+    {"第 ３２ 条", "S@3+1 W@4+6 S@10+1"},
+    {"增长２．３", "W@6+9"},
+    {"占１２％", "W@3+9"},
+    {"１２３４５６７８９０１２３４５６７", "W@0+45 W@45+6"},
+    {"完成76%...", "E@9+3"},
+    {"第1...10页", ""},
+    {"是．", ""},
 };
 
 START_TEST(test_edits_exact)
