@@ -97,6 +97,11 @@ static void add_heading(gw_build *b, gw_body_state *st, cmark_node *node) {
   int lvl = level - 2; /* ## is level 1 (一、) */
   if (lvl > 3)
     lvl = 3;
+  /* A typed number says the level more surely than the count of #:
+   * "### 一、" is a first-level heading (lint warns about the #). */
+  int numbered = st->auto_numbering ? 0 : gw_section_number_level(text);
+  if (numbered)
+    lvl = numbered - 1;
   const char *prefix = NULL;
   if (st->auto_numbering) {
     st->heading_counter[lvl]++;

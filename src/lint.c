@@ -997,6 +997,8 @@ static void block_bounds(const gw_source *src, cmark_node *node, size_t *start,
 /* Block rules: headings and broken paragraphs                          */
 /* ------------------------------------------------------------------ */
 
+static void sequence_rule(linter *l, prose *pr, const marker *m);
+
 static void heading_rules(linter *l, prose *pr, int level, const marker *m) {
   const char *s = pr->text.data;
   size_t len = pr->text.len;
@@ -1022,6 +1024,14 @@ static void heading_rules(linter *l, prose *pr, int level, const marker *m) {
            mk, level_names[m->rank], level_names[want_rank], level_hashes[want_rank],
            level_hashes[m->rank], mk, right);
   }
+  sequence_rule(l, pr, m);
+}
+
+/* [heading-sequence] 一、二、四、: numbers in order within their level. */
+static void sequence_rule(linter *l, prose *pr, const marker *m) {
+  const char *s = pr->text.data;
+  char mk[32];
+  short_copy(mk, sizeof mk, s, m->len);
   int r = m->rank;
   if (m->number > 0) {
     int want = l->last[r] + 1;
@@ -1194,6 +1204,9 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
     rule_list_marker(l, &pr, &m);
   if (type == CMARK_NODE_HEADING)
     heading_rules(l, &pr, cmark_node_get_heading_level(node), &m);
+  bool typed = type == CMARK_NODE_PARAGRAPH && m.rank != MK_NONE && typed_heading(&pr);
+  if (typed) /* 一、… typed as a paragraph: numbered in order all the same */
+    sequence_rule(l, &pr, &m);
   if (type == CMARK_NODE_PARAGRAPH) {
     if (l->prev_para && cmark_node_previous(node) == l->prev_para && l->prev_open &&
         starts_mid(&pr, &m))
@@ -1202,7 +1215,7 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
              "请删去两段之间的空行，合为一段",
              l->prev_line, l->prev_tail);
     l->prev_para = node;
-    l->prev_open = ends_open(&pr, l->prev_tail, sizeof l->prev_tail) && !typed_heading(&pr);
+    l->prev_open = ends_open(&pr, l->prev_tail, sizeof l->prev_tail) && !typed;
     size_t last = pr.nseg ? pr.segs[pr.nseg - 1].roff + pr.segs[pr.nseg - 1].len - 1
                           : pr.start;
     l->prev_line = gw_source_line_of(src, last);

@@ -45,6 +45,14 @@ bool gw_has_section_number(const char *t) {
   return starts_with(q, "、") || *q == '.' || starts_with(q, "．");
 }
 
+int gw_section_number_level(const char *t) {
+  if (!gw_has_section_number(t))
+    return 0;
+  const char *p = t + open_paren(t);
+  bool arabic = *p >= '0' && *p <= '9';
+  return (p != t ? 2 : 1) + (arabic ? 2 : 0);
+}
+
 int gw_markdown_starts_item(const char *text) {
   if (!text)
     return 0;

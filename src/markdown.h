@@ -12,6 +12,10 @@ cmark_node *gw_markdown_parse(const char *body, size_t len);
 /* Does `text` start with a section number such as 一、 （一） 1. （1）? */
 bool gw_has_section_number(const char *text);
 
+/* The heading level a section number belongs to (GB/T 9704 7.3.3):
+ * 一、 1, （一） 2, 1. 3, （1） 4; 0 when `t` opens with none. */
+int gw_section_number_level(const char *t);
+
 /* Does `text` open a numbered item as drafters type them at the start of
  * a line: 一、 （一） 1、 1. 1） （1） (1) ① ⑴ ⒈ (but not 3.5 or 2021.10)?
  * A paragraph is split before every later line that does (see

@@ -144,3 +144,37 @@ EOF2
 fix=$(grep -o 'columns: \[[^]]*\]' "$H/cols.err" | head -1)
 sed "s/^kind: division$/kind: division\n$fix/" "$H/cols.md" >"$H/cols2.md"
 check "table header: the suggested columns: line renders" "$GWDOC" render "$H/cols2.md" -o "$H/cols2.docx"
+
+# Typed with a Chinese input method: full-width digits and letters, in the
+# text and in the front matter; a heading whose # count disagrees with its
+# number is styled by the number; typed headings are numbered in order.
+{ printf '%s' "$BULLETIN_FRONT" | sed -e 's/^number: 14$/number: １４/' -e 's/^date: .*/date: ２０２１年１０月１８日/'; cat <<'EOF2'
+# 工作动态
+
+### 一、基本情况
+
+全县共有 ３２ 个乡镇，ＧＤＰ增长２．３个百分点，占比１２％以上，完成76%...
+
+## （一）明确责任
+
+正文。
+EOF2
+} >"$H/ime.md"
+if "$GWDOC" render "$H/ime.md" -o "$H/ime.docx" 2>"$H/ime.err"; then
+  got=$(paras "$H/ime.docx")
+  printf '%s\n' "$got" | grep -qxF "全县共有32个乡镇，GDP增长2.3个百分点，占比12%以上，完成76%……" \
+    && pass "full-width digits and letters become ASCII" || fail "full-width digits and letters become ASCII" "$(printf '%s' "$got" | tr '\n' '|')"
+  printf '%s\n' "$got" | grep -qxF "〔2021〕第14期" && printf '%s\n' "$got" | grep -q "2021年10月18日" \
+    && pass "full-width number: and date: are read" || fail "full-width number: and date: are read" "$(printf '%s' "$got" | tr '\n' '|')"
+  h1=$(xpath "$H/x/word/document.xml" "string(//w:p[w:pPr/w:pStyle/@w:val='gwHeading1'])")
+  h2=$(xpath "$H/x/word/document.xml" "string(//w:p[w:pPr/w:pStyle/@w:val='gwHeading2'])")
+  [ "$h1" = "一、基本情况" ] && [ "$h2" = "（一）明确责任" ] \
+    && pass "a heading is styled by its number, not its #" || fail "a heading is styled by its number, not its #" "h1='$h1' h2='$h2'"
+else
+  fail "full-width input renders" "$(cat "$H/ime.err")"
+fi
+printf '%s' "$BULLETIN_FRONT" >"$H/seq.md"
+printf '# 测试\n\n一、加强组织领导\n\n正文。\n\n二、强化督导检查\n\n四、严格考核问责\n\n正文。\n' >>"$H/seq.md"
+"$GWDOC" lint "$H/seq.md" >"$H/seq.out" 2>&1
+grep -q 'seq.md:16:1: error: 标题编号跳号：上一个是“二、”，这里应为“三、”，而不是“四、” \[heading-sequence\]' "$H/seq.out" \
+  && pass "lint: typed headings numbered in order" || fail "lint: typed headings numbered in order" "$(cat "$H/seq.out")"
