@@ -25,6 +25,7 @@ typedef struct {
   bool *merge;  /* [ncols] */
   bool index;
   long landscape_columns, min_column_chars, center_max_chars;
+  int unit_column_cap; /* twips: a longer unit name wraps */
 } options;
 
 /* Unit names in order, with their NFKC-folded forms for comparing. */
@@ -113,6 +114,7 @@ static void read_options(gw_build *b, const dv_plan *p, options *o) {
   o->landscape_columns = template_number(b, "division.landscape_columns", 2, 100);
   o->min_column_chars = template_number(b, "division.min_column_chars", 1, 50);
   o->center_max_chars = template_number(b, "division.center_max_chars", 0, 50);
+  o->unit_column_cap = gw_mm_to_twips((double)template_number(b, "division.unit_column_mm", 5, 200));
 }
 
 /* ---- Units: the list, the check, the closest names. ---- */
@@ -456,7 +458,7 @@ typedef struct {
 } column_fit;
 
 static void measure_columns(gw_build *b, const gw_table *t, const bool *unit_col,
-                            int deadline_col, column_fit *fit) {
+                            int deadline_col, int unit_cap, column_fit *fit) {
   const gw_layout *L = &b->doc->layout;
   double unit = L->roles[GW_ROLE_TABLE_CELL].size_half_pt * 5.0;
   double header_unit = L->roles[GW_ROLE_TABLE_HEADER].size_half_pt * 5.0;
@@ -486,6 +488,8 @@ static void measure_columns(gw_build *b, const gw_table *t, const bool *unit_col
         text.len = 0;
         gw_runs_join(&c->runs, &text);
         double nw = (double)dv_widest_unit(text.data ? text.data : "", text.len) * unit + pad;
+        if (unit_cap > 0 && nw > unit_cap)
+          nw = unit_cap; /* the measures need the room more than a long name */
         if (nw > fit[col].lo)
           fit[col].lo = nw;
       }
@@ -526,10 +530,10 @@ static void fill_columns(column_fit *fit, int n, double room) {
 }
 
 static void balance_widths(gw_build *b, gw_table *t, const bool *unit_col,
-                           int deadline_col, int avail) {
+                           int deadline_col, int unit_cap, int avail) {
   int n = t->ncols;
   column_fit *fit = gw_arena_alloc(b->arena, (size_t)n * sizeof *fit);
-  measure_columns(b, t, unit_col, deadline_col, fit);
+  measure_columns(b, t, unit_col, deadline_col, unit_cap, fit);
   double sum_lo = 0, sum_hi = 0, sum = 0;
   for (int i = 0; i < n; i++) {
     if (fit[i].hi < fit[i].lo)
@@ -573,12 +577,13 @@ static bool too_narrow(const gw_doc *doc, const gw_table *t, long min_chars) {
  * landscape. Returns whether it does. */
 static bool lay_out_table(gw_build *b, const dv_plan *p, const options *o, gw_table *t) {
   const gw_layout *L = &b->doc->layout;
-  balance_widths(b, t, p->unit_col, p->deadline_col, L->text_w);
+  balance_widths(b, t, p->unit_col, p->deadline_col, o->unit_column_cap, L->text_w);
   bool landscape = o->orient == ORIENT_LANDSCAPE;
   if (o->orient == ORIENT_AUTO)
     landscape = t->ncols >= o->landscape_columns || too_narrow(b->doc, t, o->min_column_chars);
   if (landscape)
-    balance_widths(b, t, p->unit_col, p->deadline_col, L->text_h); /* the 版心 turned: 225 mm wide */
+    balance_widths(b, t, p->unit_col, p->deadline_col, o->unit_column_cap,
+                   L->text_h); /* the 版心 turned: 225 mm wide */
   return landscape;
 }
 
@@ -619,7 +624,7 @@ static gw_table *index_table(gw_build *b, const dv_plan *p, const options *o,
              GW_ROLE_TABLE_CELL, 1);
   }
   bool unit_col[3] = {true, false, false};
-  balance_widths(b, t, unit_col, -1, b->doc->layout.text_w);
+  balance_widths(b, t, unit_col, -1, 0, b->doc->layout.text_w);
   return t;
 }
 

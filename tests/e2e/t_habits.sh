@@ -178,3 +178,29 @@ printf '# 测试\n\n一、加强组织领导\n\n正文。\n\n二、强化督导�
 "$GWDOC" lint "$H/seq.md" >"$H/seq.out" 2>&1
 grep -q 'seq.md:16:1: error: 标题编号跳号：上一个是“二、”，这里应为“三、”，而不是“四、” \[heading-sequence\]' "$H/seq.out" \
   && pass "lint: typed headings numbered in order" || fail "lint: typed headings numbered in order" "$(cat "$H/seq.out")"
+
+# Long unit names do not take the measures' room: the 改革举措 column is
+# the widest, a unit column at most the template's 28 mm (1587 twips).
+cat >"$H/wide.md" <<'EOF2'
+---
+kind: division
+title: 优化营商环境工作责任分工
+issuer: 县政府办公室
+date: 2022-01-10
+---
+
+| 序号 | 改革举措 | 牵头单位 | 责任单位 | 完成时限 |
+|---|---|---|---|---|
+| 1 | 全面推行“一枚印章管审批”，实现审批事项“一窗受理、集成服务”。 | 县行政审批服务管理局 | 县政务服务中心 | 2022年6月底前 |
+| 2 | 推行不动产登记“一窗受理、并行办理”，一般登记业务5个工作日内办结。 | 县不动产登记中心 | 县税务局、县住房和城乡建设局 | 持续推进 |
+EOF2
+if "$GWDOC" render "$H/wide.md" -o "$H/wide.docx" 2>"$H/wide.err"; then
+  (cd "$H" && rm -rf x && mkdir x && cd x && unzip -q "$H/wide.docx")
+  cols=$(xpath "$H/x/word/document.xml" "(//w:tbl)[1]/w:tblGrid/w:gridCol/@w:w" | tr -dc '0-9\n' | tr '\n' ' ')
+  set -- $cols
+  [ "$#" -eq 5 ] && [ "$2" -gt "$3" ] && [ "$2" -gt "$4" ] && [ "$3" -le 1587 ] && [ "$4" -le 1587 ] \
+    && pass "division widths: 改革举措 widest, unit columns at most 28 mm" \
+    || fail "division widths: 改革举措 widest, unit columns at most 28 mm" "gridCol: $cols"
+else
+  fail "division widths: renders" "$(cat "$H/wide.err")"
+fi
