@@ -356,6 +356,38 @@ char *gw_build_plain_text(gw_build *b, cmark_node *node) {
   return gw_runs_text(b->arena, &runs);
 }
 
+/* Body cells take the column's alignment: the one the delimiter row
+ * gives (|---:|), else centred when every cell of the column is short
+ * (figures, 98.4%: layout.table.center_max_chars), else the role's. */
+static void align_columns(gw_build *b, gw_table *t, cmark_node *table) {
+  int max = b->doc->layout.table.center_max_cols;
+  for (int col = 0; col < t->ncols; col++) {
+    char given = gw_markdown_table_align(table, col);
+    bool short_cells = max > 0, any = false;
+    for (gw_row *r = t->rows; r && short_cells && !given; r = r->next) {
+      gw_cell *c = r->cells;
+      for (int i = 0; c && i < col; i++)
+        c = c->next;
+      if (r->header || !c)
+        continue;
+      any = any || c->runs.first;
+      short_cells = gw_cell_width(c) <= (size_t)max;
+    }
+    gw_align align = given == 'l' ? GW_ALIGN_LEFT
+                     : given == 'c' ? GW_ALIGN_CENTER
+                     : given == 'r' ? GW_ALIGN_RIGHT
+                     : short_cells && any ? GW_ALIGN_CENTER
+                                          : b->doc->layout.roles[GW_ROLE_TABLE_CELL].align;
+    for (gw_row *r = t->rows; r; r = r->next) {
+      gw_cell *c = r->cells;
+      for (int i = 0; c && i < col; i++)
+        c = c->next;
+      if (c && !r->header)
+        c->align = align;
+    }
+  }
+}
+
 gw_table *gw_build_table(gw_build *b, cmark_node *table) {
   gw_table *t = gw_arena_alloc(b->arena, sizeof *t);
   gw_row **row_tail = &t->rows;
@@ -384,6 +416,7 @@ gw_table *gw_build_table(gw_build *b, cmark_node *table) {
     t->last_row = row;
     t->nrows++;
   }
+  align_columns(b, t, table);
   return t;
 }
 
@@ -394,45 +427,62 @@ void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
   double unit = L->roles[GW_ROLE_TABLE_CELL].size_half_pt * 5.0;
   double header_unit = L->roles[GW_ROLE_TABLE_HEADER].size_half_pt * 5.0;
   int pad = 2 * L->table.cell_margin_twips + 40;
+  /* Three widths a column: natural (its widest cell on one line), head
+   * (its header and short cells unbroken) and data (its short cells,
+   * such as 98.4%, unbroken; a header may wrap onto two lines). */
   double *natural = gw_arena_alloc(b->arena, (size_t)n * sizeof *natural);
-  double *minimum = gw_arena_alloc(b->arena, (size_t)n * sizeof *minimum);
+  double *head = gw_arena_alloc(b->arena, (size_t)n * sizeof *head);
+  double *data = gw_arena_alloc(b->arena, (size_t)n * sizeof *data);
   for (int i = 0; i < n; i++)
-    minimum[i] = natural[i] = 2 * 2 * unit + pad;
+    data[i] = head[i] = natural[i] = 2 * 2 * unit + pad;
   for (gw_row *row = t->rows; row; row = row->next) {
     if (row->category)
       continue;
     int i = 0;
     for (gw_cell *c = row->cells; c && i < n; c = c->next) {
-      double w = (double)gw_cell_width(c) * (row->header ? header_unit : unit) + pad;
-      if (c->span == 1 && w > natural[i])
-        natural[i] = w;
-      /* A header or a short cell (<= 6 characters) should not wrap. */
-      if (c->span == 1 && (row->header || gw_cell_width(c) <= 12) && w > minimum[i])
-        minimum[i] = w;
+      size_t cw = gw_cell_width(c);
+      double w = (double)cw * (row->header ? header_unit : unit) + pad;
+      if (c->span == 1) {
+        if (w > natural[i])
+          natural[i] = w;
+        if ((row->header || cw <= 12) && w > head[i])
+          head[i] = w; /* a header or a short cell (<= 6 characters) */
+        if (!row->header && cw <= 12 && w > data[i])
+          data[i] = w;
+        if (row->header && (double)((cw + 3) / 4 * 2) * header_unit + pad > data[i])
+          data[i] = (double)((cw + 3) / 4 * 2) * header_unit + pad; /* half, whole chars */
+      }
       i += c->span;
     }
   }
-  double sum_natural = 0, sum_min = 0;
+  double sum_natural = 0, sum_head = 0, sum_data = 0;
   for (int i = 0; i < n; i++) {
-    if (minimum[i] > natural[i])
-      natural[i] = minimum[i];
+    if (head[i] > natural[i])
+      natural[i] = head[i];
     sum_natural += natural[i];
-    sum_min += minimum[i];
+    sum_head += head[i];
+    sum_data += data[i];
   }
   double *width = gw_arena_alloc(b->arena, (size_t)n * sizeof *width);
   if (sum_natural <= avail) {
     /* Everything fits: share the spare room in proportion. */
     for (int i = 0; i < n; i++)
       width[i] = natural[i] * avail / sum_natural;
-  } else if (sum_min >= avail) {
-    for (int i = 0; i < n; i++)
-      width[i] = minimum[i] * avail / sum_min;
-  } else {
+  } else if (sum_head < avail) {
     /* Short columns keep their minimum; the long ones share the rest in
      * proportion to how much text they hold beyond it. */
-    double spare = avail - sum_min, want = sum_natural - sum_min;
+    double spare = avail - sum_head, want = sum_natural - sum_head;
     for (int i = 0; i < n; i++)
-      width[i] = minimum[i] + (natural[i] - minimum[i]) * spare / want;
+      width[i] = head[i] + (natural[i] - head[i]) * spare / want;
+  } else if (sum_data < avail) {
+    /* Many columns: the figures stay whole, the headers wrap as little
+     * as the room allows. */
+    double spare = avail - sum_data, want = sum_head - sum_data;
+    for (int i = 0; i < n; i++)
+      width[i] = data[i] + (head[i] - data[i]) * spare / want;
+  } else {
+    for (int i = 0; i < n; i++)
+      width[i] = data[i] * avail / sum_data;
   }
   t->col_twips = gw_arena_alloc(b->arena, (size_t)n * sizeof *t->col_twips);
   int total = 0;

@@ -114,7 +114,8 @@ static void read_options(gw_build *b, const dv_plan *p, options *o) {
   o->landscape_columns = template_number(b, "division.landscape_columns", 2, 100);
   o->min_column_chars = template_number(b, "division.min_column_chars", 1, 50);
   o->center_max_chars = template_number(b, "division.center_max_chars", 0, 50);
-  o->unit_column_cap = gw_mm_to_twips((double)template_number(b, "division.unit_column_mm", 5, 200));
+  o->unit_column_cap = template_val(b, "division.unit_column_mm") /* else no cap */
+      ? gw_mm_to_twips((double)template_number(b, "division.unit_column_mm", 5, 200)) : 0;
 }
 
 /* ---- Units: the list, the check, the closest names. ---- */

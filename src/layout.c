@@ -234,6 +234,7 @@ int gw_layout_read(gw_diags *diags, const gw_val *config, gw_layout *L) {
     L->table.line_twips = gw_pt_to_twips(number(&r, table, "line_pt", 6, 100));
     L->table.border_eighths = (int)lround(number(&r, table, "border_pt", 0.25, 12) * 8);
     L->table.cell_margin_twips = gw_mm_to_twips(number(&r, table, "cell_margin_mm", 0, 20));
+    L->table.center_max_cols = 2 * (int)number_or(&r, table, "center_max_chars", 0, 50, 0);
   }
   return r.failed ? -1 : 0;
 }

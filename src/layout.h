@@ -81,6 +81,7 @@ typedef struct {
     int line_twips;
     int border_eighths;
     int cell_margin_twips;
+    int center_max_cols; /* display columns: a column no longer is centred */
   } table;
 } gw_layout;
 

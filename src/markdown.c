@@ -240,3 +240,10 @@ int gw_markdown_is_strikethrough(cmark_node *node) {
 int gw_markdown_table_row_is_header(cmark_node *row) {
   return cmark_gfm_extensions_get_table_row_is_header(row);
 }
+char gw_markdown_table_align(cmark_node *table, int col) {
+  uint8_t *align = cmark_gfm_extensions_get_table_alignments(table);
+  int ncols = (int)cmark_gfm_extensions_get_table_columns(table);
+  if (!align || col < 0 || col >= ncols)
+    return 0;
+  return align[col] == 'l' || align[col] == 'c' || align[col] == 'r' ? (char)align[col] : 0;
+}

@@ -28,5 +28,8 @@ int gw_markdown_is_table_row(cmark_node *node);
 int gw_markdown_is_table_cell(cmark_node *node);
 int gw_markdown_is_strikethrough(cmark_node *node);
 int gw_markdown_table_row_is_header(cmark_node *row);
+/* A pipe table's alignment of column `col` from its delimiter row:
+ * 'l' (|:---|), 'c' (|:---:|), 'r' (|---:|), or 0 when none is given. */
+char gw_markdown_table_align(cmark_node *table, int col);
 
 #endif

@@ -204,3 +204,31 @@ if "$GWDOC" render "$H/wide.md" -o "$H/wide.docx" 2>"$H/wide.err"; then
 else
   fail "division widths: renders" "$(cat "$H/wide.err")"
 fi
+
+# A statistics table of eight columns: the figures stay on one line (the
+# headers wrap instead), a column of figures is centred, and the pipe
+# table's own alignment (|---:|, |:---|) wins.
+{ printf '%s' "$BULLETIN_FRONT"; cat <<'EOF2'
+# 统计
+
+| 学院 | 团支部数 | 团员数 | 参与人数 | 参与率 | 开展活动次数 | 宣传报道数 | 备注 |
+|---|---|---|---|---|---:|:---|---|
+| 文学院 | 45 | 1820 | 1790 | 98.4% | 45 | 12 | |
+| 计算机与信息技术学院 | 66 | 3120 | 3001 | 96.2% | 70 | 20 | 含研究生和留学生在内 |
+EOF2
+} >"$H/stats.md"
+if "$GWDOC" render "$H/stats.md" -o "$H/stats.docx" 2>"$H/stats.err"; then
+  (cd "$H" && rm -rf x && mkdir x && cd x && unzip -q "$H/stats.docx")
+  doc="$H/x/word/document.xml"
+  cols=$(xpath "$doc" "(//w:tbl)[1]/w:tblGrid/w:gridCol/@w:w" | tr -dc '0-9\n' | tr '\n' ' ')
+  set -- $cols
+  # 98.4%: five half-width characters of 14 pt (700 twips) and the cell margins (170)
+  [ "$#" -eq 8 ] && [ "$5" -ge 870 ] && pass "eight columns: 98.4% keeps one line" \
+    || fail "eight columns: 98.4% keeps one line" "gridCol: $cols"
+  jc() { xpath "$doc" "string((//w:tbl)[1]/w:tr[2]/w:tc[$1]/w:p/w:pPr/w:jc/@w:val)"; }
+  got="$(jc 1) $(jc 2) $(jc 6) $(jc 7) $(jc 8)"
+  [ "$got" = "left center right left left" ] && pass "table alignment: figures centred, |---:| and |:---| kept" \
+    || fail "table alignment: figures centred, |---:| and |:---| kept" "got '$got'"
+else
+  fail "statistics table renders" "$(cat "$H/stats.err")"
+fi
