@@ -356,6 +356,26 @@ char *gw_build_plain_text(gw_build *b, cmark_node *node) {
   return gw_runs_text(b->arena, &runs);
 }
 
+/* Cells written on the source line of pipe-table row `row`. */
+static int source_cells(const gw_build *b, cmark_node *row) {
+  int line = cmark_node_get_start_line(row);
+  size_t idx = b->src->body_line - 1 + (size_t)(line > 0 ? line - 1 : 0);
+  if (line <= 0 || idx >= b->src->line_count)
+    return 0;
+  size_t start = b->src->line_starts[idx];
+  size_t end = idx + 1 < b->src->line_count ? b->src->line_starts[idx + 1] : b->src->len;
+  return gw_markdown_line_cells(b->src->text + start, end - start);
+}
+
+void gw_build_check_row_cells(gw_build *b, cmark_node *row, int header_cells) {
+  int written = source_cells(b, row);
+  if (header_cells > 0 && written > header_cells)
+    gw_warning(b->diags, gw_build_node_pos(b, row),
+               "这一行有 %d 格，表头只有 %d 列：多出的 %d 格不会排出；请在表头补上列名，"
+               "或把内容并入前面的格",
+               written, header_cells, written - header_cells);
+}
+
 /* Body cells take the column's alignment: the one the delimiter row
  * gives (|---:|), else centred when every cell of the column is short
  * (figures, 98.4%: layout.table.center_max_chars), else the role's. */
@@ -411,6 +431,8 @@ gw_table *gw_build_table(gw_build *b, cmark_node *table) {
     }
     if (n > t->ncols)
       t->ncols = n;
+    if (!row->header)
+      gw_build_check_row_cells(b, r, t->ncols);
     *row_tail = row;
     row_tail = &row->next;
     t->last_row = row;

@@ -51,6 +51,9 @@ void gw_build_inlines(gw_build *b, cmark_node *node, gw_runs *runs);
 char *gw_build_plain_text(gw_build *b, cmark_node *node);
 
 /* A GFM pipe table as a model table (widths not yet computed). */
+/* Warn when the source line of pipe-table row `row` holds more cells
+ * than the header's `header_cells` (cmark-gfm drops the extra ones). */
+void gw_build_check_row_cells(gw_build *b, cmark_node *row, int header_cells);
 gw_table *gw_build_table(gw_build *b, cmark_node *table);
 /* Column widths from the content (display width via ICU), inside
  * `avail_twips`; `min_twips` per column. */

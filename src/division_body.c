@@ -661,8 +661,10 @@ static void read_table(gw_build *b, dv_plan *p, cmark_node *table) {
    * "table_header", so ask the extension, not the type name. */
   for (cmark_node *r = cmark_node_first_child(table); r; r = cmark_node_next(r)) {
     if (!gw_markdown_table_row_is_header(r)) {
-      if (map)
+      if (map) {
+        gw_build_check_row_cells(b, r, (int)nmap);
         read_table_row(b, p, r, map, nmap);
+      }
       continue;
     }
     for (cmark_node *c = cmark_node_first_child(r); c; c = cmark_node_next(c))

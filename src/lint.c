@@ -206,6 +206,19 @@ static finding *report(linter *l, const prose *pr, size_t p, gw_severity sev,
   return f;
 }
 
+/* A finding at source offset `off`, for rules that read no prose. */
+static finding *lint_at(linter *l, size_t off, gw_severity sev, const char *rule,
+                        const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static finding *lint_at(linter *l, size_t off, gw_severity sev, const char *rule,
+                        const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  finding *f = new_finding(l, sev, off, rule, fmt, ap);
+  va_end(ap);
+  return f;
+}
+
 static void add_edit(const prose *pr, finding *f, size_t p, size_t len,
                      const char *repl, size_t repl_len) {
   size_t roff;
@@ -1225,6 +1238,25 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
   prose_free(&pr);
 }
 
+/* [table-cells] A row with more cells than its header loses them. */
+static void table_cells_rule(linter *l, cmark_node *row, size_t start, size_t end) {
+  cmark_node *header = cmark_node_first_child(cmark_node_parent(row));
+  if (gw_markdown_table_row_is_header(row) || !header)
+    return;
+  int heads = 0;
+  for (cmark_node *c = cmark_node_first_child(header); c; c = cmark_node_next(c))
+    heads++;
+  const char *line = l->src.text + start;
+  while (line > l->src.text && line[-1] != '\n')
+    line--; /* the row's bounds start at its first cell */
+  int cells = gw_markdown_line_cells(line, (size_t)(l->src.text + end - line));
+  if (cells > heads)
+    lint_at(l, (size_t)(line - l->src.text), GW_WARNING, "table-cells",
+            "这一行有 %d 格，表头只有 %d 列：多出的 %d 格不会排出；请在表头补上列名，"
+            "或把内容并入前面的格",
+            cells, heads, cells - heads);
+}
+
 static void lint_body(linter *l) {
   const gw_source *src = &l->src;
   cmark_node *root = gw_markdown_parse(src->body, src->body_len);
@@ -1245,6 +1277,7 @@ static void lint_body(linter *l) {
       size_t s, e;
       block_bounds(src, n, &s, &e);
       row_cur = s;
+      table_cells_rule(l, n, s, e);
     } else if (gw_markdown_is_table_cell(n)) {
       lint_block(l, n, &row_cur);
       cmark_iter_reset(it, n, CMARK_EVENT_EXIT);

@@ -240,6 +240,26 @@ int gw_markdown_is_strikethrough(cmark_node *node) {
 int gw_markdown_table_row_is_header(cmark_node *row) {
   return cmark_gfm_extensions_get_table_row_is_header(row);
 }
+int gw_markdown_line_cells(const char *p, size_t len) {
+  const char *end = p + len;
+  while (p < end && (*p == ' ' || *p == '\t'))
+    p++;
+  while (end > p && (end[-1] == '\n' || end[-1] == '\r' || end[-1] == ' ' || end[-1] == '\t'))
+    end--;
+  if (p < end && *p == '|')
+    p++;
+  if (end > p && end[-1] == '|' && !(end - 1 > p && end[-2] == '\\'))
+    end--;
+  int pipes = 0; /* GFM splits at a '|' inside `code` too; only \| escapes */
+  for (const char *q = p; q < end; q++) {
+    if (*q == '\\' && q + 1 < end)
+      q++;
+    else if (*q == '|')
+      pipes++;
+  }
+  return pipes + 1;
+}
+
 char gw_markdown_table_align(cmark_node *table, int col) {
   uint8_t *align = cmark_gfm_extensions_get_table_alignments(table);
   int ncols = (int)cmark_gfm_extensions_get_table_columns(table);

@@ -28,6 +28,12 @@ int gw_markdown_is_table_row(cmark_node *node);
 int gw_markdown_is_table_cell(cmark_node *node);
 int gw_markdown_is_strikethrough(cmark_node *node);
 int gw_markdown_table_row_is_header(cmark_node *row);
+/* Cells a pipe-table row line (one source line, its end of line
+ * included or not) holds: unescaped '|', less the optional outer ones.
+ * cmark-gfm drops the cells a row has beyond its header, so only the
+ * source shows them. */
+int gw_markdown_line_cells(const char *line, size_t len);
+
 /* A pipe table's alignment of column `col` from its delimiter row:
  * 'l' (|:---|), 'c' (|:---:|), 'r' (|---:|), or 0 when none is given. */
 char gw_markdown_table_align(cmark_node *table, int col);

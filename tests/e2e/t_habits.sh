@@ -232,3 +232,14 @@ if "$GWDOC" render "$H/stats.md" -o "$H/stats.docx" 2>"$H/stats.err"; then
 else
   fail "statistics table renders" "$(cat "$H/stats.err")"
 fi
+
+# A row with more cells than its header: cmark-gfm drops the extra cells,
+# so render and lint say so, at the row's line.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 统计\n\n| 学院 | 人数 |\n|---|---|\n| 文学院 | 45 | 多出来的 |\n| 数学 \\| 统计 | 52 |\n'; } >"$H/extra.md"
+"$GWDOC" render "$H/extra.md" -o "$H/extra.docx" 2>"$H/extra.err"; rc=$?
+"$GWDOC" lint "$H/extra.md" >"$H/extra.lint" 2>&1
+[ $rc -eq 0 ] && grep -q 'extra.md:12:1: warning: 这一行有 3 格，表头只有 2 列' "$H/extra.err" \
+  && [ "$(grep -c '表头只有' "$H/extra.err")" -eq 1 ] \
+  && grep -q 'extra.md:12:1: warning: 这一行有 3 格.*\[table-cells\]' "$H/extra.lint" \
+  && pass "extra table cells: render and lint warn at the row" \
+  || fail "extra table cells: render and lint warn at the row" "$(cat "$H/extra.err" "$H/extra.lint")"
