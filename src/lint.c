@@ -745,7 +745,8 @@ static void rule_unbalanced(linter *l, prose *pr, size_t marker_len) {
     size_t peek = i;
     UChar32 next = i < len ? next_cp(s, len, &peek) : -1;
     /* ’ inside a word is an apostrophe (don’t); the ) of a 1) marker. */
-    bool apostrophe = c == 0x2019 && u_isalpha(prev) && u_isalpha(next);
+    bool apostrophe = c == 0x2019 && u_isalpha(prev) && u_isalpha(next) &&
+                      !is_han(prev) && !is_han(next); /* not 以‘百日行动’为 */
     bool marker_close = at < marker_len; /* （一） 1） at the start */
     prev = c;
     if (kind < 0 || apostrophe || marker_close)

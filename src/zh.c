@@ -418,7 +418,7 @@ int gw_zh_slot_runs(const char *text, size_t len, gw_slot_cb cb, void *ctx)
  *    % in a text holding Chinese when no letter or digit follows
  *    ("增长76%..."):
  *    - two or more '-' in a row           -> ——
- *    - a lone — (U+2014, not doubled)     -> ——
+ *    (a lone — U+2014 stays: the 一字线 of ranges, 6月10日—20日)
  *    - three or more '.' in a row         -> ……
  *    - a lone … (U+2026, not doubled)     -> ……
  *    Runs of three or more dots are never treated by rule 4.
@@ -427,6 +427,9 @@ int gw_zh_slot_runs(const char *text, size_t len, gw_slot_cb cb, void *ctx)
  *    (resolved) is Chinese.
  *    '.' -> 。 only when the character before it (resolved) is Chinese
  *    and the one after is the end of the text, white space or Chinese.
+ *    A mark that ends a Latin word or a number written right after
+ *    Chinese (增长5.2%, 同比; 完成率100%.) counts as after Chinese when
+ *    the end of the text or white space follows it.
  * 5. A run of ASCII spaces and tabs is removed when it lies between a
  *    Han character and a digit or Latin letter, in either order
  *    ("强团改革 50 条" -> "强团改革50条"); between Chinese punctuation
@@ -728,8 +731,11 @@ static void pass_dashes(norm_ctx *x)
                ((c == '.' || c == 0x2026) && number_trails_off(x, i, j));
     if (c == '.' && run >= 3)
       mark(x, i, j, NF_DOTRUN);
+    /* A lone — stays: GB/T 15834 makes it the 一字线 of ranges and
+     * links (6月10日—20日, 北京—上海); a 破折号 typed with a Chinese
+     * input method is already ——. */
     bool conv = ((c == '-' && run >= 2) || (c == '.' && run >= 3) ||
-                 ((c == 0x2014 || c == 0x2026) && run == 1)) &&
+                 (c == 0x2026 && run == 1)) &&
                 ctx;
     if (conv) {
       x->rep[i] = (c == '-' || c == 0x2014) ? 0x2014 : 0x2026;
@@ -738,6 +744,27 @@ static void pass_dashes(norm_ctx *x)
     }
     i = j;
   }
+}
+
+/* Does the punctuation at i end a Latin word or a number that itself
+ * follows Chinese (增长5.2%, 同比; 推广App, 下载; 完成率100%.)? Then it
+ * is Chinese punctuation, though its neighbour is not Chinese. Spaces
+ * between the Chinese and the word go by rule 5, so they do not count.
+ * A '.' needs a percentage (完成率100%.): after a bare number or a
+ * version (共3. v1.0.) it may be part of them. */
+static bool ends_token_after_cjk(const norm_ctx *x, size_t i)
+{
+  size_t k = i;
+  bool word = false, percent = false;
+  while (k > 0 && x->rep[k - 1] < 0x80 &&
+         (is_ascii_alnum(x->rep[k - 1]) || x->rep[k - 1] == '%' || x->rep[k - 1] == '.')) {
+    word = word || x->rep[k - 1] != '.';
+    percent = percent || x->rep[k - 1] == '%';
+    k--;
+  }
+  while (k > 0 && (x->rep[k - 1] == ' ' || x->rep[k - 1] == '\t'))
+    k--;
+  return word && (x->cp[i] != '.' || percent) && cjk_before(x, k);
 }
 
 static void pass_punct(norm_ctx *x)
@@ -757,12 +784,18 @@ static void pass_punct(norm_ctx *x)
     case '.': to = 0x3002; break;
     default: continue;
     }
+    bool after_zh_token = ends_token_after_cjk(x, i);
     if (cp[i] == '.') {
       UChar32 nx = res_at(x, i, +1);
-      if (cjk_before(x, i) && (nx < 0 || u_isUWhiteSpace(nx) || is_cjk(nx)))
+      if ((cjk_before(x, i) || after_zh_token) &&
+          (nx < 0 || u_isUWhiteSpace(nx) || is_cjk(nx)))
         x->rep[i] = to;
     } else if (cjk_before(x, i) || cjk_after(x, i)) {
       x->rep[i] = to;
+    } else if (after_zh_token) {
+      UChar32 nx = res_at(x, i, +1);
+      if (nx < 0 || u_isUWhiteSpace(nx)) /* not 3,000 (protected) nor a,b */
+        x->rep[i] = to;
     }
   }
 }

@@ -243,3 +243,18 @@ fi
   && grep -q 'extra.md:12:1: warning: 这一行有 3 格.*\[table-cells\]' "$H/extra.lint" \
   && pass "extra table cells: render and lint warn at the row" \
   || fail "extra table cells: render and lint warn at the row" "$(cat "$H/extra.err" "$H/extra.lint")"
+
+# Punctuation drafters type: ‘…’ inside “…” pairs (not an apostrophe);
+# a lone — is the 一字线 of a range and stays; a comma after 5.2% or App
+# that follows Chinese is Chinese.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 标题\n\n局长强调：“要以‘百日行动’为契机。”活动于6月10日—20日举行，全县GDP增长5.2%%, 同比提高; 推广App, 下载量达12万次，完成率100%%.\n'; } >"$H/punct.md"
+"$GWDOC" lint "$H/punct.md" >"$H/punct.lint" 2>&1; rc=$?
+[ $rc -eq 0 ] && ! grep -q unbalanced "$H/punct.lint" && ! grep -q '\[dash\]' "$H/punct.lint" \
+  && pass "lint: ‘…’ pairs inside “…”, a lone — left alone" || fail "lint: ‘…’ pairs inside “…”, a lone — left alone" "$(cat "$H/punct.lint")"
+if "$GWDOC" render "$H/punct.md" -o "$H/punct.docx" 2>"$H/punct.err"; then
+  got=$(paras "$H/punct.docx")
+  printf '%s\n' "$got" | grep -qxF "局长强调：“要以‘百日行动’为契机。”活动于6月10日—20日举行，全县GDP增长5.2%，同比提高；推广App，下载量达12万次，完成率100%。" \
+    && pass "punctuation after figures and Latin words is Chinese; — kept" || fail "punctuation after figures and Latin words is Chinese; — kept" "$(printf '%s' "$got" | tr '\n' '|')"
+else
+  fail "punctuation source renders" "$(cat "$H/punct.err")"
+fi

@@ -83,6 +83,7 @@ static const char *const edit_inputs[] = {
     "ＧＤＰ和5Ｇ",
     "完成76%...",
     "第1...10页",
+    "全县GDP增长5.2%, 同比提高1.1个百分点; 推广App, 下载量达12万次，完成率100%.",
     "",
 };
 
@@ -116,7 +117,7 @@ static const edit_case edit_cases[] = {
     {"你好,世界", "P@6+1"},
     {"他说\"好\".", "Q@6+1 Q@10+1 P@11+1"},
     {"他说--好", "D@6+2"},
-    {"他说—好", "D@6+3"},
+    {"他说—好", ""},
     {"等等...", "E@6+3"},
     {"等等…", "E@6+3"},
     {"强团改革 50 条", "S@12+1 S@15+1"},
@@ -202,7 +203,7 @@ static const lint_case lint_cases[] = {
     {"quotes", FM "2021年\"强团改革50条\"举措\n", "4:6 warning quotes; 4:14 warning quotes"},
     {"single quotes", FM "他说'好'\n", "4:3 warning quotes; 4:5 warning quotes"},
     {"dash", FM "他说--好\n", "4:3 warning dash"},
-    {"lone dash", FM "他说—好\n", "4:3 warning dash"},
+    {"lone dash: a 一字线", FM "他说—好\n", ""},
     {"ellipsis", FM "等等...\n", "4:3 warning ellipsis"},
     {"cjk-space", FM "“强团改革 50 条”举措\n", "4:6 warning cjk-space; 4:9 warning cjk-space"},
     {"nfc", FM "中文cafe\xCC\x81\n", "4:6 warning nfc"},
