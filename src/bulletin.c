@@ -74,6 +74,26 @@ static void add_para(gw_build *b, gw_role role, cmark_node *node, const char *pr
   gw_build_inlines(b, node, &p->runs);
 }
 
+/* numbering: auto numbers the headings itself: a number the drafter
+ * typed as well (## 一、选拔一批) would print twice (一、一、), so it goes,
+ * with one warning a document. */
+static void drop_typed_number(gw_build *b, gw_body_state *st, cmark_node *node, gw_run *run) {
+  if (!run || run->kind != GW_RUN_TEXT)
+    return;
+  char *text = gw_arena_strndup(b->arena, run->text, run->len);
+  size_t n = gw_section_number_len(text);
+  if (n == 0 || n >= run->len)
+    return;
+  if (!st->told_typed_number)
+    gw_warning(b->diags, gw_build_node_pos(b, node),
+               "numbering: auto 会自动给标题编号，标题里写的“%.*s”已去掉；"
+               "要保留自己写的编号，请改为 numbering: explicit",
+               (int)n, run->text);
+  st->told_typed_number = true;
+  run->text += n;
+  run->len -= n;
+}
+
 static void add_heading(gw_build *b, gw_body_state *st, cmark_node *node) {
   int level = cmark_node_get_heading_level(node);
   if (level == 1) {
@@ -86,8 +106,11 @@ static void add_heading(gw_build *b, gw_body_state *st, cmark_node *node) {
     return;
   }
   char *text = gw_build_plain_text(b, node);
+  /* Under numbering: auto an unnumbered ## is a section, so only a line
+   * led by —— is a subtitle. */
+  bool dash_led = strncmp(text, "——", 6) == 0;
   if (st->after_title && level == 2 &&
-      (!gw_has_section_number(text) || strncmp(text, "——", 6) == 0)) {
+      (dash_led || (!st->auto_numbering && !gw_has_section_number(text)))) {
     add_para(b, GW_ROLE_SUBTITLE, node, NULL);
     b->doc->last->keep_next = true;
     st->after_title = false;
@@ -112,6 +135,8 @@ static void add_heading(gw_build *b, gw_body_state *st, cmark_node *node) {
   }
   add_para(b, (gw_role)(GW_ROLE_HEADING1 + lvl), node, prefix);
   b->doc->last->keep_next = true;
+  if (prefix)
+    drop_typed_number(b, st, node, b->doc->last->runs.first->next);
 }
 
 static void add_list(gw_build *b, gw_body_state *st, cmark_node *list, int depth) {

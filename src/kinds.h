@@ -18,6 +18,7 @@ typedef struct {
   bool auto_numbering;
   int heading_counter[4];
   bool after_title;     /* the previous block was an article title */
+  bool told_typed_number; /* numbering: auto met a typed 一、 (said once) */
   size_t articles;
 } gw_body_state;
 

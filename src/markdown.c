@@ -53,6 +53,26 @@ int gw_section_number_level(const char *t) {
   return (p != t ? 2 : 1) + (arabic ? 2 : 0);
 }
 
+size_t gw_section_number_len(const char *t) {
+  if (!gw_has_section_number(t))
+    return 0;
+  const char *p = t + open_paren(t);
+  const char *q = skip_number(p);
+  size_t mark = starts_with(q, "、")   ? strlen("、")
+                : starts_with(q, "）") ? strlen("）")
+                : starts_with(q, "．") ? strlen("．")
+                                        : 1; /* . or ) */
+  q += mark;
+  for (;;) { /* the spaces after it, U+3000 included */
+    if (*q == ' ' || *q == '\t')
+      q++;
+    else if (starts_with(q, "\u3000"))
+      q += strlen("\u3000");
+    else
+      return (size_t)(q - t);
+  }
+}
+
 int gw_markdown_starts_item(const char *text) {
   if (!text)
     return 0;

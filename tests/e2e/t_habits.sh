@@ -258,3 +258,15 @@ if "$GWDOC" render "$H/punct.md" -o "$H/punct.docx" 2>"$H/punct.err"; then
 else
   fail "punctuation source renders" "$(cat "$H/punct.err")"
 fi
+
+# numbering: auto: the first unnumbered ## is a section, not a subtitle;
+# a number the drafter typed as well is dropped (one warning), not doubled.
+{ printf '%s' "$BULLETIN_FRONT" | sed 's/^date: .*/&\nnumbering: auto/'; printf '# 标题\n\n## 基本情况\n\n正文。\n\n## 二、主要做法\n\n### （一）培训\n\n正文。\n\n## 3、下一步\n\n正文。\n'; } >"$H/auto.md"
+if "$GWDOC" render "$H/auto.md" -o "$H/auto.docx" 2>"$H/auto.err"; then
+  (cd "$H" && rm -rf x && mkdir x && cd x && unzip -q "$H/auto.docx")
+  got=$(xpath "$H/x/word/document.xml" "//w:p[starts-with(w:pPr/w:pStyle/@w:val,'gwHeading')]" | tr '\n' '|')
+  [ "$got" = "一、基本情况|二、主要做法|（一）培训|三、下一步|" ] && [ "$(grep -c 'numbering: auto 会自动给标题编号' "$H/auto.err")" -eq 1 ] \
+    && pass "numbering: auto: sections numbered once, from the first" || fail "numbering: auto: sections numbered once, from the first" "$got $(cat "$H/auto.err")"
+else
+  fail "numbering: auto renders" "$(cat "$H/auto.err")"
+fi
