@@ -25,7 +25,7 @@ typedef struct {
   bool *merge;  /* [ncols] */
   bool index;
   long landscape_columns, min_column_chars, center_max_chars;
-  int unit_column_cap; /* twips: a longer unit name wraps */
+  int unit_column_chars; /* a longer unit name wraps (0: none does) */
 } options;
 
 /* Unit names in order, with their NFKC-folded forms for comparing. */
@@ -114,8 +114,8 @@ static void read_options(gw_build *b, const dv_plan *p, options *o) {
   o->landscape_columns = template_number(b, "division.landscape_columns", 2, 100);
   o->min_column_chars = template_number(b, "division.min_column_chars", 1, 50);
   o->center_max_chars = template_number(b, "division.center_max_chars", 0, 50);
-  o->unit_column_cap = template_val(b, "division.unit_column_mm") /* else no cap */
-      ? gw_mm_to_twips((double)template_number(b, "division.unit_column_mm", 5, 200)) : 0;
+  o->unit_column_chars = template_val(b, "division.unit_column_chars") /* else no cap */
+      ? (int)template_number(b, "division.unit_column_chars", 2, 50) : 0;
 }
 
 /* ---- Units: the list, the check, the closest names. ---- */
@@ -459,7 +459,7 @@ typedef struct {
 } column_fit;
 
 static void measure_columns(gw_build *b, const gw_table *t, const bool *unit_col,
-                            int deadline_col, int unit_cap, column_fit *fit) {
+                            int deadline_col, int unit_chars, column_fit *fit) {
   const gw_layout *L = &b->doc->layout;
   double unit = L->roles[GW_ROLE_TABLE_CELL].size_half_pt * 5.0;
   double header_unit = L->roles[GW_ROLE_TABLE_HEADER].size_half_pt * 5.0;
@@ -489,8 +489,9 @@ static void measure_columns(gw_build *b, const gw_table *t, const bool *unit_col
         text.len = 0;
         gw_runs_join(&c->runs, &text);
         double nw = (double)dv_widest_unit(text.data ? text.data : "", text.len) * unit + pad;
-        if (unit_cap > 0 && nw > unit_cap)
-          nw = unit_cap; /* the measures need the room more than a long name */
+        double cap = unit_chars * 2 * unit + pad;
+        if (unit_chars > 0 && nw > cap)
+          nw = cap; /* the measures need the room more than a long name */
         if (nw > fit[col].lo)
           fit[col].lo = nw;
       }
@@ -531,10 +532,10 @@ static void fill_columns(column_fit *fit, int n, double room) {
 }
 
 static void balance_widths(gw_build *b, gw_table *t, const bool *unit_col,
-                           int deadline_col, int unit_cap, int avail) {
+                           int deadline_col, int unit_chars, int avail) {
   int n = t->ncols;
   column_fit *fit = gw_arena_alloc(b->arena, (size_t)n * sizeof *fit);
-  measure_columns(b, t, unit_col, deadline_col, unit_cap, fit);
+  measure_columns(b, t, unit_col, deadline_col, unit_chars, fit);
   double sum_lo = 0, sum_hi = 0, sum = 0;
   for (int i = 0; i < n; i++) {
     if (fit[i].hi < fit[i].lo)
@@ -578,12 +579,12 @@ static bool too_narrow(const gw_doc *doc, const gw_table *t, long min_chars) {
  * landscape. Returns whether it does. */
 static bool lay_out_table(gw_build *b, const dv_plan *p, const options *o, gw_table *t) {
   const gw_layout *L = &b->doc->layout;
-  balance_widths(b, t, p->unit_col, p->deadline_col, o->unit_column_cap, L->text_w);
+  balance_widths(b, t, p->unit_col, p->deadline_col, o->unit_column_chars, L->text_w);
   bool landscape = o->orient == ORIENT_LANDSCAPE;
   if (o->orient == ORIENT_AUTO)
     landscape = t->ncols >= o->landscape_columns || too_narrow(b->doc, t, o->min_column_chars);
   if (landscape)
-    balance_widths(b, t, p->unit_col, p->deadline_col, o->unit_column_cap,
+    balance_widths(b, t, p->unit_col, p->deadline_col, o->unit_column_chars,
                    L->text_h); /* the 版心 turned: 225 mm wide */
   return landscape;
 }
