@@ -561,6 +561,18 @@ static bool read_field(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para) {
   return true;
 }
 
+/* The measure column, or when a field has filled it, the first other
+ * text column (not 序号, units or 完成时限) still empty. */
+static int free_text_column(const dv_plan *p, const dv_row *row) {
+  if (!row->cells[p->measure_col].first)
+    return p->measure_col;
+  for (int col = 0; col < (int)p->ncols; col++)
+    if (col != p->seq_col && col != p->deadline_col && !p->unit_col[col] &&
+        !row->cells[col].first)
+      return col;
+  return p->measure_col;
+}
+
 /* One ordered- or bullet-list item: measure, then fields. */
 static void read_list_item(gw_build *b, dv_plan *p, cmark_node *item) {
   dv_row *row = add_row(b, p, gw_build_node_pos(b, item), false);
@@ -584,10 +596,15 @@ static void read_list_item(gw_build *b, dv_plan *p, cmark_node *item) {
     }
   }
   if (measure) {
+    /* With two text columns (工作任务, 具体措施) and "- 工作任务：…" given
+     * as a field, the item's own paragraph is the other one. */
+    int saved = p->measure_col;
+    p->measure_col = free_text_column(p, row);
     gw_runs head = row->cells[p->measure_col];
     row->cells[p->measure_col] = (gw_runs){0};
     read_measure(b, p, row, measure, false, !fields);
     append_runs(b, &row->cells[p->measure_col], &head);
+    p->measure_col = saved;
   }
 }
 

@@ -270,3 +270,31 @@ if "$GWDOC" render "$H/auto.md" -o "$H/auto.docx" 2>"$H/auto.err"; then
 else
   fail "numbering: auto renders" "$(cat "$H/auto.err")"
 fi
+
+# Two text columns (工作任务, 具体措施): "- 工作任务：…" fills its own column
+# and the item's paragraph goes to the other, not both into one cell.
+cat >"$H/twotext.md" <<'EOF2'
+---
+kind: division
+title: 乡村振兴重点任务责任分工
+issuer: 市委农办
+date: 2022-01-25
+columns: [序号, 工作任务, 具体措施, 牵头单位, 配合单位, 完成时限]
+---
+
+## 一、加快农业现代化
+
+1. 建设高标准农田5万亩。
+   - 工作任务：提升粮食供给保障能力
+   - 牵头单位：市农业农村局
+   - 配合单位：市财政局
+   - 完成时限：2025年底前
+EOF2
+if "$GWDOC" render "$H/twotext.md" -o "$H/twotext.docx" 2>"$H/twotext.err"; then
+  (cd "$H" && rm -rf x && mkdir x && cd x && unzip -q "$H/twotext.docx")
+  got=$(xpath "$H/x/word/document.xml" "(//w:tbl)[1]/w:tr[3]/w:tc" | tr '\n' '|')
+  [ "$got" = "1|提升粮食供给保障能力|建设高标准农田5万亩。|市农业农村局|市财政局|2025年底前|" ] \
+    && pass "two text columns: field and paragraph in their own cells" || fail "two text columns: field and paragraph in their own cells" "$got"
+else
+  fail "two text columns renders" "$(cat "$H/twotext.err")"
+fi
