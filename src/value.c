@@ -29,14 +29,97 @@ typedef struct {
   const char *file;
   unsigned first_line;
   yaml_parser_t parser;
+  const char *text; /* the YAML, for a better message than libyaml's */
+  size_t len;
 } reader;
+
+/* libyaml's problems, said for a drafter. */
+static const struct {
+  const char *problem, *say;
+} yaml_problems[] = {
+    {"could not find expected ':'", "这一行不是“名称: 值”的形式：名称后面要有英文冒号和空格"},
+    {"mapping values are not allowed in this context",
+     "值里有“: ”（冒号加空格）：请给整个值加英文引号，如 contact: \"联系人: 王强\""},
+    {"did not find expected key", "缩进不一致：同一层的名称要左端对齐，列表项以“- ”开头"},
+    {"did not find expected '-' indicator", "缩进不一致：同一列表的各项要左端对齐"},
+    {"found unexpected end of stream", "引号没有闭合：请补上另一半引号"},
+    {"found character that cannot start any token",
+     "这里的字符不能作值的开头（如 @、`、%）：请给值加英文引号"},
+    {"did not find expected node content", "这里缺少值"},
+};
+
+/* A key typed with the Chinese colon (title： 政法信息) makes libyaml
+ * complain a line later; find it: a line whose first colon is "：" with
+ * no space before it. Returns the byte offset of the "：", or -1. */
+static long fullwidth_colon_key(const char *text, size_t len, unsigned *line) {
+  const char *p = text, *end = text + len;
+  for (unsigned l = 0; p < end; l++) {
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    if (!eol)
+      eol = end;
+    const char *q = p;
+    while (q < eol && (*q == ' ' || *q == '-'))
+      q++;
+    const char *colon = q;
+    while (colon < eol && *colon != ':' && *colon != ' ' && *colon != '#' && *colon != '"' &&
+           *colon != '\'' && strncmp(colon, "：", 3) != 0)
+      colon++;
+    if (colon > q && colon + 3 <= eol && strncmp(colon, "：", 3) == 0) {
+      *line = l;
+      return colon - text;
+    }
+    p = eol + 1;
+  }
+  return -1;
+}
+
+/* Is the character at `m` (line, column in characters), or the
+ * indentation of its line, a tab? */
+static bool tab_at(const char *text, size_t len, yaml_mark_t m) {
+  const char *p = text, *end = text + len;
+  for (size_t l = 0; l < m.line && p < end; l++) {
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    p = eol ? eol + 1 : end;
+  }
+  const char *bol = p;
+  while (p < end && *p == ' ')
+    p++;
+  if (p < end && *p == '\t')
+    return true; /* indented with a tab */
+  p = bol;
+  for (size_t c = 0; c < m.column && p < end && *p != '\n'; c++)
+    do
+      p++;
+    while (p < end && (*p & 0xC0) == 0x80); /* to the next character's lead byte */
+  return p < end && *p == '\t';
+}
 
 static int next_event(reader *r, yaml_event_t *ev) {
   if (yaml_parser_parse(&r->parser, ev))
     return 0;
   yaml_mark_t m = r->parser.problem_mark;
   gw_pos pos = mark_pos(r->file, r->first_line, m);
+  unsigned line;
+  long at = fullwidth_colon_key(r->text, r->len, &line);
+  if (at >= 0) {
+    const char *bol = r->text + at;
+    while (bol > r->text && bol[-1] != '\n')
+      bol--;
+    gw_pos here = {r->file, r->first_line + line,
+                   (unsigned)gw_zh_count_chars(bol, (size_t)(r->text + at - bol)) + 1};
+    gw_error(r->diags, here, "名称后面要用英文冒号“:”，这里是中文冒号“：”");
+    return -1;
+  }
+  if (tab_at(r->text, r->len, m)) {
+    gw_error(r->diags, pos, "YAML 不能用 Tab 缩进或分隔：请改用空格");
+    return -1;
+  }
   const char *problem = r->parser.problem ? r->parser.problem : "无法解析";
+  for (size_t i = 0; i < sizeof yaml_problems / sizeof yaml_problems[0]; i++)
+    if (strcmp(problem, yaml_problems[i].problem) == 0) {
+      gw_error(r->diags, pos, "YAML 语法错误：%s", yaml_problems[i].say);
+      return -1;
+    }
   if (r->parser.context)
     gw_error(r->diags, pos, "YAML 语法错误：%s（%s）：请检查缩进、冒号和引号", problem,
              r->parser.context);
@@ -147,7 +230,7 @@ static gw_val *read_node(reader *r, yaml_event_t *ev, int depth) {
 
 gw_val *gw_val_parse(gw_arena *arena, gw_diags *diags, const char *file,
                      unsigned first_line, const char *text, size_t len) {
-  reader r = {arena, diags, file, first_line, {0}};
+  reader r = {arena, diags, file, first_line, {0}, text, len};
   gw_val *root = NULL;
   yaml_event_t ev;
   if (!yaml_parser_initialize(&r.parser))

@@ -16,6 +16,15 @@ expect_error() {
 printf '%s' "$FRONT" | sed 's/^number: 14/number: [14/' >"$E/yaml.md"; echo 正文。 >>"$E/yaml.md"
 expect_error broken-yaml "$E/yaml.md" "$E/yaml.md:6:5: error: YAML 语法错误"
 
+# What drafters get wrong in YAML, said in Chinese at the right place:
+# a Chinese colon after a key, ": " inside a value, a tab.
+printf '%s' "$FRONT" | sed 's/^year: /year： /' >"$E/zhcolon.md"; echo 正文。 >>"$E/zhcolon.md"
+expect_error yaml-chinese-colon "$E/zhcolon.md" "$E/zhcolon.md:4:5: error: 名称后面要用英文冒号“:”，这里是中文冒号“：”"
+printf '%s' "$FRONT" | sed 's/^date: .*/&\ncontact: 联系人: 王强/' >"$E/valcolon.md"; echo 正文。 >>"$E/valcolon.md"
+expect_error yaml-colon-in-value "$E/valcolon.md" "error: YAML 语法错误：值里有“: ”（冒号加空格）：请给整个值加英文引号"
+printf '%s' "$FRONT" | sed 's/^year: /\tyear: /' >"$E/yamltab.md"; echo 正文。 >>"$E/yamltab.md"
+expect_error yaml-tab "$E/yamltab.md" "error: YAML 不能用 Tab 缩进或分隔：请改用空格"
+
 printf '%s正文。\n' "$FRONT" | grep -v '^date:' >"$E/nodate.md"
 expect_error missing-key "$E/nodate.md" "$E/nodate.md:1:1: error: 缺少必填项 date"
 
