@@ -549,6 +549,40 @@ char *gw_build_format(gw_build *b, const char *fmt, const char *const *names,
   return s;
 }
 
+/* A distribution row written as one string (报: 市委办公室，市政府办公室):
+ * its names, split at the separators drafters use, so every row is
+ * joined the same way. */
+static const char **split_names(gw_build *b, const char *s, size_t *count) {
+  static const char *const seps[] = {"，", "、", "；", ",", ";", NULL};
+  size_t cap = 1;
+  for (const char *p = s; *p; p++)
+    cap += (*p == ',' || *p == ';' || (unsigned char)*p == 0xEF || (unsigned char)*p == 0xE3);
+  const char **names = gw_arena_alloc(b->arena, cap * sizeof *names);
+  *count = 0;
+  const char *start = s;
+  for (const char *p = s;;) {
+    size_t sl = 0;
+    for (int i = 0; seps[i] && !sl; i++)
+      if (strncmp(p, seps[i], strlen(seps[i])) == 0)
+        sl = strlen(seps[i]);
+    if (sl || !*p) {
+      const char *a = start, *z = p;
+      while (a < z && *a == ' ')
+        a++;
+      while (z > a && z[-1] == ' ')
+        z--;
+      if (z > a && *count < cap)
+        names[(*count)++] = gw_arena_strndup(b->arena, a, (size_t)(z - a));
+      if (!*p)
+        return names;
+      p += sl;
+      start = p;
+    } else {
+      p++;
+    }
+  }
+}
+
 gw_tail *gw_build_tail(gw_build *b) {
   gw_tail *tail = gw_arena_alloc(b->arena, sizeof *tail);
   const gw_val *dist = gw_val_get(b->config, "distribution");
@@ -564,7 +598,8 @@ gw_tail *gw_build_tail(gw_build *b) {
     sep = sepv->str;
   for (const gw_val *c = dist ? dist->first : NULL; c; c = c->next) {
     size_t n;
-    const char **names = gw_build_str_list(b, c, &n);
+    const char **names = c->kind == GW_VAL_STR ? split_names(b, c->str, &n)
+                                               : gw_build_str_list(b, c, &n);
     gw_buf text = {0};
     for (size_t i = 0; i < n; i++) {
       if (i)
@@ -579,6 +614,10 @@ gw_tail *gw_build_tail(gw_build *b) {
     else if (klen >= 1 && c->key[klen - 1] == ':')
       klen -= 1;
     row->label = gw_arena_strndup(b->arena, c->key, klen);
+    /* GB/T 9704 7.4.2: the 抄送 (and a 主送 moved there) line ends with 。 */
+    if ((strcmp(row->label, "抄送") == 0 || strcmp(row->label, "主送") == 0) && text.len &&
+        !(text.len >= 3 && memcmp(text.data + text.len - 3, "。", 3) == 0))
+      gw_buf_puts(&text, "。");
     size_t len;
     row->text = gw_build_text(b, text.data ? text.data : "", text.len, &len);
     gw_buf_free(&text);

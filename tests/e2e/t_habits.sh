@@ -298,3 +298,25 @@ if "$GWDOC" render "$H/twotext.md" -o "$H/twotext.docx" 2>"$H/twotext.err"; then
 else
   fail "two text columns renders" "$(cat "$H/twotext.err")"
 fi
+
+# The 版记: a 抄送 line ends with 。 (GB/T 9704 7.4.2); a distribution row
+# written as one string is split and joined like a list.
+cat >"$H/cc.md" <<'EOF2'
+---
+kind: division
+title: 重点任务责任分工
+issuer: 某县人民政府办公室
+date: 2022-02-28
+distribution:
+  抄送: 县委各部门、县人大常委会办公室，县政协办公室
+---
+
+1. 任务。（县财政局负责，2022年底前）
+EOF2
+if "$GWDOC" render "$H/cc.md" -o "$H/cc.docx" 2>"$H/cc.err"; then
+  got=$(paras "$H/cc.docx")
+  printf '%s\n' "$got" | grep -qF "抄送：县委各部门，县人大常委会办公室，县政协办公室。" \
+    && pass "抄送 line: one separator, ends with 。" || fail "抄送 line: one separator, ends with 。" "$(printf '%s' "$got" | tr '\n' '|')"
+else
+  fail "抄送 source renders" "$(cat "$H/cc.err")"
+fi
