@@ -162,18 +162,79 @@ static void add_list(gw_build *b, gw_body_state *st, cmark_node *list, int depth
   }
 }
 
-/* A block quote starting 编者按： or 按语： is an editor's note. */
+/* Bytes of an editor's-note label at the start of `t`: 编者按： 按语：
+ * (any colon), 【编者按】 [编者按], 【编者按】：; 0 when there is none.
+ * `word` gets 编者按 or 按语. */
+static size_t note_label_len(const char *t, const char **word) {
+  const char *p = t;
+  bool bracket = false;
+  if (strncmp(p, "【", 3) == 0 || strncmp(p, "〔", 3) == 0) {
+    p += 3;
+    bracket = true;
+  } else if (*p == '[') {
+    p++;
+    bracket = true;
+  }
+  if (strncmp(p, "编者按", 9) == 0) {
+    *word = "编者按";
+    p += 9;
+  } else if (strncmp(p, "按语", 6) == 0) {
+    *word = "按语";
+    p += 6;
+  } else {
+    return 0;
+  }
+  if (bracket) {
+    if (strncmp(p, "】", 3) == 0 || strncmp(p, "〕", 3) == 0)
+      p += 3;
+    else if (*p == ']')
+      p++;
+    else
+      return 0;
+  }
+  if (strncmp(p, "：", 3) == 0)
+    p += 3;
+  else if (*p == ':')
+    p++;
+  else if (!bracket)
+    return 0; /* 编者按语… is text, not a label */
+  while (*p == ' ' || strncmp(p, "\u3000", 3) == 0)
+    p += *p == ' ' ? 1 : 3;
+  return (size_t)(p - t);
+}
+
+/* Drop the first `n` bytes of `runs` (a label, however it was marked up:
+ * **编者按**：, 【编者按】). */
+static void drop_bytes(gw_runs *runs, size_t n) {
+  while (n > 0 && runs->first) {
+    gw_run *r = runs->first;
+    if (r->len <= n) {
+      n -= r->len;
+      runs->first = r->next;
+      if (!runs->first)
+        runs->last = NULL;
+    } else {
+      r->text += n;
+      r->len -= n;
+      n = 0;
+    }
+  }
+}
+
+/* A block quote starting with an editor's-note label is the 编者按: its
+ * label in the label's font, written 编者按：, however the drafter
+ * marked it. */
 static int add_note(gw_build *b, cmark_node *quote) {
-  static const char *const labels[] = {"编者按：", "按语：", "编者按:", "按语:", NULL};
   cmark_node *first = cmark_node_first_child(quote);
   if (!first || cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH)
     return 0;
-  cmark_node *text = cmark_node_first_child(first);
-  const char *lit = text ? cmark_node_get_literal(text) : NULL;
-  const char *label = NULL;
-  for (int i = 0; lit && labels[i] && !label; i++)
-    if (strncmp(lit, labels[i], strlen(labels[i])) == 0)
-      label = labels[i];
+  gw_runs runs = {0};
+  gw_build_inlines(b, first, &runs);
+  gw_buf joined = {0};
+  gw_runs_join(&runs, &joined);
+  const char *word = NULL;
+  size_t label = joined.data ? note_label_len(joined.data, &word) : 0;
+  gw_buf_free(&joined);
   if (!label)
     return 0;
   for (cmark_node *p = first; p; p = cmark_node_next(p)) {
@@ -181,22 +242,17 @@ static int add_note(gw_build *b, cmark_node *quote) {
       continue;
     gw_block *para = gw_doc_add(b->doc, GW_BLOCK_PARA, GW_ROLE_NOTE);
     para->pos = gw_build_node_pos(b, p);
-    gw_build_inlines(b, p, &para->runs);
-    if (p != first || !para->runs.first)
+    if (p != first) {
+      gw_build_inlines(b, p, &para->runs);
       continue;
-    /* Split the label off the first run and give it the label's font. */
-    gw_run *r = para->runs.first;
-    size_t n = strncmp(r->text, "编者按", 9) == 0 ? 9 : 6;
-    if (r->len >= n + 3 && strncmp(r->text + n, "：", 3) == 0) {
-      gw_run *rest = gw_arena_alloc(b->arena, sizeof *rest);
-      *rest = *r;
-      rest->text = r->text + n + 3;
-      rest->len = r->len - n - 3;
-      r->len = n + 3;
-      r->role = GW_ROLE_NOTE_LABEL;
-      r->next = rest;
-      if (para->runs.last == r)
-        para->runs.last = rest;
+    }
+    drop_bytes(&runs, label);
+    const char *text = gw_arena_printf(b->arena, "%s：", word);
+    gw_run *r = gw_runs_append(b->arena, &para->runs, GW_RUN_TEXT, text, strlen(text));
+    r->role = GW_ROLE_NOTE_LABEL;
+    if (runs.first) {
+      r->next = runs.first;
+      para->runs.last = runs.last;
     }
   }
   return 1;

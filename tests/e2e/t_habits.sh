@@ -320,3 +320,15 @@ if "$GWDOC" render "$H/cc.md" -o "$H/cc.docx" 2>"$H/cc.err"; then
 else
   fail "抄送 source renders" "$(cat "$H/cc.err")"
 fi
+
+# The 编者按 however it is marked: 【编者按】, **编者按**：, [编者按].
+for v in '【编者按】本期刊发。' '**编者按**：本期刊发。' '[编者按] 本期刊发。'; do
+  { printf '%s' "$BULLETIN_FRONT"; printf '> %s\n\n# 标题\n\n正文。\n' "$v"; } >"$H/note.md"
+  if "$GWDOC" render "$H/note.md" -o "$H/note.docx" 2>"$H/note.err"; then
+    (cd "$H" && rm -rf x && mkdir x && cd x && unzip -q "$H/note.docx")
+    got=$(xpath "$H/x/word/document.xml" "//w:p[w:pPr/w:pStyle/@w:val='gwNote']/w:r" | tr '\n' '|')
+    [ "$got" = "编者按：|本期刊发。|" ] && pass "编者按 label '$v'" || fail "编者按 label '$v'" "$got"
+  else
+    fail "编者按 label '$v' renders" "$(cat "$H/note.err")"
+  fi
+done
