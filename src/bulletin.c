@@ -94,6 +94,26 @@ static void drop_typed_number(gw_build *b, gw_body_state *st, cmark_node *node, 
   run->len -= n;
 }
 
+/* 一、　加强… : the space a drafter leaves after a heading's number
+ * (often U+3000, from Word) is no part of the standard form. */
+static void close_number_gap(gw_build *b, gw_run *run) {
+  if (!run || run->kind != GW_RUN_TEXT)
+    return;
+  char *text = gw_arena_strndup(b->arena, run->text, run->len);
+  size_t with_gap = gw_section_number_len(text);
+  size_t bare = with_gap;
+  while (bare > 0 && (text[bare - 1] == ' ' || text[bare - 1] == '\t' ||
+                      (bare >= 3 && strncmp(text + bare - 3, "\u3000", 3) == 0)))
+    bare -= text[bare - 1] == ' ' || text[bare - 1] == '\t' ? 1 : 3;
+  if (bare == with_gap || with_gap >= run->len)
+    return;
+  char *joined = gw_arena_alloc(b->arena, run->len - (with_gap - bare) + 1);
+  memcpy(joined, text, bare);
+  memcpy(joined + bare, text + with_gap, run->len - with_gap);
+  run->text = joined;
+  run->len -= with_gap - bare;
+}
+
 static void add_heading(gw_build *b, gw_body_state *st, cmark_node *node) {
   int level = cmark_node_get_heading_level(node);
   if (level == 1) {
@@ -137,6 +157,8 @@ static void add_heading(gw_build *b, gw_body_state *st, cmark_node *node) {
   b->doc->last->keep_next = true;
   if (prefix)
     drop_typed_number(b, st, node, b->doc->last->runs.first->next);
+  else
+    close_number_gap(b, b->doc->last->runs.first);
 }
 
 static void add_list(gw_build *b, gw_body_state *st, cmark_node *list, int depth) {
@@ -297,6 +319,8 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
                     ? gw_typed_heading_level(gw_build_plain_text(b, node)) : 0;
     add_para(b, level ? (gw_role)(GW_ROLE_HEADING1 + level - 1) : GW_ROLE_BODY, node, NULL);
     b->doc->last->keep_next = level > 0;
+    if (level)
+      close_number_gap(b, b->doc->last->runs.first);
     break;
   }
   case CMARK_NODE_LIST:

@@ -1185,6 +1185,23 @@ static size_t paren_marker_len(const prose *pr) {
   return d == ')' || d == 0xFF09 ? k2 : 0;
 }
 
+/* [number-gap] （一）　加强…: no space after a heading's number. */
+static void number_gap_rule(linter *l, prose *pr, const marker *m) {
+  const char *s = pr->text.data;
+  size_t len = pr->text.len, gap = 0;
+  if (m->rank == MK_NONE || !s)
+    return;
+  while (m->len + gap + 3 <= len && memcmp(s + m->len + gap, "\u3000", 3) == 0)
+    gap += 3;
+  if (gap == 0)
+    return;
+  char mk[32];
+  short_copy(mk, sizeof mk, s, m->len);
+  finding *f = report(l, pr, m->len, GW_WARNING, "number-gap",
+                      "标题编号“%s”后面不空格：删去全角空格", mk);
+  add_edit(pr, f, m->len, gap, "", 0);
+}
+
 /* A heading typed as a paragraph (一、加强组织领导): it ends without a
  * full stop, and the paragraph after it is no continuation to merge. */
 static bool typed_heading(const prose *pr) {
@@ -1219,6 +1236,8 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
   if (type == CMARK_NODE_HEADING)
     heading_rules(l, &pr, cmark_node_get_heading_level(node), &m);
   bool typed = type == CMARK_NODE_PARAGRAPH && m.rank != MK_NONE && typed_heading(&pr);
+  if (type == CMARK_NODE_HEADING || typed)
+    number_gap_rule(l, &pr, &m);
   if (typed) /* 一、… typed as a paragraph: numbered in order all the same */
     sequence_rule(l, &pr, &m);
   if (type == CMARK_NODE_PARAGRAPH) {

@@ -332,3 +332,14 @@ for v in '【编者按】本期刊发。' '**编者按**：本期刊发。' '[�
     fail "编者按 label '$v' renders" "$(cat "$H/note.err")"
   fi
 done
+
+# A full-width space after a heading's number: gone in the document,
+# reported and fixed by lint.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 标题\n\n## 一、　主要做法\n\n（一）　加强宣传防范\n\n正文。\n'; } >"$H/gap.md"
+if "$GWDOC" render "$H/gap.md" -o "$H/gap.docx" 2>"$H/gap.err"; then
+  got=$(paras "$H/gap.docx")
+  printf '%s\n' "$got" | grep -qxF "一、主要做法" && printf '%s\n' "$got" | grep -qxF "（一）加强宣传防范" \
+    && pass "no gap after a heading number" || fail "no gap after a heading number" "$(printf '%s' "$got" | tr '\n' '|')"
+fi
+"$GWDOC" lint "$H/gap.md" >"$H/gap.lint" 2>&1
+[ "$(grep -c '\[number-gap\]' "$H/gap.lint")" -eq 2 ] && pass "lint: number-gap" || fail "lint: number-gap" "$(cat "$H/gap.lint")"
