@@ -172,8 +172,10 @@ static char *closest_units(gw_build *b, const unit_list *known, const char *name
   if (limit < 2)
     limit = 2;
   size_t *dist = gw_arena_alloc(b->arena, (known->count + 1) * sizeof *dist);
-  for (size_t i = 0; i < known->count; i++)
-    dist[i] = gw_zh_distance(known->folded[i], folded);
+  for (size_t i = 0; i < known->count; i++) {
+    /* a short form (县发改局 for 县发展改革局) comes first */
+    dist[i] = gw_zh_abbreviates(folded, known->folded[i]) ? 0 : gw_zh_distance(known->folded[i], folded);
+  }
   gw_buf out = {0};
   for (int picked = 0; picked < 3; picked++) {
     size_t best = (size_t)-1;
@@ -202,6 +204,66 @@ static void report_unknown_unit(gw_build *b, const unit_list *known, const dv_un
              u->name);
 }
 
+/* Where a role note written after a unit name begins (县发展改革局（牵头）,
+ * 县财政局(配合)): the offset of its parenthesis, or 0 when there is none. */
+static size_t role_note_at(const char *name) {
+  static const char *const roles[] = {"牵头", "配合", "负责", "主责", "协办", "参与", NULL};
+  size_t len = strlen(name);
+  size_t close = len >= 3 && strcmp(name + len - 3, "）") == 0 ? 3 : len && name[len - 1] == ')';
+  if (!close)
+    return 0;
+  for (int i = 0; roles[i]; i++) {
+    size_t rl = strlen(roles[i]);
+    for (size_t open = 1; open <= 3; open += 2) { /* ( or （ */
+      size_t at = len - close - rl - open;
+      if (len < close + rl + open + 1)
+        continue;
+      bool paren = open == 3 ? strncmp(name + at, "（", 3) == 0 : name[at] == '(';
+      if (paren && strncmp(name + at + open, roles[i], rl) == 0)
+        return at;
+    }
+  }
+  return 0;
+}
+
+/* 市农业农村局 市水利局, pasted from a spreadsheet, is two listed names
+ * with a space between (while 县委 组织部 is one, spaced: folding finds
+ * it). When every part of unit i is a listed name, the parts replace it.
+ * Returns whether they did. */
+static bool split_at_spaces(gw_build *b, const unit_list *known, dv_units *units, size_t i) {
+  const char *name = units->items[i].name;
+  if (!strchr(name, ' ') && !strstr(name, "\u3000"))
+    return false;
+  char *copy = gw_arena_strdup(b->arena, name);
+  const char *parts[64];
+  size_t n = 0;
+  char *p = copy;
+  while (*p && n < 64) {
+    while (*p == ' ' || strncmp(p, "\u3000", 3) == 0)
+      p += *p == ' ' ? 1 : 3;
+    char *start = p;
+    while (*p && *p != ' ' && strncmp(p, "\u3000", 3) != 0)
+      p++;
+    if (p > start)
+      parts[n++] = gw_arena_strndup(b->arena, start, (size_t)(p - start));
+  }
+  if (n < 2 || *p)
+    return false;
+  for (size_t k = 0; k < n; k++)
+    if (unit_find(known, fold(b, parts[k])) < 0)
+      return false;
+  dv_unit *items = gw_arena_alloc(b->arena, (units->count + n) * sizeof *items);
+  memcpy(items, units->items, i * sizeof *items);
+  for (size_t k = 0; k < n; k++) {
+    items[i + k] = units->items[i];
+    items[i + k].name = parts[k];
+  }
+  memcpy(items + i + n, units->items + i + 1, (units->count - i - 1) * sizeof *items);
+  units->items = items;
+  units->count += n - 1;
+  return true;
+}
+
 /* Every unit named in a unit column: checked against `units` and given
  * its canonical spelling; without a list, the first spelling seen wins.
  * `order` receives the units in index order. */
@@ -216,6 +278,11 @@ static void check_units(gw_build *b, dv_plan *p, unit_list *order) {
         dv_unit *u = &row->units[c].items[i];
         if (u->collective)
           continue;
+        size_t note = role_note_at(u->name);
+        if (note) { /* checked without its note, printed with it */
+          u->note = u->name + note;
+          u->name = gw_arena_strndup(b->arena, u->name, note);
+        }
         /* Most names are spelt exactly as listed: no folding needed. */
         long at = -1;
         for (size_t k = 0; k < order->count && at < 0; k++)
@@ -224,6 +291,10 @@ static void check_units(gw_build *b, dv_plan *p, unit_list *order) {
         const char *folded = at >= 0 ? order->folded[at] : fold(b, u->name);
         if (at < 0)
           at = unit_find(order, folded);
+        if (at < 0 && listed && split_at_spaces(b, &known, &row->units[c], i)) {
+          i--; /* the names it held, checked in turn */
+          continue;
+        }
         if (at >= 0)
           u->name = order->names[at];
         else if (listed)
@@ -357,6 +428,8 @@ static gw_runs units_runs(gw_build *b, const dv_units *u) {
     if (i)
       gw_buf_puts(&all, "、");
     gw_buf_puts(&all, u->items[i].name);
+    if (u->items[i].note)
+      gw_buf_puts(&all, u->items[i].note);
   }
   gw_runs runs = {0};
   if (all.len)

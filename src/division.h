@@ -10,6 +10,7 @@
 /* One unit named in a unit column. */
 typedef struct {
   const char *name; /* as written; the canonical name once checked */
+  const char *note; /* a role note written after it: （牵头）, or NULL */
   gw_pos pos;       /* where it is written */
   bool collective;  /* 各有关部门, 相关单位 …: not a name of the list */
 } dv_unit;

@@ -1206,6 +1206,36 @@ out:
   return result;
 }
 
+/* See zh.h. */
+bool gw_zh_abbreviates(const char *abbr, const char *full)
+{
+  const uint8_t *a = (const uint8_t *)abbr, *f = (const uint8_t *)full;
+  int32_t al = (int32_t)strlen(abbr), fl = (int32_t)strlen(full), ai = 0, fi = 0;
+  int32_t matched = 0, a_chars = 0;
+  UChar32 ac = -1, fc = -1, a_last = -1, f_last = -1;
+  if (al == 0 || al >= fl)
+    return false;
+  while (ai < al) {
+    U8_NEXT(a, ai, al, ac);
+    a_chars++;
+    a_last = ac;
+    bool found = false;
+    while (fi < fl && !found) {
+      U8_NEXT(f, fi, fl, fc);
+      found = fc == ac;
+      if (matched == 0 && !found)
+        return false; /* the first characters differ */
+    }
+    if (!found)
+      return false;
+    matched++;
+  }
+  int32_t k = fl;
+  U8_BACK_1(f, 0, k);
+  U8_GET(f, 0, k, fl, f_last);
+  return a_chars >= 2 && a_last == f_last;
+}
+
 size_t gw_zh_distance(const char *a, const char *b)
 {
   size_t la = a ? strlen(a) : 0, lb = b ? strlen(b) : 0;

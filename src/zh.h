@@ -79,6 +79,11 @@ size_t gw_zh_measure(const char *text, size_t len, size_t *chars);
  * width or spacing differ. Returns a new string. */
 char *gw_zh_fold(const char *text, size_t len);
 
+/* Is `abbr` a short form of `full` (县发改局 of 县发展改革局): its
+ * characters appear in `full` in order, the first and the last matching
+ * the first and the last of `full`, and `abbr` is shorter? */
+bool gw_zh_abbreviates(const char *abbr, const char *full);
+
 /* Edit distance in code points between two strings (for "did you mean"). */
 size_t gw_zh_distance(const char *a, const char *b);
 

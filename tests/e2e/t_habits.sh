@@ -343,3 +343,32 @@ if "$GWDOC" render "$H/gap.md" -o "$H/gap.docx" 2>"$H/gap.err"; then
 fi
 "$GWDOC" lint "$H/gap.md" >"$H/gap.lint" 2>&1
 [ "$(grep -c '\[number-gap\]' "$H/gap.lint")" -eq 2 ] && pass "lint: number-gap" || fail "lint: number-gap" "$(cat "$H/gap.lint")"
+
+# Unit names as offices write them: separated by a space (pasted from a
+# spreadsheet), with a role note （牵头）, or abbreviated (县发改局: the
+# message names 县发展改革局).
+cat >"$H/units.md" <<'EOF2'
+---
+kind: division
+title: 重点任务责任分工
+issuer: 县政府办公室
+date: 2022-02-28
+units: [县发展改革局, 县财政局, 县农业农村局, 县水利局]
+---
+
+| 序号 | 改革举措 | 牵头单位 | 责任单位 | 完成时限 |
+|---|---|---|---|---|
+| 1 | 建设高标准农田。 | 县农业农村局 县水利局 | 县发展改革局（牵头）、县财政局 | 2022年底前 |
+EOF2
+if "$GWDOC" render "$H/units.md" -o "$H/units.docx" 2>"$H/units.err"; then
+  (cd "$H" && rm -rf x && mkdir x && cd x && unzip -q "$H/units.docx")
+  got=$(xpath "$H/x/word/document.xml" "(//w:tbl)[1]/w:tr[2]/w:tc" | tr '\n' '|')
+  [ "$got" = "1|建设高标准农田。|县农业农村局、县水利局|县发展改革局（牵头）、县财政局|2022年底前|" ] \
+    && pass "units: space-separated and （牵头） names accepted" || fail "units: space-separated and （牵头） names accepted" "$got $(cat "$H/units.err")"
+else
+  fail "units: space-separated and （牵头） names accepted" "$(cat "$H/units.err")"
+fi
+sed 's/县农业农村局 县水利局/县发改局/' "$H/units.md" >"$H/abbr.md"
+"$GWDOC" render "$H/abbr.md" -o "$H/abbr.docx" 2>"$H/abbr.err"
+grep -q '单位“县发改局”不在 units 列表里：最接近的是“县发展改革局”' "$H/abbr.err" \
+  && pass "units: an abbreviation suggests its full name" || fail "units: an abbreviation suggests its full name" "$(cat "$H/abbr.err")"

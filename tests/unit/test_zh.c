@@ -784,6 +784,18 @@ static const dist_case dist_cases[] = {
     {"ab", "ba", 2},
 };
 
+START_TEST(test_abbreviates)
+{
+  ck_assert(gw_zh_abbreviates("县发改局", "县发展改革局"));
+  ck_assert(gw_zh_abbreviates("市发改局", "市发展和改革局"));
+  ck_assert(!gw_zh_abbreviates("县发改委", "县发展改革局")); /* the last differs */
+  ck_assert(!gw_zh_abbreviates("市发改局", "县发展改革局")); /* the first differs */
+  ck_assert(!gw_zh_abbreviates("县财政局", "县财政局"));     /* not shorter */
+  ck_assert(!gw_zh_abbreviates("局", "县财政局"));
+  ck_assert(!gw_zh_abbreviates("", "县财政局"));
+}
+END_TEST
+
 START_TEST(test_distance)
 {
   const dist_case *c = &dist_cases[_i];
@@ -845,6 +857,7 @@ Suite *zh_suite(void)
   tcase_add_loop_test(tc, test_fold, 0, (int)N_ELEMS(fold_cases));
   tcase_add_test(tc, test_fold_equal);
   tcase_add_loop_test(tc, test_distance, 0, (int)N_ELEMS(dist_cases));
+  tcase_add_test(tc, test_abbreviates);
   tcase_add_checked_fixture(tc, NULL, teardown);
   suite_add_tcase(s, tc);
 
