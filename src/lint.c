@@ -1013,9 +1013,27 @@ static void block_bounds(const gw_source *src, cmark_node *node, size_t *start,
 
 static void sequence_rule(linter *l, prose *pr, const marker *m);
 
+/* [heading-end] ## 基本情况。 or ## 主要做法：: a heading on its own line
+ * ends without a full stop or a colon. */
+static void heading_end_rule(linter *l, prose *pr) {
+  static const char *const ends[] = {"。", "：", ":", NULL};
+  const char *s = pr->text.data;
+  size_t len = pr->text.len;
+  for (int i = 0; s && ends[i]; i++) {
+    size_t n = strlen(ends[i]);
+    if (len > n && memcmp(s + len - n, ends[i], n) == 0) {
+      finding *f = report(l, pr, len - n, GW_WARNING, "heading-end",
+                          "单独成行的标题末尾不加“%s”：删去", ends[i]);
+      add_edit(pr, f, len - n, n, "", 0);
+      return;
+    }
+  }
+}
+
 static void heading_rules(linter *l, prose *pr, int level, const marker *m) {
   const char *s = pr->text.data;
   size_t len = pr->text.len;
+  heading_end_rule(l, pr);
   if (level == 1) { /* an article title: numbering starts again */
     memset(l->last, 0, sizeof l->last);
     l->after_title = true;

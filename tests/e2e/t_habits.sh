@@ -372,3 +372,8 @@ sed 's/县农业农村局 县水利局/县发改局/' "$H/units.md" >"$H/abbr.md
 "$GWDOC" render "$H/abbr.md" -o "$H/abbr.docx" 2>"$H/abbr.err"
 grep -q '单位“县发改局”不在 units 列表里：最接近的是“县发展改革局”' "$H/abbr.err" \
   && pass "units: an abbreviation suggests its full name" || fail "units: an abbreviation suggests its full name" "$(cat "$H/abbr.err")"
+
+# A heading on its own line ends without 。 or ：.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 标题\n\n## 一、基本情况。\n\n正文。\n\n## 二、主要做法：\n\n正文。\n'; } >"$H/hend.md"
+"$GWDOC" lint "$H/hend.md" >"$H/hend.lint" 2>&1
+[ "$(grep -c '\[heading-end\]' "$H/hend.lint")" -eq 2 ] && pass "lint: heading-end" || fail "lint: heading-end" "$(cat "$H/hend.lint")"
