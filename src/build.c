@@ -442,6 +442,16 @@ gw_table *gw_build_table(gw_build *b, cmark_node *table) {
   return t;
 }
 
+/* A cell of ASCII only (312.56, 98.4%, 1,024, GDP): a figure or a code
+ * that a line break would make unreadable. */
+static bool ascii_cell(const gw_cell *c) {
+  for (const gw_run *r = c->runs.first; r; r = r->next)
+    for (size_t i = 0; i < r->len; i++)
+      if ((unsigned char)r->text[i] >= 0x80)
+        return false;
+  return gw_cell_width((gw_cell *)c) <= 24;
+}
+
 void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
   const gw_layout *L = &b->doc->layout;
   int n = t->ncols > 0 ? t->ncols : 1;
@@ -450,8 +460,9 @@ void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
   double header_unit = L->roles[GW_ROLE_TABLE_HEADER].size_half_pt * 5.0;
   int pad = 2 * L->table.cell_margin_twips + 40;
   /* Three widths a column: natural (its widest cell on one line), head
-   * (its header and short cells unbroken) and data (its short cells,
-   * such as 98.4%, unbroken; a header may wrap onto two lines). */
+   * (its header and cells of up to six characters unbroken) and data
+   * (figures and cells of up to three characters unbroken, the header
+   * wrapped onto at most two lines). */
   double *natural = gw_arena_alloc(b->arena, (size_t)n * sizeof *natural);
   double *head = gw_arena_alloc(b->arena, (size_t)n * sizeof *head);
   double *data = gw_arena_alloc(b->arena, (size_t)n * sizeof *data);
@@ -469,8 +480,8 @@ void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
           natural[i] = w;
         if ((row->header || cw <= 12) && w > head[i])
           head[i] = w; /* a header or a short cell (<= 6 characters) */
-        if (!row->header && cw <= 12 && w > data[i])
-          data[i] = w;
+        if (!row->header && (cw <= 6 || ascii_cell(c)) && w > data[i])
+          data[i] = w; /* 亿元, 312.56, 98.4%: never broken */
         if (row->header && (double)((cw + 3) / 4 * 2) * header_unit + pad > data[i])
           data[i] = (double)((cw + 3) / 4 * 2) * header_unit + pad; /* half, whole chars */
       }
@@ -497,11 +508,12 @@ void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
     for (int i = 0; i < n; i++)
       width[i] = head[i] + (natural[i] - head[i]) * spare / want;
   } else if (sum_data < avail) {
-    /* Many columns: the figures stay whole, the headers wrap as little
-     * as the room allows. */
-    double spare = avail - sum_data, want = sum_head - sum_data;
+    /* Many columns: the figures stay whole; the rest of the room goes to
+     * the columns in proportion to the text they hold beyond that, so
+     * headers and long names wrap alike. */
+    double spare = avail - sum_data, want = sum_natural - sum_data;
     for (int i = 0; i < n; i++)
-      width[i] = data[i] + (head[i] - data[i]) * spare / want;
+      width[i] = data[i] + (natural[i] - data[i]) * spare / want;
   } else {
     for (int i = 0; i < n; i++)
       width[i] = data[i] * avail / sum_data;
