@@ -377,3 +377,23 @@ grep -q '单位“县发改局”不在 units 列表里：最接近的是“县�
 { printf '%s' "$BULLETIN_FRONT"; printf '# 标题\n\n## 一、基本情况。\n\n正文。\n\n## 二、主要做法：\n\n正文。\n'; } >"$H/hend.md"
 "$GWDOC" lint "$H/hend.md" >"$H/hend.lint" 2>&1
 [ "$(grep -c '\[heading-end\]' "$H/hend.lint")" -eq 2 ] && pass "lint: heading-end" || fail "lint: heading-end" "$(cat "$H/hend.lint")"
+
+# Nine columns: 亿元 (two characters, 560 twips, and the margins, 170) keeps one line.
+{ printf '%s' "$BULLETIN_FRONT"; cat <<'EOF2'
+# 经济运行
+
+| 指标名称 | 单位 | 1—6月 | 同比增长（%） | 全年目标 | 完成进度（%） | 全省排位 | 备注 |
+|---|---|---|---|---|---|---|---|
+| 地区生产总值 | 亿元 | 312.56 | 5.8 | 650 | 48.1 | 12 | |
+| 社会消费品零售总额 | 亿元 | 61.24 | 2.1 | 128 | 47.8 | 21 | 受疫情影响 |
+EOF2
+} >"$H/nine.md"
+if "$GWDOC" render "$H/nine.md" -o "$H/nine.docx" 2>"$H/nine.err"; then
+  (cd "$H" && rm -rf x && mkdir x && cd x && unzip -q "$H/nine.docx")
+  cols=$(xpath "$H/x/word/document.xml" "(//w:tbl)[1]/w:tblGrid/w:gridCol/@w:w" | tr -dc '0-9\n' | tr '\n' ' ')
+  set -- $cols
+  [ "$2" -ge 730 ] && [ "$3" -ge 1010 ] && pass "many columns: 亿元 and 312.56 keep one line" \
+    || fail "many columns: 亿元 and 312.56 keep one line" "gridCol: $cols"
+else
+  fail "nine-column table renders" "$(cat "$H/nine.err")"
+fi
