@@ -180,12 +180,28 @@ static int replace_with_text(cmark_node *node, const char *text) {
   return 1;
 }
 
+/* The article title (# heading) after the top-level block holding
+ * `node`: a note goes before it, at the end of the citing article. NULL
+ * for the last article (the note goes to the end of the body). */
+static cmark_node *next_article(cmark_node *root, cmark_node *node) {
+  while (node && cmark_node_parent(node) != root)
+    node = cmark_node_parent(node);
+  for (node = node ? cmark_node_next(node) : NULL; node; node = cmark_node_next(node))
+    if (cmark_node_get_type(node) == CMARK_NODE_HEADING && cmark_node_get_heading_level(node) == 1)
+      return node;
+  return NULL;
+}
+
 /* Official documents have no Word footnotes here: a reference [^x]
  * becomes its mark (①) in the text, and each definition, which
  * cmark-gfm moved to the end in the order of reference, a paragraph
- * "注①：…" there, before the 报尾. Nothing a drafter wrote is lost. */
+ * "注①：…" at the end of the article that first cites it (the last
+ * article's notes before the 报尾). Nothing a drafter wrote is lost. */
+enum { MAX_PLACED_NOTES = 256 };
+
 static void flatten_footnotes(cmark_node *root) {
   int defs = 0;
+  cmark_node *before[MAX_PLACED_NOTES + 1] = {0}; /* by note number */
   cmark_node *n = root;
   while (n) {
     cmark_node *next = cmark_node_first_child(n);
@@ -195,6 +211,9 @@ static void flatten_footnotes(cmark_node *root) {
     cmark_node_type type = cmark_node_get_type(n);
     if (type == CMARK_NODE_FOOTNOTE_REFERENCE) {
       char mark[16];
+      long number = strtol(cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "0", NULL, 10);
+      if (number >= 1 && number <= MAX_PLACED_NOTES && !before[number])
+        before[number] = next_article(root, n);
       footnote_mark(cmark_node_get_literal(n), mark, sizeof mark);
       replace_with_text(n, mark);
     } else if (type == CMARK_NODE_FOOTNOTE_DEFINITION) {
@@ -211,9 +230,10 @@ static void flatten_footnotes(cmark_node *root) {
       else
         cmark_node_free(t);
       next = cmark_node_next(n);
+      cmark_node *at = defs <= MAX_PLACED_NOTES && before[defs] ? before[defs] : n;
       for (cmark_node *m = first; m;) {
         cmark_node *after = cmark_node_next(m);
-        cmark_node_insert_before(n, m);
+        cmark_node_insert_before(at, m);
         m = after;
       }
       cmark_node_free(n);

@@ -397,3 +397,13 @@ if "$GWDOC" render "$H/nine.md" -o "$H/nine.docx" 2>"$H/nine.err"; then
 else
   fail "nine-column table renders" "$(cat "$H/nine.err")"
 fi
+
+# A note goes at the end of the article that cites it, not after the last one.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 第一篇\n\n推广了分层作业手册[^1]。\n\n# 第二篇\n\n第二篇正文。\n\n[^1]: 见《教研通讯》第4期。\n'; } >"$H/notes2.md"
+if "$GWDOC" render "$H/notes2.md" -o "$H/notes2.docx" 2>"$H/notes2.err"; then
+  got=$(paras "$H/notes2.docx" | grep -A1 '^注①' | tr '\n' '|')
+  [ "$got" = "注①：见《教研通讯》第4期。|第二篇|" ] && pass "footnote at the end of its own article" \
+    || fail "footnote at the end of its own article" "$got"
+else
+  fail "footnote at the end of its own article" "$(cat "$H/notes2.err")"
+fi
