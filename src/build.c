@@ -638,3 +638,141 @@ gw_tail *gw_build_tail(gw_build *b) {
   }
   return tail;
 }
+
+/* ---- Titles that wrap: where the lines break (GB/T 9704 7.3.3). ---- */
+
+static bool ends_with_any(const char *text, size_t at, const char *const *marks) {
+  for (int i = 0; marks[i]; i++) {
+    size_t n = strlen(marks[i]);
+    if (at >= n && memcmp(text + at - n, marks[i], n) == 0)
+      return true;
+  }
+  return false;
+}
+
+static bool starts_with_any(const char *text, const char *const *marks) {
+  for (int i = 0; marks[i]; i++)
+    if (strncmp(text, marks[i], strlen(marks[i])) == 0)
+      return true;
+  return false;
+}
+
+typedef struct {
+  size_t at, cut; /* break before text[at]; `cut` bytes (a space) go */
+  size_t cols;    /* display columns before it */
+  int bonus;      /* columns of imbalance worth accepting to break here */
+} line_break;
+
+/* Where a title may break: between words (ICU), never after an opening
+ * mark or before a closing one; best at a space the drafter typed
+ * (来远镇：用好“五个一”工作法　打造…), next after a comma or a 、. */
+static size_t break_candidates(const char *t, size_t len, line_break **out) {
+  static const char *const openers[] = {"“", "‘", "《", "（", "〔", "【", "(", NULL};
+  static const char *const closers[] = {"”", "’", "》", "）", "〕", "】", ")", "、", "，", "。",
+                                        "：", "；", "！", "？", "…", "—", "·", NULL};
+  static const char *const pauses[] = {"，", "、", "：", "；", "”", "》", NULL};
+  size_t *words = NULL;
+  long nw = gw_zh_word_breaks(t, len, &words);
+  line_break *v = gw_xmalloc(((size_t)(nw > 0 ? nw : 0) + len + 1) * sizeof *v);
+  size_t n = 0;
+  for (long i = 0; i < nw; i++) {
+    size_t at = words[i];
+    bool space_before = t[at - 1] == ' ' || ends_with_any(t, at, (const char *const[]){"\u3000", NULL});
+    if (space_before || t[at] == ' ' || starts_with_any(t + at, (const char *const[]){"\u3000", NULL}))
+      continue; /* spaces are taken below, whole */
+    if (ends_with_any(t, at, openers) || starts_with_any(t + at, closers))
+      continue;
+    v[n++] = (line_break){at, 0, gw_zh_display_width(t, at), ends_with_any(t, at, pauses) ? 2 : 0};
+  }
+  free(words);
+  for (size_t at = 0; at < len;) {
+    size_t sp = t[at] == ' ' ? 1 : strncmp(t + at, "\u3000", 3) == 0 ? 3 : 0;
+    if (!sp) {
+      at++;
+      continue;
+    }
+    size_t end = at;
+    while (end < len && (t[end] == ' ' || strncmp(t + end, "\u3000", 3) == 0))
+      end += t[end] == ' ' ? 1 : 3;
+    if (at > 0 && end < len)
+      v[n++] = (line_break){at, end - at, gw_zh_display_width(t, at), 8};
+    at = end;
+  }
+  *out = v;
+  return n;
+}
+
+/* Break `runs` (one paragraph of `role`, set in a measure of `avail`
+ * twips) into balanced lines when it does not fit on one: as many lines
+ * as it needs, the upper ones no shorter (a trapezoid), each break at a
+ * word boundary. Leaves the runs alone when no such breaks exist. */
+void gw_build_balance_lines(gw_build *b, gw_runs *runs, gw_role role, int avail) {
+  int half = b->doc->layout.roles[role].size_half_pt * 5; /* twips a display column */
+  size_t cap = half > 0 ? (size_t)(avail / half) : 0;
+  for (const gw_run *r = runs->first; r; r = r->next)
+    if (r->kind != GW_RUN_TEXT)
+      return; /* the drafter broke it already */
+  gw_buf all = {0};
+  gw_runs_join(runs, &all);
+  const char *t = all.data ? all.data : "";
+  size_t width = gw_zh_display_width(t, all.len);
+  if (cap < 4 || width <= cap) {
+    gw_buf_free(&all);
+    return;
+  }
+  size_t lines = (width + cap - 1) / cap;
+  line_break *cand;
+  size_t nc = break_candidates(t, all.len, &cand);
+  line_break *chosen = gw_arena_alloc(b->arena, lines * sizeof *chosen);
+  size_t prev_cols = 0, prev_at = 0, picked = 0;
+  for (size_t k = 1; k < lines; k++) {
+    double target = (double)width * (double)k / (double)lines;
+    long best = -1;
+    double best_cost = 0;
+    for (size_t i = 0; i < nc; i++) {
+      const line_break *c = &cand[i];
+      if (c->at <= prev_at || c->cols - prev_cols > cap)
+        continue;
+      double cost = (c->cols > target ? c->cols - target : (target - c->cols) + 1) - c->bonus;
+      if (best < 0 || cost < best_cost) {
+        best = (long)i;
+        best_cost = cost;
+      }
+    }
+    if (best < 0)
+      break;
+    chosen[picked++] = cand[best];
+    prev_cols = cand[best].cols + (cand[best].cut ? gw_zh_display_width(t + cand[best].at, cand[best].cut) : 0);
+    prev_at = cand[best].at;
+  }
+  free(cand);
+  if (picked + 1 != lines || width - prev_cols > cap) {
+    gw_buf_free(&all);
+    return; /* no good breaks: the word processor wraps it */
+  }
+  /* Rebuild the runs with a break run at each chosen place. */
+  gw_runs out = {0};
+  size_t off = 0, next = 0;
+  for (gw_run *r = runs->first; r; r = r->next) {
+    size_t start = 0;
+    while (next < picked && chosen[next].at < off + r->len) {
+      size_t at = chosen[next].at - off, cut = chosen[next].cut;
+      if (at > start) {
+        gw_run *piece = gw_runs_append(b->arena, &out, GW_RUN_TEXT, r->text + start, at - start);
+        piece->role = r->role;
+        piece->bold = r->bold;
+      }
+      gw_runs_append(b->arena, &out, GW_RUN_BREAK, "", 0);
+      start = at + cut < r->len ? at + cut : r->len;
+      next++;
+    }
+    if (start < r->len) {
+      gw_run *piece = gw_runs_append(b->arena, &out, GW_RUN_TEXT, r->text + start, r->len - start);
+      piece->role = r->role;
+      piece->bold = r->bold;
+    }
+    off += r->len;
+  }
+  *runs = out;
+  gw_buf_free(&all);
+}

@@ -67,4 +67,9 @@ gw_tail *gw_build_tail(gw_build *b);
 char *gw_build_format(gw_build *b, const char *fmt, const char *const *names,
                       const char *const *values);
 
+/* Break a paragraph of `role` that does not fit on one line of
+ * `avail` twips into balanced lines at word boundaries (titles: GB/T
+ * 9704 7.3.3, words whole, a trapezoid). */
+void gw_build_balance_lines(gw_build *b, gw_runs *runs, gw_role role, int avail);
+
 #endif

@@ -121,6 +121,7 @@ static void add_heading(gw_build *b, gw_body_state *st, cmark_node *node) {
       gw_doc_add(b->doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
     add_para(b, GW_ROLE_TITLE, node, NULL);
     b->doc->last->keep_next = true;
+    gw_build_balance_lines(b, &b->doc->last->runs, GW_ROLE_TITLE, b->doc->layout.text_w);
     st->after_title = true;
     st->articles++;
     return;

@@ -765,7 +765,9 @@ static void check_items_have_units(gw_build *b, const dv_plan *p) {
 static void emit(gw_build *b, const dv_plan *p, const options *o, const unit_list *order,
                  const char *title) {
   gw_doc *doc = b->doc;
-  gw_doc_add_text(doc, GW_ROLE_TITLE, title)->keep_next = true;
+  gw_block *head = gw_doc_add_text(doc, GW_ROLE_TITLE, title);
+  head->keep_next = true;
+  gw_build_balance_lines(b, &head->runs, GW_ROLE_TITLE, doc->layout.text_w);
   gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
   gw_block *before = doc->last;
   add_blocks(b, p->preamble, p->npreamble);

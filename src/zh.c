@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/unum.h>
@@ -1204,6 +1205,31 @@ out:
   free(u16);
   free(folded);
   return result;
+}
+
+long gw_zh_word_breaks(const char *text, size_t len, size_t **out)
+{
+  *out = NULL;
+  if (len > INT32_MAX)
+    return -1;
+  UErrorCode err = U_ZERO_ERROR;
+  UText *ut = utext_openUTF8(NULL, text, (int64_t)len, &err);
+  UBreakIterator *bi = ubrk_open(UBRK_WORD, "zh", NULL, 0, &err);
+  if (U_SUCCESS(err))
+    ubrk_setUText(bi, ut, &err);
+  long n = -1;
+  size_t *v = U_SUCCESS(err) ? malloc((len + 1) * sizeof *v) : NULL;
+  if (v) {
+    n = 0;
+    /* with UTF-8 UText, the native indexes are byte offsets */
+    for (int32_t b = ubrk_first(bi); b != UBRK_DONE; b = ubrk_next(bi))
+      if (b > 0 && (size_t)b < len)
+        v[n++] = (size_t)b;
+    *out = v;
+  }
+  ubrk_close(bi);
+  utext_close(ut);
+  return n;
 }
 
 /* See zh.h. */

@@ -79,6 +79,11 @@ size_t gw_zh_measure(const char *text, size_t len, size_t *chars);
  * width or spacing differ. Returns a new string. */
 char *gw_zh_fold(const char *text, size_t len);
 
+/* Word boundaries of text[0..len) (ICU's word break rules, with its
+ * dictionary for Chinese): byte offsets, strictly inside the text, in
+ * order. Returns how many, with *out malloc'ed (free it); -1 on failure. */
+long gw_zh_word_breaks(const char *text, size_t len, size_t **out);
+
 /* Is `abbr` a short form of `full` (县发改局 of 县发展改革局): its
  * characters appear in `full` in order, the first and the last matching
  * the first and the last of `full`, and `abbr` is shorter? */

@@ -407,3 +407,21 @@ if "$GWDOC" render "$H/notes2.md" -o "$H/notes2.docx" 2>"$H/notes2.err"; then
 else
   fail "footnote at the end of its own article" "$(cat "$H/notes2.err")"
 fi
+
+# A title that does not fit on a line breaks at the drafter's space, or
+# between words into a trapezoid, never inside a word (GB/T 9704 7.3.3).
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 来远镇：用好“五个一”工作法　打造项目建设“快车道”\n\n正文。\n\n# 昔阳县开展食品安全“守底线、查隐患、保安全”专项行动\n\n正文。\n\n# 夯实政治责任 强化自身建设\n\n正文。\n'; } >"$H/titles.md"
+if "$GWDOC" render "$H/titles.md" -o "$H/titles.docx" 2>"$H/titles.err"; then
+  (cd "$H" && rm -rf x && mkdir x && cd x && unzip -q "$H/titles.docx")
+  got=$(python3 -c "
+import re
+d=open('$H/x/word/document.xml',encoding='utf-8').read()
+for m in re.finditer(r'<w:p>(.*?)</w:p>', d):
+    if 'gwTitle' in m.group(1):
+        print(re.sub(r'<w:br/>','/',re.sub(r'<(?!w:br/)[^>]*>','',m.group(1))))
+" | tr '\n' '|')
+  [ "$got" = "来远镇：用好“五个一”工作法/打造项目建设“快车道”|昔阳县开展食品安全“守底线、/查隐患、保安全”专项行动|夯实政治责任 强化自身建设|" ] \
+    && pass "long titles break between words, upper line no shorter" || fail "long titles break between words, upper line no shorter" "$got"
+else
+  fail "long titles render" "$(cat "$H/titles.err")"
+fi
