@@ -762,6 +762,23 @@ static void check_items_have_units(gw_build *b, const dv_plan *p) {
   }
 }
 
+/* Are the blocks after `before` at most division.landscape_preamble_chars
+ * characters (a line or two before the table)? */
+static bool short_preamble(gw_build *b, const gw_block *before) {
+  if (!template_val(b, "division.landscape_preamble_chars"))
+    return false;
+  size_t limit = (size_t)template_number(b, "division.landscape_preamble_chars", 0, 10000);
+  size_t chars = 0;
+  for (const gw_block *k = before->next; k; k = k->next) {
+    if (k->kind != GW_BLOCK_PARA && k->kind != GW_BLOCK_BLANK)
+      return false; /* a table or a picture: keep the old layout */
+    size_t n;
+    gw_runs_measure(&k->runs, &n);
+    chars += n;
+  }
+  return chars <= limit;
+}
+
 static void emit(gw_build *b, const dv_plan *p, const options *o, const unit_list *order,
                  const char *title) {
   gw_doc *doc = b->doc;
@@ -773,9 +790,10 @@ static void emit(gw_build *b, const dv_plan *p, const options *o, const unit_lis
   add_blocks(b, p->preamble, p->npreamble);
   gw_table *t = main_table(b, p, o);
   bool landscape = lay_out_table(b, p, o, t);
-  /* The title and preamble stay portrait; with no preamble the title
-   * goes on the landscape page with its table. */
-  if (landscape && doc->last != before)
+  /* A long preamble stays portrait; with none, or a short one, the
+   * title goes on the landscape page with its table, so that the first
+   * page is not a title and a line or two (division.landscape_preamble_chars). */
+  if (landscape && doc->last != before && !short_preamble(b, before))
     add_section_end(b, false);
   add_table_block(b, t);
   bool index = o->index && !b->unit && order->count;

@@ -329,14 +329,32 @@ START_TEST(landscape_seven_columns) {
 END_TEST
 
 START_TEST(landscape_sections) {
-  /* Preamble portrait, table landscape, closing portrait again. */
-  result r = convert("orientation: landscape\n",
-                     "前言段落。\n\n## 一、类\n\n1.甲。（团县委牵头）\n\n结尾段落。\n", NULL);
+  /* A long preamble portrait, table landscape, closing portrait again. */
+  char body[4096] = "";
+  for (int i = 0; i < 12; i++)
+    strcat(body, "为推动改革举措落地见效，现将各项任务分工印发如下。");
+  strcat(body, "\n\n## 一、类\n\n1.甲。（团县委牵头）\n\n结尾段落。\n");
+  result r = convert("orientation: landscape\n", body, NULL);
   ck_assert_int_eq(r.status, GW_OK);
   ck_assert_int_eq(count(r.xml, "<w:sectPr>"), 3);
   const char *land = strstr(r.xml, "w:orient=\"landscape\"");
   ck_assert_ptr_nonnull(land);
   ck_assert(strstr(r.xml, "</w:tbl>") < land);
+  ck_assert(strstr(r.xml, "结尾段落") > land);
+  done(&r);
+}
+END_TEST
+
+START_TEST(landscape_short_preamble) {
+  /* A line of preamble goes onto the landscape page with the title and
+   * the table: no first page holding only them. */
+  result r = convert("orientation: landscape\n",
+                     "前言段落。\n\n## 一、类\n\n1.甲。（团县委牵头）\n\n结尾段落。\n", NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_int_eq(count(r.xml, "<w:sectPr>"), 2);
+  const char *land = strstr(r.xml, "w:orient=\"landscape\"");
+  ck_assert_ptr_nonnull(land);
+  ck_assert(strstr(r.xml, "前言段落") < land && strstr(r.xml, "</w:tbl>") < land);
   ck_assert(strstr(r.xml, "结尾段落") > land);
   done(&r);
 }
@@ -423,6 +441,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, merge_cells);
   tcase_add_test(tc, landscape_seven_columns);
   tcase_add_test(tc, landscape_sections);
+  tcase_add_test(tc, landscape_short_preamble);
   tcase_add_test(tc, index_by_unit);
   tcase_add_test(tc, unit_extract);
   tcase_add_test(tc, no_items);
