@@ -178,7 +178,7 @@ void gw_build_check_keys(gw_build *b, const gw_val *front, const char *const *kn
 }
 
 const char *gw_build_text(gw_build *b, const char *text, size_t len, size_t *out_len) {
-  if (!b->normalize) {
+  if (!b->normalize || gw_zh_is_normal(text, len)) {
     *out_len = len;
     return gw_arena_strndup(b->arena, text, len);
   }

@@ -959,18 +959,25 @@ static bool all_inert(const char *text, size_t len)
   return true;
 }
 
+bool gw_zh_is_normal(const char *text, size_t len)
+{
+  if (!text || len == 0)
+    return true;
+  /* Pure ASCII has no Chinese context, so no rule applies (and ASCII is
+   * already NFC); otherwise the inert test. */
+  bool ascii = true;
+  for (size_t i = 0; i < len && ascii; i++)
+    ascii = (unsigned char)text[i] < 0x80;
+  return len < INT32_MAX && (ascii || all_inert(text, len));
+}
+
 char *gw_zh_normalize(const char *text, size_t len)
 {
   if (!text)
     len = 0;
   if (len == 0)
     return dup_str("");
-  /* Pure ASCII has no Chinese context, so no rule applies (and ASCII is
-   * already NFC); otherwise the inert test. */
-  bool ascii = true;
-  for (size_t i = 0; i < len && ascii; i++)
-    ascii = (unsigned char)text[i] < 0x80;
-  if (len < INT32_MAX && (ascii || all_inert(text, len))) {
+  if (gw_zh_is_normal(text, len)) {
     char *copy = malloc(len + 1);
     if (copy) {
       memcpy(copy, text, len);

@@ -48,6 +48,10 @@ typedef int (*gw_slot_cb)(const gw_slot_run *run, void *ctx);
  * the start). Returns the first non-zero callback value, else 0. */
 int gw_zh_slot_runs(const char *text, size_t len, gw_slot_cb cb, void *ctx);
 
+/* Would gw_zh_normalize return `text` unchanged? (The common case,
+ * decided without allocating: callers can then copy it themselves.) */
+bool gw_zh_is_normal(const char *text, size_t len);
+
 /* Normalise text in Chinese context (see source-format and issue 4):
  * ASCII , . : ; ? ! ( ) next to Chinese become full width; straight
  * quotes become paired “” ‘’; `--` or a lone — becomes ——; `...` becomes
