@@ -114,9 +114,39 @@ static void close_number_gap(gw_build *b, gw_run *run) {
   run->len -= with_gap - bare;
 }
 
+/* Typed heading numbers run 一、二、三、 within their level, starting
+ * again under each heading above and in each article: a skipped or
+ * repeated number is a drafting slip worth a warning (lint says it as
+ * an error). */
+static void check_heading_number(gw_build *b, gw_body_state *st, cmark_node *node,
+                                 const char *text) {
+  int level = gw_section_number_level(text), value = gw_section_number_value(text);
+  if (level < 1 || value < 0)
+    return;
+  int k = level - 1, want = st->last_number[k] + 1;
+  size_t n = gw_section_number_len(text);
+  while (n > 0 && (text[n - 1] == ' ' || (unsigned char)text[n - 1] == 0x80))
+    n--; /* the mark without the space after it (U+3000 ends in 0x80) */
+  const char *mark = gw_arena_strndup(b->arena, text, n);
+  if (value != want) {
+    if (st->last_number[k] > 0)
+      gw_warning(b->diags, gw_build_node_pos(b, node),
+                 "标题编号%s：上一个是“%s”，这里是“%s”；请检查编号",
+                 value <= st->last_number[k] ? "重复" : "跳号", st->last_mark[k], mark);
+    else if (value != 1)
+      gw_warning(b->diags, gw_build_node_pos(b, node),
+                 "这一级的标题编号从“%s”开始，不是从 1 开始；请检查编号", mark);
+  }
+  st->last_number[k] = value;
+  st->last_mark[k] = mark;
+  for (int i = k + 1; i < 4; i++)
+    st->last_number[i] = 0;
+}
+
 static void add_heading(gw_build *b, gw_body_state *st, cmark_node *node) {
   int level = cmark_node_get_heading_level(node);
   if (level == 1) {
+    memset(st->last_number, 0, sizeof st->last_number);
     if (b->doc->last && !(b->doc->last->kind == GW_BLOCK_BLANK))
       gw_doc_add(b->doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
     add_para(b, GW_ROLE_TITLE, node, NULL);
@@ -144,8 +174,10 @@ static void add_heading(gw_build *b, gw_body_state *st, cmark_node *node) {
   /* A typed number says the level more surely than the count of #:
    * "### 一、" is a first-level heading (lint warns about the #). */
   int numbered = st->auto_numbering ? 0 : gw_section_number_level(text);
-  if (numbered)
+  if (numbered) {
     lvl = numbered - 1;
+    check_heading_number(b, st, node, text);
+  }
   const char *prefix = NULL;
   if (st->auto_numbering) {
     st->heading_counter[lvl]++;
@@ -320,8 +352,10 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
                     ? gw_typed_heading_level(gw_build_plain_text(b, node)) : 0;
     add_para(b, level ? (gw_role)(GW_ROLE_HEADING1 + level - 1) : GW_ROLE_BODY, node, NULL);
     b->doc->last->keep_next = level > 0;
-    if (level)
+    if (level) {
       close_number_gap(b, b->doc->last->runs.first);
+      check_heading_number(b, st, node, gw_build_plain_text(b, node));
+    }
     break;
   }
   case CMARK_NODE_LIST:

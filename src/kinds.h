@@ -19,6 +19,8 @@ typedef struct {
   int heading_counter[4];
   bool after_title;     /* the previous block was an article title */
   bool told_typed_number; /* numbering: auto met a typed 一、 (said once) */
+  int last_number[4];      /* typed heading numbers so far, by level */
+  const char *last_mark[4];
   size_t articles;
 } gw_body_state;
 

@@ -1,5 +1,6 @@
 /* markdown.c - cmark-gfm set-up. */
 #include "markdown.h"
+#include "zh.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
@@ -51,6 +52,13 @@ int gw_section_number_level(const char *t) {
   const char *p = t + open_paren(t);
   bool arabic = *p >= '0' && *p <= '9';
   return (p != t ? 2 : 1) + (arabic ? 2 : 0);
+}
+
+int gw_section_number_value(const char *t) {
+  if (!gw_has_section_number(t))
+    return -1;
+  const char *p = t + open_paren(t);
+  return gw_zh_numeral_value(p, (size_t)(skip_number(p) - p));
 }
 
 size_t gw_section_number_len(const char *t) {

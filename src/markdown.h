@@ -16,6 +16,10 @@ bool gw_has_section_number(const char *text);
  * 一、 1, （一） 2, 1. 3, （1） 4; 0 when `t` opens with none. */
 int gw_section_number_level(const char *t);
 
+/* The value of the section number `t` opens with (三、 3, （12） 12), or
+ * -1. */
+int gw_section_number_value(const char *t);
+
 /* Bytes of the section number `t` opens with, with the spaces after it
  * (一、 （一） 1. ...), or 0. */
 size_t gw_section_number_len(const char *t);

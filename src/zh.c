@@ -1081,6 +1081,31 @@ char *gw_zh_numeral(int n)
   return utf16_to_utf8(buf, len);
 }
 
+int gw_zh_numeral_value(const char *text, size_t len)
+{
+  if (len == 0 || len > 64)
+    return -1;
+  if (text[0] >= '0' && text[0] <= '9') {
+    int n = 0;
+    for (size_t i = 0; i < len; i++) {
+      if (text[i] < '0' || text[i] > '9' || n > 100000)
+        return -1;
+      n = n * 10 + (text[i] - '0');
+    }
+    return n;
+  }
+  UNumberFormat *f = numfmt();
+  UChar u16[64];
+  int32_t n16 = 0;
+  UErrorCode err = U_ZERO_ERROR;
+  u_strFromUTF8(u16, 64, &n16, text, (int32_t)len, &err);
+  if (!f || U_FAILURE(err))
+    return -1;
+  int32_t pos = 0;
+  int32_t v = unum_parse(f, u16, n16, &pos, &err);
+  return U_SUCCESS(err) && pos == n16 && v >= 0 ? v : -1;
+}
+
 static bool is_leap(int y)
 {
   return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;

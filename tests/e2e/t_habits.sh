@@ -425,3 +425,10 @@ for m in re.finditer(r'<w:p>(.*?)</w:p>', d):
 else
   fail "long titles render" "$(cat "$H/titles.err")"
 fi
+
+# render, too, warns about a skipped or repeated heading number (in
+# typed headings and ## headings alike), and stays quiet in order.
+"$GWDOC" render "$H/seq.md" -o "$H/seq.docx" 2>"$H/seq.err"; rc=$?
+[ $rc -eq 0 ] && grep -q 'seq.md:16:1: warning: 标题编号跳号：上一个是“二、”，这里是“四、”' "$H/seq.err" \
+  && [ "$(grep -c warning "$H/seq.err")" -eq 1 ] \
+  && pass "render warns about a skipped heading number" || fail "render warns about a skipped heading number" "$(cat "$H/seq.err")"
