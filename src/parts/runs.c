@@ -48,7 +48,9 @@ void gw_write_r_pr(gw_xml *x, const gw_doc *doc, const gw_role_style *rs,
     gw_xml_val_int(x, "w:sz", rs->size_half_pt);
     gw_xml_val_int(x, "w:szCs", rs->size_half_pt);
   }
-  gw_xml_empty(x, "w:lang", "w:val", "zh-CN", "w:eastAsia", "zh-CN", NULL);
+  /* Latin text in en-US, as Word writes it for Chinese documents: with
+   * zh-CN there LibreOffice breaks lines inside figures (231/6人). */
+  gw_xml_empty(x, "w:lang", "w:val", "en-US", "w:eastAsia", "zh-CN", NULL);
   gw_xml_end(x);
 }
 
