@@ -749,6 +749,25 @@ static void add_tail(gw_build *b, const char *issuer) {
     gw_doc_add(b->doc, GW_BLOCK_TAIL, GW_ROLE_TAIL)->tail = tail;
 }
 
+/* The parenthesised note a measure ends with when it names a role
+ * (牵头, 负责, 配合 …) that the prose reader could not take apart, or NULL. */
+static const char *unread_note(gw_build *b, const gw_runs *measure) {
+  static const char *const roles[] = {"牵头", "负责", "配合", "落实", "参与", NULL};
+  const char *text = gw_runs_text(b->arena, measure);
+  const char *open = NULL;
+  for (const char *q = text; (q = strstr(q, "（")); q += strlen("（"))
+    open = q;
+  const char *close = open ? strstr(open, "）") : NULL;
+  if (!close)
+    return NULL;
+  const char *note = gw_arena_strndup(b->arena, open + strlen("（"),
+                                      (size_t)(close - open) - strlen("（"));
+  for (int i = 0; roles[i]; i++)
+    if (strstr(note, roles[i]))
+      return note;
+  return NULL;
+}
+
 /* A warning for an item that names no unit at all. */
 static void check_items_have_units(gw_build *b, const dv_plan *p) {
   if (p->lead_col < 0 && p->share_col < 0)
@@ -757,8 +776,16 @@ static void check_items_have_units(gw_build *b, const dv_plan *p) {
     size_t named = 0;
     for (size_t c = 0; c < p->ncols; c++)
       named += row->units[c].count;
-    if (!row->category && !named)
-      gw_warning(b->diags, row->pos, "这一项没有写明牵头单位或责任单位");
+    if (!row->category && !named) {
+      const char *note = p->measure_col >= 0 ? unread_note(b, &row->cells[p->measure_col]) : NULL;
+      if (note)
+        gw_warning(b->diags, row->pos,
+                   "括号里的“%s”没有读懂，单位没有排进表格：请写成（某单位牵头，某单位配合；"
+                   "完成时限）的形式",
+                   note);
+      else
+        gw_warning(b->diags, row->pos, "这一项没有写明牵头单位或责任单位");
+    }
   }
 }
 

@@ -141,7 +141,7 @@ size_t dv_number_prefix(const char *text) {
 /* ---- Prose form: the parentheses that end an item. ---- */
 
 static const char *const lead_words[] = {"牵头", NULL};
-static const char *const share_words[] = {"配合", "参与", "协助", "协同", "协办", NULL};
+static const char *const share_words[] = {"配合", "参与", "协助", "协同", "协办", "落实", "实施", NULL};
 /* 负责 alone names the responsible unit; after a 牵头 clause it shares. */
 static const char *const duty_words[] = {"负责", NULL};
 /* Said of a group's share: 各有关部门按职责分工负责. */
@@ -166,8 +166,14 @@ static bool is_deadline(const char *s, size_t len) {
     digit = s[i] >= '0' && s[i] <= '9';
   char *copy = strndup(s, len);
   bool dated = copy && (strstr(copy, "年") || strstr(copy, "月"));
+  /* dates without a number: 年底前完成, 上半年, 每季度 */
+  static const char *const relative[] = {"年底", "年内", "月底", "季度", "上半年", "下半年",
+                                         "每年", "每月", "前完成", NULL};
+  bool relative_date = false;
+  for (int i = 0; copy && relative[i] && !relative_date; i++)
+    relative_date = strstr(copy, relative[i]) != NULL;
   free(copy);
-  return digit && dated;
+  return (digit && dated) || relative_date;
 }
 
 static void join_into(gw_arena *arena, const char **dst, const char *s, size_t len) {
@@ -212,9 +218,9 @@ static bool read_clause(gw_arena *arena, const char *s, size_t len, dv_prose *ou
     }
   }
   if (is_deadline(s, len)) {
-    if (has_suffix(s, len, "完成"))
-      len -= strlen("完成");
-    out->deadline = gw_arena_strndup(arena, s, len);
+    /* 2022年6月底前完成，长期坚持: every clause of the deadline is kept */
+    const char *d = gw_arena_strndup(arena, s, len);
+    out->deadline = out->deadline ? gw_arena_printf(arena, "%s，%s", out->deadline, d) : d;
     return true;
   }
   return false;
@@ -259,6 +265,10 @@ bool dv_parse_prose(gw_arena *arena, const char *text, dv_prose *out) {
   }
   if (duty)
     join_into(arena, out->lead ? &out->share : &out->lead, duty, strlen(duty));
+  /* a lone 2022年6月底前完成 is the date 2022年6月底前 */
+  size_t dl = out->deadline ? strlen(out->deadline) : 0;
+  if (dl && !strstr(out->deadline, "，") && has_suffix(out->deadline, dl, "完成"))
+    out->deadline = gw_arena_strndup(arena, out->deadline, dl - strlen("完成"));
   out->cut = (size_t)open;
   return out->lead || out->share;
 }

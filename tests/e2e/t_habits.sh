@@ -432,3 +432,33 @@ fi
 [ $rc -eq 0 ] && grep -q 'seq.md:16:1: warning: 标题编号跳号：上一个是“二、”，这里是“四、”' "$H/seq.err" \
   && [ "$(grep -c warning "$H/seq.err")" -eq 1 ] \
   && pass "render warns about a skipped heading number" || fail "render warns about a skipped heading number" "$(cat "$H/seq.err")"
+
+# Division notes as offices word them: a deadline of two clauses, 年底前完成
+# without a number, 落实 for the share; an unreadable note is said so.
+cat >"$H/notes3.md" <<'EOF2'
+---
+kind: division
+title: 稳就业措施责任分工
+issuer: 县政府办公室
+date: 2022-05-20
+---
+
+## 一、稳岗
+
+1. 返还失业保险费。（县人社局牵头，县财政局配合；2022年6月底前完成，长期坚持）
+
+2. 开展职业技能培训。（县人社局牵头，县财政局配合；2022年6月底前启动，年底前完成）
+
+3. 加强水源地保护。（县水务局牵头，各乡镇人民政府落实；长期坚持）
+
+4. 开展培训。（县人社局主抓，县财政局配合、支持）
+EOF2
+"$GWDOC" render "$H/notes3.md" -o "$H/notes3.docx" 2>"$H/notes3.err"
+(cd "$H" && rm -rf x && mkdir x && cd x && unzip -q "$H/notes3.docx")
+got=$(for r in 3 4 5; do xpath "$H/x/word/document.xml" "(//w:tbl)[1]/w:tr[$r]/w:tc[position()>2]" | tr '\n' '|'; echo; done)
+want="县人社局|县财政局|2022年6月底前完成，长期坚持|
+县人社局|县财政局|2022年6月底前启动，年底前完成|
+县水务局|各乡镇人民政府|长期坚持|"
+[ "$got" = "$want" ] && pass "division notes: two-clause deadlines, 年底前完成, 落实" || fail "division notes: two-clause deadlines, 年底前完成, 落实" "$got"
+grep -q 'notes3.md:16:1: warning: 括号里的“县人社局主抓，县财政局配合、支持”没有读懂' "$H/notes3.err" \
+  && pass "division notes: an unreadable note is named" || fail "division notes: an unreadable note is named" "$(cat "$H/notes3.err")"
