@@ -72,4 +72,7 @@ char *gw_build_format(gw_build *b, const char *fmt, const char *const *names,
  * 9704 7.3.3, words whole, a trapezoid). */
 void gw_build_balance_lines(gw_build *b, gw_runs *runs, gw_role role, int avail);
 
+/* Warn about a footnote label defined twice (the second is dropped). */
+void gw_build_check_footnotes(gw_build *b);
+
 #endif

@@ -78,6 +78,7 @@ static int build_model(gw_build *b, const gw_val *front, cmark_node *root,
     return -1;
   }
   b->normalize = gw_build_bool(b, "normalize", true);
+  gw_build_check_footnotes(b);
   if (strcmp(kind->str, "bulletin") == 0) {
     b->doc->kind = GW_KIND_BULLETIN;
     gw_build_check_keys(b, front, gw_bulletin_keys);

@@ -462,3 +462,9 @@ want="县人社局|县财政局|2022年6月底前完成，长期坚持|
 [ "$got" = "$want" ] && pass "division notes: two-clause deadlines, 年底前完成, 落实" || fail "division notes: two-clause deadlines, 年底前完成, 落实" "$got"
 grep -q 'notes3.md:16:1: warning: 括号里的“县人社局主抓，县财政局配合、支持”没有读懂' "$H/notes3.err" \
   && pass "division notes: an unreadable note is named" || fail "division notes: an unreadable note is named" "$(cat "$H/notes3.err")"
+
+# The same footnote label in two articles: the second note would vanish; say so.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 第一篇\n\n甲[^1]。\n\n[^1]: 注一。\n\n# 第二篇\n\n乙[^1]。\n\n[^1]: 注二。\n'; } >"$H/dupnote.md"
+"$GWDOC" render "$H/dupnote.md" -o "$H/dupnote.docx" 2>"$H/dupnote.err"
+grep -q 'dupnote.md:18:1: warning: 脚注标号“\[^1\]”前面已经用过' "$H/dupnote.err" \
+  && pass "a footnote label used twice is reported" || fail "a footnote label used twice is reported" "$(cat "$H/dupnote.err")"
