@@ -276,7 +276,28 @@ static void split_literal_stars(gw_build *b, inline_state *st, gw_runs *runs,
   gw_buf_puts(&st->text, p);
 }
 
+/* Drop the spaces a block's text opens with (　　正文…, typed to indent
+ * by hand: the style indents already; a cell or a heading has no use
+ * for them either). */
+static void trim_leading_spaces(gw_runs *runs) {
+  while (runs->first && runs->first->kind == GW_RUN_TEXT) {
+    gw_run *r = runs->first;
+    while (r->len && (r->text[0] == ' ' || r->text[0] == '\t' ||
+                      (r->len >= 3 && memcmp(r->text, "\u3000", 3) == 0))) {
+      size_t n = r->text[0] == ' ' || r->text[0] == '\t' ? 1 : 3;
+      r->text += n;
+      r->len -= n;
+    }
+    if (r->len)
+      return;
+    runs->first = r->next; /* a run of spaces only */
+    if (!runs->first)
+      runs->last = NULL;
+  }
+}
+
 void gw_build_inlines(gw_build *b, cmark_node *node, gw_runs *runs) {
+  bool block_start = runs->first == NULL;
   inline_state st = {{0}, 0, 0};
   int bold_now = 0, literal_bold = 0;
   int pairs_literal_stars = count_literal_stars(node) % 2 == 0;
@@ -346,6 +367,8 @@ void gw_build_inlines(gw_build *b, cmark_node *node, gw_runs *runs) {
     }
   }
   flush_run(b, &st, runs, bold_now);
+  if (block_start)
+    trim_leading_spaces(runs);
   cmark_iter_free(it);
   gw_buf_free(&st.text);
 }

@@ -51,6 +51,7 @@ int gw_typed_heading_level(const char *text) {
   static const char *const stops[] = {"。", "！", "？", "；", NULL};
   if (!gw_has_section_number(text))
     return 0;
+  text = gw_skip_indent(text);
   int paren = strncmp(text, "（", 3) == 0 || text[0] == '(';
   const char *digit = text + (paren ? (text[0] == '(' ? 1 : 3) : 0);
   if (*digit >= '0' && *digit <= '9')
@@ -123,6 +124,7 @@ static void check_heading_number(gw_build *b, gw_body_state *st, cmark_node *nod
   int level = gw_section_number_level(text), value = gw_section_number_value(text);
   if (level < 1 || value < 0)
     return;
+  text = gw_skip_indent(text);
   int k = level - 1, want = st->last_number[k] + 1;
   size_t n = gw_section_number_len(text);
   while (n > 0 && (text[n - 1] == ' ' || (unsigned char)text[n - 1] == 0x80))

@@ -1203,6 +1203,20 @@ static size_t paren_marker_len(const prose *pr) {
   return d == ')' || d == 0xFF09 ? k2 : 0;
 }
 
+/* [indent] 　　正文…: the layout indents paragraphs itself; spaces typed
+ * to indent would double it (render drops them). */
+static void indent_rule(linter *l, prose *pr) {
+  const char *s = pr->text.data;
+  size_t len = pr->text.len, n = 0;
+  while (s && n + 3 <= len && memcmp(s + n, "\u3000", 3) == 0)
+    n += 3;
+  if (n == 0)
+    return;
+  finding *f = report(l, pr, 0, GW_WARNING, "indent",
+                      "段首不用全角空格缩进：排版时自动缩进两字，删去这些空格");
+  add_edit(pr, f, 0, n, "", 0);
+}
+
 /* [number-gap] （一）　加强…: no space after a heading's number. */
 static void number_gap_rule(linter *l, prose *pr, const marker *m) {
   const char *s = pr->text.data;
@@ -1256,6 +1270,8 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
   bool typed = type == CMARK_NODE_PARAGRAPH && m.rank != MK_NONE && typed_heading(&pr);
   if (type == CMARK_NODE_HEADING || typed)
     number_gap_rule(l, &pr, &m);
+  if (numbered)
+    indent_rule(l, &pr);
   if (typed) /* 一、… typed as a paragraph: numbered in order all the same */
     sequence_rule(l, &pr, &m);
   if (type == CMARK_NODE_PARAGRAPH) {

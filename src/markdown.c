@@ -36,7 +36,14 @@ static size_t open_paren(const char *p) {
   return starts_with(p, "（") ? strlen("（") : *p == '(' ? 1 : 0;
 }
 
+const char *gw_skip_indent(const char *t) {
+  while (*t == ' ' || *t == '\t' || starts_with(t, "\u3000"))
+    t += starts_with(t, "\u3000") ? 3 : 1;
+  return t;
+}
+
 bool gw_has_section_number(const char *t) {
+  t = gw_skip_indent(t);
   const char *p = t + open_paren(t);
   const char *q = skip_number(p);
   if (q == p)
@@ -49,6 +56,7 @@ bool gw_has_section_number(const char *t) {
 int gw_section_number_level(const char *t) {
   if (!gw_has_section_number(t))
     return 0;
+  t = gw_skip_indent(t);
   const char *p = t + open_paren(t);
   bool arabic = *p >= '0' && *p <= '9';
   return (p != t ? 2 : 1) + (arabic ? 2 : 0);
@@ -57,6 +65,7 @@ int gw_section_number_level(const char *t) {
 int gw_section_number_value(const char *t) {
   if (!gw_has_section_number(t))
     return -1;
+  t = gw_skip_indent(t);
   const char *p = t + open_paren(t);
   return gw_zh_numeral_value(p, (size_t)(skip_number(p) - p));
 }
@@ -64,7 +73,8 @@ int gw_section_number_value(const char *t) {
 size_t gw_section_number_len(const char *t) {
   if (!gw_has_section_number(t))
     return 0;
-  const char *p = t + open_paren(t);
+  const char *p = gw_skip_indent(t);
+  p += open_paren(p);
   const char *q = skip_number(p);
   size_t mark = starts_with(q, "、")   ? strlen("、")
                 : starts_with(q, "）") ? strlen("）")
@@ -84,6 +94,11 @@ size_t gw_section_number_len(const char *t) {
 int gw_markdown_starts_item(const char *text) {
   if (!text)
     return 0;
+  text = gw_skip_indent(text); /* 　　　2. indented by hand */
+  if (starts_with(text, "附件")) { /* 附件1：… 附件2：… one a line */
+    const char *q = skip_number(text + strlen("附件"));
+    return q != text + strlen("附件") && (starts_with(q, "：") || *q == ':');
+  }
   UChar32 c;
   int32_t i = 0;
   U8_NEXT(text, i, 4, c);

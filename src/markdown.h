@@ -12,6 +12,9 @@ cmark_node *gw_markdown_parse(const char *body, size_t len);
 /* Does `text` start with a section number such as 一、 （一） 1. （1）? */
 bool gw_has_section_number(const char *text);
 
+/* `t` past the spaces (ASCII, tab, U+3000) it is indented by. */
+const char *gw_skip_indent(const char *t);
+
 /* The heading level a section number belongs to (GB/T 9704 7.3.3):
  * 一、 1, （一） 2, 1. 3, （1） 4; 0 when `t` opens with none. */
 int gw_section_number_level(const char *t);
@@ -25,7 +28,8 @@ int gw_section_number_value(const char *t);
 size_t gw_section_number_len(const char *t);
 
 /* Does `text` open a numbered item as drafters type them at the start of
- * a line: 一、 （一） 1、 1. 1） （1） (1) ① ⑴ ⒈ (but not 3.5 or 2021.10)?
+ * a line: 一、 （一） 1、 1. 1） （1） (1) ① ⑴ ⒈ 附件1： (but not 3.5 or 2021.10),
+ * after any spaces it is indented by (　　　2. …)?
  * A paragraph is split before every later line that does (see
  * gw_markdown_parse). */
 int gw_markdown_starts_item(const char *text);

@@ -468,3 +468,16 @@ grep -q 'notes3.md:16:1: warning: 括号里的“县人社局主抓，县财政�
 "$GWDOC" render "$H/dupnote.md" -o "$H/dupnote.docx" 2>"$H/dupnote.err"
 grep -q 'dupnote.md:18:1: warning: 脚注标号“\[^1\]”前面已经用过' "$H/dupnote.err" \
   && pass "a footnote label used twice is reported" || fail "a footnote label used twice is reported" "$(cat "$H/dupnote.err")"
+
+# Indented by hand with full-width spaces: the spaces go (the style
+# indents); 附件 lines, numbered or 附件1：, stay one a line.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 标题\n\n　　正文第一段。\n\n附件：1. 督查发现问题清单\n　　　2. 整改责任分工表\n\n附件1：督查发现问题清单\n附件2：整改责任分工表\n'; } >"$H/att.md"
+if "$GWDOC" render "$H/att.md" -o "$H/att.docx" 2>"$H/att.err"; then
+  got=$(paras "$H/att.docx" | sed -n '/^正文第一段/,/^附件2/p' | tr '\n' '|')
+  [ "$got" = "正文第一段。|附件：1. 督查发现问题清单|2. 整改责任分工表|附件1：督查发现问题清单|附件2：整改责任分工表|" ] \
+    && pass "hand indentation dropped; 附件 lines one a line" || fail "hand indentation dropped; 附件 lines one a line" "$got"
+else
+  fail "附件 source renders" "$(cat "$H/att.err")"
+fi
+"$GWDOC" lint "$H/att.md" >"$H/att.lint" 2>&1
+[ "$(grep -c '\[indent\]' "$H/att.lint")" -eq 2 ] && pass "lint: indent" || fail "lint: indent" "$(cat "$H/att.lint")"
