@@ -651,6 +651,35 @@ static bool is_category_row(gw_build *b, cmark_node **cells, size_t n, size_t *w
   return filled == 1 && gw_has_section_number(gw_build_plain_text(b, cells[*which]));
 }
 
+/* A row whose 序号 cell holds a Chinese numeral (一, 二、) and one other
+ * cell its name, the rest empty: a category, as spreadsheets lay it out. */
+static bool is_numbered_category_row(gw_build *b, const dv_plan *p, cmark_node **cells,
+                                     size_t n, const int *map, const char **numeral,
+                                     size_t *which) {
+  long seq = -1, other = -1;
+  for (size_t i = 0; i < n; i++) {
+    if (!cmark_node_first_child(cells[i]))
+      continue;
+    if (map[i] == p->seq_col && seq < 0)
+      seq = (long)i;
+    else if (other < 0)
+      other = (long)i;
+    else
+      return false; /* a third filled cell: a task */
+  }
+  if (seq < 0 || other < 0 || p->seq_col < 0)
+    return false;
+  char *text = gw_build_plain_text(b, cells[seq]);
+  size_t len = strlen(text);
+  if (len >= 3 && strcmp(text + len - 3, "、") == 0)
+    len -= 3;
+  if (len == 0 || (unsigned char)text[0] < 0x80 || gw_zh_numeral_value(text, len) <= 0)
+    return false; /* 1, 2 …: tasks are numbered in Arabic */
+  *numeral = gw_arena_strndup(b->arena, text, len);
+  *which = (size_t)other;
+  return true;
+}
+
 static void read_table_row(gw_build *b, dv_plan *p, cmark_node *r, const int *map,
                            size_t nmap) {
   size_t n = 0;
@@ -663,6 +692,15 @@ static void read_table_row(gw_build *b, dv_plan *p, cmark_node *r, const int *ma
   size_t which;
   if (is_category_row(b, cells, n, &which)) {
     dv_row *row = add_row(b, p, gw_build_node_pos(b, r), true);
+    gw_build_inlines(b, cells[which], &row->cells[0]);
+    return;
+  }
+  const char *numeral;
+  if (is_numbered_category_row(b, p, cells, n < nmap ? n : nmap, map, &numeral, &which)) {
+    /* | 一 | 教育民生 | | | |, pasted from a spreadsheet: the category 一、教育民生 */
+    dv_row *row = add_row(b, p, gw_build_node_pos(b, r), true);
+    const char *head = gw_arena_printf(b->arena, "%s、", numeral);
+    gw_runs_append(b->arena, &row->cells[0], GW_RUN_TEXT, head, strlen(head));
     gw_build_inlines(b, cells[which], &row->cells[0]);
     return;
   }

@@ -481,3 +481,28 @@ else
 fi
 "$GWDOC" lint "$H/att.md" >"$H/att.lint" 2>&1
 [ "$(grep -c '\[indent\]' "$H/att.lint")" -eq 2 ] && pass "lint: indent" || fail "lint: indent" "$(cat "$H/att.lint")"
+
+# A category row as spreadsheets lay it out: | 一 | 教育民生 | | | |.
+cat >"$H/cat.md" <<'EOF2'
+---
+kind: division
+title: 民生实事责任分工
+issuer: 县政府办公室
+date: 2022-03-01
+---
+
+| 序号 | 改革举措 | 牵头单位 | 责任单位 | 完成时限 |
+|---|---|---|---|---|
+| 一 | 教育民生 | | | |
+| 1 | 新建幼儿园3所。 | 县教育局 | 县住建局 | 2022年8月底前 |
+| 二、 | 医疗民生 | | | |
+| 2 | 免费健康体检。 | 县卫健委 | 县医疗保障局 | 2022年12月底前 |
+EOF2
+if "$GWDOC" render "$H/cat.md" -o "$H/cat.docx" 2>"$H/cat.err"; then
+  (cd "$H" && rm -rf x && mkdir x && cd x && unzip -q "$H/cat.docx")
+  got=$(xpath "$H/x/word/document.xml" "(//w:tbl)[1]/w:tr/w:tc[1]" | tr '\n' '|')
+  [ "$got" = "序号|一、教育民生|1|二、医疗民生|2|" ] && pass "table category rows: | 一 | 教育民生 |" \
+    || fail "table category rows: | 一 | 教育民生 |" "$got"
+else
+  fail "table category rows render" "$(cat "$H/cat.err")"
+fi
