@@ -377,9 +377,11 @@ int gw_zh_slot_runs(const char *text, size_t len, gw_slot_cb cb, void *ctx)
  *
  * 0. Full-width digits and Latin letters (０-９ Ａ-Ｚ ａ-ｚ) become
  *    ASCII, as GB/T 15835 writes Arabic numerals half width; so do a
- *    full-width ．between two digits (２．３ -> 2.3) and a ％ after a
- *    digit (１２％ -> 12%). Every later rule sees the ASCII characters
- *    (第 ３２ 条 -> 第32条).
+ *    full-width ．between two digits (２．３ -> 2.3), a ％ after a digit
+ *    (１２％ -> 12%), ．－＠ inside a full-width word (Ｗｉ－Ｆｉ,
+ *    ｐｙ＠１６３．ｃｏｍ), ：／ between full-width digits (８：３０) and ，
+ *    as a thousands separator (１，２３４). Every later rule sees the
+ *    ASCII characters (第 ３２ 条 -> 第32条).
  * 1. Protected spans are copied unchanged and take part in no rule:
  *    a. URLs: "http://", "https://", "ftp://" or "www." (ASCII case
  *       insensitive, not preceded by an ASCII letter/digit) followed by
@@ -845,15 +847,48 @@ static bool is_fullwidth_alnum(UChar32 c)
 
 /* Rule 0, on the decoded text itself, so that every later rule sees
  * ASCII; NF_WIDE remembers the change for the lint edits. */
+static bool is_fullwidth_digit(UChar32 c) { return c >= 0xFF10 && c <= 0xFF19; }
+
+/* Is the full-width mark cp[i] part of what rule 0 converts around it:
+ * ．－＠ between full-width letters or digits (Ｗｉ－Ｆｉ, １６３．ｃｏｍ),
+ * ：／ between full-width digits (８：３０, １／２), ， before exactly
+ * three full-width digits (１，２３４)? Also ． after any digit and ％. */
+static bool wide_mark_converts(const norm_ctx *x, const UChar32 *cp, size_t i)
+{
+  UChar32 c = cp[i];
+  bool wide_before = i > 0 && (x->fl[i - 1] & NF_WIDE) && is_ascii_alnum(cp[i - 1]);
+  bool digit_before = i > 0 && is_ascii_digit(cp[i - 1]);
+  UChar32 next = i + 1 < x->n ? cp[i + 1] : -1;
+  switch (c) {
+  case 0xFF05: /* ％ */
+    return digit_before;
+  case 0xFF0E: /* ． */
+    return (digit_before && (is_ascii_digit(next) || is_fullwidth_digit(next))) ||
+           (wide_before && is_fullwidth_alnum(next));
+  case 0xFF0D: /* － */
+  case 0xFF20: /* ＠ */
+    return wide_before && is_fullwidth_alnum(next);
+  case 0xFF1A: /* ： */
+  case 0xFF0F: /* ／ */
+    return wide_before && is_ascii_digit(cp[i - 1]) && is_fullwidth_digit(next);
+  case 0xFF0C: { /* ，: a thousands separator only */
+    if (!(wide_before && is_ascii_digit(cp[i - 1])))
+      return false;
+    size_t k = i + 1;
+    while (k < x->n && k < i + 5 && is_fullwidth_digit(cp[k]))
+      k++;
+    return k == i + 4 && !(k < x->n && (is_fullwidth_digit(cp[k]) || is_ascii_digit(cp[k])));
+  }
+  default:
+    return false;
+  }
+}
+
 static void pass_fullwidth(norm_ctx *x, UChar32 *cp)
 {
   for (size_t i = 0; i < x->n; i++) {
     UChar32 c = cp[i];
-    bool digit_before = i > 0 && is_ascii_digit(cp[i - 1]);
-    bool digit_after = i + 1 < x->n && (is_ascii_digit(cp[i + 1]) ||
-                                        (cp[i + 1] >= 0xFF10 && cp[i + 1] <= 0xFF19));
-    if (is_fullwidth_alnum(c) || (c == 0xFF0E && digit_before && digit_after) ||
-        (c == 0xFF05 && digit_before)) {
+    if (is_fullwidth_alnum(c) || wide_mark_converts(x, cp, i)) {
       cp[i] = c - 0xFEE0;
       x->fl[i] |= NF_WIDE;
     }
@@ -914,7 +949,7 @@ static bool inert(UChar32 c)
   if (c == 0x2014 || c == 0x2026)
     return false; /* — and … : the dash and ellipsis rules */
   if (is_fullwidth_alnum(c) || c == 0xFF05 || c == 0xFF0E)
-    return false; /* rule 0 */
+    return false; /* rule 0 (its other marks come only after these) */
   return (c >= 0x2018 && c <= 0x201D) || (c >= 0x3001 && c <= 0x303F) ||
          (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
          (c >= 0xFF01 && c <= 0xFF5E) || c == 0x00B7;
