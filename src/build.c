@@ -387,6 +387,9 @@ static int source_cells(const gw_build *b, cmark_node *row) {
     return 0;
   size_t start = b->src->line_starts[idx];
   size_t end = idx + 1 < b->src->line_count ? b->src->line_starts[idx + 1] : b->src->len;
+  int col = cmark_node_get_start_column(row); /* past a "> " the row sits in */
+  if (col > 1 && start + (size_t)(col - 1) < end)
+    start += (size_t)(col - 1);
   return gw_markdown_line_cells(b->src->text + start, end - start);
 }
 
@@ -589,6 +592,16 @@ char *gw_build_format(gw_build *b, const char *fmt, const char *const *names,
  * joined the same way. */
 static const char **split_names(gw_build *b, const char *s, size_t *count) {
   static const char *const seps[] = {"，", "、", "；", ",", ";", NULL};
+  /* ［市委办公室，市政府办公室］: a list typed with full-width brackets */
+  static const char *const opens[] = {"［", "【", "[", NULL}, *const closes[] = {"］", "】", "]", NULL};
+  size_t sl = strlen(s);
+  for (int i = 0; opens[i]; i++) {
+    size_t o = strlen(opens[i]), c = strlen(closes[i]);
+    if (sl >= o + c && strncmp(s, opens[i], o) == 0 && strcmp(s + sl - c, closes[i]) == 0) {
+      s = gw_arena_strndup(b->arena, s + o, sl - o - c);
+      break;
+    }
+  }
   size_t cap = 1;
   for (const char *p = s; *p; p++)
     cap += (*p == ',' || *p == ';' || (unsigned char)*p == 0xEF || (unsigned char)*p == 0xE3);
@@ -649,10 +662,28 @@ gw_tail *gw_build_tail(gw_build *b) {
     else if (klen >= 1 && c->key[klen - 1] == ':')
       klen -= 1;
     row->label = gw_arena_strndup(b->arena, c->key, klen);
-    /* GB/T 9704 7.4.2: the 抄送 (and a 主送 moved there) line ends with 。 */
-    if ((strcmp(row->label, "抄送") == 0 || strcmp(row->label, "主送") == 0) && text.len &&
-        !(text.len >= 3 && memcmp(text.data + text.len - 3, "。", 3) == 0))
-      gw_buf_puts(&text, "。");
+    /* GB/T 9704 7.4.2: the 抄送 (and a 主送 moved there) line ends with
+     * 。, once, whatever mark the drafter ended it with */
+    if (strcmp(row->label, "抄送") == 0 || strcmp(row->label, "主送") == 0) {
+      static const char *const ends[] = {"。", "，", "；", "、", ".", ",", ";", NULL};
+      for (bool cut = true; cut && text.len;) {
+        cut = false;
+        for (int i = 0; ends[i] && !cut; i++) {
+          size_t n = strlen(ends[i]);
+          if (text.len >= n && memcmp(text.data + text.len - n, ends[i], n) == 0) {
+            text.len -= n;
+            cut = true;
+          }
+        }
+      }
+      if (text.len)
+        gw_buf_puts(&text, "。");
+    }
+    if (!text.len) { /* a label with no names: no row */
+      gw_warning(b->diags, c->pos, "distribution 的“%s”下没有单位，这一行不排", row->label);
+      gw_buf_free(&text);
+      continue;
+    }
     size_t len;
     row->text = gw_build_text(b, text.data ? text.data : "", text.len, &len);
     gw_buf_free(&text);

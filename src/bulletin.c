@@ -190,10 +190,13 @@ static void add_heading(gw_build *b, gw_body_state *st, cmark_node *node) {
   }
   add_para(b, (gw_role)(GW_ROLE_HEADING1 + lvl), node, prefix);
   b->doc->last->keep_next = true;
-  if (prefix)
-    drop_typed_number(b, st, node, b->doc->last->runs.first->next);
+  gw_run *first = b->doc->last->runs.first;
+  if (prefix && *prefix)
+    drop_typed_number(b, st, node, first ? first->next : NULL);
+  else if (prefix)
+    drop_typed_number(b, st, node, first); /* an empty number format */
   else
-    close_number_gap(b, b->doc->last->runs.first);
+    close_number_gap(b, first);
 }
 
 static void add_list(gw_build *b, gw_body_state *st, cmark_node *list, int depth) {
@@ -285,11 +288,13 @@ static int add_note(gw_build *b, cmark_node *quote) {
   cmark_node *first = cmark_node_first_child(quote);
   if (!first || cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH)
     return 0;
+  const char *word = NULL;
+  if (!note_label_len(gw_skip_indent(gw_build_plain_text(b, first)), &word))
+    return 0; /* decided on the text, before building (and warning about) it */
   gw_runs runs = {0};
   gw_build_inlines(b, first, &runs);
   gw_buf joined = {0};
   gw_runs_join(&runs, &joined);
-  const char *word = NULL;
   size_t label = joined.data ? note_label_len(joined.data, &word) : 0;
   gw_buf_free(&joined);
   if (!label)

@@ -156,11 +156,18 @@ static bool read_known_units(gw_build *b, unit_list *known) {
   const char **names = gw_build_str_list(b, v, &n);
   const gw_val *item = v->kind == GW_VAL_SEQ ? v->first : v;
   for (size_t i = 0; i < n; i++, item = item ? item->next : NULL) {
-    const char *folded = fold(b, names[i]);
-    if (unit_find(known, folded) >= 0)
-      gw_warning(b->diags, item ? item->pos : v->pos, "units 里“%s”重复出现", names[i]);
-    else
-      unit_add(b, known, names[i], folded);
+    /* [县委办，县政府办]: Chinese commas do not separate YAML items, but a
+     * unit name holds none, so they separate names here */
+    const char **parts;
+    size_t *starts;
+    size_t np = dv_split_units(b->arena, names[i], &parts, &starts);
+    for (size_t k = 0; k < np; k++) {
+      const char *folded = fold(b, parts[k]);
+      if (unit_find(known, folded) >= 0)
+        gw_warning(b->diags, item ? item->pos : v->pos, "units 里“%s”重复出现", parts[k]);
+      else
+        unit_add(b, known, parts[k], folded);
+    }
   }
   return true;
 }
@@ -257,6 +264,8 @@ static bool split_at_spaces(gw_build *b, const unit_list *known, dv_units *units
   for (size_t k = 0; k < n; k++) {
     items[i + k] = units->items[i];
     items[i + k].name = parts[k];
+    if (k + 1 < n)
+      items[i + k].note = NULL; /* 县教育局 县财政局（牵头）: the note is the last one's */
   }
   memcpy(items + i + n, units->items + i + 1, (units->count - i - 1) * sizeof *items);
   units->items = items;
@@ -811,7 +820,6 @@ static void emit(gw_build *b, const dv_plan *p, const options *o, const unit_lis
   gw_doc *doc = b->doc;
   gw_block *head = gw_doc_add_text(doc, GW_ROLE_TITLE, title);
   head->keep_next = true;
-  gw_build_balance_lines(b, &head->runs, GW_ROLE_TITLE, doc->layout.text_w);
   gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
   gw_block *before = doc->last;
   add_blocks(b, p->preamble, p->npreamble);
@@ -820,8 +828,11 @@ static void emit(gw_build *b, const dv_plan *p, const options *o, const unit_lis
   /* A long preamble stays portrait; with none, or a short one, the
    * title goes on the landscape page with its table, so that the first
    * page is not a title and a line or two (division.landscape_preamble_chars). */
-  if (landscape && doc->last != before && !short_preamble(b, before))
+  bool title_portrait = !landscape || (doc->last != before && !short_preamble(b, before));
+  if (landscape && title_portrait)
     add_section_end(b, false);
+  gw_build_balance_lines(b, &head->runs, GW_ROLE_TITLE,
+                         title_portrait ? doc->layout.text_w : doc->layout.text_h);
   add_table_block(b, t);
   bool index = o->index && !b->unit && order->count;
   bool more = p->nclosing || index;

@@ -804,12 +804,20 @@ static void rule_list_marker(linter *l, prose *pr, const marker *m) {
   add_edit(pr, f, m->dun_at, 3, ".", 1);
 }
 
+/* Bytes a rule has taken: the normalising rules leave them alone. */
+static void claim(prose *pr, size_t at, size_t len) {
+  if (!pr->claimed) {
+    pr->claimed = calloc(pr->text.len + 1, 1);
+    if (!pr->claimed)
+      abort();
+  }
+  memset(pr->claimed + at, 1, len);
+}
+
 static void text_rules(linter *l, prose *pr, size_t marker_len) {
   if (!pr->text.len)
     return;
-  pr->claimed = calloc(pr->text.len, 1);
-  if (!pr->claimed)
-    abort();
+  claim(pr, 0, 0);
   rule_year_bracket(l, pr);
   rule_normalize(l, pr);
   rule_traditional(l, pr);
@@ -1016,7 +1024,7 @@ static void sequence_rule(linter *l, prose *pr, const marker *m);
 /* [heading-end] ## 基本情况。 or ## 主要做法：: a heading on its own line
  * ends without a full stop or a colon. */
 static void heading_end_rule(linter *l, prose *pr) {
-  static const char *const ends[] = {"。", "：", ":", NULL};
+  static const char *const ends[] = {"。", "：", ":", ".", NULL};
   const char *s = pr->text.data;
   size_t len = pr->text.len;
   for (int i = 0; s && ends[i]; i++) {
@@ -1025,6 +1033,7 @@ static void heading_end_rule(linter *l, prose *pr) {
       finding *f = report(l, pr, len - n, GW_WARNING, "heading-end",
                           "单独成行的标题末尾不加“%s”：删去", ends[i]);
       add_edit(pr, f, len - n, n, "", 0);
+      claim(pr, len - n, n);
       return;
     }
   }
@@ -1033,7 +1042,6 @@ static void heading_end_rule(linter *l, prose *pr) {
 static void heading_rules(linter *l, prose *pr, int level, const marker *m) {
   const char *s = pr->text.data;
   size_t len = pr->text.len;
-  heading_end_rule(l, pr);
   if (level == 1) { /* an article title: numbering starts again */
     memset(l->last, 0, sizeof l->last);
     l->after_title = true;
@@ -1215,23 +1223,35 @@ static void indent_rule(linter *l, prose *pr) {
   finding *f = report(l, pr, 0, GW_WARNING, "indent",
                       "段首不用全角空格缩进：排版时自动缩进两字，删去这些空格");
   add_edit(pr, f, 0, n, "", 0);
+  claim(pr, 0, n);
 }
 
 /* [number-gap] （一）　加强…: no space after a heading's number. */
 static void number_gap_rule(linter *l, prose *pr, const marker *m) {
   const char *s = pr->text.data;
   size_t len = pr->text.len, gap = 0;
+  bool wide = false; /* ASCII spaces alone are cjk-space's */
   if (m->rank == MK_NONE || !s)
     return;
-  while (m->len + gap + 3 <= len && memcmp(s + m->len + gap, "\u3000", 3) == 0)
-    gap += 3;
-  if (gap == 0)
+  for (;;) {
+    size_t at = m->len + gap;
+    if (at + 3 <= len && memcmp(s + at, "\u3000", 3) == 0) {
+      gap += 3;
+      wide = true;
+    } else if (at < len && (s[at] == ' ' || s[at] == '\t')) {
+      gap++;
+    } else {
+      break;
+    }
+  }
+  if (!wide)
     return;
   char mk[32];
   short_copy(mk, sizeof mk, s, m->len);
   finding *f = report(l, pr, m->len, GW_WARNING, "number-gap",
                       "标题编号“%s”后面不空格：删去全角空格", mk);
   add_edit(pr, f, m->len, gap, "", 0);
+  claim(pr, m->len, gap);
 }
 
 /* A heading typed as a paragraph (一、加强组织领导): it ends without a
@@ -1262,16 +1282,20 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
   marker m = {MK_NONE, -1, 0, false, 0};
   if (numbered)
     m = parse_marker(pr.text.data ? pr.text.data : "", pr.text.len);
+  /* The rules that remove a mark or a space run first: at the same
+   * place they win over the normalising ones (one --fix, not two). */
+  bool typed = type == CMARK_NODE_PARAGRAPH && m.rank != MK_NONE && typed_heading(&pr);
+  if (type == CMARK_NODE_HEADING)
+    heading_end_rule(l, &pr);
+  if (type == CMARK_NODE_HEADING || typed)
+    number_gap_rule(l, &pr, &m);
+  if (numbered)
+    indent_rule(l, &pr);
   text_rules(l, &pr, m.rank != MK_NONE ? m.len : paren_marker_len(&pr));
   if (numbered)
     rule_list_marker(l, &pr, &m);
   if (type == CMARK_NODE_HEADING)
     heading_rules(l, &pr, cmark_node_get_heading_level(node), &m);
-  bool typed = type == CMARK_NODE_PARAGRAPH && m.rank != MK_NONE && typed_heading(&pr);
-  if (type == CMARK_NODE_HEADING || typed)
-    number_gap_rule(l, &pr, &m);
-  if (numbered)
-    indent_rule(l, &pr);
   if (typed) /* 一、… typed as a paragraph: numbered in order all the same */
     sequence_rule(l, &pr, &m);
   if (type == CMARK_NODE_PARAGRAPH) {
@@ -1300,9 +1324,7 @@ static void table_cells_rule(linter *l, cmark_node *row, size_t start, size_t en
   int heads = 0;
   for (cmark_node *c = cmark_node_first_child(header); c; c = cmark_node_next(c))
     heads++;
-  const char *line = l->src.text + start;
-  while (line > l->src.text && line[-1] != '\n')
-    line--; /* the row's bounds start at its first cell */
+  const char *line = l->src.text + start; /* the row's own column: past a "> " */
   int cells = gw_markdown_line_cells(line, (size_t)(l->src.text + end - line));
   if (cells > heads)
     lint_at(l, (size_t)(line - l->src.text), GW_WARNING, "table-cells",

@@ -48,9 +48,18 @@ bool gw_has_section_number(const char *t) {
   const char *q = skip_number(p);
   if (q == p)
     return false;
+  size_t digits = 0;
+  for (const char *d = p; d < q && *d >= '0' && *d <= '9'; d++)
+    digits++;
+  if (digits > 3)
+    return false; /* （2021） 2021.10: a year */
   if (p != t)
     return starts_with(q, "）") || *q == ')';
-  return starts_with(q, "、") || *q == '.' || starts_with(q, "．");
+  if (*q == '.' || starts_with(q, "．")) {
+    const char *after = q + (*q == '.' ? 1 : strlen("．"));
+    return !(*after >= '0' && *after <= '9') && !starts_with(after, "．"); /* not 2.1 or 1.5万 */
+  }
+  return starts_with(q, "、");
 }
 
 int gw_section_number_level(const char *t) {
@@ -305,14 +314,20 @@ int gw_markdown_table_row_is_header(cmark_node *row) {
 }
 int gw_markdown_line_cells(const char *p, size_t len) {
   const char *end = p + len;
+  const char *line = p;
   while (p < end && (*p == ' ' || *p == '\t'))
     p++;
   while (end > p && (end[-1] == '\n' || end[-1] == '\r' || end[-1] == ' ' || end[-1] == '\t'))
     end--;
   if (p < end && *p == '|')
     p++;
-  if (end > p && end[-1] == '|' && !(end - 1 > p && end[-2] == '\\'))
-    end--;
+  if (end > p && end[-1] == '|') {
+    size_t slashes = 0; /* \| escapes the pipe, \\| does not */
+    while (end - 1 - (long)slashes > line && end[-2 - (long)slashes] == '\\')
+      slashes++;
+    if (slashes % 2 == 0)
+      end--;
+  }
   int pipes = 0; /* GFM splits at a '|' inside `code` too; only \| escapes */
   for (const char *q = p; q < end; q++) {
     if (*q == '\\' && q + 1 < end)

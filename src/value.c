@@ -46,20 +46,28 @@ static const struct {
     {"found character that cannot start any token",
      "这里的字符不能作值的开头（如 @、`、%）：请给值加英文引号"},
     {"did not find expected node content", "这里缺少值"},
+    {"did not find expected ',' or ']'", "方括号列表没有闭合，或列表项之间没有用英文逗号隔开：请补上“]”或“,”"},
+    {"did not find expected ',' or '}'", "花括号没有闭合：请补上“}”"},
 };
 
 /* A key typed with the Chinese colon (title： 政法信息) makes libyaml
- * complain a line later; find it: a line whose first colon is "：" with
- * no space before it. Returns the byte offset of the "：", or -1. */
-static long fullwidth_colon_key(const char *text, size_t len, unsigned *line) {
+ * complain on its line or the next; find it there (lines first..last):
+ * a line, not a list item, whose first colon is "：" with no space
+ * before it. Returns the byte offset of the "：", or -1. */
+static long fullwidth_colon_key(const char *text, size_t len, unsigned first, unsigned last,
+                                unsigned *line) {
   const char *p = text, *end = text + len;
-  for (unsigned l = 0; p < end; l++) {
+  for (unsigned l = 0; p < end && l <= last; l++) {
     const char *eol = memchr(p, '\n', (size_t)(end - p));
     if (!eol)
       eol = end;
     const char *q = p;
-    while (q < eol && (*q == ' ' || *q == '-'))
+    while (q < eol && *q == ' ')
       q++;
+    if (l < first || (q < eol && *q == '-')) {
+      p = eol + 1;
+      continue;
+    }
     const char *colon = q;
     while (colon < eol && *colon != ':' && *colon != ' ' && *colon != '#' && *colon != '"' &&
            *colon != '\'' && strncmp(colon, "：", 3) != 0)
@@ -94,22 +102,28 @@ static bool tab_at(const char *text, size_t len, yaml_mark_t m) {
   return p < end && *p == '\t';
 }
 
+/* The error for a key with a Chinese colon at byte `at` of line `line`.
+ * Returns -1 (an error was reported). */
+static int report_fullwidth_colon(reader *r, long at, unsigned line) {
+  const char *bol = r->text + at;
+  while (bol > r->text && bol[-1] != '\n')
+    bol--;
+  gw_pos here = {r->file, r->first_line + line,
+                 (unsigned)gw_zh_count_chars(bol, (size_t)(r->text + at - bol)) + 1};
+  gw_error(r->diags, here, "名称后面要用英文冒号“:”，这里是中文冒号“：”");
+  return -1;
+}
+
 static int next_event(reader *r, yaml_event_t *ev) {
   if (yaml_parser_parse(&r->parser, ev))
     return 0;
   yaml_mark_t m = r->parser.problem_mark;
   gw_pos pos = mark_pos(r->file, r->first_line, m);
   unsigned line;
-  long at = fullwidth_colon_key(r->text, r->len, &line);
-  if (at >= 0) {
-    const char *bol = r->text + at;
-    while (bol > r->text && bol[-1] != '\n')
-      bol--;
-    gw_pos here = {r->file, r->first_line + line,
-                   (unsigned)gw_zh_count_chars(bol, (size_t)(r->text + at - bol)) + 1};
-    gw_error(r->diags, here, "名称后面要用英文冒号“:”，这里是中文冒号“：”");
-    return -1;
-  }
+  unsigned last = (unsigned)m.line, first = last > 0 ? last - 1 : 0;
+  long at = fullwidth_colon_key(r->text, r->len, first, last, &line);
+  if (at >= 0)
+    return report_fullwidth_colon(r, at, line);
   if (tab_at(r->text, r->len, m)) {
     gw_error(r->diags, pos, "YAML 不能用 Tab 缩进或分隔：请改用空格");
     return -1;
@@ -228,8 +242,37 @@ static gw_val *read_node(reader *r, yaml_event_t *ev, int depth) {
   }
 }
 
+/* A line indented with U+3000 (　报: [...]) is a key named "　报" to
+ * YAML, and the 报尾 would lose it: say so. Lines that are no key or
+ * list item (text inside a block) are left alone. */
+static bool fullwidth_indent(gw_diags *diags, const char *file, unsigned first_line,
+                             const char *text, size_t len) {
+  const char *p = text, *end = text + len;
+  for (unsigned l = 0; p < end; l++) {
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    if (!eol)
+      eol = end;
+    const char *q = p;
+    while (q < eol && (*q == ' ' || (eol - q >= 3 && memcmp(q, "\u3000", 3) == 0)))
+      q += *q == ' ' ? 1 : 3;
+    bool wide = q - p >= 3 && memchr(p, 0xE3, (size_t)(q - p)) != NULL;
+    bool key = q < eol && (*q == '-' || memchr(q, ':', (size_t)(eol - q)));
+    for (const char *c = q; !key && c + 3 <= eol; c++)
+      key = memcmp(c, "：", 3) == 0;
+    if (wide && key) {
+      gw_pos pos = {file, first_line + l, 1};
+      gw_error(diags, pos, "YAML 不能用全角空格缩进：请改用英文空格");
+      return true;
+    }
+    p = eol + 1;
+  }
+  return false;
+}
+
 gw_val *gw_val_parse(gw_arena *arena, gw_diags *diags, const char *file,
                      unsigned first_line, const char *text, size_t len) {
+  if (fullwidth_indent(diags, file, first_line, text, len))
+    return NULL;
   reader r = {arena, diags, file, first_line, {0}, text, len};
   gw_val *root = NULL;
   yaml_event_t ev;
@@ -260,7 +303,12 @@ gw_val *gw_val_parse(gw_arena *arena, gw_diags *diags, const char *file,
   if (root && root->kind == GW_VAL_NULL) {
     root->kind = GW_VAL_MAP; /* an empty document */
   } else if (root && root->kind != GW_VAL_MAP) {
-    gw_error(diags, root->pos, "YAML 内容必须是“键: 值”的形式，而不是单独的文字或列表");
+    unsigned line;
+    long at = fullwidth_colon_key(text, len, 0, 0, &line); /* kind： bulletin */
+    if (at >= 0)
+      report_fullwidth_colon(&r, at, line);
+    else
+      gw_error(diags, root->pos, "YAML 内容必须是“键: 值”的形式，而不是单独的文字或列表");
     root = NULL;
   }
   if (root) {

@@ -464,15 +464,19 @@ typedef struct {
 /* Resolved character at index i (as a signed index; -1 outside). */
 static UChar32 res_at(const norm_ctx *x, size_t i, int dir)
 {
-  if (dir < 0) {
-    if (i == 0)
-      return -1;
-    i--;
-  } else {
-    if (i + 1 >= x->n)
-      return -1;
-    i++;
-  }
+  /* Characters already removed (the tail of a ... made ……) are no
+   * neighbours: in 76%...) the ) sees the …… */
+  do {
+    if (dir < 0) {
+      if (i == 0)
+        return -1;
+      i--;
+    } else {
+      if (i + 1 >= x->n)
+        return -1;
+      i++;
+    }
+  } while (x->fl[i] & NF_DEL);
   return x->rep[i];
 }
 
@@ -1571,6 +1575,13 @@ int gw_zh_normalize_edits(const char *text, size_t len, gw_zh_edit_cb cb,
       size_t j = i, bl = 0;
       while (j < x.n && (x.fl[j] & NF_WIDE) && x.rep[j] == cp[j] && bl < sizeof buf - 1)
         buf[bl++] = (char)cp[j++];
+      if (j == i) { /* converted further by a later rule: its own edit */
+        size_t cl = put_cp(buf, x.rep[i], 1);
+        if (edit_push(&ev, GW_ZH_EDIT_PUNCT_WIDTH, offs[i], offs[i + 1] - offs[i], buf, cl) < 0)
+          goto out;
+        i++;
+        continue;
+      }
       if (edit_push(&ev, GW_ZH_EDIT_WIDTH, offs[i], offs[j] - offs[i], buf, bl) < 0)
         goto out;
       i = j;

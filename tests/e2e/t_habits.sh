@@ -308,7 +308,7 @@ title: 重点任务责任分工
 issuer: 某县人民政府办公室
 date: 2022-02-28
 distribution:
-  抄送: 县委各部门、县人大常委会办公室，县政协办公室
+  抄送: 县委各部门、县人大常委会办公室，县政协办公室。
 ---
 
 1. 任务。（县财政局负责，2022年底前）
@@ -506,3 +506,34 @@ if "$GWDOC" render "$H/cat.md" -o "$H/cat.docx" 2>"$H/cat.err"; then
 else
   fail "table category rows render" "$(cat "$H/cat.err")"
 fi
+
+# Review findings: an empty number format under numbering: auto with an
+# empty heading (was a crash); decimals are no section numbers.
+mkdir -p "$H/tpl" && cat >"$H/tpl/noformat.yaml" <<'EOF2'
+extends: jintuan-yaoxun
+formats:
+  headings: ["{zh}、", "（{zh}）", "{n}.", ""]
+EOF2
+{ printf '%s' "$BULLETIN_FRONT" | sed -e 's/^template: .*/template: noformat/' -e 's/^date: .*/&\nnumbering: auto/'; printf '# 标题\n\n## 1.5万名青年参加培训\n\n##### \n\n##### （1）甲\n'; } >"$H/tpl/auto.md"
+"$GWDOC" render "$H/tpl/auto.md" -o "$H/tpl/auto.docx" 2>"$H/tpl/auto.err"; rc=$?
+if [ $rc -eq 0 ]; then
+  got=$(paras "$H/tpl/auto.docx" | grep -F '青年' | head -1)
+  [ "$got" = "一、1.5万名青年参加培训" ] && pass "numbering: auto keeps 1.5万 and survives an empty format" \
+    || fail "numbering: auto keeps 1.5万 and survives an empty format" "$got"
+else
+  fail "numbering: auto with an empty format renders" "rc=$rc $(cat "$H/tpl/auto.err")"
+fi
+
+# YAML typed with a Chinese input method: full-width indentation is an
+# error; a list in full-width brackets and units joined by ， are read.
+{ printf '%s' "$BULLETIN_FRONT" | sed 's/^date: .*/&\ndistribution:\n　报: [市委办公室]/'; printf '# 标题\n\n正文。\n'; } >"$H/wideyaml.md"
+"$GWDOC" render "$H/wideyaml.md" -o "$H/wideyaml.docx" 2>"$H/wideyaml.err"; rc=$?
+[ $rc -eq 1 ] && grep -q 'wideyaml.md:8:1: error: YAML 不能用全角空格缩进' "$H/wideyaml.err" \
+  && pass "YAML: full-width indentation is an error" || fail "YAML: full-width indentation is an error" "rc=$rc $(cat "$H/wideyaml.err")"
+{ printf '%s' "$BULLETIN_FRONT" | sed 's/^date: .*/&\ndistribution:\n  报: ［市委办公室，市政府办公室］/'; printf '# 标题\n\n正文。\n'; } >"$H/brackets.md"
+"$GWDOC" render "$H/brackets.md" -o "$H/brackets.docx" 2>"$H/brackets.err" \
+  && paras "$H/brackets.docx" | grep -F "报：市委办公室，市政府办公室" | grep -qvF "［" \
+  && pass "distribution in full-width brackets" || fail "distribution in full-width brackets" "$(paras "$H/brackets.docx" | grep 报)"
+sed 's/^units: .*/units: [县发展改革局，县财政局, 县农业农村局、县水利局]/' "$H/units.md" >"$H/units2.md"
+"$GWDOC" render "$H/units2.md" -o "$H/units2.docx" 2>"$H/units2.err" \
+  && pass "units: names joined by ， or 、 in one item" || fail "units: names joined by ， or 、 in one item" "$(cat "$H/units2.err")"

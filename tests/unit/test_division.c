@@ -417,10 +417,12 @@ START_TEST(item_lines)
     ck_assert_msg(gw_markdown_starts_item(items[i]), "'%s' opens an item", items[i]);
   for (size_t i = 0; i < sizeof not_items / sizeof not_items[0]; i++)
     ck_assert_msg(!gw_markdown_starts_item(not_items[i]), "'%s' opens no item", not_items[i]);
-  /* the section-number test they share is unchanged */
+  /* the section-number test they share: a decimal or a year is none */
   ck_assert(gw_has_section_number("一、甲") && gw_has_section_number("（一）甲") &&
             gw_has_section_number("1.甲") && gw_has_section_number("（1）甲") &&
-            gw_has_section_number("3.5万") && !gw_has_section_number("甲、乙") &&
+            gw_has_section_number("　　一、甲") && !gw_has_section_number("3.5万") &&
+            !gw_has_section_number("2.1 项目进展") && !gw_has_section_number("（2021）年度") &&
+            !gw_has_section_number("2021.10.18 活动") && !gw_has_section_number("甲、乙") &&
             !gw_has_section_number("（甲）"));
 }
 END_TEST
