@@ -485,15 +485,18 @@ void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
   double unit = L->roles[GW_ROLE_TABLE_CELL].size_half_pt * 5.0;
   double header_unit = L->roles[GW_ROLE_TABLE_HEADER].size_half_pt * 5.0;
   int pad = 2 * L->table.cell_margin_twips + 40;
-  /* Three widths a column: natural (its widest cell on one line), head
+  /* Widths a column: natural (its widest cell on one line), head
    * (its header and cells of up to six characters unbroken) and data
    * (figures and cells of up to three characters unbroken, the header
    * wrapped onto at most two lines). */
   double *natural = gw_arena_alloc(b->arena, (size_t)n * sizeof *natural);
   double *head = gw_arena_alloc(b->arena, (size_t)n * sizeof *head);
   double *data = gw_arena_alloc(b->arena, (size_t)n * sizeof *data);
+  /* and a fourth, figures: the data cells alone, the header as narrow
+   * as it must be (one character a line, for ten columns and more) */
+  double *figures = gw_arena_alloc(b->arena, (size_t)n * sizeof *figures);
   for (int i = 0; i < n; i++)
-    data[i] = head[i] = natural[i] = 2 * 2 * unit + pad;
+    figures[i] = data[i] = head[i] = natural[i] = 2 * 2 * unit + pad;
   for (gw_row *row = t->rows; row; row = row->next) {
     if (row->category)
       continue;
@@ -508,19 +511,22 @@ void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
           head[i] = w; /* a header or a short cell (<= 6 characters) */
         if (!row->header && (cw <= 6 || ascii_cell(c)) && w > data[i])
           data[i] = w; /* 亿元, 312.56, 98.4%: never broken */
+        if (!row->header && (cw <= 6 || ascii_cell(c)) && w > figures[i])
+          figures[i] = w;
         if (row->header && (double)((cw + 3) / 4 * 2) * header_unit + pad > data[i])
           data[i] = (double)((cw + 3) / 4 * 2) * header_unit + pad; /* half, whole chars */
       }
       i += c->span;
     }
   }
-  double sum_natural = 0, sum_head = 0, sum_data = 0;
+  double sum_natural = 0, sum_head = 0, sum_data = 0, sum_figures = 0;
   for (int i = 0; i < n; i++) {
     if (head[i] > natural[i])
       natural[i] = head[i];
     sum_natural += natural[i];
     sum_head += head[i];
     sum_data += data[i];
+    sum_figures += figures[i];
   }
   double *width = gw_arena_alloc(b->arena, (size_t)n * sizeof *width);
   if (sum_natural <= avail) {
@@ -540,9 +546,15 @@ void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
     double spare = avail - sum_data, want = sum_natural - sum_data;
     for (int i = 0; i < n; i++)
       width[i] = data[i] + (natural[i] - data[i]) * spare / want;
+  } else if (sum_figures < avail) {
+    /* Ten columns and more: the figures still stay whole; the headers
+     * take what is left, towards half their length. */
+    double spare = avail - sum_figures, want = sum_data - sum_figures;
+    for (int i = 0; i < n; i++)
+      width[i] = figures[i] + (data[i] - figures[i]) * spare / want;
   } else {
     for (int i = 0; i < n; i++)
-      width[i] = data[i] * avail / sum_data;
+      width[i] = figures[i] * avail / sum_figures;
   }
   t->col_twips = gw_arena_alloc(b->arena, (size_t)n * sizeof *t->col_twips);
   int total = 0;
