@@ -26,6 +26,7 @@ typedef struct {
   bool index;
   long landscape_columns, min_column_chars, center_max_chars;
   int unit_column_chars; /* a longer unit name wraps (0: none does) */
+  long measure_percent;  /* of the width the measures column gets first */
 } options;
 
 /* Unit names in order, with their NFKC-folded forms for comparing. */
@@ -116,6 +117,8 @@ static void read_options(gw_build *b, const dv_plan *p, options *o) {
   o->center_max_chars = template_number(b, "division.center_max_chars", 0, 50);
   o->unit_column_chars = template_val(b, "division.unit_column_chars") /* else no cap */
       ? (int)template_number(b, "division.unit_column_chars", 2, 50) : 0;
+  o->measure_percent = template_val(b, "division.measure_percent")
+      ? template_number(b, "division.measure_percent", 0, 90) : 0;
 }
 
 /* ---- Units: the list, the check, the closest names. ---- */
@@ -565,6 +568,8 @@ static void measure_columns(gw_build *b, const gw_table *t, const bool *unit_col
       /* A deadline takes at most two lines, and 2021年10月 keeps its
        * number whole on the first one. */
       double half = (double)((gw_cell_width(c) + 1) / 2 + 2) * unit + pad;
+      if (half > 12 * unit + pad)
+        half = 12 * unit + pad; /* 2022年6月底前完成，长期坚持: six characters a line */
       if (col == deadline_col && half > fit[col].lo)
         fit[col].lo = half;
       if (unit_col && unit_col[col]) {
@@ -614,7 +619,8 @@ static void fill_columns(column_fit *fit, int n, double room) {
 }
 
 static void balance_widths(gw_build *b, gw_table *t, const bool *unit_col,
-                           int deadline_col, int unit_chars, int avail) {
+                           int deadline_col, int unit_chars, const bool *text_col,
+                           long measure_pct, int avail) {
   int n = t->ncols;
   column_fit *fit = gw_arena_alloc(b->arena, (size_t)n * sizeof *fit);
   measure_columns(b, t, unit_col, deadline_col, unit_chars, fit);
@@ -624,6 +630,31 @@ static void balance_widths(gw_build *b, gw_table *t, const bool *unit_col,
       fit[i].hi = fit[i].lo;
     sum_lo += fit[i].lo;
     sum_hi += fit[i].hi;
+  }
+  /* The measures come first: their column gets its share of the width
+   * (division.measure_percent; layout.md §6: 70 mm of 156) before a
+   * long list of units or a long deadline takes it by its weight. */
+  if (text_col && measure_pct > 0 && sum_lo < avail) {
+    /* with two text columns (重点任务, 具体措施) they share it by weight */
+    double want = (double)avail * (double)measure_pct / 100.0, have = 0, weights = 0;
+    for (int i = 0; i < n; i++)
+      if (text_col[i]) {
+        have += fit[i].lo;
+        weights += fit[i].weight;
+      }
+    double add = want - have;
+    if (add > avail - sum_lo)
+      add = avail - sum_lo;
+    for (int i = 0; i < n && add > 0 && weights > 0; i++)
+      if (text_col[i]) {
+        double more = add * fit[i].weight / weights;
+        if (fit[i].lo + more > fit[i].hi)
+          more = fit[i].hi - fit[i].lo;
+        if (more > 0) {
+          fit[i].lo += more;
+          sum_lo += more;
+        }
+      }
   }
   for (int i = 0; i < n; i++) {
     if (sum_lo >= avail)
@@ -661,13 +692,17 @@ static bool too_narrow(const gw_doc *doc, const gw_table *t, long min_chars) {
  * landscape. Returns whether it does. */
 static bool lay_out_table(gw_build *b, const dv_plan *p, const options *o, gw_table *t) {
   const gw_layout *L = &b->doc->layout;
-  balance_widths(b, t, p->unit_col, p->deadline_col, o->unit_column_chars, L->text_w);
+  bool *text_col = gw_arena_alloc(b->arena, (size_t)t->ncols * sizeof *text_col);
+  for (int col = 0; col < t->ncols && col < (int)p->ncols; col++)
+    text_col[col] = col != p->seq_col && col != p->deadline_col && !p->unit_col[col];
+  balance_widths(b, t, p->unit_col, p->deadline_col, o->unit_column_chars, text_col,
+                 o->measure_percent, L->text_w);
   bool landscape = o->orient == ORIENT_LANDSCAPE;
   if (o->orient == ORIENT_AUTO)
     landscape = t->ncols >= o->landscape_columns || too_narrow(b->doc, t, o->min_column_chars);
   if (landscape)
-    balance_widths(b, t, p->unit_col, p->deadline_col, o->unit_column_chars,
-                   L->text_h); /* the 版心 turned: 225 mm wide */
+    balance_widths(b, t, p->unit_col, p->deadline_col, o->unit_column_chars, text_col,
+                   o->measure_percent, L->text_h); /* the 版心 turned: 225 mm wide */
   return landscape;
 }
 
@@ -708,7 +743,7 @@ static gw_table *index_table(gw_build *b, const dv_plan *p, const options *o,
              GW_ROLE_TABLE_CELL, 1);
   }
   bool unit_col[3] = {true, false, false};
-  balance_widths(b, t, unit_col, -1, 0, b->doc->layout.text_w);
+  balance_widths(b, t, unit_col, -1, 0, NULL, 0, b->doc->layout.text_w);
   return t;
 }
 

@@ -537,3 +537,29 @@ fi
 sed 's/^units: .*/units: [县发展改革局，县财政局, 县农业农村局、县水利局]/' "$H/units.md" >"$H/units2.md"
 "$GWDOC" render "$H/units2.md" -o "$H/units2.docx" 2>"$H/units2.err" \
   && pass "units: names joined by ， or 、 in one item" || fail "units: names joined by ， or 、 in one item" "$(cat "$H/units2.err")"
+
+# A list of many units and a long deadline do not squeeze the measures:
+# the 改革举措 column stays wider than any unit column, the deadline at
+# most six characters (1890 twips).
+cat >"$H/many.md" <<'EOF2'
+---
+kind: division
+title: 优化营商环境责任分工
+issuer: 县政府办公室
+date: 2022-05-20
+---
+
+1. 深化“一枚印章管审批”改革，推进审批事项应进必进，实现企业和群众办事“只进一扇门、最多跑一次”。
+   - 牵头单位：县行政审批服务管理局
+   - 责任单位：县发展改革局、县工信局、县财政局、县人社局、县自然资源局、县住建局、县交通运输局、县水利局、县农业农村局、县商务局、县文旅局、县卫健委
+   - 完成时限：2022年6月底前完成，长期坚持
+EOF2
+if "$GWDOC" render "$H/many.md" -o "$H/many.docx" 2>"$H/many.err"; then
+  (cd "$H" && rm -rf x && mkdir x && cd x && unzip -q "$H/many.docx")
+  cols=$(xpath "$H/x/word/document.xml" "(//w:tbl)[1]/w:tblGrid/w:gridCol/@w:w" | tr -dc '0-9\n' | tr '\n' ' ')
+  set -- $cols
+  [ "$2" -gt "$3" ] && [ "$2" -gt "$4" ] && [ "$5" -le 1890 ] && pass "many units: the measures stay the widest" \
+    || fail "many units: the measures stay the widest" "gridCol: $cols"
+else
+  fail "many units renders" "$(cat "$H/many.err")"
+fi
