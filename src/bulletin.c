@@ -284,8 +284,16 @@ static void drop_bytes(gw_runs *runs, size_t n) {
 /* A block quote starting with an editor's-note label is the 编者按: its
  * label in the label's font, written 编者按：, however the drafter
  * marked it. */
+static int add_note_from(gw_build *b, cmark_node *first, bool quoted);
+
 static int add_note(gw_build *b, cmark_node *quote) {
-  cmark_node *first = cmark_node_first_child(quote);
+  return add_note_from(b, cmark_node_first_child(quote), true);
+}
+
+/* An editor's note from paragraph `first` on: the paragraphs after it
+ * in a block quote (`quoted`), or that one paragraph when a drafter
+ * wrote 【编者按】… without the >. */
+static int add_note_from(gw_build *b, cmark_node *first, bool quoted) {
   if (!first || cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH)
     return 0;
   const char *word = NULL;
@@ -299,7 +307,7 @@ static int add_note(gw_build *b, cmark_node *quote) {
   gw_buf_free(&joined);
   if (!label)
     return 0;
-  for (cmark_node *p = first; p; p = cmark_node_next(p)) {
+  for (cmark_node *p = first; p; p = quoted ? cmark_node_next(p) : NULL) {
     if (cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH)
       continue;
     gw_block *para = gw_doc_add(b->doc, GW_BLOCK_PARA, GW_ROLE_NOTE);
@@ -352,6 +360,12 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
       gw_image_add(b, url ? url : "", gw_build_plain_text(b, only), gw_build_node_pos(b, only));
       break;
     }
+    /* 【编者按】… or **编者按**：… written without the > of a quote */
+    const char *lead = only && cmark_node_get_type(only) == CMARK_NODE_TEXT
+                           ? cmark_node_get_literal(only) : NULL;
+    bool maybe_note = !lead || strstr(lead, "编者按") || strstr(lead, "按语");
+    if (maybe_note && add_note_from(b, node, false))
+      break;
     /* Cheap test on the first text first; most paragraphs stop there. */
     const char *lit = only && cmark_node_get_type(only) == CMARK_NODE_TEXT
                           ? cmark_node_get_literal(only) : NULL;

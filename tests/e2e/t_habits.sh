@@ -563,3 +563,13 @@ if "$GWDOC" render "$H/many.md" -o "$H/many.docx" 2>"$H/many.err"; then
 else
   fail "many units renders" "$(cat "$H/many.err")"
 fi
+
+# 【编者按】 written as a plain paragraph, without the > of a quote.
+{ printf '%s' "$BULLETIN_FRONT"; printf '【编者按】本期刊发。\n\n# 标题\n\n正文。\n'; } >"$H/note2.md"
+if "$GWDOC" render "$H/note2.md" -o "$H/note2.docx" 2>"$H/note2.err"; then
+  (cd "$H" && rm -rf x && mkdir x && cd x && unzip -q "$H/note2.docx")
+  got=$(xpath "$H/x/word/document.xml" "//w:p[w:pPr/w:pStyle/@w:val='gwNote']/w:r" | tr '\n' '|')
+  [ "$got" = "编者按：|本期刊发。|" ] && pass "编者按 as a plain paragraph" || fail "编者按 as a plain paragraph" "$got"
+else
+  fail "编者按 as a plain paragraph renders" "$(cat "$H/note2.err")"
+fi
