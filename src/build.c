@@ -726,7 +726,7 @@ static bool starts_with_any(const char *text, const char *const *marks) {
 typedef struct {
   size_t at, cut; /* break before text[at]; `cut` bytes (a space) go */
   size_t cols;    /* display columns before it */
-  int bonus;      /* columns of imbalance worth accepting to break here */
+  int bonus;      /* columns of imbalance worth accepting to break here (< 0: a bad place) */
 } line_break;
 
 /* Where a title may break: between words (ICU), never after an opening
@@ -737,9 +737,24 @@ static size_t break_candidates(const char *t, size_t len, line_break **out) {
   static const char *const closers[] = {"”", "’", "》", "）", "〕", "】", ")", "、", "，", "。",
                                         "：", "；", "！", "？", "…", "—", "·", NULL};
   static const char *const pauses[] = {"，", "、", "：", "；", "”", "》", NULL};
+  static const char *const pair_open[] = {"《", "“", "（", "(", NULL};
+  static const char *const pair_close[] = {"》", "”", "）", ")", NULL};
+  static const char *const inner_pauses[] = {"、", "，", "；", NULL};
   size_t *words = NULL;
   long nw = gw_zh_word_breaks(t, len, &words);
   line_break *v = gw_xmalloc(((size_t)(nw > 0 ? nw : 0) + len + 1) * sizeof *v);
+  /* depth[i]: how many 《“（ are open before byte i: a break inside a
+   * book title or a quotation splits a name (《中华人民/共和国…》) */
+  int *depth = gw_xmalloc((len + 1) * sizeof *depth);
+  depth[0] = 0;
+  for (size_t i = 0; i < len; i++) {
+    int d = depth[i];
+    if (starts_with_any(t + i, pair_open))
+      d++;
+    else if (starts_with_any(t + i, pair_close) && d > 0)
+      d--;
+    depth[i + 1] = d;
+  }
   size_t n = 0;
   for (long i = 0; i < nw; i++) {
     size_t at = words[i];
@@ -748,8 +763,18 @@ static size_t break_candidates(const char *t, size_t len, line_break **out) {
       continue; /* spaces are taken below, whole */
     if (ends_with_any(t, at, openers) || starts_with_any(t + at, closers))
       continue;
-    v[n++] = (line_break){at, 0, gw_zh_display_width(t, at), ends_with_any(t, at, pauses) ? 2 : 0};
+    int bonus = ends_with_any(t, at, pauses) ? 2 : 0;
+    /* inside 《…》 “…” （…）: only after a 、 or ， of a list there
+     * (“守底线、/查隐患、保安全”) is it no worse than elsewhere */
+    if (depth[at] > 0)
+      bonus -= ends_with_any(t, at, inner_pauses) ? 2 : 12;
+    /* a one-character word on either side (整/改): the segmenter may not
+     * know the word, so do not trust the boundary much */
+    size_t prev = i > 0 ? words[i - 1] : 0, next = i + 1 < nw ? words[i + 1] : len;
+    bonus -= (at - prev == 3 ? 3 : 0) + (next - at == 3 ? 3 : 0);
+    v[n++] = (line_break){at, 0, gw_zh_display_width(t, at), bonus};
   }
+  free(depth);
   free(words);
   for (size_t at = 0; at < len;) {
     size_t sp = t[at] == ' ' ? 1 : strncmp(t + at, "\u3000", 3) == 0 ? 3 : 0;

@@ -573,3 +573,12 @@ if "$GWDOC" render "$H/note2.md" -o "$H/note2.docx" 2>"$H/note2.err"; then
 else
   fail "编者按 as a plain paragraph renders" "$(cat "$H/note2.err")"
 fi
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 县人大常委会组织开展《中华人民共和国安全生产法》执法检查\n\n正文。\n'; } >"$H/title2.md"
+"$GWDOC" render "$H/title2.md" -o "$H/title2.docx" 2>"$H/title2.err"
+(cd "$H" && rm -rf x && mkdir x && cd x && unzip -q "$H/title2.docx")
+got=$(python3 -c "
+import re
+d=open('$H/x/word/document.xml',encoding='utf-8').read()
+print([re.sub(r'<w:br/>','/',re.sub(r'<(?!w:br/)[^>]*>','',m.group(1))) for m in re.finditer(r'<w:p>(.*?)</w:p>', d) if 'gwTitle' in m.group(1)][0])")
+[ "$got" = "县人大常委会组织开展/《中华人民共和国安全生产法》执法检查" ] \
+  && pass "a title does not break inside 《…》" || fail "a title does not break inside 《…》" "$got"
