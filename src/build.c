@@ -875,21 +875,26 @@ void gw_build_check_footnotes(gw_build *b) {
   const gw_source *src = b->src;
   const char *labels[MAX_LABELS];
   size_t n = 0;
+  char fence = 0; /* inside ``` or ~~~: no definitions there */
   for (size_t line = src->body_line - 1; line < src->line_count; line++) {
     const char *p = src->text + src->line_starts[line];
     const char *eol = line + 1 < src->line_count ? src->text + src->line_starts[line + 1]
                                                  : src->text + src->len;
     for (int indent = 0; indent < 3 && p < eol && *p == ' '; indent++)
       p++;
-    if (eol - p < 5 || strncmp(p, "[^", 2) != 0)
+    if (eol - p >= 3 && (p[0] == '`' || p[0] == '~') && p[1] == p[0] && p[2] == p[0]) {
+      fence = fence == p[0] ? 0 : fence ? fence : p[0];
+      continue;
+    }
+    if (fence || eol - p < 5 || strncmp(p, "[^", 2) != 0)
       continue;
     const char *close = memchr(p, ']', (size_t)(eol - p));
     if (!close || close + 1 >= eol || close[1] != ':' || close == p + 2)
       continue;
     const char *label = gw_arena_strndup(b->arena, p + 2, (size_t)(close - p - 2));
-    bool seen = false;
+    bool seen = false; /* labels match case-blind, as cmark-gfm matches them */
     for (size_t i = 0; i < n && !seen; i++)
-      seen = strcmp(labels[i], label) == 0;
+      seen = strcasecmp(labels[i], label) == 0;
     if (seen) {
       gw_warning(b->diags, gw_source_pos_at(src, (size_t)(p - src->text)),
                  "脚注标号“[^%s]”前面已经用过：这一条脚注的内容不会排出；"

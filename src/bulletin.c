@@ -127,8 +127,14 @@ static void check_heading_number(gw_build *b, gw_body_state *st, cmark_node *nod
   text = gw_skip_indent(text);
   int k = level - 1, want = st->last_number[k] + 1;
   size_t n = gw_section_number_len(text);
-  while (n > 0 && (text[n - 1] == ' ' || (unsigned char)text[n - 1] == 0x80))
-    n--; /* the mark without the space after it (U+3000 ends in 0x80) */
+  for (;;) { /* the mark without the spaces after it */
+    if (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+      n--;
+    else if (n >= 3 && memcmp(text + n - 3, "\u3000", 3) == 0)
+      n -= 3;
+    else
+      break;
+  }
   const char *mark = gw_arena_strndup(b->arena, text, n);
   if (value != want) {
     if (st->last_number[k] > 0)

@@ -140,10 +140,10 @@ size_t dv_number_prefix(const char *text) {
 
 /* ---- Prose form: the parentheses that end an item. ---- */
 
-static const char *const lead_words[] = {"牵头", NULL};
+static const char *const lead_words[] = {"牵头抓落实", "牵头组织实施", "牵头落实", "牵头", NULL};
 static const char *const share_words[] = {"配合", "参与", "协助", "协同", "协办", "落实", "实施", NULL};
 /* 负责 alone names the responsible unit; after a 牵头 clause it shares. */
-static const char *const duty_words[] = {"负责", NULL};
+static const char *const duty_words[] = {"负责组织实施", "负责落实", "负责", NULL};
 /* Said of a group's share: 各有关部门按职责分工负责. */
 static const char *const duty_qualifiers[] = {"按职责分工", "按职责", "分别", "共同", NULL};
 static const char *const standing_deadlines[] = {"持续推进", "长期坚持", "长期推进",
@@ -189,16 +189,39 @@ static bool read_clause(gw_arena *arena, const char *s, size_t len, dv_prose *ou
     join_into(arena, &out->lead, s, len - strlen(w));
     return true;
   }
-  if ((w = ending_word(s, len, share_words)) && len > strlen(w)) {
-    join_into(arena, &out->share, s, len - strlen(w));
-    return true;
-  }
+  /* 负责 before the share words: 县委组织部负责落实 is a duty, not a
+   * share of 县委组织部负责 */
   if ((w = ending_word(s, len, duty_words)) && len > strlen(w)) {
     size_t n = len - strlen(w);
     const char *q;
     while ((q = ending_word(s, n, duty_qualifiers)) && n > strlen(q))
       n -= strlen(q);
     join_into(arena, duty, s, n);
+    return true;
+  }
+  if ((w = ending_word(s, len, share_words)) && len > strlen(w)) {
+    size_t n = len - strlen(w);
+    const char *q;
+    while ((q = ending_word(s, n, duty_qualifiers)) && n > strlen(q))
+      n -= strlen(q); /* 有关部门按职责落实 */
+    if (n > strlen("由") && strncmp(s, "由", strlen("由")) == 0) {
+      s += strlen("由"); /* 由有关部门落实 */
+      n -= strlen("由");
+    }
+    /* 落实 and 实施 end other phrases too (牵头组织落实, 抓落实): then the
+     * clause is left unread, and said so */
+    bool doing = strcmp(w, "落实") == 0 || strcmp(w, "实施") == 0;
+    static const char *const inner[] = {"牵头", "负责", NULL}, *const tails[] = {"组织", "抓", "具体", NULL};
+    char *part = doing ? strndup(s, n) : NULL;
+    bool role = false;
+    for (int i = 0; part && inner[i]; i++)
+      role = role || strstr(part, inner[i]);
+    if (part && ending_word(part, n, tails))
+      role = true;
+    free(part);
+    if (role)
+      return false;
+    join_into(arena, &out->share, s, n);
     return true;
   }
   /* （县民政局负责；完成时限：2022年6月底前）: the label names the
@@ -226,13 +249,31 @@ static bool read_clause(gw_arena *arena, const char *s, size_t len, dv_prose *ou
   return false;
 }
 
-/* The last （ before `close`, or -1. */
+/* The （ that the ） at `close` closes, nested pairs skipped (各乡（镇）人民
+ * 政府牵头 inside the note), or -1. Scans forward: the opens still
+ * unclosed form a stack. */
 static long last_open_paren(const char *text, size_t close) {
-  long open = -1;
-  for (const char *p = text; (p = strstr(p, "（")) && (size_t)(p - text) < close;
-       p += strlen("（"))
-    open = p - text;
-  return open;
+  size_t cap = 16, n = 0;
+  size_t *open = gw_xmalloc(cap * sizeof *open);
+  for (size_t i = 0; i < close;) {
+    if (strncmp(text + i, "（", 3) == 0) {
+      if (n == cap) {
+        cap *= 2;
+        open = gw_xrealloc(open, cap * sizeof *open);
+      }
+      open[n++] = i;
+      i += 3;
+    } else if (strncmp(text + i, "）", 3) == 0) {
+      if (n)
+        n--;
+      i += 3;
+    } else {
+      i++;
+    }
+  }
+  long at = n ? (long)open[n - 1] : -1;
+  free(open);
+  return at;
 }
 
 bool dv_parse_prose(gw_arena *arena, const char *text, dv_prose *out) {
@@ -781,7 +822,33 @@ static node_class classify(gw_build *b, cmark_node *n) {
   }
 }
 
+/* "10. 举措" with its "   - 牵头单位：…" lines indented three spaces, as
+ * for 1. to 9.: Markdown wants four under 10., so the fields come as a
+ * list of their own after the item. A bullet list whose every item is
+ * "column：value" belongs to the item before it. */
+static bool fields_of_last_item(gw_build *b, dv_plan *p, cmark_node *list) {
+  if (cmark_node_get_list_type(list) != CMARK_BULLET_LIST || !p->last || p->last->category)
+    return false;
+  for (cmark_node *item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
+    cmark_node *para = cmark_node_first_child(item);
+    if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH || cmark_node_next(para))
+      return false;
+    const char *text = gw_build_plain_text(b, para);
+    const char *colon = strstr(text, "：");
+    const char *ascii = strchr(text, ':');
+    if (!colon || (ascii && ascii < colon))
+      colon = ascii;
+    if (!colon || dv_column_named(p, gw_arena_strndup(b->arena, text, (size_t)(colon - text))) < 0)
+      return false;
+  }
+  for (cmark_node *item = cmark_node_first_child(list); item; item = cmark_node_next(item))
+    read_field(b, p, p->last, cmark_node_first_child(item));
+  return true;
+}
+
 static void read_items(gw_build *b, dv_plan *p, cmark_node *n) {
+  if (cmark_node_get_type(n) == CMARK_NODE_LIST && fields_of_last_item(b, p, n))
+    return;
   if (cmark_node_get_type(n) == CMARK_NODE_LIST) {
     for (cmark_node *item = cmark_node_first_child(n); item; item = cmark_node_next(item))
       read_list_item(b, p, item);

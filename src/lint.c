@@ -1022,21 +1022,37 @@ static void block_bounds(const gw_source *src, cmark_node *node, size_t *start,
 static void sequence_rule(linter *l, prose *pr, const marker *m);
 
 /* [heading-end] ## 基本情况。 or ## 主要做法：: a heading on its own line
- * ends without a full stop or a colon. */
+ * ends without a full stop or a colon. All the marks go in one edit
+ * (：. too), so --fix needs one run; dots of an ellipsis stay, and so
+ * does the 1. of a heading that is only its number. */
 static void heading_end_rule(linter *l, prose *pr) {
   static const char *const ends[] = {"。", "：", ":", ".", NULL};
   const char *s = pr->text.data;
-  size_t len = pr->text.len;
-  for (int i = 0; s && ends[i]; i++) {
-    size_t n = strlen(ends[i]);
-    if (len > n && memcmp(s + len - n, ends[i], n) == 0) {
-      finding *f = report(l, pr, len - n, GW_WARNING, "heading-end",
-                          "单独成行的标题末尾不加“%s”：删去", ends[i]);
-      add_edit(pr, f, len - n, n, "", 0);
-      claim(pr, len - n, n);
-      return;
+  size_t len = pr->text.len, cut = len;
+  if (!s || (len >= 2 && s[len - 1] == '.' && s[len - 2] == '.'))
+    return;
+  for (bool more = true; more;) {
+    more = false;
+    for (int i = 0; ends[i] && !more; i++) {
+      size_t n = strlen(ends[i]);
+      if (cut > n && memcmp(s + cut - n, ends[i], n) == 0) {
+        cut -= n;
+        more = true;
+      }
     }
   }
+  if (cut == len)
+    return;
+  char *all = strndup(s, len);
+  bool only_number = all && gw_section_number_len(all) >= len; /* ## 1. */
+  free(all);
+  if (only_number)
+    return;
+  char mark[16];
+  short_copy(mark, sizeof mark, s + cut, len - cut);
+  finding *f = report(l, pr, cut, GW_WARNING, "heading-end", "单独成行的标题末尾不加“%s”：删去", mark);
+  add_edit(pr, f, cut, len - cut, "", 0);
+  claim(pr, cut, len - cut);
 }
 
 static void heading_rules(linter *l, prose *pr, int level, const marker *m) {
@@ -1216,9 +1232,18 @@ static size_t paren_marker_len(const prose *pr) {
 static void indent_rule(linter *l, prose *pr) {
   const char *s = pr->text.data;
   size_t len = pr->text.len, n = 0;
-  while (s && n + 3 <= len && memcmp(s + n, "\u3000", 3) == 0)
-    n += 3;
-  if (n == 0)
+  bool wide = false; /* ASCII spaces alone: Markdown drops them */
+  while (s && n < len) {
+    if (n + 3 <= len && memcmp(s + n, "\u3000", 3) == 0) {
+      n += 3;
+      wide = true;
+    } else if (s[n] == ' ' || s[n] == '\t') {
+      n++;
+    } else {
+      break;
+    }
+  }
+  if (!wide)
     return;
   finding *f = report(l, pr, 0, GW_WARNING, "indent",
                       "段首不用全角空格缩进：排版时自动缩进两字，删去这些空格");
@@ -1280,8 +1305,18 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
 
   bool numbered = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING;
   marker m = {MK_NONE, -1, 0, false, 0};
-  if (numbered)
-    m = parse_marker(pr.text.data ? pr.text.data : "", pr.text.len);
+  if (numbered) {
+    /* 　　一、… : the marker after a hand indent (indent removes that) */
+    const char *t = pr.text.data ? pr.text.data : "";
+    size_t ind = (size_t)(gw_skip_indent(t) - t);
+    if (ind > pr.text.len)
+      ind = pr.text.len;
+    m = parse_marker(t + ind, pr.text.len - ind);
+    if (m.rank != MK_NONE) {
+      m.len += ind;
+      m.dun_at += ind;
+    }
+  }
   /* The rules that remove a mark or a space run first: at the same
    * place they win over the normalising ones (one --fix, not two). */
   bool typed = type == CMARK_NODE_PARAGRAPH && m.rank != MK_NONE && typed_heading(&pr);

@@ -321,20 +321,14 @@ int gw_markdown_line_cells(const char *p, size_t len) {
     end--;
   if (p < end && *p == '|')
     p++;
-  if (end > p && end[-1] == '|') {
-    size_t slashes = 0; /* \| escapes the pipe, \\| does not */
-    while (end - 1 - (long)slashes > line && end[-2 - (long)slashes] == '\\')
-      slashes++;
-    if (slashes % 2 == 0)
-      end--;
-  }
-  int pipes = 0; /* GFM splits at a '|' inside `code` too; only \| escapes */
-  for (const char *q = p; q < end; q++) {
-    if (*q == '\\' && q + 1 < end)
-      q++;
-    else if (*q == '|')
+  /* cmark-gfm's rule: a '|' right after a backslash is no separator,
+   * whatever comes before the backslash; GFM splits inside `code` too */
+  if (end > p && end[-1] == '|' && !(end - 1 > line && end[-2] == '\\'))
+    end--;
+  int pipes = 0;
+  for (const char *q = p; q < end; q++)
+    if (*q == '|' && !(q > line && q[-1] == '\\'))
       pipes++;
-  }
   return pipes + 1;
 }
 

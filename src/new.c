@@ -37,9 +37,9 @@ static const char division_body[] =
     "## 一、类别名称\n"
     "\n"
     "1. 改革举措……\n"
-    "   - 牵头单位：\n"
-    "   - 责任单位：\n"
-    "   - 完成时限：\n";
+    "    - 牵头单位：\n"
+    "    - 责任单位：\n"
+    "    - 完成时限：\n";
 
 typedef struct {
   yaml_emitter_t em;

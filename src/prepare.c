@@ -51,16 +51,62 @@ static int row_height(const gw_doc *doc, const gw_table *t, gw_row *row) {
   return tallest * L->table.line_twips + 2 * L->table.border_eighths * 20 / 8;
 }
 
+/* Break a 报尾 row between recipients, never inside a name (团 / 中央办公厅
+ * is what the word processor does): a '\n' before each name that would
+ * not fit on the line, the separator left at the end of the line before
+ * (punctuation may hang). Returns the number of lines. */
+static int wrap_recipients(const gw_doc *doc, gw_tail_row *r, const gw_role_style *rs,
+                           int width) {
+  static const char *const seps[] = {"，", "、", "；", NULL};
+  size_t half = (size_t)rs->size_half_pt * 5; /* twips a display column */
+  size_t cap = half && width > 0 ? (size_t)width / half : 0;
+  const char *t = r->text;
+  size_t len = strlen(t);
+  if (cap < 4 || strchr(t, '\n') || gw_zh_display_width(t, len) <= cap)
+    return 1; /* fits, or broken already */
+  gw_buf out = {0};
+  size_t line = 0, start = 0;
+  int lines = 1;
+  while (start < len) {
+    size_t end = start, sep = 0; /* one name and the separator after it */
+    while (end < len && !sep) {
+      for (int i = 0; seps[i] && !sep; i++)
+        if (strncmp(t + end, seps[i], strlen(seps[i])) == 0)
+          sep = strlen(seps[i]);
+      if (!sep)
+        end++;
+    }
+    size_t name = gw_zh_display_width(t + start, end - start);
+    if (line > 0 && line + name > cap) {
+      gw_buf_puts(&out, "\n");
+      lines++;
+      line = 0;
+    }
+    gw_buf_append(&out, t + start, end + sep - start);
+    line += name + (sep ? 2 : 0);
+    start = end + sep;
+  }
+  r->text = gw_arena_strndup(doc->arena, out.data, out.len);
+  gw_buf_free(&out);
+  return lines;
+}
+
 /* Height of the 报尾 box: its rows, wrapped after the label. */
-static int tail_height(const gw_doc *doc, const gw_tail *tail, int text_w) {
+static int tail_height(const gw_doc *doc, gw_tail *tail, int text_w) {
   const gw_layout *L = &doc->layout;
   const gw_role_style *rs = &L->roles[GW_ROLE_TAIL];
   int width = text_w - 2 * L->tail.indent_twips;
   int lines = 0;
-  for (const gw_tail_row *r = tail->rows; r; r = r->next) {
+  for (gw_tail_row *r = tail->rows; r; r = r->next) {
     int label_w = gw_tail_label_twips(rs, r->label);
-    lines += gw_prepare_lines(rs, width - label_w, 0,
-                              gw_zh_display_width(r->text, strlen(r->text)));
+    wrap_recipients(doc, r, rs, width - label_w);
+    /* each line as broken, a name too long for a line wrapping on */
+    for (const char *seg = r->text; seg;) {
+      const char *nl = strchr(seg, '\n');
+      size_t n = nl ? (size_t)(nl - seg) : strlen(seg);
+      lines += gw_prepare_lines(rs, width - label_w, 0, gw_zh_display_width(seg, n));
+      seg = nl ? nl + 1 : NULL;
+    }
   }
   if (tail->issued_right)
     lines++;

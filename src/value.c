@@ -214,6 +214,13 @@ static gw_val *read_node(reader *r, yaml_event_t *ev, int depth) {
         key = gw_arena_strndup(r->arena, (const char *)child_ev.data.scalar.value,
                                child_ev.data.scalar.length);
         yaml_event_delete(&child_ev);
+        if (strncmp(key, "\u3000", 3) == 0) {
+          /* 　报: [...]: a key whose name starts with U+3000, indented by
+           * hand with full-width spaces; the 报尾 would lose it */
+          gw_pos line_start = {key_pos.file, key_pos.line, 1};
+          gw_error(r->diags, line_start, "YAML 不能用全角空格缩进：请改用英文空格");
+          return NULL;
+        }
         if (next_event(r, &child_ev) < 0)
           return NULL;
       }
@@ -242,37 +249,8 @@ static gw_val *read_node(reader *r, yaml_event_t *ev, int depth) {
   }
 }
 
-/* A line indented with U+3000 (　报: [...]) is a key named "　报" to
- * YAML, and the 报尾 would lose it: say so. Lines that are no key or
- * list item (text inside a block) are left alone. */
-static bool fullwidth_indent(gw_diags *diags, const char *file, unsigned first_line,
-                             const char *text, size_t len) {
-  const char *p = text, *end = text + len;
-  for (unsigned l = 0; p < end; l++) {
-    const char *eol = memchr(p, '\n', (size_t)(end - p));
-    if (!eol)
-      eol = end;
-    const char *q = p;
-    while (q < eol && (*q == ' ' || (eol - q >= 3 && memcmp(q, "\u3000", 3) == 0)))
-      q += *q == ' ' ? 1 : 3;
-    bool wide = q - p >= 3 && memchr(p, 0xE3, (size_t)(q - p)) != NULL;
-    bool key = q < eol && (*q == '-' || memchr(q, ':', (size_t)(eol - q)));
-    for (const char *c = q; !key && c + 3 <= eol; c++)
-      key = memcmp(c, "：", 3) == 0;
-    if (wide && key) {
-      gw_pos pos = {file, first_line + l, 1};
-      gw_error(diags, pos, "YAML 不能用全角空格缩进：请改用英文空格");
-      return true;
-    }
-    p = eol + 1;
-  }
-  return false;
-}
-
 gw_val *gw_val_parse(gw_arena *arena, gw_diags *diags, const char *file,
                      unsigned first_line, const char *text, size_t len) {
-  if (fullwidth_indent(diags, file, first_line, text, len))
-    return NULL;
   reader r = {arena, diags, file, first_line, {0}, text, len};
   gw_val *root = NULL;
   yaml_event_t ev;

@@ -379,9 +379,9 @@ int gw_zh_slot_runs(const char *text, size_t len, gw_slot_cb cb, void *ctx)
  *    ASCII, as GB/T 15835 writes Arabic numerals half width; so do a
  *    full-width ．between two digits (２．３ -> 2.3), a ％ after a digit
  *    (１２％ -> 12%), ．－＠ inside a full-width word (Ｗｉ－Ｆｉ,
- *    ｐｙ＠１６３．ｃｏｍ), ：／ between full-width digits (８：３０) and ，
- *    as a thousands separator (１，２３４). Every later rule sees the
- *    ASCII characters (第 ３２ 条 -> 第32条).
+ *    ｐｙ＠１６３．ｃｏｍ) and ：／ between full-width digits (８：３０); a ，
+ *    stays (５，１００，２００ is three numbers). Every later rule sees
+ *    the ASCII characters (第 ３２ 条 -> 第32条).
  * 1. Protected spans are copied unchanged and take part in no rule:
  *    a. URLs: "http://", "https://", "ftp://" or "www." (ASCII case
  *       insensitive, not preceded by an ASCII letter/digit) followed by
@@ -855,8 +855,8 @@ static bool is_fullwidth_digit(UChar32 c) { return c >= 0xFF10 && c <= 0xFF19; }
 
 /* Is the full-width mark cp[i] part of what rule 0 converts around it:
  * ．－＠ between full-width letters or digits (Ｗｉ－Ｆｉ, １６３．ｃｏｍ),
- * ：／ between full-width digits (８：３０, １／２), ， before exactly
- * three full-width digits (１，２３４)? Also ． after any digit and ％. */
+ * ：／ between full-width digits (８：３０, １／２)? Also ． after any
+ * digit and ％. */
 static bool wide_mark_converts(const norm_ctx *x, const UChar32 *cp, size_t i)
 {
   UChar32 c = cp[i];
@@ -875,15 +875,7 @@ static bool wide_mark_converts(const norm_ctx *x, const UChar32 *cp, size_t i)
   case 0xFF1A: /* ： */
   case 0xFF0F: /* ／ */
     return wide_before && is_ascii_digit(cp[i - 1]) && is_fullwidth_digit(next);
-  case 0xFF0C: { /* ，: a thousands separator only */
-    if (!(wide_before && is_ascii_digit(cp[i - 1])))
-      return false;
-    size_t k = i + 1;
-    while (k < x->n && k < i + 5 && is_fullwidth_digit(cp[k]))
-      k++;
-    return k == i + 4 && !(k < x->n && (is_fullwidth_digit(cp[k]) || is_ascii_digit(cp[k])));
-  }
-  default:
+  default: /* ， stays: between numbers it mostly separates them (５，１００，２００) */
     return false;
   }
 }

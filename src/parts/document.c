@@ -315,8 +315,17 @@ static void write_tail_p(gw_xml *x, const gw_doc *doc, tail_row_kind kind,
     gw_write_text_runs(x, doc, rs, false, true, label, strlen(label));
     gw_write_text_runs(x, doc, rs, false, true, "：", strlen("："));
   }
-  if (text)
-    gw_write_text_runs(x, doc, rs, false, true, text, strlen(text));
+  for (const char *seg = text; seg;) { /* lines broken between names (prepare.c) */
+    const char *nl = strchr(seg, '\n');
+    size_t n = nl ? (size_t)(nl - seg) : strlen(seg);
+    gw_write_text_runs(x, doc, rs, false, true, seg, n);
+    if (nl) {
+      gw_xml_start(x, "w:r");
+      gw_xml_empty(x, "w:br", NULL);
+      gw_xml_end(x);
+    }
+    seg = nl ? nl + 1 : NULL;
+  }
   if (right) {
     gw_xml_start(x, "w:r");
     gw_write_r_pr(x, doc, rs, false, false, true);

@@ -59,7 +59,7 @@ if "$GWDOC" render "$H/notes.md" -o "$H/notes.docx" 2>"$H/notes.err"; then
     && pass "footnote mark and link address in the text" || fail "footnote mark and link address in the text" "$(printf '%s' "$got" | tr '\n' '|')"
   printf '%s\n' "$got" | grep -qxF "注①：县青少年活动中心位于古陶镇。" \
     && pass "footnote text as 注①： at the end" || fail "footnote text as 注①： at the end" "$(printf '%s' "$got" | tr '\n' '|')"
-  n=$(xpath "$H/x/word/document.xml" "count(//w:tc//w:br)")
+  n=$(xpath "$H/x/word/document.xml" "count(/w:document/w:body/w:tbl//w:br)")
   [ "$n" -eq 2 ] && xpath "$H/x/word/document.xml" "//w:tc" | grep -qxF "机器人编程" \
     && pass "<br> in a cell: a line break, no tag text" || fail "<br> in a cell: a line break, no tag text" "br=$n"
   schema_valid "$H/notes.docx" && pass "footnotes, links, <br>: validates" || fail "footnotes, links, <br>: validates"
@@ -582,3 +582,43 @@ d=open('$H/x/word/document.xml',encoding='utf-8').read()
 print([re.sub(r'<w:br/>','/',re.sub(r'<(?!w:br/)[^>]*>','',m.group(1))) for m in re.finditer(r'<w:p>(.*?)</w:p>', d) if 'gwTitle' in m.group(1)][0])")
 [ "$got" = "县人大常委会组织开展/《中华人民共和国安全生产法》执法检查" ] \
   && pass "a title does not break inside 《…》" || fail "a title does not break inside 《…》" "$got"
+
+# The 报尾 breaks between recipients, never inside a name (团 / 中央办公厅).
+{ printf '%s' "$BULLETIN_FRONT" | sed 's/^date: .*/&\ndistribution:\n  报: [省委办公厅, 省人大办公厅, 省政府办公厅, 省政协办公厅, 团中央办公厅]/'; printf '# 标题\n\n正文。\n'; } >"$H/tail.md"
+if "$GWDOC" render "$H/tail.md" -o "$H/tail.docx" 2>"$H/tail.err"; then
+  (cd "$H" && rm -rf x && mkdir x && cd x && unzip -q "$H/tail.docx")
+  grep -q '，</w:t></w:r><w:r><w:br/></w:r><w:r>.*团中央办公厅' "$H/x/word/document.xml" \
+    && pass "报尾: a long row breaks between names" || fail "报尾: a long row breaks between names" "$(grep -o '报.\{0,300\}' "$H/x/word/document.xml" | head -c 400)"
+else
+  fail "报尾 source renders" "$(cat "$H/tail.err")"
+fi
+
+# lint --fix in one run where its rules meet: marks at a heading's end,
+# a number alone, mixed hand indentation, an indented typed heading.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 标题\n\n## 加强领导...\n\n正文。\n\n## 1、\n\n## 二、主要做法：.\n\n　 　正文内容。\n\n　　一、　加强组织领导\n\n正文。\n'; } >"$H/fix1.md"
+"$GWDOC" lint --fix "$H/fix1.md" >/dev/null 2>&1; cp "$H/fix1.md" "$H/fix2.md"
+"$GWDOC" lint --fix "$H/fix2.md" >/dev/null 2>&1
+cmp -s "$H/fix1.md" "$H/fix2.md" && pass "lint --fix: one run settles meeting rules" \
+  || fail "lint --fix: one run settles meeting rules" "$(diff "$H/fix1.md" "$H/fix2.md" | tr '\n' '|')"
+
+# 落实 and 实施 end other phrases: 负责落实 is the duty, 牵头抓落实 the lead.
+cat >"$H/luoshi.md" <<'EOF2'
+---
+kind: division
+title: 测试
+issuer: 县政府办公室
+date: 2022-05-20
+units: [县委组织部, 县财政局]
+---
+
+1. 甲。（县委组织部负责落实）
+
+2. 乙。（县财政局牵头组织实施）
+EOF2
+if "$GWDOC" render "$H/luoshi.md" -o "$H/luoshi.docx" 2>"$H/luoshi.err"; then
+  (cd "$H" && rm -rf x && mkdir x && cd x && unzip -q "$H/luoshi.docx")
+  got=$(xpath "$H/x/word/document.xml" "(//w:tbl)[1]/w:tr[position()>1]/w:tc[3]" | tr '\n' '|')
+  [ "$got" = "县委组织部|县财政局|" ] && pass "负责落实, 牵头组织实施: the unit leads" || fail "负责落实, 牵头组织实施: the unit leads" "$got"
+else
+  fail "负责落实 renders" "$(cat "$H/luoshi.err")"
+fi
