@@ -214,11 +214,17 @@ static void report_unknown_unit(gw_build *b, const unit_list *known, const dv_un
              u->name);
 }
 
-/* Where a role note written after a unit name begins (县发展改革局（牵头）,
- * 县财政局(配合)): the offset of its parenthesis, or 0 when there is none. */
+/* Where a note written after a unit name begins (县发展改革局（牵头）,
+ * 县财政局(配合), 县财政局等部门): its offset, or 0 when there is none. */
 static size_t role_note_at(const char *name) {
   static const char *const roles[] = {"牵头", "配合", "负责", "主责", "协办", "参与", NULL};
+  static const char *const others[] = {"等部门", "等单位", "等", NULL};
   size_t len = strlen(name);
+  for (int i = 0; others[i]; i++) { /* 县财政局等部门: 县财政局, and the others */
+    size_t n = strlen(others[i]);
+    if (len > n + 3 && strcmp(name + len - n, others[i]) == 0)
+      return len - n;
+  }
   size_t close = len >= 3 && strcmp(name + len - 3, "）") == 0 ? 3 : len && name[len - 1] == ')';
   if (!close)
     return 0;

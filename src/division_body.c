@@ -115,7 +115,8 @@ size_t dv_widest_unit(const char *text, size_t len) {
 
 bool dv_is_collective(const char *name) {
   return has_prefix(name, "各") || strstr(name, "有关") || strstr(name, "相关") ||
-         strstr(name, "其他");
+         strstr(name, "其他") || strstr(name, "直各") || /* 县直各部门, 市直各单位 */
+         strstr(name, "各部门") || strstr(name, "各单位");
 }
 
 size_t dv_number_prefix(const char *text) {
@@ -223,6 +224,24 @@ static bool read_clause(gw_arena *arena, const char *s, size_t len, dv_prose *ou
       return false;
     join_into(arena, &out->share, s, n);
     return true;
+  }
+  /* （牵头单位：A；责任单位：B；完成时限：C）: labelled clauses */
+  static const char *const lead_labels[] = {"牵头单位", "牵头部门", "主责单位", NULL};
+  static const char *const share_labels[] = {"责任单位", "配合单位", "责任部门", "配合部门",
+                                             "参与单位", "协办单位", NULL};
+  for (int k = 0; k < 2; k++) {
+    const char *const *labels = k == 0 ? lead_labels : share_labels;
+    for (int i = 0; labels[i]; i++) {
+      size_t n = strlen(labels[i]);
+      size_t colon = len > n ? separator_at(s + n, (const char *const[]){"：", ":", NULL}) : 0;
+      if (len > n + colon && memcmp(s, labels[i], n) == 0 && colon) {
+        size_t a = n + colon;
+        while (a < len && s[a] == ' ')
+          a++;
+        join_into(arena, k == 0 ? &out->lead : &out->share, s + a, len - a);
+        return true;
+      }
+    }
   }
   /* （县民政局负责；完成时限：2022年6月底前）: the label names the
    * column the date goes to, it is not part of the date */

@@ -622,3 +622,28 @@ if "$GWDOC" render "$H/luoshi.md" -o "$H/luoshi.docx" 2>"$H/luoshi.err"; then
 else
   fail "负责落实 renders" "$(cat "$H/luoshi.err")"
 fi
+
+# Notes as published plans write them: labelled clauses, 县直各部门 as a
+# collective, 县财政局等部门 checked as 县财政局.
+cat >"$H/labels.md" <<'EOF2'
+---
+kind: division
+title: 测试
+issuer: 县政府办公室
+date: 2022-05-20
+units: [县行政审批服务管理局, 县市场监管局, 县财政局, 县税务局]
+---
+
+1. 甲。（牵头单位：县行政审批服务管理局；责任单位：县市场监管局；完成时限：2023年12月底前）
+
+2. 乙。（县税务局牵头，县财政局等部门配合，县直各部门落实；长期坚持）
+EOF2
+if "$GWDOC" render "$H/labels.md" -o "$H/labels.docx" 2>"$H/labels.err"; then
+  (cd "$H" && rm -rf x && mkdir x && cd x && unzip -q "$H/labels.docx")
+  got=$(for r in 2 3; do xpath "$H/x/word/document.xml" "(//w:tbl)[1]/w:tr[$r]/w:tc[position()>2]" | tr '\n' '|'; echo; done)
+  want="县行政审批服务管理局|县市场监管局|2023年12月底前|
+县税务局|县财政局等部门、县直各部门|长期坚持|"
+  [ "$got" = "$want" ] && pass "labelled notes, 等部门, 县直各部门" || fail "labelled notes, 等部门, 县直各部门" "$got"
+else
+  fail "labelled notes render" "$(cat "$H/labels.err")"
+fi
