@@ -729,6 +729,36 @@ static const char *item_list(gw_build *b, const dv_plan *p, const options *o, co
   return s;
 }
 
+/* A list of item numbers (1、3、11、…) breaks after a 、, never inside
+ * a number (a word processor may break 1 / 1 in a narrow cell): an
+ * explicit break before each number that would not fit on the line. */
+static void break_after_commas(gw_build *b, gw_cell *cell, int col_twips) {
+  const gw_layout *L = &b->doc->layout;
+  int half = L->roles[GW_ROLE_TABLE_CELL].size_half_pt * 5;
+  int room = col_twips - 2 * L->table.cell_margin_twips;
+  size_t cap = half > 0 && room > 0 ? (size_t)(room / half) : 0;
+  const char *t = gw_runs_text(b->arena, &cell->runs);
+  size_t len = strlen(t);
+  if (cap < 4 || gw_zh_display_width(t, len) <= cap)
+    return;
+  gw_runs out = {0};
+  size_t line = 0, start = 0;
+  while (start < len) {
+    const char *sep = strstr(t + start, "、");
+    size_t end = sep ? (size_t)(sep - t) + strlen("、") : len;
+    size_t w = gw_zh_display_width(t + start, end - start);
+    if (line > 0 && line + w - (sep ? 2 : 0) > cap) { /* the 、 may hang */
+      gw_runs_append(b->arena, &out, GW_RUN_BREAK, "", 0);
+      line = 0;
+    }
+    gw_runs_append(b->arena, &out, GW_RUN_TEXT, t + start, end - start);
+    line += w;
+    start = end;
+  }
+  cell->runs = out;
+  cell->width_plus_one = 0; /* measured again */
+}
+
 static gw_table *index_table(gw_build *b, const dv_plan *p, const options *o,
                              const unit_list *order) {
   gw_table *t = gw_arena_alloc(b->arena, sizeof *t);
@@ -750,6 +780,10 @@ static gw_table *index_table(gw_build *b, const dv_plan *p, const options *o,
   }
   bool unit_col[3] = {true, false, false};
   balance_widths(b, t, unit_col, -1, 0, NULL, 0, b->doc->layout.text_w);
+  for (gw_row *row = t->rows; row; row = row->next)
+    if (!row->header)
+      for (gw_cell *c = row->cells ? row->cells->next : NULL; c; c = c->next)
+        break_after_commas(b, c, t->col_twips[c == row->cells->next ? 1 : 2]);
   return t;
 }
 
@@ -866,6 +900,14 @@ static void emit(gw_build *b, const dv_plan *p, const options *o, const unit_lis
   add_blocks(b, p->preamble, p->npreamble);
   gw_table *t = main_table(b, p, o);
   bool landscape = lay_out_table(b, p, o, t);
+  for (gw_row *row = t->rows; row; row = row->next) { /* unit lists break after a 、 */
+    int col = 0;
+    for (gw_cell *c = row->cells; c && !row->header && !row->category; c = c->next) {
+      if (c->span == 1 && col < (int)p->ncols && p->unit_col[col])
+        break_after_commas(b, c, t->col_twips[col]);
+      col += c->span;
+    }
+  }
   /* A long preamble stays portrait; with none, or a short one, the
    * title goes on the landscape page with its table, so that the first
    * page is not a title and a line or two (division.landscape_preamble_chars). */
