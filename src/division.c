@@ -742,19 +742,21 @@ static void break_after_commas(gw_build *b, gw_cell *cell, int col_twips) {
   if (cap < 4 || gw_zh_display_width(t, len) <= cap)
     return;
   gw_runs out = {0};
-  size_t line = 0, start = 0;
+  size_t line = 0, start = 0, line_start = 0; /* one run a line */
   while (start < len) {
     const char *sep = strstr(t + start, "、");
     size_t end = sep ? (size_t)(sep - t) + strlen("、") : len;
     size_t w = gw_zh_display_width(t + start, end - start);
     if (line > 0 && line + w - (sep ? 2 : 0) > cap) { /* the 、 may hang */
+      gw_runs_append(b->arena, &out, GW_RUN_TEXT, t + line_start, start - line_start);
       gw_runs_append(b->arena, &out, GW_RUN_BREAK, "", 0);
       line = 0;
+      line_start = start;
     }
-    gw_runs_append(b->arena, &out, GW_RUN_TEXT, t + start, end - start);
     line += w;
     start = end;
   }
+  gw_runs_append(b->arena, &out, GW_RUN_TEXT, t + line_start, len - line_start);
   cell->runs = out;
   cell->width_plus_one = 0; /* measured again */
 }

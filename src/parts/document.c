@@ -59,7 +59,10 @@ static void write_runs(gw_xml *x, const gw_doc *doc, const gw_block *b,
       continue;
     }
     gw_xml_start(x, "w:r");
-    gw_write_r_pr(x, doc, rs, r->bold, false, styled);
+    /* a line break in the paragraph's own style needs no properties of
+     * its own (thousands of them in a long plan's unit lists) */
+    if (r->kind != GW_RUN_BREAK || !styled || r->bold)
+      gw_write_r_pr(x, doc, rs, r->bold, false, styled);
     gw_xml_empty(x, r->kind == GW_RUN_TAB ? "w:tab" : "w:br", NULL);
     gw_xml_end(x);
   }

@@ -791,6 +791,18 @@ static const dist_case dist_cases[] = {
     {"ab", "ba", 2},
 };
 
+START_TEST(test_numeral_value)
+{
+  static const struct { const char *text; int want; } cases[] = {
+      {"一", 1}, {"九", 9}, {"十", 10}, {"十一", 11}, {"二十", 20}, {"二十三", 23},
+      {"九十九", 99}, {"一百", 100}, {"一百零一", 101}, {"一百二十", 120}, {"12", 12},
+      {"〇", 0}, {"甲", -1}, {"一a", -1}, {"", -1}};
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+    ck_assert_msg(gw_zh_numeral_value(cases[i].text, strlen(cases[i].text)) == cases[i].want,
+                  "value of '%s'", cases[i].text);
+}
+END_TEST
+
 START_TEST(test_abbreviates)
 {
   ck_assert(gw_zh_abbreviates("县发改局", "县发展改革局"));
@@ -865,6 +877,7 @@ Suite *zh_suite(void)
   tcase_add_test(tc, test_fold_equal);
   tcase_add_loop_test(tc, test_distance, 0, (int)N_ELEMS(dist_cases));
   tcase_add_test(tc, test_abbreviates);
+  tcase_add_test(tc, test_numeral_value);
   tcase_add_checked_fixture(tc, NULL, teardown);
   suite_add_tcase(s, tc);
 
