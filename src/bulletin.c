@@ -367,21 +367,23 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
       break;
     }
     /* 【编者按】… or **编者按**：… written without the > of a quote */
-    const char *lead = only && cmark_node_get_type(only) == CMARK_NODE_TEXT
-                           ? cmark_node_get_literal(only) : NULL;
-    bool maybe_note = !lead || strstr(lead, "编者按") || strstr(lead, "按语");
+    cmark_node *first_text = only;
+    while (first_text && cmark_node_get_type(first_text) != CMARK_NODE_TEXT)
+      first_text = cmark_node_first_child(first_text); /* **编者按**：… */
+    const char *lead = first_text ? cmark_node_get_literal(first_text) : NULL;
+    bool maybe_note = lead && (strstr(lead, "编者按") || strstr(lead, "按语"));
     if (maybe_note && add_note_from(b, node, false))
       break;
     /* Cheap test on the first text first; most paragraphs stop there. */
     const char *lit = only && cmark_node_get_type(only) == CMARK_NODE_TEXT
                           ? cmark_node_get_literal(only) : NULL;
-    int level = lit && gw_has_section_number(lit)
-                    ? gw_typed_heading_level(gw_build_plain_text(b, node)) : 0;
+    const char *plain = lit && gw_has_section_number(lit) ? gw_build_plain_text(b, node) : NULL;
+    int level = plain ? gw_typed_heading_level(plain) : 0;
     add_para(b, level ? (gw_role)(GW_ROLE_HEADING1 + level - 1) : GW_ROLE_BODY, node, NULL);
     b->doc->last->keep_next = level > 0;
     if (level) {
       close_number_gap(b, b->doc->last->runs.first);
-      check_heading_number(b, st, node, gw_build_plain_text(b, node));
+      check_heading_number(b, st, node, plain);
     }
     break;
   }
