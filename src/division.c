@@ -738,25 +738,19 @@ static void break_after_commas(gw_build *b, gw_cell *cell, int col_twips) {
   int room = col_twips - 2 * L->table.cell_margin_twips;
   size_t cap = half > 0 && room > 0 ? (size_t)(room / half) : 0;
   const char *t = gw_runs_text(b->arena, &cell->runs);
-  size_t len = strlen(t);
-  if (cap < 4 || gw_zh_display_width(t, len) <= cap)
+  size_t len = strlen(t), *starts;
+  size_t n = cap < 4 ? 0 : gw_list_line_starts(t, len, cap, &starts);
+  if (n == 0)
     return;
-  gw_runs out = {0};
-  size_t line = 0, start = 0, line_start = 0; /* one run a line */
-  while (start < len) {
-    const char *sep = strstr(t + start, "、");
-    size_t end = sep ? (size_t)(sep - t) + strlen("、") : len;
-    size_t w = gw_zh_display_width(t + start, end - start);
-    if (line > 0 && line + w - (sep ? 2 : 0) > cap) { /* the 、 may hang */
-      gw_runs_append(b->arena, &out, GW_RUN_TEXT, t + line_start, start - line_start);
-      gw_runs_append(b->arena, &out, GW_RUN_BREAK, "", 0);
-      line = 0;
-      line_start = start;
-    }
-    line += w;
-    start = end;
+  gw_runs out = {0}; /* one run a line */
+  size_t from = 0;
+  for (size_t i = 0; i < n; i++) {
+    gw_runs_append(b->arena, &out, GW_RUN_TEXT, t + from, starts[i] - from);
+    gw_runs_append(b->arena, &out, GW_RUN_BREAK, "", 0);
+    from = starts[i];
   }
-  gw_runs_append(b->arena, &out, GW_RUN_TEXT, t + line_start, len - line_start);
+  gw_runs_append(b->arena, &out, GW_RUN_TEXT, t + from, len - from);
+  free(starts);
   cell->runs = out;
   cell->width_plus_one = 0; /* measured again */
 }

@@ -77,3 +77,29 @@ int gw_tail_label_twips(const gw_role_style *rs, const char *label) {
   /* display columns are half a character; the colon takes two */
   return (int)(gw_zh_display_width(label, strlen(label)) + 2) * rs->size_half_pt * 5;
 }
+
+size_t gw_list_line_starts(const char *text, size_t len, size_t cap, size_t **out) {
+  static const char *const seps[] = {"，", "、", "；", NULL};
+  size_t *v = NULL, n = 0, line = 0, start = 0;
+  *out = NULL;
+  while (start < len) {
+    size_t end = start, sep = 0; /* one name, then the separator after it */
+    while (end < len && !sep) {
+      for (int i = 0; seps[i] && !sep; i++)
+        if (strncmp(text + end, seps[i], strlen(seps[i])) == 0)
+          sep = strlen(seps[i]);
+      if (!sep)
+        end++;
+    }
+    size_t name = gw_zh_display_width(text + start, end - start);
+    if (line > 0 && line + name > cap) {
+      v = gw_xrealloc(v, (n + 1) * sizeof *v);
+      v[n++] = start;
+      line = 0;
+    }
+    line += name + (sep ? 2 : 0);
+    start = end + sep;
+  }
+  *out = v;
+  return n;
+}

@@ -127,6 +127,13 @@ gw_block *gw_doc_add(gw_doc *doc, gw_block_kind kind, gw_role role);
  * Returns the run. */
 gw_run *gw_runs_append(gw_arena *arena, gw_runs *list, gw_run_kind kind,
                        const char *text, size_t len);
+/* Where a list of names (甲，乙、丙) breaks so that no line is wider than
+ * `cap` display columns and no name is cut (团 / 中央办公厅): the byte
+ * offsets of the names that start a new line, in order. A separator
+ * (，、；) stays at the end of its line and may hang past it. Returns how
+ * many; *out is malloc'ed (free it), NULL when there are none. */
+size_t gw_list_line_starts(const char *text, size_t len, size_t cap, size_t **out);
+
 /* Display width of a run list (ICU East Asian width; tabs and breaks 0). */
 size_t gw_runs_width(const gw_runs *runs);
 /* The same width, and the number of code points in *chars. */

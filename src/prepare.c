@@ -10,6 +10,7 @@
 #include "zh.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 
@@ -53,42 +54,29 @@ static int row_height(const gw_doc *doc, const gw_table *t, gw_row *row) {
 
 /* Break a 报尾 row between recipients, never inside a name (团 / 中央办公厅
  * is what the word processor does): a '\n' before each name that would
- * not fit on the line, the separator left at the end of the line before
- * (punctuation may hang). Returns the number of lines. */
-static int wrap_recipients(const gw_doc *doc, gw_tail_row *r, const gw_role_style *rs,
-                           int width) {
-  static const char *const seps[] = {"，", "、", "；", NULL};
+ * not fit on the line (gw_list_line_starts). */
+static void wrap_recipients(const gw_doc *doc, gw_tail_row *r, const gw_role_style *rs,
+                            int width) {
   size_t half = (size_t)rs->size_half_pt * 5; /* twips a display column */
   size_t cap = half && width > 0 ? (size_t)width / half : 0;
   const char *t = r->text;
-  size_t len = strlen(t);
-  if (cap < 4 || strchr(t, '\n') || gw_zh_display_width(t, len) <= cap)
-    return 1; /* fits, or broken already */
+  size_t len = strlen(t), *starts;
+  if (cap < 4 || strchr(t, '\n'))
+    return; /* no room to speak of, or broken already */
+  size_t n = gw_list_line_starts(t, len, cap, &starts);
+  if (n == 0)
+    return;
   gw_buf out = {0};
-  size_t line = 0, start = 0;
-  int lines = 1;
-  while (start < len) {
-    size_t end = start, sep = 0; /* one name and the separator after it */
-    while (end < len && !sep) {
-      for (int i = 0; seps[i] && !sep; i++)
-        if (strncmp(t + end, seps[i], strlen(seps[i])) == 0)
-          sep = strlen(seps[i]);
-      if (!sep)
-        end++;
-    }
-    size_t name = gw_zh_display_width(t + start, end - start);
-    if (line > 0 && line + name > cap) {
-      gw_buf_puts(&out, "\n");
-      lines++;
-      line = 0;
-    }
-    gw_buf_append(&out, t + start, end + sep - start);
-    line += name + (sep ? 2 : 0);
-    start = end + sep;
+  size_t from = 0;
+  for (size_t i = 0; i < n; i++) {
+    gw_buf_append(&out, t + from, starts[i] - from);
+    gw_buf_puts(&out, "\n");
+    from = starts[i];
   }
+  gw_buf_append(&out, t + from, len - from);
   r->text = gw_arena_strndup(doc->arena, out.data, out.len);
   gw_buf_free(&out);
-  return lines;
+  free(starts);
 }
 
 /* Height of the 报尾 box: its rows, wrapped after the label. */

@@ -74,6 +74,24 @@ static gw_status convert(const char *text, gw_bytes *out) {
 
 /* ---- source ---- */
 
+START_TEST(list_line_starts) {
+  /* 12 columns a line: names stay whole, a separator may hang */
+  const char *t = "省委办公厅，省人大办公厅，团中央办公厅";
+  size_t *starts, n = gw_list_line_starts(t, strlen(t), 12, &starts);
+  ck_assert_uint_eq(n, 2);
+  ck_assert_str_eq(t + starts[0], "省人大办公厅，团中央办公厅");
+  ck_assert_str_eq(t + starts[1], "团中央办公厅");
+  free(starts);
+  ck_assert_uint_eq(gw_list_line_starts(t, strlen(t), 80, &starts), 0); /* fits */
+  ck_assert_ptr_null(starts);
+  t = "县行政审批服务管理局、县财政局"; /* a name longer than a line stays one piece */
+  n = gw_list_line_starts(t, strlen(t), 8, &starts);
+  ck_assert_uint_eq(n, 1);
+  ck_assert_str_eq(t + starts[0], "县财政局");
+  free(starts);
+}
+END_TEST
+
 START_TEST(source_bom_and_crlf) {
   gw_source src;
   const char text[] = "\xEF\xBB\xBF---\r\nkind: bulletin\r\n---\r\n正文\r\n";
@@ -327,6 +345,7 @@ Suite *parts_suite(void) {
   Suite *s = suite_create("parts");
   TCase *tc = tcase_create("pipeline");
   tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, list_line_starts);
   tcase_add_test(tc, source_bom_and_crlf);
   tcase_add_test(tc, source_invalid_utf8_has_position);
   tcase_add_test(tc, source_nul_is_refused);
