@@ -101,11 +101,7 @@ static void close_number_gap(gw_build *b, gw_run *run) {
   if (!run || run->kind != GW_RUN_TEXT)
     return;
   char *text = gw_arena_strndup(b->arena, run->text, run->len);
-  size_t with_gap = gw_section_number_len(text);
-  size_t bare = with_gap;
-  while (bare > 0 && (text[bare - 1] == ' ' || text[bare - 1] == '\t' ||
-                      (bare >= 3 && strncmp(text + bare - 3, "\u3000", 3) == 0)))
-    bare -= text[bare - 1] == ' ' || text[bare - 1] == '\t' ? 1 : 3;
+  size_t with_gap = gw_section_number_len(text), bare = gw_section_mark_len(text);
   if (bare == with_gap || with_gap >= run->len)
     return;
   char *joined = gw_arena_alloc(b->arena, run->len - (with_gap - bare) + 1);
@@ -126,16 +122,7 @@ static void check_heading_number(gw_build *b, gw_body_state *st, cmark_node *nod
     return;
   text = gw_skip_indent(text);
   int k = level - 1, want = st->last_number[k] + 1;
-  size_t n = gw_section_number_len(text);
-  for (;;) { /* the mark without the spaces after it */
-    if (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\t'))
-      n--;
-    else if (n >= 3 && memcmp(text + n - 3, "\u3000", 3) == 0)
-      n -= 3;
-    else
-      break;
-  }
-  const char *mark = gw_arena_strndup(b->arena, text, n);
+  const char *mark = gw_arena_strndup(b->arena, text, gw_section_mark_len(text));
   if (value != want) {
     if (st->last_number[k] > 0)
       gw_warning(b->diags, gw_build_node_pos(b, node),

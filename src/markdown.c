@@ -85,7 +85,7 @@ int gw_section_number_value(const char *t) {
   return gw_zh_numeral_value(p, (size_t)(skip_number(p) - p));
 }
 
-size_t gw_section_number_len(const char *t) {
+size_t gw_section_mark_len(const char *t) {
   if (!gw_has_section_number(t))
     return 0;
   const char *p = gw_skip_indent(t);
@@ -95,15 +95,12 @@ size_t gw_section_number_len(const char *t) {
                 : starts_with(q, "）") ? strlen("）")
                 : starts_with(q, "．") ? strlen("．")
                                         : 1; /* . or ) */
-  q += mark;
-  for (;;) { /* the spaces after it, U+3000 included */
-    if (*q == ' ' || *q == '\t')
-      q++;
-    else if (starts_with(q, "\u3000"))
-      q += strlen("\u3000");
-    else
-      return (size_t)(q - t);
-  }
+  return (size_t)(q + mark - t);
+}
+
+size_t gw_section_number_len(const char *t) {
+  size_t n = gw_section_mark_len(t);
+  return n ? (size_t)(gw_skip_indent(t + n) - t) : 0; /* and the spaces after it */
 }
 
 int gw_markdown_starts_item(const char *text) {

@@ -23,6 +23,10 @@ int gw_section_number_level(const char *t);
  * -1. */
 int gw_section_number_value(const char *t);
 
+/* Bytes of the section number `t` opens with, its mark included and no
+ * space after it (一、 （一） 1.), or 0. */
+size_t gw_section_mark_len(const char *t);
+
 /* Bytes of the section number `t` opens with, with the spaces after it
  * (一、 （一） 1. ...), or 0. */
 size_t gw_section_number_len(const char *t);
