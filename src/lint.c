@@ -814,11 +814,41 @@ static void claim(prose *pr, size_t at, size_t len) {
   memset(pr->claimed + at, 1, len);
 }
 
+/* [range-dash] 1-6月, 9月1日-9月10日: the 起止 of dates takes the 一字线
+ * — (GB/T 15834). Only where a date says so: a hyphen between digits
+ * that a 月 or 日 follows, or right after 月 or 日 and before a digit
+ * (not 0351-4184708, G5-1, COVID-19). */
+static void rule_range_dash(linter *l, prose *pr) {
+  const char *s = pr->text.data;
+  size_t len = pr->text.len;
+  for (size_t i = 1; i + 1 < len; i++) {
+    if (s[i] != '-' || pr->claimed[i] || !(s[i + 1] >= '0' && s[i + 1] <= '9'))
+      continue;
+    bool after_date = i >= 3 && (memcmp(s + i - 3, "月", 3) == 0 || memcmp(s + i - 3, "日", 3) == 0);
+    bool between_digits = s[i - 1] >= '0' && s[i - 1] <= '9';
+    size_t k = i + 1;
+    while (k < len && s[k] >= '0' && s[k] <= '9')
+      k++;
+    bool date_after = k + 3 <= len && (memcmp(s + k, "月", 3) == 0 || memcmp(s + k, "日", 3) == 0);
+    size_t j = i; /* the digits before: a short number, not a phone's */
+    while (j > 0 && s[j - 1] >= '0' && s[j - 1] <= '9')
+      j--;
+    bool short_before = i - j <= 2 && !(j > 0 && (s[j - 1] == '-' || s[j - 1] == '.'));
+    if (after_date || (between_digits && date_after && short_before && k - i - 1 <= 2)) {
+      finding *f = report(l, pr, i, GW_WARNING, "range-dash",
+                          "表示日期起止用一字线“—”：把“-”改为“—”");
+      add_edit(pr, f, i, 1, "—", strlen("—"));
+      claim(pr, i, 1);
+    }
+  }
+}
+
 static void text_rules(linter *l, prose *pr, size_t marker_len) {
   if (!pr->text.len)
     return;
   claim(pr, 0, 0);
   rule_year_bracket(l, pr);
+  rule_range_dash(l, pr);
   rule_normalize(l, pr);
   rule_traditional(l, pr);
   rule_dates(l, pr);

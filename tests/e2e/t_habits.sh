@@ -647,3 +647,10 @@ if "$GWDOC" render "$H/labels.md" -o "$H/labels.docx" 2>"$H/labels.err"; then
 else
   fail "labelled notes render" "$(cat "$H/labels.err")"
 fi
+
+# lint: a date range typed with a hyphen takes the 一字线; phone numbers
+# and codes do not.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 标题\n\n1-6月全县完成投资，9月1日-9月10日开展检查，电话0351-4184708，G5-1线路，COVID-19疫情。\n'; } >"$H/range.md"
+"$GWDOC" lint "$H/range.md" >"$H/range.lint" 2>&1
+[ "$(grep -c '\[range-dash\]' "$H/range.lint")" -eq 2 ] && grep -q 'range.md:10:2: warning' "$H/range.lint" \
+  && pass "lint: range-dash on date ranges only" || fail "lint: range-dash on date ranges only" "$(cat "$H/range.lint")"
