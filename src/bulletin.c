@@ -101,9 +101,10 @@ static void close_number_gap(gw_build *b, gw_run *run) {
   if (!run || run->kind != GW_RUN_TEXT)
     return;
   char *text = gw_arena_strndup(b->arena, run->text, run->len);
-  size_t with_gap = gw_section_number_len(text), bare = gw_section_mark_len(text);
-  if (bare == with_gap || with_gap >= run->len)
+  gw_section_number sn;
+  if (!gw_section_number_read(text, &sn) || sn.mark_end == sn.end || sn.end >= run->len)
     return;
+  size_t with_gap = sn.end, bare = sn.mark_end;
   char *joined = gw_arena_alloc(b->arena, run->len - (with_gap - bare) + 1);
   memcpy(joined, text, bare);
   memcpy(joined + bare, text + with_gap, run->len - with_gap);
@@ -117,12 +118,12 @@ static void close_number_gap(gw_build *b, gw_run *run) {
  * an error). */
 static void check_heading_number(gw_build *b, gw_body_state *st, cmark_node *node,
                                  const char *text) {
-  int level = gw_section_number_level(text), value = gw_section_number_value(text);
-  if (level < 1 || value < 0)
+  gw_section_number sn;
+  if (!gw_section_number_read(text, &sn) || sn.value < 0)
     return;
-  text = gw_skip_indent(text);
+  int level = sn.level, value = sn.value;
   int k = level - 1, want = st->last_number[k] + 1;
-  const char *mark = gw_arena_strndup(b->arena, text, gw_section_mark_len(text));
+  const char *mark = gw_arena_strndup(b->arena, text + sn.start, sn.mark_end - sn.start);
   if (value != want) {
     if (st->last_number[k] > 0)
       gw_warning(b->diags, gw_build_node_pos(b, node),
@@ -168,7 +169,8 @@ static void add_heading(gw_build *b, gw_body_state *st, cmark_node *node) {
     lvl = 3;
   /* A typed number says the level more surely than the count of #:
    * "### 一、" is a first-level heading (lint warns about the #). */
-  int numbered = st->auto_numbering ? 0 : gw_section_number_level(text);
+  gw_section_number sn;
+  int numbered = !st->auto_numbering && gw_section_number_read(text, &sn) ? sn.level : 0;
   if (numbered) {
     lvl = numbered - 1;
     check_heading_number(b, st, node, text);

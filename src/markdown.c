@@ -48,8 +48,8 @@ const char *gw_skip_indent(const char *t) {
   return t;
 }
 
-bool gw_has_section_number(const char *t) {
-  t = gw_skip_indent(t);
+bool gw_section_number_read(const char *text, gw_section_number *out) {
+  const char *t = gw_skip_indent(text);
   const char *p = t + open_paren(t);
   const char *q = skip_number(p);
   if (q == p)
@@ -59,48 +59,34 @@ bool gw_has_section_number(const char *t) {
     digits++;
   if (digits > 3)
     return false; /* （2021） 2021.10: a year */
-  if (p != t)
-    return starts_with(q, "）") || *q == ')';
-  if (*q == '.' || starts_with(q, "．")) {
-    const char *after = q + (*q == '.' ? 1 : strlen("．"));
-    return !(*after >= '0' && *after <= '9') && !starts_with(after, "．"); /* not 2.1 or 1.5万 */
+  size_t mark;
+  if (p != t) {
+    mark = starts_with(q, "）") ? strlen("）") : *q == ')' ? 1 : 0;
+  } else if (*q == '.' || starts_with(q, "．")) {
+    mark = *q == '.' ? 1 : strlen("．");
+    if ((q[mark] >= '0' && q[mark] <= '9') || starts_with(q + mark, "．"))
+      mark = 0; /* 2.1, 1.5万 */
+  } else {
+    mark = starts_with(q, "、") ? strlen("、") : 0;
   }
-  return starts_with(q, "、");
+  if (!mark)
+    return false;
+  if (out) {
+    bool arabic = *p >= '0' && *p <= '9';
+    out->level = (p != t ? 2 : 1) + (arabic ? 2 : 0);
+    out->value = gw_zh_numeral_value(p, (size_t)(q - p));
+    out->start = (size_t)(t - text);
+    out->mark_end = (size_t)(q + mark - text);
+    out->end = (size_t)(gw_skip_indent(q + mark) - text);
+  }
+  return true;
 }
 
-int gw_section_number_level(const char *t) {
-  if (!gw_has_section_number(t))
-    return 0;
-  t = gw_skip_indent(t);
-  const char *p = t + open_paren(t);
-  bool arabic = *p >= '0' && *p <= '9';
-  return (p != t ? 2 : 1) + (arabic ? 2 : 0);
-}
-
-int gw_section_number_value(const char *t) {
-  if (!gw_has_section_number(t))
-    return -1;
-  t = gw_skip_indent(t);
-  const char *p = t + open_paren(t);
-  return gw_zh_numeral_value(p, (size_t)(skip_number(p) - p));
-}
-
-size_t gw_section_mark_len(const char *t) {
-  if (!gw_has_section_number(t))
-    return 0;
-  const char *p = gw_skip_indent(t);
-  p += open_paren(p);
-  const char *q = skip_number(p);
-  size_t mark = starts_with(q, "、")   ? strlen("、")
-                : starts_with(q, "）") ? strlen("）")
-                : starts_with(q, "．") ? strlen("．")
-                                        : 1; /* . or ) */
-  return (size_t)(q + mark - t);
-}
+bool gw_has_section_number(const char *t) { return gw_section_number_read(t, NULL); }
 
 size_t gw_section_number_len(const char *t) {
-  size_t n = gw_section_mark_len(t);
-  return n ? (size_t)(gw_skip_indent(t + n) - t) : 0; /* and the spaces after it */
+  gw_section_number sn;
+  return gw_section_number_read(t, &sn) ? sn.end : 0;
 }
 
 int gw_markdown_starts_item(const char *text) {

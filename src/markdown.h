@@ -15,17 +15,18 @@ bool gw_has_section_number(const char *text);
 /* `t` past the spaces (ASCII, tab, U+3000) it is indented by. */
 const char *gw_skip_indent(const char *t);
 
-/* The heading level a section number belongs to (GB/T 9704 7.3.3):
- * 一、 1, （一） 2, 1. 3, （1） 4; 0 when `t` opens with none. */
-int gw_section_number_level(const char *t);
+/* A section number as `t` opens with it (after any indent), read once. */
+typedef struct {
+  int level;       /* GB/T 9704 7.3.3: 一、 1, （一） 2, 1. 3, （1） 4 */
+  int value;       /* 三、 3, （12） 12; -1 when unreadable */
+  size_t start;    /* bytes of indent before it */
+  size_t mark_end; /* bytes to the end of its mark (一、 （一） 1.) */
+  size_t end;      /* and of the spaces after the mark */
+} gw_section_number;
 
-/* The value of the section number `t` opens with (三、 3, （12） 12), or
- * -1. */
-int gw_section_number_value(const char *t);
-
-/* Bytes of the section number `t` opens with, its mark included and no
- * space after it (一、 （一） 1.), or 0. */
-size_t gw_section_mark_len(const char *t);
+/* Does `t` open with a section number (see gw_has_section_number)?
+ * Fills `out` (may be NULL) when it does. */
+bool gw_section_number_read(const char *t, gw_section_number *out);
 
 /* Bytes of the section number `t` opens with, with the spaces after it
  * (一、 （一） 1. ...), or 0. */
