@@ -85,7 +85,8 @@ size_t gw_list_line_starts(const char *text, size_t len, size_t cap, size_t **ou
   while (start < len) {
     size_t end = start, sep = 0; /* one name, then the separator after it */
     while (end < len && !sep) {
-      for (int i = 0; seps[i] && !sep; i++)
+      unsigned char c = (unsigned char)text[end]; /* 、 starts E3, ，； EF */
+      for (int i = 0; seps[i] && !sep && (c == 0xE3 || c == 0xEF); i++)
         if (strncmp(text + end, seps[i], strlen(seps[i])) == 0)
           sep = strlen(seps[i]);
       if (!sep)
