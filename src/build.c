@@ -599,12 +599,75 @@ char *gw_build_format(gw_build *b, const char *fmt, const char *const *names,
   return s;
 }
 
+void gw_build_trim(const char *s, size_t *start, size_t *end) {
+  static const char *const spaces[] = {" ", "\t", "\u3000", NULL};
+  for (bool again = true; again && *start < *end;) {
+    again = false;
+    for (int i = 0; spaces[i]; i++) {
+      size_t n = strlen(spaces[i]);
+      if (*end - *start >= n && memcmp(s + *start, spaces[i], n) == 0) {
+        *start += n;
+        again = true;
+      }
+      if (*end - *start >= n && memcmp(s + *end - n, spaces[i], n) == 0) {
+        *end -= n;
+        again = true;
+      }
+    }
+  }
+}
+
+/* Length of a name separator at s (、 ， , ； ;), or 0. Each starts with
+ * one of these bytes (、 E3, ，； EF, ASCII , ;), so most bytes are
+ * rejected at once: a table of 5,000 rows splits every unit cell. */
+static size_t name_separator_at(const char *s) {
+  static const char *const seps[] = {"、", "，", ",", "；", ";", NULL};
+  unsigned char c = (unsigned char)s[0];
+  if (c != 0xE3 && c != 0xEF && c != ',' && c != ';')
+    return 0;
+  for (int i = 0; seps[i]; i++)
+    if (s[0] == seps[i][0] && strncmp(s, seps[i], strlen(seps[i])) == 0)
+      return strlen(seps[i]);
+  return 0;
+}
+
+bool gw_build_next_name(const char *text, size_t len, size_t *pos, size_t *a, size_t *z) {
+  while (*pos <= len) {
+    size_t i = *pos, sep = 0;
+    while (i < len && !(sep = name_separator_at(text + i)))
+      i++;
+    if (i >= len)
+      sep = 1; /* the end of the text ends the last name */
+    *a = *pos;
+    *z = i;
+    gw_build_trim(text, a, z);
+    *pos = i + sep;
+    if (*z > *a)
+      return true;
+  }
+  return false;
+}
+
+size_t gw_build_split_names(gw_arena *arena, const char *text, const char ***names,
+                            size_t **starts) {
+  size_t len = strlen(text), count = 0, pos = 0, a, z;
+  /* count the names first: arrays sized to them, not to the text */
+  while (gw_build_next_name(text, len, &pos, &a, &z))
+    count++;
+  *names = gw_arena_alloc(arena, (count + 1) * sizeof **names);
+  *starts = gw_arena_alloc(arena, (count + 1) * sizeof **starts);
+  count = pos = 0;
+  while (gw_build_next_name(text, len, &pos, &a, &z)) {
+    (*names)[count] = gw_arena_strndup(arena, text + a, z - a);
+    (*starts)[count++] = a;
+  }
+  return count;
+}
+
 /* A distribution row written as one string (报: 市委办公室，市政府办公室):
- * its names, split at the separators drafters use, so every row is
- * joined the same way. */
+ * its names, so every row is joined the same way; also a list typed
+ * with full-width brackets (［市委办公室，市政府办公室］). */
 static const char **split_names(gw_build *b, const char *s, size_t *count) {
-  static const char *const seps[] = {"，", "、", "；", ",", ";", NULL};
-  /* ［市委办公室，市政府办公室］: a list typed with full-width brackets */
   static const char *const opens[] = {"［", "【", "[", NULL}, *const closes[] = {"］", "】", "]", NULL};
   size_t sl = strlen(s);
   for (int i = 0; opens[i]; i++) {
@@ -614,33 +677,10 @@ static const char **split_names(gw_build *b, const char *s, size_t *count) {
       break;
     }
   }
-  size_t cap = 1;
-  for (const char *p = s; *p; p++)
-    cap += (*p == ',' || *p == ';' || (unsigned char)*p == 0xEF || (unsigned char)*p == 0xE3);
-  const char **names = gw_arena_alloc(b->arena, cap * sizeof *names);
-  *count = 0;
-  const char *start = s;
-  for (const char *p = s;;) {
-    size_t sl = 0;
-    for (int i = 0; seps[i] && !sl; i++)
-      if (strncmp(p, seps[i], strlen(seps[i])) == 0)
-        sl = strlen(seps[i]);
-    if (sl || !*p) {
-      const char *a = start, *z = p;
-      while (a < z && *a == ' ')
-        a++;
-      while (z > a && z[-1] == ' ')
-        z--;
-      if (z > a && *count < cap)
-        names[(*count)++] = gw_arena_strndup(b->arena, a, (size_t)(z - a));
-      if (!*p)
-        return names;
-      p += sl;
-      start = p;
-    } else {
-      p++;
-    }
-  }
+  const char **names;
+  size_t *starts;
+  *count = gw_build_split_names(b->arena, s, &names, &starts);
+  return names;
 }
 
 gw_tail *gw_build_tail(gw_build *b) {

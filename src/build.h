@@ -75,4 +75,14 @@ void gw_build_balance_lines(gw_build *b, gw_runs *runs, gw_role role, int avail)
 /* Warn about a footnote label defined twice (the second is dropped). */
 void gw_build_check_footnotes(gw_build *b);
 
+/* Trim spaces (ASCII, tab, U+3000) at both ends of s[*start..*end). */
+void gw_build_trim(const char *s, size_t *start, size_t *end);
+/* The next name of a list (甲、乙，丙；丁) at or after *pos: its trimmed
+ * bounds [*a, *z). False when the text is used up. */
+bool gw_build_next_name(const char *text, size_t len, size_t *pos, size_t *a, size_t *z);
+/* Split a list of names at 、 ， , ；, trimming spaces. Returns the count;
+ * `starts` receives each name's byte offset in `text`. */
+size_t gw_build_split_names(gw_arena *arena, const char *text, const char ***names,
+                            size_t **starts);
+
 #endif

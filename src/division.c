@@ -163,7 +163,7 @@ static bool read_known_units(gw_build *b, unit_list *known) {
      * unit name holds none, so they separate names here */
     const char **parts;
     size_t *starts;
-    size_t np = dv_split_units(b->arena, names[i], &parts, &starts);
+    size_t np = gw_build_split_names(b->arena, names[i], &parts, &starts);
     for (size_t k = 0; k < np; k++) {
       const char *folded = fold(b, parts[k]);
       if (unit_find(known, folded) >= 0)

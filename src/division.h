@@ -67,10 +67,6 @@ typedef struct {
 bool dv_parse_prose(gw_arena *arena, const char *text, dv_prose *out);
 /* Bytes of a leading item number: "1." "1．" "1、" "（1）". */
 size_t dv_number_prefix(const char *text);
-/* Split a unit list at 、 ， , ；, trimming spaces. Returns the count;
- * `starts` receives each name's byte offset in `text`. */
-size_t dv_split_units(gw_arena *arena, const char *text, const char ***names,
-                      size_t **starts);
 /* Display width (half-character columns) of the widest unit name in
  * text[0..len), counting the 、 that follows every name but the last:
  * what a unit column must hold on one line. Allocates nothing. */

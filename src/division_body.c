@@ -25,26 +25,6 @@ static bool has_suffix(const char *s, size_t len, const char *suffix) {
   return len >= n && memcmp(s + len - n, suffix, n) == 0;
 }
 
-static const char *const spaces[] = {" ", "\t", "　", NULL};
-
-/* Trim spaces (ASCII and U+3000) at both ends of s[*start..*end). */
-static void trim(const char *s, size_t *start, size_t *end) {
-  for (bool again = true; again && *start < *end;) {
-    again = false;
-    for (int i = 0; spaces[i]; i++) {
-      size_t n = strlen(spaces[i]);
-      if (*end - *start >= n && memcmp(s + *start, spaces[i], n) == 0) {
-        *start += n;
-        again = true;
-      }
-      if (*end - *start >= n && memcmp(s + *end - n, spaces[i], n) == 0) {
-        *end -= n;
-        again = true;
-      }
-    }
-  }
-}
-
 /* Length of the separator at s, or 0. */
 static size_t separator_at(const char *s, const char *const *seps) {
   for (int i = 0; seps[i]; i++)
@@ -53,57 +33,10 @@ static size_t separator_at(const char *s, const char *const *seps) {
   return 0;
 }
 
-static const char *const unit_separators[] = {"、", "，", ",", "；", ";", NULL};
-
-/* Length of a unit separator at s, or 0. Each starts with one of these
- * bytes (、 E3, ，； EF, ASCII , ;), so most bytes are rejected at once:
- * a table of 5,000 rows splits every unit cell. */
-static size_t unit_separator_at(const char *s) {
-  unsigned char c = (unsigned char)s[0];
-  if (c != 0xE3 && c != 0xEF && c != ',' && c != ';')
-    return 0;
-  return separator_at(s, unit_separators);
-}
-
-/* The next unit name at or after *pos: its trimmed bounds [*a, *z).
- * False when the text is used up. */
-static bool next_unit(const char *text, size_t len, size_t *pos, size_t *a, size_t *z) {
-  while (*pos <= len) {
-    size_t i = *pos, sep = 0;
-    while (i < len && !(sep = unit_separator_at(text + i)))
-      i++;
-    if (i >= len)
-      sep = 1; /* the end of the text ends the last name */
-    *a = *pos;
-    *z = i;
-    trim(text, a, z);
-    *pos = i + sep;
-    if (*z > *a)
-      return true;
-  }
-  return false;
-}
-
-size_t dv_split_units(gw_arena *arena, const char *text, const char ***names,
-                      size_t **starts) {
-  size_t len = strlen(text), count = 0, pos = 0, a, z;
-  /* count the names first: arrays sized to them, not to the text */
-  while (next_unit(text, len, &pos, &a, &z))
-    count++;
-  *names = gw_arena_alloc(arena, (count + 1) * sizeof **names);
-  *starts = gw_arena_alloc(arena, (count + 1) * sizeof **starts);
-  count = pos = 0;
-  while (next_unit(text, len, &pos, &a, &z)) {
-    (*names)[count] = gw_arena_strndup(arena, text + a, z - a);
-    (*starts)[count++] = a;
-  }
-  return count;
-}
-
 size_t dv_widest_unit(const char *text, size_t len) {
   size_t pos = 0, a, z, widest = 0, prev = 0;
   bool have_prev = false;
-  while (next_unit(text, len, &pos, &a, &z)) {
+  while (gw_build_next_name(text, len, &pos, &a, &z)) {
     /* a name and the 、 after it stay on one line */
     if (have_prev && prev + 2 > widest)
       widest = prev + 2;
@@ -317,7 +250,7 @@ bool dv_parse_prose(gw_arena *arena, const char *text, dv_prose *out) {
       continue;
     }
     size_t a = begin, z = i;
-    trim(text, &a, &z);
+    gw_build_trim(text, &a, &z);
     if (z == a || !read_clause(arena, text + a, z - a, out, &duty))
       return false;
     i += sep;
@@ -537,7 +470,7 @@ static void set_units(gw_build *b, dv_plan *p, dv_row *row, int col, const char 
   }
   const char **names;
   size_t *starts;
-  size_t n = dv_split_units(b->arena, text, &names, &starts);
+  size_t n = gw_build_split_names(b->arena, text, &names, &starts);
   size_t to = node_offset(b, node, true);
   dv_units *u = &row->units[col];
   dv_unit *items = gw_arena_alloc(b->arena, (u->count + n + 1) * sizeof *items);
@@ -609,7 +542,7 @@ static bool read_field(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para) {
     return false;
   }
   size_t a = 0, z = (size_t)(colon - text);
-  trim(text, &a, &z);
+  gw_build_trim(text, &a, &z);
   char *name = gw_arena_strndup(b->arena, text + a, z - a);
   int col = dv_column_named(p, name);
   if (col < 0) {
@@ -621,7 +554,7 @@ static bool read_field(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para) {
   if (col == p->seq_col)
     return true; /* 序号 is counted, not copied */
   size_t va = (size_t)(colon - text) + clen, vz = strlen(text);
-  trim(text, &va, &vz);
+  gw_build_trim(text, &va, &vz);
   if (p->unit_col[col]) {
     set_units(b, p, row, col, gw_arena_strndup(b->arena, text + va, vz - va), para,
               node_offset(b, para, false));

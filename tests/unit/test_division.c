@@ -190,7 +190,7 @@ START_TEST(prose_parse) {
   ck_assert_uint_eq(dv_number_prefix("2021年"), 0);
   const char **names;
   size_t *starts;
-  ck_assert_uint_eq(dv_split_units(a, "甲、乙，丙, 丁", &names, &starts), 4);
+  ck_assert_uint_eq(gw_build_split_names(a, "甲、乙，丙, 丁", &names, &starts), 4);
   ck_assert_str_eq(names[3], "丁");
   ck_assert(dv_is_collective("各有关部门"));
   ck_assert(!dv_is_collective("县教育局"));
@@ -205,7 +205,7 @@ START_TEST(unit_names_split_and_measured) {
   const char **names;
   size_t *starts;
   const char *list = "  县人社局 、，县教育局； 团县委 ,";
-  ck_assert_uint_eq(dv_split_units(a, list, &names, &starts), 3);
+  ck_assert_uint_eq(gw_build_split_names(a, list, &names, &starts), 3);
   ck_assert_str_eq(names[0], "县人社局");
   ck_assert_str_eq(names[1], "县教育局");
   ck_assert_str_eq(names[2], "团县委");
@@ -217,7 +217,7 @@ START_TEST(unit_names_split_and_measured) {
   ck_assert_uint_eq(dv_widest_unit("县委组织部、团县委", strlen("县委组织部、团县委")), 12);
   ck_assert_uint_eq(dv_widest_unit("", 0), 0);
   ck_assert_uint_eq(dv_widest_unit(" 、 ", strlen(" 、 ")), 0);
-  ck_assert_uint_eq(dv_split_units(a, " 、 ", &names, &starts), 0);
+  ck_assert_uint_eq(gw_build_split_names(a, " 、 ", &names, &starts), 0);
   gw_arena_free(a);
 }
 END_TEST
