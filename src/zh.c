@@ -41,6 +41,20 @@ static char *dup_str(const char *s)
   return r;
 }
 
+/* End of the run of CJK unified ideographs U+4E00..U+9FFF starting at
+ * s[i]: the bulk of any Chinese text, and the characters every pass
+ * here treats alike (well-formed, inert, East Asian slot, two units
+ * wide). Their UTF-8 forms are exactly a lead byte E5..E9, or E4 with a
+ * second byte from B8, followed by two trail bytes; each pass skips the
+ * run in one tight loop before decoding the rest with U8_NEXT. */
+static size_t skip_han(const uint8_t *s, size_t i, size_t len)
+{
+  while (len - i >= 3 && (unsigned)(s[i] - 0xE4) <= 5 && U8_IS_TRAIL(s[i + 1]) &&
+         U8_IS_TRAIL(s[i + 2]) && (s[i] != 0xE4 || s[i + 1] >= 0xB8))
+    i += 3;
+  return i;
+}
+
 /* Decode buf[0..len) into code points; an ill-formed sequence (maximal
  * subpart, as ICU defines it) becomes U+FFFD. out must hold len
  * entries. offs, when not NULL, receives each code point's byte
@@ -127,6 +141,8 @@ bool gw_zh_validate_utf8(const char *buf, size_t len, size_t *bad_offset,
   if (bad_is_xml)
     *bad_is_xml = false;
   while (i < len) {
+    if ((i = skip_han(s, i, len)) == len)
+      break;
     size_t start = i;
     UChar32 c;
     U8_NEXT(s, i, len, c);
@@ -148,6 +164,10 @@ size_t gw_zh_count_chars(const char *buf, size_t len)
   const uint8_t *s = (const uint8_t *)buf;
   size_t i = 0, n = 0;
   while (i < len) {
+    size_t han_end = skip_han(s, i, len);
+    n += (han_end - i) / 3;
+    if ((i = han_end) == len)
+      break;
     UChar32 c;
     U8_NEXT(s, i, len, c);
     (void)c;
@@ -325,6 +345,24 @@ int gw_zh_slot_runs(const char *text, size_t len, gw_slot_cb cb, void *ctx)
   if (!text || len == 0)
     return 0;
   while (i < len) {
+    size_t han_end = skip_han(s, i, len);
+    if (han_end > i) { /* Han: East Asian, never bad, no hint */
+      if (!have) {
+        have = true;
+        slot = GW_SLOT_EAST_ASIA;
+        hint = false;
+      } else if (slot != GW_SLOT_EAST_ASIA) {
+        gw_slot_run run = {start, i - start, slot, hint, clean};
+        if ((rc = cb(&run, ctx)) != 0)
+          return rc;
+        start = i;
+        slot = GW_SLOT_EAST_ASIA;
+        hint = false;
+        clean = true;
+      }
+      i = han_end;
+      continue;
+    }
     size_t at = i;
     UChar32 c;
     U8_NEXT(s, i, len, c);
@@ -963,31 +1001,65 @@ static bool inert_after_digit(UChar32 c, int next)
   return c == '.' && next != '.';
 }
 
-static bool all_inert(const char *text, size_t len)
+/* What the rules would do to a text, as far as a scan without decoding
+ * into buffers can tell. */
+typedef enum {
+  TEXT_CHANGES,    /* some rule may apply: run them all */
+  TEXT_NORMAL,     /* no rule applies: the text is its own result */
+  TEXT_SPACE_GAPS  /* only rule 5's plainest case applies: spaces between
+                      Han and an ASCII letter or digit (强团改革 50 条),
+                      among otherwise inert characters */
+} text_scan;
+
+/* A run of ASCII spaces between `before` and `after` in an otherwise
+ * inert text: kept between two Chinese characters that are not
+ * punctuation (标题 甲 乙), removed between Han and an ASCII letter or
+ * digit (rule 5), else left to the rules. */
+static text_scan space_gap(UChar32 before, UChar32 after)
+{
+  if (before >= 0x80 && after >= 0x80 && !is_zh_punct(before) && !is_zh_punct(after))
+    return TEXT_NORMAL;
+  if ((is_han(before) && is_ascii_alnum(after)) || (is_ascii_alnum(before) && is_han(after)))
+    return TEXT_SPACE_GAPS;
+  return TEXT_CHANGES;
+}
+
+static text_scan scan_text(const char *text, size_t len)
 {
   int32_t i = 0, n = (int32_t)len;
   UChar32 prev = -1;
+  text_scan result = TEXT_NORMAL;
   while (i < n) {
+    int32_t han_end = (int32_t)skip_han((const uint8_t *)text, (size_t)i, len);
+    if (han_end > i) {
+      i = han_end;
+      prev = 0x4E00; /* any ideograph: neither a digit nor punctuation */
+      continue;
+    }
     UChar32 c;
     U8_NEXT(text, i, n, c);
-    int next = i < n ? (unsigned char)text[i] : -1;
-    if (c == ' ' && prev >= 0x80 && next >= 0x80) {
-      /* a space between two Chinese characters (标题 甲 乙): no rule
-       * touches it; one next to a digit, a Latin letter or Chinese
-       * punctuation is removed */
+    if (c == ' ' && prev >= 0) {
+      while (i < n && text[i] == ' ')
+        i++;
+      if (i == n)
+        return TEXT_CHANGES;
       int32_t k = i;
       UChar32 after;
       U8_NEXT(text, k, n, after);
-      if (is_zh_punct(prev) || is_zh_punct(after))
-        return false;
+      text_scan gap = space_gap(prev, after);
+      if (gap == TEXT_CHANGES)
+        return TEXT_CHANGES;
+      if (gap == TEXT_SPACE_GAPS)
+        result = TEXT_SPACE_GAPS;
       prev = c;
       continue;
     }
+    int next = i < n ? (unsigned char)text[i] : -1;
     if (c < 0 || !(inert(c) || (is_ascii_digit(prev) && inert_after_digit(c, next))))
-      return false;
+      return TEXT_CHANGES;
     prev = c;
   }
-  return true;
+  return result;
 }
 
 bool gw_zh_is_normal(const char *text, size_t len)
@@ -999,7 +1071,38 @@ bool gw_zh_is_normal(const char *text, size_t len)
   bool ascii = true;
   for (size_t i = 0; i < len && ascii; i++)
     ascii = (unsigned char)text[i] < 0x80;
-  return len < INT32_MAX && (ascii || all_inert(text, len));
+  return len < INT32_MAX && (ascii || scan_text(text, len) == TEXT_NORMAL);
+}
+
+/* The result for a TEXT_SPACE_GAPS text: each run of spaces between Han
+ * and an ASCII letter or digit dropped, every other byte copied. */
+static char *drop_space_gaps(const char *text, size_t len)
+{
+  char *out = malloc(len + 1);
+  if (!out)
+    return NULL;
+  size_t k = 0;
+  int32_t i = 0, n = (int32_t)len;
+  UChar32 prev = -1;
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(text, i, n, c);
+    if (c == ' ' && prev >= 0) {
+      while (i < n && text[i] == ' ')
+        i++;
+      int32_t k2 = i;
+      UChar32 after;
+      U8_NEXT(text, k2, n, after);
+      if (space_gap(prev, after) == TEXT_SPACE_GAPS)
+        start = i; /* nothing of the run is copied */
+    }
+    memcpy(out + k, text + start, (size_t)(i - start));
+    k += (size_t)(i - start);
+    prev = c;
+  }
+  out[k] = '\0';
+  return out;
 }
 
 char *gw_zh_normalize(const char *text, size_t len)
@@ -1008,6 +1111,8 @@ char *gw_zh_normalize(const char *text, size_t len)
     len = 0;
   if (len == 0)
     return dup_str("");
+  if (len < INT32_MAX && scan_text(text, len) == TEXT_SPACE_GAPS)
+    return drop_space_gaps(text, len);
   if (gw_zh_is_normal(text, len)) {
     char *copy = malloc(len + 1);
     if (copy) {
@@ -1225,6 +1330,11 @@ size_t gw_zh_measure(const char *text, size_t len, size_t *chars)
   const uint8_t *s = (const uint8_t *)text;
   size_t i = 0, w = 0, n = 0;
   while (i < len) {
+    size_t han_end = skip_han(s, i, len);
+    w += 2 * ((han_end - i) / 3);
+    n += (han_end - i) / 3;
+    if ((i = han_end) == len)
+      break;
     UChar32 c;
     U8_NEXT(s, i, len, c);
     w += c < 0 ? 1 : cp_width(c);

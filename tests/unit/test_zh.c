@@ -655,6 +655,57 @@ START_TEST(test_normalize_fast_path_agrees_with_rules)
 }
 END_TEST
 
+/* The fast paths of gw_zh_normalize (a copy, or only the spaces between
+ * Han and a letter or digit dropped) must give what the rules give:
+ * gw_zh_normalize_edits always runs the rules, and applying its edits is
+ * its result. Random strings lean on the pieces the fast paths accept. */
+typedef struct {
+  const char *text;
+  char out[512];
+  size_t done, len;
+} applied;
+
+static int apply_edit(const gw_zh_edit *e, void *ctx)
+{
+  applied *a = ctx;
+  memcpy(a->out + a->len, a->text + a->done, e->offset - a->done);
+  a->len += e->offset - a->done;
+  memcpy(a->out + a->len, e->repl, e->repl_len);
+  a->len += e->repl_len;
+  a->done = e->offset + e->len;
+  return 0;
+}
+
+START_TEST(test_normalize_fast_paths_equal_rules)
+{
+  static const char *const pieces[] = {"建", "立", "〇", "1", "9", "a", "Z", " ", " ", "  ",
+                                       "。", "，", "“", "”", "（", "）", "、", "《", "》",
+                                       ".", "-", "%", "　", "中国", "5 ", " 条", "㐀", "䷀"};
+  enum { NPIECES = sizeof pieces / sizeof pieces[0] };
+  unsigned seed = 777;
+  int gaps = 0;
+  for (int round = 0; round < 30000; round++) {
+    char text[160] = "";
+    seed = seed * 1103515245u + 12345u;
+    int n = 1 + (int)((seed >> 16) % 12);
+    for (int k = 0; k < n; k++) {
+      seed = seed * 1103515245u + 12345u;
+      strcat(text, pieces[(seed >> 16) % NPIECES]);
+    }
+    size_t len = strlen(text);
+    applied a = {text, "", 0, 0};
+    ck_assert_int_eq(gw_zh_normalize_edits(text, len, apply_edit, &a), 0);
+    memcpy(a.out + a.len, text + a.done, len - a.done);
+    a.out[a.len + len - a.done] = '\0';
+    char *out = gw_zh_normalize(text, len);
+    ck_assert_msg(strcmp(out, a.out) == 0, "'%s': normalize '%s', rules '%s'", text, out, a.out);
+    gaps += strlen(out) < len && !strpbrk(text, ".-%");
+    free(out);
+  }
+  ck_assert_int_gt(gaps, 1000); /* the space fast path was exercised */
+}
+END_TEST
+
 START_TEST(test_numbered_paragraphs_stay)
 {
   static const char *const kept[] = {"4976.建立团干部任期目标责任制。", "1.强化组织领导。",
@@ -866,6 +917,7 @@ Suite *zh_suite(void)
   tcase_add_test(tc, test_date_invalid_formats_plainly);
   tcase_add_test(tc, test_date_matches_icu);
   tcase_add_test(tc, test_normalize_fast_path_agrees_with_rules);
+  tcase_add_test(tc, test_normalize_fast_paths_equal_rules);
   tcase_add_test(tc, test_numbered_paragraphs_stay);
   tcase_add_test(tc, test_cleanup_and_reuse);
   tcase_add_checked_fixture(tc, NULL, teardown);
