@@ -132,7 +132,7 @@ gw_status gw_convert(const char *path, const char *data, size_t len,
   status = gw_package_build(&doc, out) == 0 ? GW_OK : GW_ERR_INTERNAL;
 done:
   if (root)
-    cmark_node_free(root);
+    gw_markdown_free(root);
   gw_arena_free(arena);
   return status;
 }

@@ -1425,7 +1425,7 @@ static void lint_body(linter *l) {
     }
   }
   cmark_iter_free(it);
-  cmark_node_free(root);
+  gw_markdown_free(root);
 }
 
 /* ------------------------------------------------------------------ */

@@ -5,9 +5,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Parse a body; the caller frees the root with cmark_node_free. Source
- * positions in the tree count lines from the body's first line. */
+/* Parse a body; the caller frees the root with gw_markdown_free. Source
+ * positions in the tree count lines from the body's first line. The
+ * tree's memory is cmark-gfm's arena: nodes added to it must come from
+ * cmark_node_new_with_mem(type, cmark_get_arena_mem_allocator()). */
 cmark_node *gw_markdown_parse(const char *body, size_t len);
+/* Free a tree from gw_markdown_parse (accepts NULL). */
+void gw_markdown_free(cmark_node *root);
 
 /* Does `text` start with a section number such as 一、 （一） 1. （1）? */
 bool gw_has_section_number(const char *text);
