@@ -935,7 +935,7 @@ static void emit(gw_build *b, const dv_plan *p, const options *o, const unit_lis
 int gw_division_build(gw_build *b, cmark_node *root) {
   size_t errors = b->diags->errors;
   dv_plan p = {0};
-  if (dv_plan_columns(b, &p) < 0)
+  if (dv_plan_columns(b, &p, root) < 0)
     return -1;
   options o = {0};
   read_options(b, &p, &o);

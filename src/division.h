@@ -47,9 +47,10 @@ typedef struct {
   cmark_node *title_heading;        /* a `#` heading, when there is one */
 } dv_plan;
 
-/* The columns (columns: or the template's default) and their meanings.
- * Returns 0, or -1 after reporting. */
-int dv_plan_columns(gw_build *b, dv_plan *p);
+/* The columns and their meanings: columns: when declared, else the header
+ * of the body's first pipe table, else the template's default. Returns
+ * 0, or -1 after reporting. */
+int dv_plan_columns(gw_build *b, dv_plan *p, cmark_node *root);
 /* The column called `name` (NFKC-folded compare), or -1. */
 int dv_column_named(const dv_plan *p, const char *name);
 /* Read the body: categories, items in the three forms, and the blocks

@@ -343,16 +343,77 @@ static bool contains_any(const char *s, const char *const *words) {
   return false;
 }
 
-int dv_plan_columns(gw_build *b, dv_plan *p) {
+/* The header of the body's first pipe table, as column names, when every
+ * cell names something: a table pasted from a spreadsheet brings its own
+ * columns (序号 | 重点任务 | 具体措施 | 牵头部门 | 配合单位 | 时间要求), and
+ * a drafter who has not declared columns: means those. */
+static const char **table_header_names(gw_build *b, cmark_node *root, size_t *n, gw_pos *pos) {
+  for (cmark_node *t = root ? cmark_node_first_child(root) : NULL; t; t = cmark_node_next(t)) {
+    if (!gw_markdown_is_table(t))
+      continue;
+    cmark_node *head = cmark_node_first_child(t);
+    if (!head || !gw_markdown_table_row_is_header(head))
+      return NULL;
+    size_t count = 0;
+    for (cmark_node *c = cmark_node_first_child(head); c; c = cmark_node_next(c))
+      count++;
+    const char **names = gw_arena_alloc(b->arena, (count + 1) * sizeof *names);
+    *n = 0;
+    for (cmark_node *c = cmark_node_first_child(head); c; c = cmark_node_next(c)) {
+      const char *text = gw_build_plain_text(b, c);
+      size_t from = 0, to = strlen(text);
+      gw_build_trim(text, &from, &to);
+      if (from == to)
+        return NULL; /* an unnamed column: the default columns and their message */
+      names[(*n)++] = gw_arena_strndup(b->arena, text + from, to - from);
+    }
+    *pos = gw_build_node_pos(b, head);
+    return *n >= 2 ? names : NULL;
+  }
+  return NULL;
+}
+
+static bool contains_any(const char *s, const char *const *words);
+
+/* Items are always numbered: a table without a 序号 column gets the
+ * default columns' one in front. */
+static const char **with_seq_column(gw_build *b, const char **names, size_t *n,
+                                    const char *const *seq_words) {
+  for (size_t i = 0; i < *n; i++)
+    if (contains_any(names[i], seq_words))
+      return names;
+  size_t nd = 0;
+  const char **defaults =
+      gw_build_str_list(b, gw_val_path(b->config, "division.columns"), &nd);
+  for (size_t i = 0; i < nd; i++)
+    if (contains_any(defaults[i], seq_words)) {
+      const char **all = gw_arena_alloc(b->arena, (*n + 2) * sizeof *all);
+      all[0] = defaults[i];
+      memcpy(all + 1, names, *n * sizeof *names);
+      (*n)++;
+      return all;
+    }
+  return names;
+}
+
+int dv_plan_columns(gw_build *b, dv_plan *p, cmark_node *root) {
   static const char *const seq_words[] = {"序号", "编号", NULL};
   static const char *const unit_words[] = {"单位", "部门", NULL};
   static const char *const deadline_words[] = {"时限", "时间", "期限", NULL};
   const gw_val *v = gw_val_get(b->config, "columns");
+  gw_pos pos = v ? v->pos : gw_build_front_pos(b);
   if (!v || v->kind == GW_VAL_NULL)
-    v = gw_val_path(b->config, "division.columns");
-  p->columns = gw_build_str_list(b, v, &p->ncols);
+    p->columns = table_header_names(b, root, &p->ncols, &pos);
+  if (p->columns)
+    p->columns = with_seq_column(b, p->columns, &p->ncols, seq_words);
+  if (!p->columns) {
+    if (!v || v->kind == GW_VAL_NULL)
+      v = gw_val_path(b->config, "division.columns");
+    p->columns = gw_build_str_list(b, v, &p->ncols);
+    pos = v ? v->pos : gw_build_front_pos(b);
+  }
   if (p->ncols < 2) {
-    gw_error(b->diags, v ? v->pos : gw_build_front_pos(b),
+    gw_error(b->diags, pos,
              "columns 至少要有两列，如 [序号, 改革举措, 牵头单位, 责任单位, 完成时限]");
     return -1;
   }
@@ -363,7 +424,7 @@ int dv_plan_columns(gw_build *b, dv_plan *p) {
     const char *c = p->columns[i];
     int col = (int)i;
     if (dv_column_named(p, c) != col) {
-      gw_error(b->diags, v->pos, "columns 里“%s”出现了两次：每一列只写一次", c);
+      gw_error(b->diags, pos, "columns 里“%s”出现了两次：每一列只写一次", c);
       failed = 1;
     }
     if (contains_any(c, seq_words) && p->seq_col < 0)
@@ -380,7 +441,7 @@ int dv_plan_columns(gw_build *b, dv_plan *p) {
       p->measure_col = col;
   }
   if (p->measure_col < 0) {
-    gw_error(b->diags, v->pos, "columns 里需要一列写任务内容，如“改革举措”或“重点任务”");
+    gw_error(b->diags, pos, "columns 里需要一列写任务内容，如“改革举措”或“重点任务”");
     failed = 1;
   }
   return failed ? -1 : 0;

@@ -153,6 +153,33 @@ START_TEST(table_form) {
 }
 END_TEST
 
+/* A pasted table brings its own column names: with no columns: declared
+ * they are the columns (a 序号 column put in front), checked by meaning. */
+START_TEST(table_header_is_the_columns) {
+  result r = convert("units: [县教育局, 县财政局, 县人社局]\n",
+                     "| 重点任务 | 具体措施 | 牵头部门 | 配合单位 | 时间要求 |\n"
+                     "|---|---|---|---|---|\n"
+                     "| 加强师资队伍建设 | 补充教师100名。 | 县教育局 | 县人社局 | 2024年8月底前 |\n"
+                     "| 改善办学条件 | 新建校舍两所。 | 县教育局 | 县财政局 | 2024年12月底前 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "序号"));
+  ck_assert(text_has(r.xml, "具体措施"));
+  ck_assert(text_has(r.xml, "牵头部门"));
+  ck_assert(text_has(r.xml, "时间要求"));
+  ck_assert_ptr_nonnull(strstr(r.xml, ">2<")); /* numbered */
+  ck_assert_int_eq(count(r.xml, "<w:tblHeader/>"), 1);
+  done(&r);
+  r = convert("units: [县教育局, 县财政局, 县人社局]\n",
+              "| 序号 | 重点任务 | 牵头部门 | 配合单位 |\n|---|---|---|---|\n"
+              "| 1 | 补充教师。 | 县教育局 | 县人设局 |\n",
+              NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT); /* 配合单位 is still a unit column */
+  ck_assert_ptr_nonnull(strstr(first_error(&r)->message, "县人社局"));
+  done(&r);
+}
+END_TEST
+
 START_TEST(prose_form) {
   result r = convert("",
                      "1.选派优秀青年人才担任青企领航员。（县非公工委、团县委牵头，县工信局配合）\n\n"
@@ -277,9 +304,10 @@ START_TEST(unknown_column) {
   ck_assert_int_eq(r.status, GW_ERR_INPUT);
   ck_assert_ptr_nonnull(strstr(first_error(&r)->message, "牵头单位"));
   done(&r);
-  r = convert("", "| 改革举措 | 主办单位 |\n|---|---|\n| 甲 | 乙 |\n", NULL);
+  r = convert("columns: [序号, 改革举措, 牵头单位]\n",
+              "| 改革举措 | 主办单位 |\n|---|---|\n| 甲 | 乙 |\n", NULL);
   ck_assert_int_eq(r.status, GW_ERR_INPUT);
-  ck_assert_uint_eq(first_error(&r)->pos.line, 7);
+  ck_assert_uint_eq(first_error(&r)->pos.line, 8);
   done(&r);
 }
 END_TEST
@@ -435,6 +463,7 @@ Suite *division_suite(void) {
   tcase_set_timeout(tc, 30);
   tcase_add_test(tc, list_form);
   tcase_add_test(tc, table_form);
+  tcase_add_test(tc, table_header_is_the_columns);
   tcase_add_test(tc, prose_form);
   tcase_add_test(tc, prose_parse);
   tcase_add_test(tc, unit_names_split_and_measured);
