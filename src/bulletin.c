@@ -47,26 +47,6 @@ static char *number_text(gw_build *b, const char *fmt, long n) {
  * 一、… (level 1) or （一）… (level 2) with Chinese numerals, one short
  * line, no sentence inside it. Drafters paste these from Word. Returns
  * the level, or 0. */
-int gw_typed_heading_level(const char *text) {
-  static const char *const stops[] = {"。", "！", "？", "；", NULL};
-  if (!gw_has_section_number(text))
-    return 0;
-  text = gw_skip_indent(text);
-  int paren = strncmp(text, "（", 3) == 0 || text[0] == '(';
-  const char *digit = text + (paren ? (text[0] == '(' ? 1 : 3) : 0);
-  if (*digit >= '0' && *digit <= '9')
-    return 0; /* 1. and （1） open run-in paragraphs */
-  size_t len = strlen(text);
-  if (gw_zh_count_chars(text, len) > 40)
-    return 0;
-  for (int i = 0; stops[i]; i++) {
-    const char *at = strstr(text, stops[i]);
-    if (at && at + strlen(stops[i]) < text + len)
-      return 0;
-  }
-  return paren ? 2 : 1;
-}
-
 static void add_para(gw_build *b, gw_role role, cmark_node *node, const char *prefix) {
   gw_block *p = gw_doc_add(b->doc, GW_BLOCK_PARA, role);
   p->pos = gw_build_node_pos(b, node);
@@ -217,11 +197,25 @@ static void add_list(gw_build *b, gw_body_state *st, cmark_node *list, int depth
   }
 }
 
-/* Bytes of an editor's-note label at the start of `t`: 编者按： 按语：
- * (any colon), 【编者按】 [编者按], 【编者按】：; 0 when there is none.
- * `word` gets 编者按 or 按语. */
-static size_t note_label_len(const char *t, const char **word) {
-  const char *p = t;
+/* Past `word` at p, its characters perhaps spaced out (编 者 按), or NULL. */
+static const char *match_spaced(const char *p, const char *word) {
+  for (const char *w = word; *w;) {
+    if (w != word)
+      while (*p == ' ' || strncmp(p, "\u3000", 3) == 0)
+        p += *p == ' ' ? 1 : 3;
+    size_t n = 1;
+    while (((unsigned char)w[n] & 0xC0) == 0x80)
+      n++;
+    if (strncmp(p, w, n) != 0)
+      return NULL;
+    p += n;
+    w += n;
+  }
+  return p;
+}
+
+size_t gw_note_label_len(const char *t, const char **word) {
+  const char *p = t, *end;
   bool bracket = false;
   if (strncmp(p, "【", 3) == 0 || strncmp(p, "〔", 3) == 0) {
     p += 3;
@@ -230,12 +224,12 @@ static size_t note_label_len(const char *t, const char **word) {
     p++;
     bracket = true;
   }
-  if (strncmp(p, "编者按", 9) == 0) {
+  if ((end = match_spaced(p, "编者按"))) {
     *word = "编者按";
-    p += 9;
-  } else if (strncmp(p, "按语", 6) == 0) {
+    p = end;
+  } else if ((end = match_spaced(p, "按语"))) {
     *word = "按语";
-    p += 6;
+    p = end;
   } else {
     return 0;
   }
@@ -251,11 +245,21 @@ static size_t note_label_len(const char *t, const char **word) {
     p += 3;
   else if (*p == ':')
     p++;
-  else if (!bracket)
-    return 0; /* 编者按语… is text, not a label */
+  else if (!bracket && strncmp(p, "\u3000", 3) != 0)
+    return 0; /* 编者按语… is text, not a label; 编者按　… (a wide space) is one */
   while (*p == ' ' || strncmp(p, "\u3000", 3) == 0)
     p += *p == ' ' ? 1 : 3;
   return (size_t)(p - t);
+}
+
+/* Could a paragraph starting with `t` be an editor's note? (The cheap
+ * test every paragraph takes: 编…, 按…, or a bracket.) */
+static bool may_open_note(const char *t) {
+  if (strncmp(t, "【", 3) == 0 || strncmp(t, "〔", 3) == 0)
+    t += 3;
+  else if (*t == '[')
+    t++;
+  return strncmp(t, "编", 3) == 0 || strncmp(t, "按", 3) == 0;
 }
 
 /* Drop the first `n` bytes of `runs` (a label, however it was marked up:
@@ -285,6 +289,15 @@ static int add_note(gw_build *b, cmark_node *quote) {
   return add_note_from(b, cmark_node_first_child(quote), true);
 }
 
+/* The paragraph after `p` in an editor's note: in a block quote
+ * (`quoted`) every one; without the >, the lines written under the
+ * 【编者按】 line with no blank line between (a note pasted from Word),
+ * taken out of the tree so that the body does not see them again. */
+static cmark_node *next_note_paragraph(cmark_node *p, bool quoted) {
+  cmark_node *next = cmark_node_next(p);
+  return quoted || gw_markdown_continues(next) ? next : NULL;
+}
+
 /* An editor's note from paragraph `first` on: the paragraphs after it
  * in a block quote (`quoted`), or that one paragraph when a drafter
  * wrote 【编者按】… without the >. */
@@ -292,17 +305,20 @@ static int add_note_from(gw_build *b, cmark_node *first, bool quoted) {
   if (!first || cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH)
     return 0;
   const char *word = NULL;
-  if (!note_label_len(gw_skip_indent(gw_build_plain_text(b, first)), &word))
+  if (!gw_note_label_len(gw_skip_indent(gw_build_plain_text(b, first)), &word))
     return 0; /* decided on the text, before building (and warning about) it */
   gw_runs runs = {0};
   gw_build_inlines(b, first, &runs);
   gw_buf joined = {0};
   gw_runs_join(&runs, &joined);
-  size_t label = joined.data ? note_label_len(joined.data, &word) : 0;
+  size_t label = joined.data ? gw_note_label_len(joined.data, &word) : 0;
   gw_buf_free(&joined);
   if (!label)
     return 0;
-  for (cmark_node *p = first; p; p = quoted ? cmark_node_next(p) : NULL) {
+  for (cmark_node *p = first, *next; p; p = next) {
+    next = next_note_paragraph(p, quoted);
+    if (p != first && !quoted)
+      cmark_node_unlink(p);
     if (cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH)
       continue;
     gw_block *para = gw_doc_add(b->doc, GW_BLOCK_PARA, GW_ROLE_NOTE);
@@ -360,7 +376,7 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
     while (first_text && cmark_node_get_type(first_text) != CMARK_NODE_TEXT)
       first_text = cmark_node_first_child(first_text); /* **编者按**：… */
     const char *lead = first_text ? cmark_node_get_literal(first_text) : NULL;
-    bool maybe_note = lead && (strstr(lead, "编者按") || strstr(lead, "按语"));
+    bool maybe_note = lead && may_open_note(gw_skip_indent(lead));
     if (maybe_note && add_note_from(b, node, false))
       break;
     /* Cheap test on the first text first; most paragraphs stop there. */

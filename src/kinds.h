@@ -25,10 +25,10 @@ typedef struct {
 } gw_body_state;
 
 void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth);
-/* A paragraph that is really a section heading typed without `##`
- * (一、… level 1, （一）… level 2: a short line, no sentence inside):
- * its level, or 0. Bulletins give it the heading's role; divisions take
- * it as a category. */
-int gw_typed_heading_level(const char *text);
+/* Bytes of an editor's-note label at the start of `t`: 编者按： 按语：
+ * (any colon, or a full-width space), 【编者按】 [编者按], 【编者按】：,
+ * the characters perhaps spaced out (编 者 按：); 0 when there is none.
+ * `word` gets 编者按 or 按语. */
+size_t gw_note_label_len(const char *t, const char **word);
 
 #endif

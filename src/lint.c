@@ -1258,8 +1258,11 @@ static size_t paren_marker_len(const prose *pr) {
 }
 
 /* [indent] 　　正文…: the layout indents paragraphs itself; spaces typed
- * to indent would double it (render drops them). */
-static void indent_rule(linter *l, prose *pr) {
+ * to indent would double it (render drops them). A line indented under
+ * the line before it, with no blank line between, is a paragraph of its
+ * own (pasted from Word): the fix puts the blank line in, or the lines
+ * would join once the spaces are gone. */
+static void indent_rule(linter *l, prose *pr, bool own_line) {
   const char *s = pr->text.data;
   size_t len = pr->text.len, n = 0;
   bool wide = false; /* ASCII spaces alone: Markdown drops them */
@@ -1276,8 +1279,10 @@ static void indent_rule(linter *l, prose *pr) {
   if (!wide)
     return;
   finding *f = report(l, pr, 0, GW_WARNING, "indent",
-                      "段首不用全角空格缩进：排版时自动缩进两字，删去这些空格");
-  add_edit(pr, f, 0, n, "", 0);
+                      own_line ? "段首不用全角空格缩进：排版时自动缩进两字，删去这些空格，"
+                                 "与上一段之间空一行"
+                               : "段首不用全角空格缩进：排版时自动缩进两字，删去这些空格");
+  add_edit(pr, f, 0, n, own_line ? "\n" : "", own_line ? 1 : 0);
   claim(pr, 0, n);
 }
 
@@ -1318,6 +1323,22 @@ static bool typed_heading(const prose *pr) {
   return heading;
 }
 
+/* Is `para` a later line of an editor's note written without the >
+ * (【编者按】… with its lines under it)? Its indent is how the drafter
+ * parted the note's paragraphs, and render reads it so: no finding. */
+static bool in_plain_note(cmark_node *para) {
+  if (!gw_markdown_continues(para))
+    return false;
+  while (gw_markdown_continues(para) && cmark_node_previous(para))
+    para = cmark_node_previous(para);
+  cmark_node *first = cmark_node_first_child(para);
+  while (first && cmark_node_get_type(first) != CMARK_NODE_TEXT)
+    first = cmark_node_first_child(first);
+  const char *lead = first ? cmark_node_get_literal(first) : NULL;
+  const char *word;
+  return lead && gw_note_label_len(gw_skip_indent(lead), &word) > 0;
+}
+
 static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
   const gw_source *src = &l->src;
   cmark_node_type type = cmark_node_get_type(node);
@@ -1354,8 +1375,8 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
     heading_end_rule(l, &pr);
   if (type == CMARK_NODE_HEADING || typed)
     number_gap_rule(l, &pr, &m);
-  if (numbered)
-    indent_rule(l, &pr);
+  if (numbered && !in_plain_note(node))
+    indent_rule(l, &pr, gw_markdown_continues(node));
   text_rules(l, &pr, m.rank != MK_NONE ? m.len : paren_marker_len(&pr));
   if (numbered)
     rule_list_marker(l, &pr, &m);

@@ -124,6 +124,26 @@ int gw_markdown_starts_item(const char *text) {
   return p == text && q != p && *p >= '0' && *p <= '9' && (starts_with(q, "）") || *q == ')');
 }
 
+int gw_typed_heading_level(const char *text) {
+  static const char *const stops[] = {"。", "！", "？", "；", NULL};
+  if (!gw_has_section_number(text))
+    return 0;
+  text = gw_skip_indent(text);
+  int paren = strncmp(text, "（", 3) == 0 || text[0] == '(';
+  const char *digit = text + (paren ? (text[0] == '(' ? 1 : 3) : 0);
+  if (*digit >= '0' && *digit <= '9')
+    return 0; /* 1. and （1） open run-in paragraphs */
+  size_t len = strlen(text);
+  if (gw_zh_count_chars(text, len) > 40)
+    return 0;
+  for (int i = 0; stops[i]; i++) {
+    const char *at = strstr(text, stops[i]);
+    if (at && at + strlen(stops[i]) < text + len)
+      return 0;
+  }
+  return paren ? 2 : 1;
+}
+
 /* The text a line begins with: the literal of `node`, or of its first
  * text descendant (a line may open with **（一）…**). */
 static const char *line_text(cmark_node *node) {
@@ -132,17 +152,56 @@ static const char *line_text(cmark_node *node) {
   return node ? cmark_node_get_literal(node) : NULL;
 }
 
-/* Split `para` before each soft line break whose next line opens a
- * numbered item. Drafters coming from Word type one item a line with no
- * blank line between (1、… / 2、… / （1）…); Markdown would join them into
- * one paragraph. The new paragraph takes its position from its first
- * inline (the builders look there when a node has none). */
+/* The text of the inlines from `from` up to `to` (not included), as far
+ * as `size` allows: enough to tell a heading line (40 characters at most). */
+static void line_plain(cmark_node *from, cmark_node *to, char *buf, size_t size) {
+  size_t len = 0;
+  buf[0] = '\0';
+  for (cmark_node *n = from; n && n != to; n = cmark_node_next(n)) {
+    cmark_node *leaf = n;
+    while (cmark_node_first_child(leaf))
+      leaf = cmark_node_first_child(leaf); /* **一、标题** */
+    const char *lit = cmark_node_get_literal(leaf);
+    size_t k = lit ? strlen(lit) : 0;
+    if (len + k >= size)
+      k = size - 1 - len;
+    memcpy(buf + len, lit ? lit : "", k);
+    len += k;
+    buf[len] = '\0';
+  }
+}
+
+/* Does a new paragraph start at the soft break `br` (the line before it
+ * beginning at `line`)? Drafters coming from Word write one paragraph a
+ * line with no blank line between: items (1、… / 2、… / （1）…), lines
+ * indented by hand with full-width spaces, and a heading line (一、…)
+ * above its text. Markdown would join them all into one paragraph. */
+static bool breaks_paragraph(cmark_node *line, cmark_node *br) {
+  const char *next = line_text(cmark_node_next(br));
+  if (gw_markdown_starts_item(next) || (next && starts_with(next, "\u3000")))
+    return true;
+  char text[256];
+  line_plain(line, br, text, sizeof text);
+  return gw_typed_heading_level(text) > 0;
+}
+
+/* The user data of a paragraph split off the one before it. */
+static char continues_marker;
+
+bool gw_markdown_continues(cmark_node *para) {
+  return para && cmark_node_get_user_data(para) == &continues_marker;
+}
+
+/* Split `para` before each soft line break that starts a paragraph
+ * (breaks_paragraph). The new paragraph takes its position from its
+ * first inline (the builders look there when a node has none). */
 static void split_item_lines(cmark_node *para) {
   cmark_node *child = cmark_node_first_child(para);
+  cmark_node *line = child;
   while (child) {
     cmark_node *next = cmark_node_next(child);
     if (cmark_node_get_type(child) == CMARK_NODE_SOFTBREAK && next &&
-        gw_markdown_starts_item(line_text(next))) {
+        breaks_paragraph(line, child)) {
       cmark_node *rest = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH, tree_mem());
       if (!rest || !cmark_node_insert_after(para, rest)) {
         cmark_node_free(rest);
@@ -153,8 +212,12 @@ static void split_item_lines(cmark_node *para) {
         cmark_node_append_child(rest, m);
         m = after;
       }
+      cmark_node_set_user_data(rest, &continues_marker);
       cmark_node_free(child);
       para = rest;
+      line = next;
+    } else if (cmark_node_get_type(child) == CMARK_NODE_SOFTBREAK) {
+      line = next;
     }
     child = next;
   }

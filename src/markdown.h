@@ -13,6 +13,16 @@ cmark_node *gw_markdown_parse(const char *body, size_t len);
 /* Free a tree from gw_markdown_parse (accepts NULL). */
 void gw_markdown_free(cmark_node *root);
 
+/* Was `para` split off the paragraph before it (a line of its own in
+ * the source, with no blank line between: see gw_markdown_parse)? */
+bool gw_markdown_continues(cmark_node *para);
+
+/* A paragraph that is really a section heading typed without `##`
+ * (一、… level 1, （一）… level 2: a short line, no sentence inside):
+ * its level, or 0. Bulletins give it the heading's role; divisions take
+ * it as a category. */
+int gw_typed_heading_level(const char *text);
+
 /* Does `text` start with a section number such as 一、 （一） 1. （1）? */
 bool gw_has_section_number(const char *text);
 

@@ -328,8 +328,9 @@ else
   fail "抄送 source renders" "$(cat "$H/cc.err")"
 fi
 
-# The 编者按 however it is marked: 【编者按】, **编者按**：, [编者按].
-for v in '【编者按】本期刊发。' '**编者按**：本期刊发。' '[编者按] 本期刊发。'; do
+# The 编者按 however it is marked: 【编者按】, **编者按**：, [编者按],
+# a wide space for the colon, the characters spaced out.
+for v in '【编者按】本期刊发。' '**编者按**：本期刊发。' '[编者按] 本期刊发。' '编者按　本期刊发。' '编 者 按：本期刊发。'; do
   { printf '%s' "$BULLETIN_FRONT"; printf '> %s\n\n# 标题\n\n正文。\n' "$v"; } >"$H/note.md"
   if "$GWDOC" render "$H/note.md" -o "$H/note.docx" 2>"$H/note.err"; then
     (cd "$H" && rm -rf x && mkdir x && cd x && unzip -q "$H/note.docx")
@@ -661,3 +662,36 @@ fi
 "$GWDOC" lint "$H/range.md" >"$H/range.lint" 2>&1
 [ "$(grep -c '\[range-dash\]' "$H/range.lint")" -eq 2 ] && grep -q 'range.md:10:2: warning' "$H/range.lint" \
   && pass "lint: range-dash on date ranges only" || fail "lint: range-dash on date ranges only" "$(cat "$H/range.lint")"
+
+# Pasted from Word: one paragraph a line, indented with full-width spaces,
+# no blank lines; a heading line above its text; an editor's note of two
+# lines. Each line is a paragraph of its own, the heading a heading, the
+# note's second line still the note; lint --fix puts the blank lines in
+# (not in the note: its indent is how it parts its paragraphs).
+{ printf '%s' "$BULLETIN_FRONT"; cat <<'EOF2'
+【编者按】今年以来，我县坚持把优化营商环境作为“一号工程”。
+　　现将有关做法编发如下。
+
+# 标题
+
+一、强化组织领导
+　　成立了工作领导小组。
+　　明确28项重点任务。
+二、深化改革
+EOF2
+} >"$H/paste.md"
+if "$GWDOC" render "$H/paste.md" -o "$H/paste.docx" 2>"$H/paste.err"; then
+  (cd "$H" && rm -rf p && mkdir p && cd p && unzip -q "$H/paste.docx")
+  got=$(xpath "$H/p/word/document.xml" "//w:p[w:r/w:t][w:pPr/w:pStyle[@w:val='gwNote' or @w:val='gwBody' or @w:val='gwHeading1']]/w:pPr/w:pStyle/@w:val" | tr '\n' ' ')
+  [ "$got" = "gwNote gwNote gwHeading1 gwBody gwBody gwHeading1 " ] \
+    && pass "Word paste: a line a paragraph, heading lines, two-line note" \
+    || fail "Word paste: a line a paragraph, heading lines, two-line note" "$got"
+else
+  fail "Word paste renders" "$(cat "$H/paste.err")"
+fi
+cp "$H/paste.md" "$H/paste2.md"
+"$GWDOC" lint --fix "$H/paste2.md" >/dev/null 2>&1
+[ "$(grep -c '^$' "$H/paste2.md")" -eq "$(( $(grep -c '^$' "$H/paste.md") + 2 ))" ] && [ "$(grep -c '　' "$H/paste2.md")" -eq 1 ] \
+  && "$GWDOC" render "$H/paste2.md" -o "$H/paste2.docx" 2>/dev/null && cmp -s <(unzip -p "$H/paste.docx" word/document.xml) <(unzip -p "$H/paste2.docx" word/document.xml) \
+  && pass "lint --fix: indented lines become paragraphs, same document" \
+  || fail "lint --fix: indented lines become paragraphs, same document" "$(cat "$H/paste2.md")"
