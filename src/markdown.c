@@ -335,6 +335,31 @@ static void flatten_footnotes(cmark_node *root) {
   }
 }
 
+/* Spaces at the end of a line are what a paste from Word leaves, never
+ * a drafter's intent; but Markdown reads two of them as a hard line
+ * break. A copy of `body` without them (content keeps its columns), or
+ * NULL when there are none (most sources) or memory ran out. A break
+ * the drafter means is written with a backslash, which stays. */
+static char *without_trailing_spaces(const char *body, size_t len, size_t *out_len) {
+  bool any = false;
+  for (size_t i = 1; i < len && !any; i++)
+    any = (body[i] == '\n' || body[i] == '\r') && (body[i - 1] == ' ' || body[i - 1] == '\t');
+  if (!any)
+    return NULL;
+  char *out = malloc(len + 1);
+  if (!out)
+    return NULL;
+  size_t k = 0;
+  for (size_t i = 0; i < len; i++) {
+    if (body[i] == '\n' || body[i] == '\r')
+      while (k > 0 && (out[k - 1] == ' ' || out[k - 1] == '\t'))
+        k--;
+    out[k++] = body[i];
+  }
+  *out_len = k;
+  return out;
+}
+
 cmark_node *gw_markdown_parse(const char *body, size_t len) {
   cmark_gfm_core_extensions_ensure_registered();
   cmark_parser *parser =
@@ -346,7 +371,9 @@ cmark_node *gw_markdown_parse(const char *body, size_t len) {
     if (ext)
       cmark_parser_attach_syntax_extension(parser, ext);
   }
-  cmark_parser_feed(parser, body, len);
+  char *trimmed = without_trailing_spaces(body, len, &len);
+  cmark_parser_feed(parser, trimmed ? trimmed : body, len);
+  free(trimmed);
   cmark_node *root = cmark_parser_finish(parser);
   cmark_parser_free(parser);
   if (root) {

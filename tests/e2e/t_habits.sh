@@ -695,3 +695,14 @@ cp "$H/paste.md" "$H/paste2.md"
   && "$GWDOC" render "$H/paste2.md" -o "$H/paste2.docx" 2>/dev/null && cmp -s <(unzip -p "$H/paste.docx" word/document.xml) <(unzip -p "$H/paste2.docx" word/document.xml) \
   && pass "lint --fix: indented lines become paragraphs, same document" \
   || fail "lint --fix: indented lines become paragraphs, same document" "$(cat "$H/paste2.md")"
+
+# Spaces left at a line's end (a paste from Word) are no hard break; a
+# backslash still is.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 标题\n\n第一句。  \n第二句。\n\n第三句。\\\n第四句。\n'; } >"$H/trail.md"
+if "$GWDOC" render "$H/trail.md" -o "$H/trail.docx" 2>"$H/trail.err"; then
+  hits=$(unzip -p "$H/trail.docx" word/document.xml | grep -o '第一句。[^/]*第二句\|第三句。</w:t></w:r><w:r><w:br/>' | wc -l)
+  unzip -p "$H/trail.docx" word/document.xml | grep -q '第一句。第二句。' && [ "$hits" -eq 2 ] \
+    && pass "trailing spaces: no line break; a backslash breaks" || fail "trailing spaces: no line break; a backslash breaks" "hits=$hits"
+else
+  fail "trailing spaces render" "$(cat "$H/trail.err")"
+fi
