@@ -634,8 +634,17 @@ static size_t name_separator_at(const char *s) {
 bool gw_build_next_name(const char *text, size_t len, size_t *pos, size_t *a, size_t *z) {
   while (*pos <= len) {
     size_t i = *pos, sep = 0;
-    while (i < len && !(sep = name_separator_at(text + i)))
-      i++;
+    int depth = 0; /* 各县（市、区）卫生健康局 is one name */
+    for (; i < len; i++) {
+      unsigned char c = (unsigned char)text[i];
+      bool wide = c == 0xEF; /* （ and ） start with it */
+      if (c == '(' || (wide && strncmp(text + i, "（", 3) == 0))
+        depth++;
+      else if (depth > 0 && (c == ')' || (wide && strncmp(text + i, "）", 3) == 0)))
+        depth--;
+      else if (depth == 0 && (sep = name_separator_at(text + i)))
+        break;
+    }
     if (i >= len)
       sep = 1; /* the end of the text ends the last name */
     *a = *pos;

@@ -245,6 +245,10 @@ START_TEST(unit_names_split_and_measured) {
   ck_assert_uint_eq(dv_widest_unit("", 0), 0);
   ck_assert_uint_eq(dv_widest_unit(" 、 ", strlen(" 、 ")), 0);
   ck_assert_uint_eq(gw_build_split_names(a, " 、 ", &names, &starts), 0);
+  /* a separator inside brackets is part of the name */
+  ck_assert_uint_eq(gw_build_split_names(a, "各县（市、区）卫生健康局，委机关(甲,乙)科室", &names, &starts), 2);
+  ck_assert_str_eq(names[0], "各县（市、区）卫生健康局");
+  ck_assert_str_eq(names[1], "委机关(甲,乙)科室");
   gw_arena_free(a);
 }
 END_TEST
