@@ -755,6 +755,44 @@ static void break_after_commas(gw_build *b, gw_cell *cell, int col_twips) {
   cell->width_plus_one = 0; /* measured again */
 }
 
+/* A deadline too wide for its column breaks after 年, 月 or 日 (or a
+ * clause's ，), never inside 2024年12月: an explicit break at the latest
+ * such point that fits the line, with a column to spare for the
+ * renderer's rounding (a word processor breaks 2024年12 / 月). */
+static void break_deadline(gw_build *b, gw_cell *cell, int col_twips) {
+  static const char *const after[] = {"年", "月", "日", "，", "；", NULL};
+  const gw_layout *L = &b->doc->layout;
+  int half = L->roles[GW_ROLE_TABLE_CELL].size_half_pt * 5;
+  int room = col_twips - 2 * L->table.cell_margin_twips;
+  size_t cap = half > 0 && room > 0 ? (size_t)(room / half) : 0;
+  const char *t = gw_runs_text(b->arena, &cell->runs);
+  size_t len = strlen(t);
+  if (cap < 5 || strchr(t, '\n') || gw_zh_display_width(t, len) <= cap - 1)
+    return;
+  gw_runs out = {0};
+  size_t from = 0;
+  while (gw_zh_display_width(t + from, len - from) > cap - 1) {
+    size_t best = 0;
+    for (size_t i = from; i < len; i++)
+      for (int k = 0; after[k]; k++) {
+        size_t n = strlen(after[k]);
+        if (strncmp(t + i, after[k], n) == 0 && i + n < len &&
+            gw_zh_display_width(t + from, i + n - from) <= cap - 1)
+          best = i + n;
+      }
+    if (!best)
+      break;
+    gw_runs_append(b->arena, &out, GW_RUN_TEXT, t + from, best - from);
+    gw_runs_append(b->arena, &out, GW_RUN_BREAK, "", 0);
+    from = best;
+  }
+  if (!out.first)
+    return;
+  gw_runs_append(b->arena, &out, GW_RUN_TEXT, t + from, len - from);
+  cell->runs = out;
+  cell->width_plus_one = 0; /* measured again */
+}
+
 static gw_table *index_table(gw_build *b, const dv_plan *p, const options *o,
                              const unit_list *order) {
   gw_table *t = gw_arena_alloc(b->arena, sizeof *t);
@@ -896,11 +934,14 @@ static void emit(gw_build *b, const dv_plan *p, const options *o, const unit_lis
   add_blocks(b, p->preamble, p->npreamble);
   gw_table *t = main_table(b, p, o);
   bool landscape = lay_out_table(b, p, o, t);
-  for (gw_row *row = t->rows; row; row = row->next) { /* unit lists break after a 、 */
+  /* unit lists break after a 、, deadlines after 年 or 月 */
+  for (gw_row *row = t->rows; row; row = row->next) {
     int col = 0;
     for (gw_cell *c = row->cells; c && !row->header && !row->category; c = c->next) {
       if (c->span == 1 && col < (int)p->ncols && p->unit_col[col])
         break_after_commas(b, c, t->col_twips[col]);
+      else if (c->span == 1 && col == p->deadline_col)
+        break_deadline(b, c, t->col_twips[col]);
       col += c->span;
     }
   }

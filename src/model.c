@@ -93,7 +93,7 @@ size_t gw_list_line_starts(const char *text, size_t len, size_t cap, size_t **ou
         end++;
     }
     size_t name = gw_zh_display_width(text + start, end - start);
-    if (line > 0 && line + name > cap) {
+    if (line > 0 && line + name + (sep ? 2 : 0) > cap) {
       v = gw_xrealloc(v, (n + 1) * sizeof *v);
       v[n++] = start;
       line = 0;

@@ -130,7 +130,8 @@ gw_run *gw_runs_append(gw_arena *arena, gw_runs *list, gw_run_kind kind,
 /* Where a list of names (甲，乙、丙) breaks so that no line is wider than
  * `cap` display columns and no name is cut (团 / 中央办公厅): the byte
  * offsets of the names that start a new line, in order. A separator
- * (，、；) stays at the end of its line and may hang past it. Returns how
+ * (，、；) stays at the end of its line, within `cap` (LibreOffice does
+ * not hang it past the line as Word does). Returns how
  * many; *out is malloc'ed (free it), NULL when there are none. */
 size_t gw_list_line_starts(const char *text, size_t len, size_t cap, size_t **out);
 

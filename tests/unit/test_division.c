@@ -180,6 +180,25 @@ START_TEST(table_header_is_the_columns) {
 }
 END_TEST
 
+/* A deadline too wide for its column breaks after 年 or 月, never inside
+ * a number (2024年12 / 月). */
+START_TEST(deadline_breaks_after_year_or_month) {
+  result r = convert("units: [县水利局, 县农业农村局, 县发展改革局]\n",
+                     "| 序号 | 改革举措 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+                     "| 1 | 深化农业水价综合改革，完善节水激励机制，推进农业用水精细化管理。 | 县水利局 "
+                     "| 县农业农村局、县发展改革局 | 2024年12月底前 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  const char *year = strstr(r.xml, ">年<"); /* runs: 2024 | 年 | break | 12 | 月底前 */
+  ck_assert_ptr_nonnull(year);
+  const char *br = strstr(year, "<w:br/>"), *twelve = strstr(year, ">12<"),
+             *month = strstr(year, ">月底前<");
+  ck_assert(br && twelve && month && br < twelve && twelve < month);
+  ck_assert(!strstr(twelve, "<w:br/>") || strstr(twelve, "<w:br/>") > month);
+  done(&r);
+}
+END_TEST
+
 START_TEST(prose_form) {
   result r = convert("",
                      "1.选派优秀青年人才担任青企领航员。（县非公工委、团县委牵头，县工信局配合）\n\n"
@@ -468,6 +487,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, list_form);
   tcase_add_test(tc, table_form);
   tcase_add_test(tc, table_header_is_the_columns);
+  tcase_add_test(tc, deadline_breaks_after_year_or_month);
   tcase_add_test(tc, prose_form);
   tcase_add_test(tc, prose_parse);
   tcase_add_test(tc, unit_names_split_and_measured);

@@ -75,7 +75,7 @@ static gw_status convert(const char *text, gw_bytes *out) {
 /* ---- source ---- */
 
 START_TEST(list_line_starts) {
-  /* 12 columns a line: names stay whole, a separator may hang */
+  /* 12 columns a line: names stay whole, each with its separator */
   const char *t = "省委办公厅，省人大办公厅，团中央办公厅";
   size_t *starts, n = gw_list_line_starts(t, strlen(t), 12, &starts);
   ck_assert_uint_eq(n, 2);
@@ -84,6 +84,13 @@ START_TEST(list_line_starts) {
   free(starts);
   ck_assert_uint_eq(gw_list_line_starts(t, strlen(t), 80, &starts), 0); /* fits */
   ck_assert_ptr_null(starts);
+  /* 纪委、财政所、 is 14 columns: LibreOffice would not hang the 、 */
+  t = "纪委、财政所、县发展改革局";
+  n = gw_list_line_starts(t, strlen(t), 12, &starts);
+  ck_assert_uint_eq(n, 2);
+  ck_assert_str_eq(t + starts[0], "财政所、县发展改革局");
+  ck_assert_str_eq(t + starts[1], "县发展改革局");
+  free(starts);
   t = "县行政审批服务管理局、县财政局"; /* a name longer than a line stays one piece */
   n = gw_list_line_starts(t, strlen(t), 8, &starts);
   ck_assert_uint_eq(n, 1);
