@@ -102,10 +102,14 @@ static bool is_deadline(const char *s, size_t len) {
   bool dated = copy && (strstr(copy, "年") || strstr(copy, "月"));
   /* dates without a number: 年底前完成, 上半年, 每季度 */
   static const char *const relative[] = {"年底", "年内", "月底", "季度", "上半年", "下半年",
-                                         "每年", "每月", "前完成", NULL};
+                                         "每年", "每月", "前完成", "每半年", "每学期", "学期",
+                                         "每周", "每旬", "每日", "每天", "即日起", "立即",
+                                         "长期", "持续", "常态化", "按时序", "年度", NULL};
   bool relative_date = false;
   for (int i = 0; copy && relative[i] && !relative_date; i++)
     relative_date = strstr(copy, relative[i]) != NULL;
+  /* a frequency: 每两个月一次, 每学期 */
+  relative_date = relative_date || (copy && has_prefix(copy, "每"));
   free(copy);
   return (digit && dated) || relative_date;
 }
@@ -812,10 +816,21 @@ static void read_table(gw_build *b, dv_plan *p, cmark_node *table) {
 
 typedef enum { NODE_OTHER, NODE_TITLE, NODE_CATEGORY, NODE_ITEMS } node_class;
 
+/* A prose item: its parentheses name the units; or a numbered
+ * paragraph ending in parentheses that cannot be read (每两月, a unit
+ * typed oddly), which is still an item, warned about where its units
+ * are checked, rather than a paragraph set after the table unseen. */
 static bool is_prose_item(gw_build *b, cmark_node *para) {
   char *text = gw_build_plain_text(b, para);
+  size_t number = dv_number_prefix(text);
   dv_prose pr;
-  return dv_parse_prose(b->arena, text + dv_number_prefix(text), &pr);
+  if (dv_parse_prose(b->arena, text + number, &pr))
+    return true;
+  size_t end = strlen(text);
+  while (end > number && (has_suffix(text, end, "。") || has_suffix(text, end, "；") ||
+                          text[end - 1] == ' '))
+    end -= has_suffix(text, end, "。") || has_suffix(text, end, "；") ? 3 : 1;
+  return number > 0 && has_suffix(text, end, "）");
 }
 
 static node_class classify(gw_build *b, cmark_node *n) {

@@ -199,6 +199,31 @@ START_TEST(deadline_breaks_after_year_or_month) {
 }
 END_TEST
 
+/* Deadlines written as a frequency or a standing duty are read; a
+ * numbered paragraph whose parentheses cannot be read is still an item,
+ * with a warning, not a paragraph after the table. */
+START_TEST(prose_deadlines_and_unread_brackets) {
+  result r = convert("units: [甲处, 乙处]\n",
+                     "1．落实甲项工作。（甲处牵头，乙处配合，每学期）\n\n"
+                     "2．落实乙项工作。（甲处牵头，乙处配合，每两个月一次）\n\n"
+                     "3．落实丙项工作。（甲处牵头，乙处配合，即日起）\n\n"
+                     "4．落实丁项工作。（甲处牵头，乙处配合，看情况再定吧）\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "每学期"));
+  ck_assert(text_has(r.xml, "每两个月一次"));
+  ck_assert(text_has(r.xml, "即日起"));
+  ck_assert_ptr_nonnull(strstr(r.xml, ">4<")); /* the unread one is item 4 */
+  const gw_diag *w = NULL;
+  for (const gw_diag *d = r.diags.first; d; d = d->next)
+    if (strstr(d->message, "看情况再定吧"))
+      w = d;
+  ck_assert_ptr_nonnull(w);
+  ck_assert_uint_eq(w->pos.line, 14);
+  done(&r);
+}
+END_TEST
+
 START_TEST(prose_form) {
   result r = convert("",
                      "1.选派优秀青年人才担任青企领航员。（县非公工委、团县委牵头，县工信局配合）\n\n"
@@ -487,6 +512,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, list_form);
   tcase_add_test(tc, table_form);
   tcase_add_test(tc, table_header_is_the_columns);
+  tcase_add_test(tc, prose_deadlines_and_unread_brackets);
   tcase_add_test(tc, deadline_breaks_after_year_or_month);
   tcase_add_test(tc, prose_form);
   tcase_add_test(tc, prose_parse);
