@@ -336,14 +336,15 @@ static void number_rows(dv_plan *p, bool per_category) {
 
 typedef enum { ROLE_NONE, ROLE_LEADS, ROLE_SHARES } unit_role;
 
-/* Does `row` name `unit` (canonical)? Without a 牵头 column the unit
- * listed first leads (layout.md §6). */
+/* Does `row` name `unit` (canonical)? Without a 牵头 column, or with
+ * it empty, the unit listed first leads (layout.md §6). */
 static unit_role row_role(const dv_plan *p, const dv_row *row, const char *unit) {
   unit_role role = ROLE_NONE;
   for (size_t c = 0; c < p->ncols && role != ROLE_LEADS; c++)
     for (size_t i = 0; i < row->units[c].count; i++)
       if (strcmp(row->units[c].items[i].name, unit) == 0) {
-        bool leads = (int)c == p->lead_col || (p->lead_col < 0 && (int)c == p->share_col && i == 0);
+        bool no_lead = p->lead_col < 0 || !row->units[p->lead_col].count;
+        bool leads = (int)c == p->lead_col || (no_lead && (int)c == p->share_col && i == 0);
         role = leads ? ROLE_LEADS : ROLE_SHARES;
       }
   return role;
@@ -513,6 +514,7 @@ static void merge_columns(gw_build *b, const options *o, gw_table *t) {
       if (top && *text && strcmp(text, top_text) == 0) {
         top->vmerge = GW_VMERGE_RESTART;
         c->vmerge = GW_VMERGE_CONTINUE;
+        c->merge_text = &top->runs; /* shown again atop a new page (prepare.c) */
         c->runs = (gw_runs){0};
         continue;
       }
@@ -886,7 +888,9 @@ static const char *unread_note(gw_build *b, const gw_runs *measure) {
   return NULL;
 }
 
-/* A warning for an item that names no unit at all. */
+/* Warnings for an item that names no unit at all, or no lead unit while
+ * the plan has a 牵头 column. (A missing deadline is not warned about:
+ * published plans often give none in their prose items.) */
 static void check_items_have_units(gw_build *b, const dv_plan *p) {
   if (p->lead_col < 0 && p->share_col < 0)
     return;
@@ -903,6 +907,12 @@ static void check_items_have_units(gw_build *b, const dv_plan *p) {
                    note);
       else
         gw_warning(b->diags, row->pos, "这一项没有写明牵头单位或责任单位");
+    } else if (!row->category && p->lead_col >= 0 && !row->units[p->lead_col].count &&
+               p->share_col >= 0 && row->units[p->share_col].count) {
+      gw_warning(b->diags, row->pos,
+                 "这一项没有牵头单位：各单位任务清单里按责任单位中的第一个“%s”牵头计；"
+                 "如不是，请补上牵头单位",
+                 row->units[p->share_col].items[0].name);
     }
   }
 }

@@ -42,6 +42,7 @@ typedef struct gw_cell {
   gw_role role;
   gw_align align;
   gw_vmerge vmerge;
+  const gw_runs *merge_text; /* GW_VMERGE_CONTINUE: the text of the merged cell */
   int span; /* columns spanned (1 = one) */
   struct gw_cell *next;
 } gw_cell;

@@ -150,15 +150,44 @@ static int block_height(const gw_doc *doc, const gw_block *b, int text_w, int *l
   case GW_BLOCK_IMAGE:
     *line = (int)(b->image->cy_emu / 635); /* a picture does not break */
     return *line;
-  case GW_BLOCK_TABLE: {
-    int h = 0;
-    for (gw_row *r = b->table->rows; r; r = r->next)
-      h += row_height(doc, b->table, r);
-    *line = L->table.line_twips;
-    return h;
-  }
   default:
     return 0;
+  }
+}
+
+/* A merged cell (merge: [牵头单位]) that runs on past a page break
+ * shows its text only on the first page: the word processor does not
+ * repeat it. So a row that starts a page starts its merged cells again,
+ * with their text. */
+static void restart_merges(gw_row *r) {
+  for (gw_cell *c = r->cells; c; c = c->next)
+    if (c->vmerge == GW_VMERGE_CONTINUE && c->merge_text) {
+      c->vmerge = GW_VMERGE_RESTART;
+      c->runs = *c->merge_text;
+      c->width_plus_one = 0;
+    }
+}
+
+/* A table's rows onto pages: a row does not split (unless taller than a
+ * page), the header repeats at the top of each page. */
+static void place_table(page_state *ps, const gw_doc *doc, gw_table *t) {
+  int header = 0;
+  bool page_has_rows = false;
+  for (gw_row *r = t->rows; r; r = r->next) {
+    int h = row_height(doc, t, r);
+    if (r->header) {
+      header += h;
+      advance(ps, h, h);
+      continue;
+    }
+    if (page_has_rows && ps->used + h > ps->page_h) {
+      ps->pages++;
+      ps->used = header;
+      restart_merges(r);
+    }
+    int pages = ps->pages;
+    advance(ps, h, doc->layout.table.line_twips); /* a row taller than a page runs on */
+    page_has_rows = ps->pages == pages || ps->used > 0;
   }
 }
 
@@ -200,6 +229,10 @@ void gw_prepare(gw_doc *doc) {
       int room = ps.page_h - ps.used;
       b->tail->new_page = ps.used > 0 &&
                           room < b->tail->height_twips + doc->layout.line_twips;
+      continue;
+    }
+    if (b->kind == GW_BLOCK_TABLE) {
+      place_table(&ps, doc, b->table);
       continue;
     }
     int line;

@@ -224,6 +224,26 @@ START_TEST(prose_deadlines_and_unread_brackets) {
 }
 END_TEST
 
+/* A merged 牵头单位 cell running past a page break starts again, with
+ * its text, on the row that starts the page (by the page estimate). */
+START_TEST(merge_restarts_on_a_new_page) {
+  char body[16384] = "| 序号 | 改革举措 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n";
+  for (int i = 1; i <= 12; i++) {
+    char row[1024];
+    snprintf(row, sizeof row,
+             "| %d | 第%d项工作，加强统筹协调，细化工作措施，加强统筹协调，细化工作措施，"
+             "加强统筹协调，细化工作措施，确保按期完成。 | 甲处 | 丙处 | 2024年6月底前 |\n",
+             i, i);
+    strcat(body, row);
+  }
+  result r = convert("units: [甲处, 丙处]\nmerge: [牵头单位]\n", body, NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_int_ge(count(r.xml, "<w:vMerge w:val=\"restart\"/>"), 2);
+  ck_assert_int_eq(count(r.xml, ">甲处<"), count(r.xml, "<w:vMerge w:val=\"restart\"/>"));
+  done(&r);
+}
+END_TEST
+
 START_TEST(prose_form) {
   result r = convert("",
                      "1.选派优秀青年人才担任青企领航员。（县非公工委、团县委牵头，县工信局配合）\n\n"
@@ -512,6 +532,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, list_form);
   tcase_add_test(tc, table_form);
   tcase_add_test(tc, table_header_is_the_columns);
+  tcase_add_test(tc, merge_restarts_on_a_new_page);
   tcase_add_test(tc, prose_deadlines_and_unread_brackets);
   tcase_add_test(tc, deadline_breaks_after_year_or_month);
   tcase_add_test(tc, prose_form);
