@@ -51,6 +51,8 @@ typedef struct gw_row {
   gw_cell *cells;
   bool header;   /* repeated on every page */
   bool category; /* a full-width category row */
+  bool may_split; /* set by the page estimate: a tall row that would
+                     leave most of a page empty breaks across it */
   gw_pos pos;
   struct gw_row *next;
 } gw_row;

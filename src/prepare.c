@@ -168,11 +168,13 @@ static void restart_merges(gw_row *r) {
     }
 }
 
-/* A table's rows onto pages: a row does not split (unless taller than a
- * page), the header repeats at the top of each page. */
+/* A table's rows onto pages, the header repeated at the top of each. A
+ * row that does not fit moves to the next page whole, unless it is tall
+ * (over a quarter of a page): then it breaks across the page rather than
+ * leave most of it empty. */
 static void place_table(page_state *ps, const gw_doc *doc, gw_table *t) {
   int header = 0;
-  bool page_has_rows = false;
+  bool page_has_rows = false, ran_over = false;
   for (gw_row *r = t->rows; r; r = r->next) {
     int h = row_height(doc, t, r);
     if (r->header) {
@@ -180,14 +182,21 @@ static void place_table(page_state *ps, const gw_doc *doc, gw_table *t) {
       advance(ps, h, h);
       continue;
     }
-    if (page_has_rows && ps->used + h > ps->page_h) {
+    if (ran_over)
+      restart_merges(r); /* the first whole row below a row that broke */
+    bool fits = ps->used + h <= ps->page_h;
+    r->may_split = !fits && h > ps->page_h / 4;
+    if (page_has_rows && !fits && !r->may_split) {
       ps->pages++;
       ps->used = header;
       restart_merges(r);
     }
     int pages = ps->pages;
-    advance(ps, h, doc->layout.table.line_twips); /* a row taller than a page runs on */
-    page_has_rows = ps->pages == pages || ps->used > 0;
+    advance(ps, h, doc->layout.table.line_twips);
+    ran_over = ps->pages != pages;
+    if (ran_over)
+      ps->used += header; /* the repeated header above the rest of the row */
+    page_has_rows = true;
   }
 }
 

@@ -246,11 +246,13 @@ static void write_tc(gw_xml *x, const gw_doc *doc, const gw_table *t, int col,
   gw_xml_end(x);
 }
 
-/* <w:tr>: header rows repeat on every page; rows do not split. */
+/* <w:tr>: header rows repeat on every page; rows do not split, but for
+ * a tall one the page estimate lets break (gw_row.may_split). */
 static void write_tr(gw_xml *x, const gw_doc *doc, const gw_table *t, const gw_row *r) {
   gw_xml_start(x, "w:tr");
   gw_xml_start(x, "w:trPr");
-  gw_xml_empty(x, "w:cantSplit", NULL);
+  if (!r->may_split)
+    gw_xml_empty(x, "w:cantSplit", NULL);
   if (r->header)
     gw_xml_empty(x, "w:tblHeader", NULL);
   gw_xml_end(x);

@@ -244,6 +244,32 @@ START_TEST(merge_restarts_on_a_new_page) {
 }
 END_TEST
 
+/* A row taller than a quarter page that does not fit below the header
+ * breaks across the page instead of leaving it nearly empty; short rows
+ * never break. */
+START_TEST(tall_row_may_split) {
+  char body[16384] = "为深入贯彻落实有关文件精神，现将任务分工印发如下。\n\n"
+                     "为深入贯彻落实有关文件精神，现将任务分工印发如下。\n\n"
+                     "## 一、全面提高教育教学质量\n\n"
+                     "| 序号 | 改革举措 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n| 1 | ";
+  for (int i = 0; i < 40; i++)
+    strcat(body, "严格落实国家课程方案和课程标准，开齐开足开好规定课程。");
+  strcat(body, " | 甲处 | 乙处 | 2024年6月底前 |\n| 2 | 短。 | 甲处 | 乙处 | 2024年6月底前 |\n");
+  result r = convert("units: [甲处, 乙处]\n", body, NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  /* row 1 may break; the row after it (短。) keeps together */
+  const char *tall = strstr(r.xml, "严格落实");
+  ck_assert_ptr_nonnull(tall);
+  const char *row1 = tall;
+  while (row1 > r.xml && strncmp(row1, "<w:tr>", 6) != 0)
+    row1--;
+  ck_assert(!strstr(row1, "<w:cantSplit/>") || strstr(row1, "<w:cantSplit/>") > tall);
+  const char *row2 = strstr(tall, "<w:tr>");
+  ck_assert(row2 && strncmp(row2, "<w:tr><w:trPr><w:cantSplit/>", 28) == 0);
+  done(&r);
+}
+END_TEST
+
 START_TEST(prose_form) {
   result r = convert("",
                      "1.选派优秀青年人才担任青企领航员。（县非公工委、团县委牵头，县工信局配合）\n\n"
@@ -532,6 +558,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, list_form);
   tcase_add_test(tc, table_form);
   tcase_add_test(tc, table_header_is_the_columns);
+  tcase_add_test(tc, tall_row_may_split);
   tcase_add_test(tc, merge_restarts_on_a_new_page);
   tcase_add_test(tc, prose_deadlines_and_unread_brackets);
   tcase_add_test(tc, deadline_breaks_after_year_or_month);
