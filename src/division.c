@@ -934,9 +934,42 @@ static bool short_preamble(gw_build *b, const gw_block *before) {
   return chars <= limit;
 }
 
-static void emit(gw_build *b, const dv_plan *p, const options *o, const unit_list *order,
+/* "附件", "附件1", "附件 2：" alone as the first line: a plan issued as the
+ * attachment of a notice. Its label, or NULL. */
+static const char *attachment_label(gw_build *b, cmark_node *para) {
+  if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
+    return NULL;
+  const char *text = gw_build_plain_text(b, para);
+  size_t a = 0, z = strlen(text);
+  gw_build_trim(text, &a, &z);
+  if (z - a < strlen("附件") || strncmp(text + a, "附件", strlen("附件")) != 0)
+    return NULL;
+  size_t end = z;
+  if (end - a >= strlen("：") && strncmp(text + end - strlen("："), "：", strlen("：")) == 0)
+    end -= strlen("：");
+  else if (end > a && text[end - 1] == ':')
+    end--;
+  size_t number = a + strlen("附件");
+  while (number < end && (text[number] == ' ' || strncmp(text + number, "\u3000", 3) == 0))
+    number += text[number] == ' ' ? 1 : 3;
+  bool digits = true;
+  for (size_t i = number; i < end; i++)
+    digits = digits && text[i] >= '0' && text[i] <= '9';
+  if (number < end && !digits && gw_zh_numeral_value(text + number, end - number) <= 0)
+    return NULL; /* 附件说明…: text */
+  return gw_arena_strndup(b->arena, text + a, end - a);
+}
+
+static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *order,
                  const char *title) {
   gw_doc *doc = b->doc;
+  const char *label = p->npreamble ? attachment_label(b, p->preamble[0]) : NULL;
+  if (label) { /* 3号黑体 flush left on line 1, the title on line 3 */
+    p->preamble++;
+    p->npreamble--;
+    gw_doc_add_text(doc, GW_ROLE_MARK, label);
+    gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
+  }
   gw_block *head = gw_doc_add_text(doc, GW_ROLE_TITLE, title);
   head->keep_next = true;
   gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);

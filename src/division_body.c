@@ -315,6 +315,28 @@ static const char *synonym_column(const dv_plan *p, const char *name) {
   return NULL;
 }
 
+/* The one declared column in the same synonym group as `name` (a second
+ * table writing 完成时限 where the first wrote 完成时间), or -1 when
+ * there is none or more than one (重点任务 and 具体措施 both). */
+static int synonym_column_index(const dv_plan *p, const char *name) {
+  const char *found = synonym_column(p, name);
+  if (!found)
+    return -1;
+  int at = -1, count = 0;
+  for (size_t g = 0; g < sizeof column_synonyms / sizeof column_synonyms[0]; g++) {
+    bool in_group = false;
+    for (int k = 0; column_synonyms[g][k] && !in_group; k++)
+      in_group = strcmp(column_synonyms[g][k], name) == 0;
+    for (size_t i = 0; in_group && i < p->ncols; i++)
+      for (int k = 0; column_synonyms[g][k]; k++)
+        if (strcmp(column_synonyms[g][k], p->columns[i]) == 0) {
+          at = (int)i;
+          count++;
+        }
+  }
+  return count == 1 ? at : -1;
+}
+
 /* All declared columns, joined with 、 (for messages). */
 static const char *column_list(gw_build *b, const dv_plan *p) {
   const char *all = NULL;
@@ -803,6 +825,8 @@ static void read_table(gw_build *b, dv_plan *p, cmark_node *table) {
     for (cmark_node *c = cmark_node_first_child(r); c; c = cmark_node_next(c), i++) {
       char *name = gw_build_plain_text(b, c);
       map[i] = dv_column_named(p, name);
+      if (map[i] < 0)
+        map[i] = synonym_column_index(p, name);
       if (map[i] < 0)
         gw_error(b->diags, gw_build_node_pos(b, c),
                  "表头“%s”不是 columns 里的列：是不是“%s”？表头应与 columns（%s）一致；"

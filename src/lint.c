@@ -1171,6 +1171,8 @@ static bool ends_open(const prose *pr, char *tail, size_t cap) {
     len--;
   if (!len)
     return false;
+  if (len >= strlen("附件") && memcmp(s, "附件", strlen("附件")) == 0)
+    return false; /* 附件 / 附件：某某分工: a label line */
   size_t i = len;
   UChar32 last = prev_cp(s, &i);
   if (is_ender(last))

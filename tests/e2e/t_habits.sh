@@ -124,9 +124,9 @@ fi
 
 # Column names other offices use. Undeclared, a pasted table's own header
 # is the columns (checked by meaning: 配合部门 is a unit column). Against
-# declared columns: the suggestion names the column meant (配合部门 ->
-# 责任单位, not the nearest string), lists every column, and the fix it
-# offers (columns: the table's own names) renders.
+# declared columns a header may use a synonym (配合部门 for 责任单位); a
+# name that is none lists every column, and the fix it offers (columns:
+# the table's own names) renders.
 cat >"$H/cols.md" <<'EOF2'
 ---
 kind: division
@@ -145,11 +145,16 @@ EOF2
   || fail "table header: undeclared, the table's own columns" "rc=$rc $(cat "$H/cols.err")"
 sed "s/^kind: division$/kind: division\ncolumns: [序号, 改革举措, 牵头单位, 责任单位, 完成时限]/" "$H/cols.md" >"$H/cols1.md"
 "$GWDOC" render "$H/cols1.md" -o "$H/cols1.docx" 2>"$H/cols.err"; rc=$?
-[ $rc -eq 1 ] && grep -q 'cols1.md:9:[0-9]*: error: 表头“配合部门”不是 columns 里的列：是不是“责任单位”？' "$H/cols.err" \
-  && grep -q '表头“工作任务”.*是不是“改革举措”？.*序号、改革举措、牵头单位、责任单位、完成时限' "$H/cols.err" \
-  && pass "table header synonyms: the column meant, all columns" || fail "table header synonyms: the column meant, all columns" "$(cat "$H/cols.err")"
+[ $rc -eq 0 ] && unzip -p "$H/cols1.docx" word/document.xml | grep -q '>责任单位<' \
+  && pass "table header: synonyms of declared columns" \
+  || fail "table header: synonyms of declared columns" "rc=$rc $(cat "$H/cols.err")"
+sed "s/牵头部门/主办科室/" "$H/cols1.md" >"$H/cols3.md"
+"$GWDOC" render "$H/cols3.md" -o "$H/cols3.docx" 2>"$H/cols.err"; rc=$?
+[ $rc -eq 1 ] && grep -q 'cols3.md:9:[0-9]*: error: 表头“主办科室”不是 columns 里的列：是不是“.*”？' "$H/cols.err" \
+  && grep -q '序号、改革举措、牵头单位、责任单位、完成时限' "$H/cols.err" \
+  && pass "table header: an unknown name lists all columns" || fail "table header: an unknown name lists all columns" "$(cat "$H/cols.err")"
 fix=$(grep -o 'columns: \[[^]]*\]' "$H/cols.err" | head -1)
-sed "s/^columns: .*/$fix/" "$H/cols1.md" >"$H/cols2.md"
+sed "s/^columns: .*/$fix/" "$H/cols3.md" >"$H/cols2.md"
 check "table header: the suggested columns: line renders" "$GWDOC" render "$H/cols2.md" -o "$H/cols2.docx"
 
 # Typed with a Chinese input method: full-width digits and letters, in the

@@ -270,6 +270,28 @@ START_TEST(tall_row_may_split) {
 }
 END_TEST
 
+/* "附件" alone on the first line: 3号黑体 flush left above the title
+ * (the mark role); a second table may name a column by a synonym of the
+ * first's (完成时限 for 完成时间) when only one column is meant. */
+START_TEST(attachment_label_and_header_synonyms) {
+  result r = convert("units: [甲处, 乙处]\n",
+                     "附件2\n\n为做好工作，现将分工印发如下。\n\n"
+                     "| 序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时间 |\n|---|---|---|---|---|\n"
+                     "| 1 | 甲项。 | 甲处 | 乙处 | 2024年6月底前 |\n\n"
+                     "| 序号 | 改革举措 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+                     "| 2 | 乙项。 | 乙处 | 甲处 | 2024年9月底前 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  const char *mark = strstr(r.xml, "<w:pStyle w:val=\"gwMark\"/>");
+  const char *title = strstr(r.xml, "<w:pStyle w:val=\"gwTitle\"/>");
+  ck_assert(mark && title && mark < title);
+  ck_assert(text_has(mark, "附件2"));
+  ck_assert(text_has(r.xml, "2024年9月底前"));
+  ck_assert(text_has(r.xml, "乙项。"));
+  done(&r);
+}
+END_TEST
+
 START_TEST(prose_form) {
   result r = convert("",
                      "1.选派优秀青年人才担任青企领航员。（县非公工委、团县委牵头，县工信局配合）\n\n"
@@ -558,6 +580,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, list_form);
   tcase_add_test(tc, table_form);
   tcase_add_test(tc, table_header_is_the_columns);
+  tcase_add_test(tc, attachment_label_and_header_synonyms);
   tcase_add_test(tc, tall_row_may_split);
   tcase_add_test(tc, merge_restarts_on_a_new_page);
   tcase_add_test(tc, prose_deadlines_and_unread_brackets);
