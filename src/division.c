@@ -934,6 +934,22 @@ static bool short_preamble(gw_build *b, const gw_block *before) {
   return chars <= limit;
 }
 
+/* Are the paragraphs after the table at most
+ * division.landscape_preamble_chars long, as a short preamble is? */
+static bool short_closing(gw_build *b, const dv_plan *p) {
+  if (!template_val(b, "division.landscape_preamble_chars"))
+    return false;
+  size_t limit = (size_t)template_number(b, "division.landscape_preamble_chars", 0, 10000);
+  size_t chars = 0;
+  for (size_t i = 0; i < p->nclosing; i++) {
+    if (cmark_node_get_type(p->closing[i]) != CMARK_NODE_PARAGRAPH)
+      return false;
+    const char *text = gw_build_plain_text(b, p->closing[i]);
+    chars += gw_zh_count_chars(text, strlen(text));
+  }
+  return chars <= limit;
+}
+
 /* "附件", "附件1", "附件 2：" alone as the first line: a plan issued as the
  * attachment of a notice. Its label, or NULL. */
 static const char *attachment_label(gw_build *b, cmark_node *para) {
@@ -998,11 +1014,14 @@ static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *ord
                          title_portrait ? doc->layout.text_w : doc->layout.text_h);
   add_table_block(b, t);
   bool index = o->index && !b->unit && order->count;
-  bool more = p->nclosing || index;
+  /* a closing line or two stays on the landscape page, with the 版记,
+   * rather than take a portrait page of its own */
+  bool short_close = landscape && !index && p->nclosing && short_closing(b, p);
+  bool more = (p->nclosing && !short_close) || index;
   if (landscape && more)
     add_section_end(b, true);
   doc->last_landscape = landscape && !more;
-  if (p->nclosing && !landscape)
+  if (p->nclosing && (!landscape || short_close))
     gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
   add_blocks(b, p->closing, p->nclosing);
   if (index) {

@@ -143,9 +143,10 @@ for orient in auto portrait; do
   [ "${grid%.*}" -le $limit ] && pass "division 7 columns ($orient): $grid twips wide, inside $limit" ||
     fail "division 7 columns ($orient): width" "$grid > $limit"
   if [ $orient = auto ]; then
-    # a one-line preamble goes onto the landscape page with the title
-    [ "${land%.*}" = 1 ] && [ "${sects%.*}" = 2 ] && [ "${feet%.*}" = 2 ] &&
-      pass "division 7 columns: title, preamble and table landscape, closing portrait, footers in each" ||
+    # a one-line preamble goes onto the landscape page with the title, a
+    # one-line closing stays there with the 版记
+    [ "${land%.*}" = 1 ] && [ "${sects%.*}" = 1 ] && [ "${feet%.*}" = 1 ] &&
+      pass "division 7 columns: title, preamble, table and closing landscape, footers" ||
       fail "division 7 columns: sections" "landscape $land, sections $sects, with footers $feet"
   else
     [ "${land%.*}" = 0 ] && pass "division 7 columns (portrait): stays portrait" || fail "division 7 columns (portrait)" "landscape $land"

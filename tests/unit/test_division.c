@@ -475,11 +475,15 @@ START_TEST(landscape_seven_columns) {
 END_TEST
 
 START_TEST(landscape_sections) {
-  /* A long preamble portrait, table landscape, closing portrait again. */
-  char body[4096] = "";
+  /* A long preamble portrait, table landscape, a long closing portrait
+   * again. */
+  char body[8192] = "";
   for (int i = 0; i < 12; i++)
     strcat(body, "为推动改革举措落地见效，现将各项任务分工印发如下。");
-  strcat(body, "\n\n## 一、类\n\n1.甲。（团县委牵头）\n\n结尾段落。\n");
+  strcat(body, "\n\n## 一、类\n\n1.甲。（团县委牵头）\n\n结尾段落。");
+  for (int i = 0; i < 12; i++)
+    strcat(body, "各责任单位要按期报送工作进展，确保各项改革举措落地。");
+  strcat(body, "\n");
   result r = convert("orientation: landscape\n", body, NULL);
   ck_assert_int_eq(r.status, GW_OK);
   ck_assert_int_eq(count(r.xml, "<w:sectPr>"), 3);
@@ -493,15 +497,16 @@ END_TEST
 
 START_TEST(landscape_short_preamble) {
   /* A line of preamble goes onto the landscape page with the title and
-   * the table: no first page holding only them. */
+   * the table, and a line of closing stays there with the 版记: no page
+   * holding only them. */
   result r = convert("orientation: landscape\n",
                      "前言段落。\n\n## 一、类\n\n1.甲。（团县委牵头）\n\n结尾段落。\n", NULL);
   ck_assert_int_eq(r.status, GW_OK);
-  ck_assert_int_eq(count(r.xml, "<w:sectPr>"), 2);
+  ck_assert_int_eq(count(r.xml, "<w:sectPr>"), 1);
   const char *land = strstr(r.xml, "w:orient=\"landscape\"");
   ck_assert_ptr_nonnull(land);
   ck_assert(strstr(r.xml, "前言段落") < land && strstr(r.xml, "</w:tbl>") < land);
-  ck_assert(strstr(r.xml, "结尾段落") > land);
+  ck_assert(strstr(r.xml, "结尾段落") > strstr(r.xml, "</w:tbl>") && strstr(r.xml, "结尾段落") < land);
   done(&r);
 }
 END_TEST
