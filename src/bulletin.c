@@ -423,6 +423,24 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
   st->after_title = false;
 }
 
+/* The issuer and the date share a line, a right tab apart: a long issuer
+ * runs into the date with no gap (or pushes it onto a line of its own).
+ * Two characters of gap at least, or a warning. */
+static void warn_crowded_issuer(gw_build *b, const gw_role_style *rs, int width,
+                               const char *issuer, const char *date) {
+  int col = rs->size_half_pt * 5; /* twips a display column */
+  if (!issuer || !date || col <= 0)
+    return;
+  size_t need = gw_zh_display_width(issuer, strlen(issuer)) + gw_zh_display_width(date, strlen(date)) + 4;
+  size_t room = (size_t)(width / col);
+  const gw_val *v = gw_val_get(b->config, "issuer");
+  if (need > room)
+    gw_warning(b->diags, v ? v->pos : gw_build_front_pos(b),
+               "编印单位“%s”太长，与日期排在一行放不下（一行约 %zu 字，连日期和间隔要 %zu 字）："
+               "请用简称",
+               issuer, room / 2, (need + 1) / 2);
+}
+
 static void add_masthead(gw_build *b) {
   gw_doc *doc = b->doc;
   const char *mark = gw_build_str(b, "mark", false);
@@ -475,6 +493,7 @@ static void add_masthead(gw_build *b) {
                  issuer ? strlen(issuer) : 0);
   gw_runs_append(b->arena, &line->runs, GW_RUN_TAB, "", 0);
   gw_runs_append(b->arena, &line->runs, GW_RUN_TEXT, date ? date : "", date ? strlen(date) : 0);
+  warn_crowded_issuer(b, rs, line->tab_right_twips, issuer, date);
 
   if (column)
     gw_doc_add_text(doc, GW_ROLE_COLUMN, column);

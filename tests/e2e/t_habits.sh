@@ -711,3 +711,9 @@ if "$GWDOC" render "$H/trail.md" -o "$H/trail.docx" 2>"$H/trail.err"; then
 else
   fail "trailing spaces render" "$(cat "$H/trail.err")"
 fi
+
+# An issuer too long to share its line with the date is warned about.
+{ printf '%s' "$BULLETIN_FRONT" | sed 's/^kind: bulletin$/kind: bulletin\nissuer: 中共平遥县委全面深化改革委员会办公室/'; printf '# 标题\n\n正文。\n'; } >"$H/issuer.md"
+"$GWDOC" render "$H/issuer.md" -o "$H/issuer.docx" 2>"$H/issuer.err"; rc=$?
+[ $rc -eq 0 ] && grep -q 'issuer.md:3:[0-9]*: warning: 编印单位“中共平遥县委全面深化改革委员会办公室”太长' "$H/issuer.err" \
+  && pass "a long issuer is warned about" || fail "a long issuer is warned about" "rc=$rc $(cat "$H/issuer.err")"
