@@ -53,19 +53,19 @@ static int row_height(const gw_doc *doc, const gw_table *t, gw_row *row) {
 }
 
 /* Break a 报尾 row between recipients, never inside a name (团 / 中央办公厅
- * is what the word processor does): a '\n' before each name that would
- * not fit on the line (gw_list_line_starts). */
-static void wrap_recipients(const gw_doc *doc, gw_tail_row *r, const gw_role_style *rs,
-                            int width) {
+ * is what the word processor does), and the contact line after a ， (not
+ * 传 / 真): a '\n' before each part that would not fit on the line
+ * (gw_list_line_starts). Returns the text, broken or as it was. */
+static const char *break_between_names(const gw_doc *doc, const char *t,
+                                       const gw_role_style *rs, int width) {
   size_t half = (size_t)rs->size_half_pt * 5; /* twips a display column */
   size_t cap = half && width > 0 ? (size_t)width / half : 0;
-  const char *t = r->text;
   size_t len = strlen(t), *starts;
   if (cap < 4 || strchr(t, '\n'))
-    return; /* no room to speak of, or broken already */
+    return t; /* no room to speak of, or broken already */
   size_t n = gw_list_line_starts(t, len, cap, &starts);
   if (n == 0)
-    return;
+    return t;
   gw_buf out = {0};
   size_t from = 0;
   for (size_t i = 0; i < n; i++) {
@@ -74,9 +74,10 @@ static void wrap_recipients(const gw_doc *doc, gw_tail_row *r, const gw_role_sty
     from = starts[i];
   }
   gw_buf_append(&out, t + from, len - from);
-  r->text = gw_arena_strndup(doc->arena, out.data, out.len);
+  const char *broken = gw_arena_strndup(doc->arena, out.data, out.len);
   gw_buf_free(&out);
   free(starts);
+  return broken;
 }
 
 /* Height of the 报尾 box: its rows, wrapped after the label. */
@@ -87,7 +88,7 @@ static int tail_height(const gw_doc *doc, gw_tail *tail, int text_w) {
   int lines = 0;
   for (gw_tail_row *r = tail->rows; r; r = r->next) {
     int label_w = gw_tail_label_twips(rs, r->label);
-    wrap_recipients(doc, r, rs, width - label_w);
+    r->text = break_between_names(doc, r->text, rs, width - label_w);
     /* each line as broken, a name too long for a line wrapping on */
     for (const char *seg = r->text; seg;) {
       const char *nl = strchr(seg, '\n');
@@ -100,9 +101,16 @@ static int tail_height(const gw_doc *doc, gw_tail *tail, int text_w) {
     lines++;
   if (tail->copies)
     lines++;
-  if (tail->contact)
-    lines += gw_prepare_lines(&L->roles[GW_ROLE_CONTACT], width, 0,
-                              gw_zh_display_width(tail->contact, strlen(tail->contact)));
+  if (tail->contact) {
+    const gw_role_style *cs = &L->roles[GW_ROLE_CONTACT];
+    tail->contact = break_between_names(doc, tail->contact, cs, width);
+    for (const char *seg = tail->contact; seg;) {
+      const char *nl = strchr(seg, '\n');
+      size_t n = nl ? (size_t)(nl - seg) : strlen(seg);
+      lines += gw_prepare_lines(cs, width, 0, gw_zh_display_width(seg, n));
+      seg = nl ? nl + 1 : NULL;
+    }
+  }
   /* rules, the gap above the contact line, the closing one-point paragraph */
   return lines * L->tail.line_twips + (tail->contact ? 60 : 0) + 40;
 }

@@ -717,3 +717,12 @@ fi
 "$GWDOC" render "$H/issuer.md" -o "$H/issuer.docx" 2>"$H/issuer.err"; rc=$?
 [ $rc -eq 0 ] && grep -q 'issuer.md:3:[0-9]*: warning: 编印单位“中共平遥县委全面深化改革委员会办公室”太长' "$H/issuer.err" \
   && pass "a long issuer is warned about" || fail "a long issuer is warned about" "rc=$rc $(cat "$H/issuer.err")"
+
+# A contact line too long for one line breaks after a ， (传真 stays whole).
+{ printf '%s' "$BULLETIN_FRONT" | sed 's/^kind: bulletin$/kind: bulletin\ncontact: 如有意见建议，请与团市委办公室联系。电话：0352-2043215，传真：0352-2043216/'; printf '# 标题\n\n正文。\n'; } >"$H/contact.md"
+if "$GWDOC" render "$H/contact.md" -o "$H/contact.docx" 2>"$H/contact.err"; then
+  unzip -p "$H/contact.docx" word/document.xml | grep -q '，</w:t></w:r><w:r><w:br/></w:r><w:r><w:rPr>[^>]*>[^<]*</w:rPr><w:t xml:space="preserve">传真：' \
+    && pass "contact line breaks after a ，" || fail "contact line breaks after a ，" "$(unzip -p "$H/contact.docx" word/document.xml | grep -o '联系.\{0,400\}')"
+else
+  fail "contact line renders" "$(cat "$H/contact.err")"
+fi
