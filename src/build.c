@@ -867,18 +867,28 @@ void gw_build_balance_lines(gw_build *b, gw_runs *runs, gw_role role, int avail)
   size_t prev_cols = 0, prev_at = 0, picked = 0;
   for (size_t k = 1; k < lines; k++) {
     double target = (double)width * (double)k / (double)lines;
-    long best = -1;
-    double best_cost = 0;
+    long best = -1, best_any = -1;
+    double best_cost = 0, best_any_cost = 0;
     for (size_t i = 0; i < nc; i++) {
       const line_break *c = &cand[i];
       if (c->at <= prev_at || c->cols - prev_cols > cap)
         continue;
       double cost = (c->cols > target ? c->cols - target : (target - c->cols) + 1) - c->bonus;
-      if (best < 0 || cost < best_cost) {
+      /* a trapezoid: this line no shorter than the lines left will be;
+       * but not at the price of a name cut inside 《…》 or “…” */
+      size_t rest = width > c->cols ? width - c->cols : 0;
+      bool trapezoid = (c->cols - prev_cols) * (lines - k) >= rest && c->bonus > -10;
+      if (trapezoid && (best < 0 || cost < best_cost)) {
         best = (long)i;
         best_cost = cost;
       }
+      if (best_any < 0 || cost < best_any_cost) {
+        best_any = (long)i;
+        best_any_cost = cost;
+      }
     }
+    if (best < 0)
+      best = best_any; /* no break keeps the shape: the most balanced one */
     if (best < 0)
       break;
     chosen[picked++] = cand[best];

@@ -595,6 +595,17 @@ d=open('$H/x/word/document.xml',encoding='utf-8').read()
 print([re.sub(r'<w:br/>','/',re.sub(r'<(?!w:br/)[^>]*>','',m.group(1))) for m in re.finditer(r'<w:p>(.*?)</w:p>', d) if 'gwTitle' in m.group(1)][0])")
 [ "$got" = "县人大常委会组织开展/《中华人民共和国安全生产法》执法检查" ] \
   && pass "a title does not break inside 《…》" || fail "a title does not break inside 《…》" "$got"
+# The upper line no shorter than the lower, even against a drafter's space.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 坚持以学促干 推动团十九大精神在全市落地生根走深走实见行见效\n\n正文。\n'; } >"$H/title3.md"
+"$GWDOC" render "$H/title3.md" -o "$H/title3.docx" 2>"$H/title3.err"
+(cd "$H" && rm -rf x && mkdir x && cd x && unzip -q "$H/title3.docx")
+got=$(python3 -c "
+import re
+d=open('$H/x/word/document.xml',encoding='utf-8').read()
+t=[re.sub(r'<w:br/>','/',re.sub(r'<(?!w:br/)[^>]*>','',m.group(1))) for m in re.finditer(r'<w:p>(.*?)</w:p>', d) if 'gwTitle' in m.group(1)][0]
+a,b=t.split('/')
+print('ok' if len(a.replace(' ',''))>=len(b) else t)")
+[ "$got" = ok ] && pass "a title breaks into a trapezoid" || fail "a title breaks into a trapezoid" "$got"
 
 # The 报尾 breaks between recipients, never inside a name (团 / 中央办公厅).
 { printf '%s' "$BULLETIN_FRONT" | sed 's/^date: .*/&\ndistribution:\n  报: [省委办公厅, 省人大办公厅, 省政府办公厅, 省政协办公厅, 团中央办公厅]/'; printf '# 标题\n\n正文。\n'; } >"$H/tail.md"
