@@ -697,8 +697,13 @@ gw_tail *gw_build_tail(gw_build *b) {
   const gw_val *dist = gw_val_get(b->config, "distribution");
   gw_tail_row **row_tail = &tail->rows;
   if (dist && dist->kind != GW_VAL_MAP && dist->kind != GW_VAL_NULL) {
-    gw_error(b->diags, dist->pos,
-             "distribution 应为“标签: [单位, …]”的映射，如 报: [省委办公厅]");
+    if (dist->kind == GW_VAL_STR && strstr(dist->str, "："))
+      gw_error(b->diags, dist->pos,
+               "distribution 下的标签后用了中文冒号“：”：前置元数据只认英文冒号加空格，"
+               "每个标签一行，如 报: [省委办公厅, 省政府办公厅]");
+    else
+      gw_error(b->diags, dist->pos,
+               "distribution 应为“标签: [单位, …]”的映射，如 报: [省委办公厅]");
     return tail;
   }
   const char *sep = "，";

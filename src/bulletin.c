@@ -109,9 +109,11 @@ static void check_heading_number(gw_build *b, gw_body_state *st, cmark_node *nod
       gw_warning(b->diags, gw_build_node_pos(b, node),
                  "标题编号%s：上一个是“%s”，这里是“%s”；请检查编号",
                  value <= st->last_number[k] ? "重复" : "跳号", st->last_mark[k], mark);
-    else if (value != 1)
+    else if (value != 1) {
+      static const char *const firsts[] = {"一、", "（一）", "1.", "（1）"};
       gw_warning(b->diags, gw_build_node_pos(b, node),
-                 "这一级的标题编号从“%s”开始，不是从 1 开始；请检查编号", mark);
+                 "这一级的标题编号应从“%s”开始，这里是“%s”；请检查编号", firsts[k], mark);
+    }
   }
   st->last_number[k] = value;
   st->last_mark[k] = mark;

@@ -693,16 +693,33 @@ static void rule_dates(linter *l, prose *pr) {
 /* [unbalanced]: brackets and curly quotes, per block. */
 typedef struct {
   UChar32 open, close, alt_open, alt_close;
+  const char *name; /* 引号: the message says 左引号“ and 右引号” */
 } pair;
 
 static const pair pairs[] = {
-    {0xFF08, 0xFF09, '(', ')'},     {0xFF3B, 0xFF3D, '[', ']'},
-    {0x3010, 0x3011, 0, 0},         {0x3014, 0x3015, 0, 0},
-    {0x300A, 0x300B, 0, 0},         {0x3008, 0x3009, 0, 0},
-    {0x300C, 0x300D, 0, 0},         {0x300E, 0x300F, 0, 0},
-    {0x201C, 0x201D, 0, 0},         {0x2018, 0x2019, 0, 0},
-    {0x3016, 0x3017, 0, 0},
+    {0xFF08, 0xFF09, '(', ')', "括号"},   {0xFF3B, 0xFF3D, '[', ']', "方括号"},
+    {0x3010, 0x3011, 0, 0, "方头括号"},   {0x3014, 0x3015, 0, 0, "六角括号"},
+    {0x300A, 0x300B, 0, 0, "书名号"},     {0x3008, 0x3009, 0, 0, "单书名号"},
+    {0x300C, 0x300D, 0, 0, "直角引号"},   {0x300E, 0x300F, 0, 0, "双直角引号"},
+    {0x201C, 0x201D, 0, 0, "引号"},       {0x2018, 0x2019, 0, 0, "单引号"},
+    {0x3016, 0x3017, 0, 0, "空心方头括号"},
 };
+
+static void put_utf8(char *out, UChar32 c) {
+  size_t k = 0;
+  UBool err = false;
+  U8_APPEND((uint8_t *)out, k, 8, c, err);
+  (void)err;
+  out[k] = '\0';
+}
+
+/* "左引号“" / "右引号”": a mark named, as the messages cite it (““” is
+ * unreadable). */
+static void mark_name(char *out, size_t size, int kind, bool open, UChar32 c) {
+  char mark[8];
+  put_utf8(mark, c);
+  snprintf(out, size, "%s%s%s", open ? "左" : "右", pairs[kind].name, mark);
+}
 
 static int pair_of(UChar32 c, bool *is_open) {
   for (size_t k = 0; k < GW_ARRAY_LEN(pairs); k++) {
@@ -718,22 +735,25 @@ static int pair_of(UChar32 c, bool *is_open) {
   return -1;
 }
 
-static void put_utf8(char *out, UChar32 c) {
-  size_t k = 0;
-  UBool err = false;
-  U8_APPEND((uint8_t *)out, k, 8, c, err);
-  (void)err;
-  out[k] = '\0';
+/* An opening mark waiting for its partner. */
+typedef struct {
+  size_t at;
+  int kind;
+  UChar32 c;
+} open_t;
+
+/* An opening mark never closed. */
+static void report_unclosed(linter *l, prose *pr, const open_t *o) {
+  char os[48], want[48];
+  mark_name(os, sizeof os, o->kind, true, o->c);
+  mark_name(want, sizeof want, o->kind, false, pairs[o->kind].close);
+  report(l, pr, o->at, GW_ERROR, "unbalanced", "%s没有与之配对的%s：请补上%s，或删去这个%s", os,
+         want, want, os);
 }
 
 static void rule_unbalanced(linter *l, prose *pr, size_t marker_len) {
   const char *s = pr->text.data;
   size_t len = pr->text.len;
-  typedef struct {
-    size_t at;
-    int kind;
-    UChar32 c;
-  } open_t;
   open_t *stk = NULL;
   size_t sp = 0, cap = 0;
   UChar32 prev = -1;
@@ -763,32 +783,21 @@ static void rule_unbalanced(linter *l, prose *pr, size_t marker_len) {
     size_t k = sp;
     while (k > 0 && stk[k - 1].kind != kind)
       k--;
-    char cs[8];
-    put_utf8(cs, c);
     if (k == 0) {
-      char want[8];
-      put_utf8(want, pairs[kind].open);
+      char cs[48], want[48];
+      mark_name(cs, sizeof cs, kind, false, c);
+      mark_name(want, sizeof want, kind, true, pairs[kind].open);
       report(l, pr, at, GW_ERROR, "unbalanced",
-             "“%s”前面没有与之配对的“%s”：请补上或删去“%s”", cs, want, cs);
+             "%s前面没有与之配对的%s：请补上%s，或删去这个%s", cs, want, want, cs);
       continue;
     }
     /* Openers above the match were never closed. */
-    for (size_t j = k; j < sp; j++) {
-      char os[8], want[8];
-      put_utf8(os, stk[j].c);
-      put_utf8(want, pairs[stk[j].kind].close);
-      report(l, pr, stk[j].at, GW_ERROR, "unbalanced",
-             "“%s”没有与之配对的“%s”：请补上或删去“%s”", os, want, os);
-    }
+    for (size_t j = k; j < sp; j++)
+      report_unclosed(l, pr, &stk[j]);
     sp = k - 1;
   }
-  for (size_t j = 0; j < sp; j++) {
-    char os[8], want[8];
-    put_utf8(os, stk[j].c);
-    put_utf8(want, pairs[stk[j].kind].close);
-    report(l, pr, stk[j].at, GW_ERROR, "unbalanced",
-           "“%s”没有与之配对的“%s”：请补上或删去“%s”", os, want, os);
-  }
+  for (size_t j = 0; j < sp; j++)
+    report_unclosed(l, pr, &stk[j]);
   free(stk);
 }
 
