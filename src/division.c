@@ -178,13 +178,20 @@ static bool read_known_units(gw_build *b, unit_list *known) {
 /* “A”、“B”: up to three known names close to `name`, nearest first. */
 static char *closest_units(gw_build *b, const unit_list *known, const char *name) {
   const char *folded = fold(b, name);
-  size_t limit = gw_zh_count_chars(folded, strlen(folded)) / 2;
-  if (limit < 2)
-    limit = 2;
+  /* a slip of a character or so: two of four characters changed is
+   * another unit (县民政局 is not 县人社局) */
+  size_t limit = gw_zh_count_chars(folded, strlen(folded)) / 3;
+  if (limit < 1)
+    limit = 1;
   size_t *dist = gw_arena_alloc(b->arena, (known->count + 1) * sizeof *dist);
   for (size_t i = 0; i < known->count; i++) {
-    /* a short form (县发改局 for 县发展改革局) comes first */
-    dist[i] = gw_zh_abbreviates(folded, known->folded[i]) ? 0 : gw_zh_distance(known->folded[i], folded);
+    /* a short form (县发改局 for 县发展改革局) comes first, then a name
+     * cut short (市少工委 for 市少工委办公室) */
+    size_t fl = strlen(folded);
+    bool prefix = fl >= 6 && strncmp(known->folded[i], folded, fl) == 0;
+    dist[i] = gw_zh_abbreviates(folded, known->folded[i]) ? 0
+              : prefix                                    ? 1
+                                                          : gw_zh_distance(known->folded[i], folded);
   }
   gw_buf out = {0};
   for (int picked = 0; picked < 3; picked++) {
@@ -242,10 +249,10 @@ static size_t role_note_at(const char *name) {
   return 0;
 }
 
-/* 市农业农村局 市水利局, pasted from a spreadsheet, is two listed names
- * with a space between (while 县委 组织部 is one, spaced: folding finds
- * it). When every part of unit i is a listed name, the parts replace it.
- * Returns whether they did. */
+/* 市农业农村局 市水利局, pasted from a spreadsheet, is two names with a
+ * space between (while 县委 组织部 is one, spaced: folding finds it).
+ * When a part of unit i is a listed name, the parts replace it. Returns
+ * whether they did. */
 static bool split_at_spaces(gw_build *b, const unit_list *known, dv_units *units, size_t i) {
   const char *name = units->items[i].name;
   if (!strchr(name, ' ') && !strstr(name, "\u3000"))
@@ -265,9 +272,16 @@ static bool split_at_spaces(gw_build *b, const unit_list *known, dv_units *units
   }
   if (n < 2 || *p)
     return false;
-  for (size_t k = 0; k < n; k++)
-    if (unit_find(known, fold(b, parts[k])) < 0)
+  /* split when a part is a listed name: the others are then checked, and
+   * reported, one by one (县委办 县人社局: 县委办 is the unknown one) */
+  bool any = false;
+  for (size_t k = 0; k < n; k++) {
+    if (gw_zh_count_chars(parts[k], strlen(parts[k])) < 2)
       return false;
+    any = any || unit_find(known, fold(b, parts[k])) >= 0;
+  }
+  if (!any)
+    return false;
   dv_unit *items = gw_arena_alloc(b->arena, (units->count + n) * sizeof *items);
   memcpy(items, units->items, i * sizeof *items);
   for (size_t k = 0; k < n; k++) {

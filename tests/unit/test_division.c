@@ -405,6 +405,29 @@ START_TEST(unit_typo) {
 }
 END_TEST
 
+/* Space-separated names with one unknown: that one is named, with its
+ * full form; a name cut short suggests the listed one it starts; a name
+ * two characters away from every listed one suggests nothing. */
+START_TEST(unit_suggestions) {
+  result r = convert("units: [县委办公室, 县人社局, 县司法局, 市少工委办公室]\n",
+                     "1. 甲。\n   - 牵头单位：县司法局\n   - 责任单位：县委办 县人社局\n\n"
+                     "2. 乙。\n   - 牵头单位：市少工委\n   - 责任单位：县民政局\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT);
+  int seen = 0;
+  for (const gw_diag *d = r.diags.first; d; d = d->next) {
+    if (strstr(d->message, "“县委办”") && strstr(d->message, "“县委办公室”"))
+      seen |= 1;
+    if (strstr(d->message, "“市少工委”") && strstr(d->message, "“市少工委办公室”"))
+      seen |= 2;
+    if (strstr(d->message, "“县民政局”") && strstr(d->message, "也没有相近的名称"))
+      seen |= 4;
+  }
+  ck_assert_int_eq(seen, 7);
+  done(&r);
+}
+END_TEST
+
 START_TEST(unit_fold) {
   /* Width and spacing variants match the listed name, which is used. */
   result r = convert("units: [县委组织部, 团县委]\n",
@@ -585,6 +608,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, list_form);
   tcase_add_test(tc, table_form);
   tcase_add_test(tc, table_header_is_the_columns);
+  tcase_add_test(tc, unit_suggestions);
   tcase_add_test(tc, attachment_label_and_header_synonyms);
   tcase_add_test(tc, tall_row_may_split);
   tcase_add_test(tc, merge_restarts_on_a_new_page);
