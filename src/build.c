@@ -29,11 +29,18 @@ gw_pos gw_build_front_pos(const gw_build *b) {
   return pos;
 }
 
+gw_pos gw_build_missing_pos(const gw_build *b) {
+  gw_pos pos = {b->src->path, 1, 1};
+  if (b->src->front && b->src->body_line > 1)
+    pos.line = b->src->body_line - 1; /* the closing ---: a key goes above it */
+  return pos;
+}
+
 static const gw_val *scalar(gw_build *b, const char *key, bool required) {
   const gw_val *v = gw_val_get(b->config, key);
   if (!v || v->kind == GW_VAL_NULL) {
     if (required)
-      gw_error(b->diags, v ? v->pos : gw_build_front_pos(b),
+      gw_error(b->diags, v ? v->pos : gw_build_missing_pos(b),
                "缺少必填项 %s：请在前置元数据里写上“%s: …”", key, key);
     return NULL;
   }

@@ -73,7 +73,7 @@ static int build_model(gw_build *b, const gw_val *front, cmark_node *root,
                        const gw_options *opt) {
   const gw_val *kind = gw_val_get(b->config, "kind");
   if (!kind || kind->kind != GW_VAL_STR) {
-    gw_error(b->diags, kind ? kind->pos : gw_build_front_pos(b),
+    gw_error(b->diags, kind ? kind->pos : gw_build_missing_pos(b),
              "缺少 kind：请在前置元数据里写 kind: bulletin（简报）或 kind: division（责任分工）");
     return -1;
   }

@@ -26,7 +26,7 @@ printf '%s' "$FRONT" | sed 's/^year: /\tyear: /' >"$E/yamltab.md"; echo 正文�
 expect_error yaml-tab "$E/yamltab.md" "error: YAML 不能用 Tab 缩进或分隔：请改用空格"
 
 printf '%s正文。\n' "$FRONT" | grep -v '^date:' >"$E/nodate.md"
-expect_error missing-key "$E/nodate.md" "$E/nodate.md:1:1: error: 缺少必填项 date"
+expect_error missing-key "$E/nodate.md" "$E/nodate.md:6:1: error: 缺少必填项 date"  # at the closing ---, where it goes
 
 printf '%s正文。\n' "$FRONT" | sed 's/template: jintuan-yaoxun/template: no-such-template/' >"$E/tpl.md"
 expect_error unknown-template "$E/tpl.md" "$E/tpl.md:3:11: error: 找不到模板“no-such-template”"

@@ -298,7 +298,7 @@ START_TEST(convert_missing_date) {
   ck_assert_int_eq(convert(src, &out), GW_ERR_INPUT);
   ck_assert_ptr_null(out.data);
   ck_assert_str_eq(first_message(),
-                   "samples/t.md:1:1: error: 缺少必填项 date：请在前置元数据里写上“date: …”");
+                   "samples/t.md:6:1: error: 缺少必填项 date：请在前置元数据里写上“date: …”");
 }
 END_TEST
 
