@@ -354,6 +354,16 @@ static void add_literal_lines(gw_build *b, cmark_node *node) {
   }
 }
 
+/* A photo caption as drafters type it: （图为…）, 图为…, ▲… */
+static bool is_caption_line(const char *t) {
+  static const char *const leads[] = {"（图为", "(图为", "图为", "▲", "△", "（图片", "图：", NULL};
+  t = t ? gw_skip_indent(t) : "";
+  for (int i = 0; leads[i]; i++)
+    if (strncmp(t, leads[i], strlen(leads[i])) == 0)
+      return true;
+  return false;
+}
+
 void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) {
   if (depth > MAX_BLOCK_DEPTH) {
     gw_warning(b->diags, gw_build_node_pos(b, node),
@@ -371,6 +381,14 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
     if (only && !cmark_node_next(only) && cmark_node_get_type(only) == CMARK_NODE_IMAGE) {
       const char *url = cmark_node_get_url(only);
       gw_image_add(b, url ? url : "", gw_build_plain_text(b, only), gw_build_node_pos(b, only));
+      break;
+    }
+    /* （图为……） under a picture with no caption of its own: its caption */
+    if (b->doc->last && b->doc->last->kind == GW_BLOCK_IMAGE && only &&
+        cmark_node_get_type(only) == CMARK_NODE_TEXT && is_caption_line(cmark_node_get_literal(only))) {
+      gw_block *cap = gw_doc_add(b->doc, GW_BLOCK_PARA, GW_ROLE_CAPTION);
+      cap->pos = gw_build_node_pos(b, node);
+      gw_build_inlines(b, node, &cap->runs);
       break;
     }
     /* 【编者按】… or **编者按**：… written without the > of a quote */
@@ -513,6 +531,13 @@ static void add_contents(gw_build *b, cmark_node *root, size_t titles) {
       add_para(b, GW_ROLE_CONTENTS_ITEM, n, NULL);
 }
 
+/* An article title with no text under it: a heading pasted without its
+ * article, or an article still to be written. */
+static void warn_bare_title(gw_build *b, cmark_node *title) {
+  if (title)
+    gw_warning(b->diags, gw_build_node_pos(b, title), "这篇文章只有标题，没有正文");
+}
+
 int gw_bulletin_build(gw_build *b, cmark_node *root) {
   size_t errors = b->diags->errors;
   size_t titles = 0;
@@ -532,8 +557,18 @@ int gw_bulletin_build(gw_build *b, cmark_node *root) {
 
   /* One blank line between the 版头 and the first thing below it. */
   gw_block *before_body = gw_doc_add(b->doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
-  for (cmark_node *n = cmark_node_first_child(root); n; n = cmark_node_next(n))
+  cmark_node *bare_title = NULL; /* an article title with nothing under it yet */
+  for (cmark_node *n = cmark_node_first_child(root); n; n = cmark_node_next(n)) {
+    bool title = cmark_node_get_type(n) == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) == 1;
+    if (title) {
+      warn_bare_title(b, bare_title);
+      bare_title = n;
+    } else if (cmark_node_get_type(n) != CMARK_NODE_THEMATIC_BREAK) {
+      bare_title = NULL;
+    }
     gw_body_block(b, &st, n, 0);
+  }
+  warn_bare_title(b, bare_title);
   if (b->doc->last == before_body)
     gw_warning(b->diags, gw_build_front_pos(b), "正文为空：只生成了报头和报尾");
 
