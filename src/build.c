@@ -485,6 +485,34 @@ static bool ascii_cell(const gw_cell *c) {
   return gw_cell_width((gw_cell *)c) <= 24;
 }
 
+/* Where a header breaks best: before its unit in brackets (医共体数（个）,
+ * 县域内就诊率（%）): the byte offset of the bracket, or 0. */
+static size_t header_unit_at(const char *t) {
+  const char *wide = strstr(t, "（"), *narrow = strchr(t, '(');
+  const char *at = wide && (!narrow || wide < narrow) ? wide : narrow;
+  return at && at > t ? (size_t)(at - t) : 0;
+}
+
+/* A header wider than its column breaks before its unit: 县域内就诊率 /
+ * （%）, not 县域内就诊 / 率（%）. */
+static void break_header_unit(gw_build *b, gw_cell *c, int col_twips) {
+  const gw_layout *L = &b->doc->layout;
+  int col = L->roles[GW_ROLE_TABLE_HEADER].size_half_pt * 5;
+  int room = col_twips - 2 * L->table.cell_margin_twips - 40;
+  const char *t = gw_runs_text(b->arena, &c->runs);
+  size_t len = strlen(t), at = header_unit_at(t);
+  if (!at || col <= 0 || gw_zh_display_width(t, len) * (size_t)col <= (size_t)room)
+    return;
+  if (gw_zh_display_width(t, at) * (size_t)col > (size_t)room)
+    return; /* the name itself wraps: leave it to the word processor */
+  gw_runs out = {0};
+  gw_runs_append(b->arena, &out, GW_RUN_TEXT, t, at);
+  gw_runs_append(b->arena, &out, GW_RUN_BREAK, "", 0);
+  gw_runs_append(b->arena, &out, GW_RUN_TEXT, t + at, len - at);
+  c->runs = out;
+  c->width_plus_one = 0;
+}
+
 void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
   const gw_layout *L = &b->doc->layout;
   int n = t->ncols > 0 ? t->ncols : 1;
@@ -502,8 +530,11 @@ void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
   /* and a fourth, figures: the data cells alone, the header as narrow
    * as it must be (one character a line, for ten columns and more) */
   double *figures = gw_arena_alloc(b->arena, (size_t)n * sizeof *figures);
+  /* and between head and data: the header on two lines broken before
+   * its unit in brackets (县域内就诊率 / （%）) */
+  double *units = gw_arena_alloc(b->arena, (size_t)n * sizeof *units);
   for (int i = 0; i < n; i++)
-    figures[i] = data[i] = head[i] = natural[i] = 2 * 2 * unit + pad;
+    units[i] = figures[i] = data[i] = head[i] = natural[i] = 2 * 2 * unit + pad;
   for (gw_row *row = t->rows; row; row = row->next) {
     if (row->category)
       continue;
@@ -522,16 +553,34 @@ void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
           figures[i] = w;
         if (row->header && (double)((cw + 3) / 4 * 2) * header_unit + pad > data[i])
           data[i] = (double)((cw + 3) / 4 * 2) * header_unit + pad; /* half, whole chars */
+        double two = (double)((cw + 3) / 4 * 2) * header_unit + pad;
+        if (row->header) {
+          const char *text = gw_runs_text(b->arena, &c->runs);
+          size_t at = header_unit_at(text);
+          if (at) {
+            size_t a = gw_zh_display_width(text, at), z = cw > a ? cw - a : 0;
+            two = (double)(a > z ? a : z) * header_unit + pad;
+          }
+        } else {
+          two = (cw <= 6 || ascii_cell(c)) ? w : 0;
+        }
+        if (two > units[i])
+          units[i] = two;
       }
       i += c->span;
     }
   }
-  double sum_natural = 0, sum_head = 0, sum_data = 0, sum_figures = 0;
+  double sum_natural = 0, sum_head = 0, sum_units = 0, sum_data = 0, sum_figures = 0;
   for (int i = 0; i < n; i++) {
     if (head[i] > natural[i])
       natural[i] = head[i];
+    if (units[i] > head[i])
+      units[i] = head[i];
+    if (units[i] < data[i])
+      units[i] = data[i];
     sum_natural += natural[i];
     sum_head += head[i];
+    sum_units += units[i];
     sum_data += data[i];
     sum_figures += figures[i];
   }
@@ -546,6 +595,12 @@ void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
     double spare = avail - sum_head, want = sum_natural - sum_head;
     for (int i = 0; i < n; i++)
       width[i] = head[i] + (natural[i] - head[i]) * spare / want;
+  } else if (sum_units < avail) {
+    /* The headers on two lines, each broken before its unit: the rest of
+     * the room in proportion to the text beyond that. */
+    double spare = avail - sum_units, want = sum_natural - sum_units;
+    for (int i = 0; i < n; i++)
+      width[i] = units[i] + (natural[i] - units[i]) * spare / want;
   } else if (sum_data < avail) {
     /* Many columns: the figures stay whole; the rest of the room goes to
      * the columns in proportion to the text they hold beyond that, so
@@ -572,6 +627,14 @@ void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
   t->col_twips[n - 1] += avail - total; /* rounding: the table fills exactly */
   t->width_twips = avail;
   t->ncols = n;
+  for (gw_row *row = t->rows; row; row = row->next) {
+    int i = 0;
+    for (gw_cell *c = row->cells; c && i < n && row->header; c = c->next) {
+      if (c->span == 1)
+        break_header_unit(b, c, t->col_twips[i]);
+      i += c->span;
+    }
+  }
 }
 
 char *gw_build_format(gw_build *b, const char *fmt, const char *const *names,

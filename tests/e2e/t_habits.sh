@@ -751,3 +751,16 @@ if "$GWDOC" render "$H/cap/cap.md" -o "$H/cap/cap.docx" 2>"$H/cap/cap.err"; then
 else
   fail "caption source renders" "$(cat "$H/cap/cap.err")"
 fi
+
+# A statistics table's headers break before their unit in brackets
+# (县 / （市、区）, 下派专家 / （人次）), not inside it.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 标题\n\n| 县（市、区） | 医共体数（个） | 成员单位（家） | 县域内就诊率（%%） | 下派专家（人次） |\n|:---|---:|---:|---:|---:|\n| 忻府区 | 1 | 21 | 91.5 | 56 |\n'; } >"$H/units.md"
+"$GWDOC" render "$H/units.md" -o "$H/units.docx" 2>"$H/units.err"
+(cd "$H" && rm -rf x && mkdir x && cd x && unzip -q "$H/units.docx")
+got=$(python3 -c "
+import re
+d=open('$H/x/word/document.xml',encoding='utf-8').read()
+row=re.search(r'<w:tr>.*?</w:tr>', d).group(0)
+print('|'.join(re.sub(r'<w:br/>','/',re.sub(r'<(?!w:br/)[^>]*>','',c)) for c in re.findall(r'<w:tc>.*?</w:tc>', row)))")
+[ "$got" = "县/（市、区）|医共体数/（个）|成员单位/（家）|县域内就诊率/（%）|下派专家/（人次）" ] \
+  && pass "table headers break before their unit" || fail "table headers break before their unit" "$got"
