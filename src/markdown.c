@@ -180,9 +180,19 @@ static bool breaks_paragraph(cmark_node *line, cmark_node *br) {
   const char *next = line_text(cmark_node_next(br));
   if (gw_markdown_starts_item(next) || (next && starts_with(next, "\u3000")))
     return true;
+  /* a heading line is short of a full line: a paragraph copied from a
+   * PDF breaks its lines at the page width (26 characters or more), and
+   * its first line may well start 一、 with no full stop in it */
   char text[256];
   line_plain(line, br, text, sizeof text);
-  return gw_typed_heading_level(text) > 0;
+  size_t len = strlen(text);
+  static const char *const open_ends[] = {"，", "、", "；", "：", NULL};
+  for (int i = 0; open_ends[i]; i++) {
+    size_t n = strlen(open_ends[i]);
+    if (len >= n && strcmp(text + len - n, open_ends[i]) == 0)
+      return false;
+  }
+  return gw_typed_heading_level(text) > 0 && gw_zh_display_width(text, len) < 2 * 25;
 }
 
 /* The user data of a paragraph split off the one before it. */
