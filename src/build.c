@@ -161,7 +161,7 @@ const char **gw_build_str_list(gw_build *b, const gw_val *v, size_t *count) {
   return items;
 }
 
-void gw_build_check_keys(gw_build *b, const gw_val *front, const char *const *known) {
+void gw_build_check_keys(gw_diags *diags, const gw_val *front, const char *const *known) {
   for (const gw_val *c = front ? front->first : NULL; c; c = c->next) {
     const char *best = NULL;
     size_t best_d = SIZE_MAX;
@@ -178,9 +178,9 @@ void gw_build_check_keys(gw_build *b, const gw_val *front, const char *const *kn
     if (found)
       continue;
     if (best && best_d <= 3)
-      gw_warning(b->diags, c->key_pos, "未知的键“%s”，已忽略：是不是“%s”？", c->key, best);
+      gw_warning(diags, c->key_pos, "未知的键“%s”，已忽略：是不是“%s”？", c->key, best);
     else
-      gw_warning(b->diags, c->key_pos, "未知的键“%s”，已忽略", c->key);
+      gw_warning(diags, c->key_pos, "未知的键“%s”，已忽略", c->key);
   }
 }
 

@@ -43,7 +43,7 @@ const char **gw_build_str_list(gw_build *b, const gw_val *v, size_t *count);
 
 /* Warn about front-matter keys not in `known` (NULL-ended), naming the
  * nearest known key. */
-void gw_build_check_keys(gw_build *b, const gw_val *front, const char *const *known);
+void gw_build_check_keys(gw_diags *diags, const gw_val *front, const char *const *known);
 
 /* Text after normalisation (when on), in the arena. */
 const char *gw_build_text(gw_build *b, const char *text, size_t len, size_t *out_len);

@@ -81,14 +81,14 @@ static int build_model(gw_build *b, const gw_val *front, cmark_node *root,
   gw_build_check_footnotes(b);
   if (strcmp(kind->str, "bulletin") == 0) {
     b->doc->kind = GW_KIND_BULLETIN;
-    gw_build_check_keys(b, front, gw_bulletin_keys);
+    gw_build_check_keys(b->diags, front, gw_bulletin_keys);
     if (opt && opt->unit)
       gw_error(b->diags, kind->pos, "--unit 只适用于 kind: division");
     return gw_bulletin_build(b, root);
   }
   if (strcmp(kind->str, "division") == 0) {
     b->doc->kind = GW_KIND_DIVISION;
-    gw_build_check_keys(b, front, gw_division_keys);
+    gw_build_check_keys(b->diags, front, gw_division_keys);
     return gw_division_build(b, root);
   }
   gw_error(b->diags, kind->pos, "未知的 kind“%s”：应为 bulletin 或 division", kind->str);

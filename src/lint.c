@@ -1475,6 +1475,25 @@ static size_t pos_off(const gw_source *src, gw_pos pos) {
   return i;
 }
 
+/* [front-key] a key render would ignore (nubmer: for number:), as
+ * render warns of it, so that lint alone finds it. */
+static void lint_front_keys(gw_diags *out, const gw_val *front) {
+  const gw_val *kind = gw_val_get(front, "kind");
+  if (!kind || kind->kind != GW_VAL_STR)
+    return;
+  const char *const *keys = strcmp(kind->str, "bulletin") == 0   ? gw_bulletin_keys
+                            : strcmp(kind->str, "division") == 0 ? gw_division_keys
+                                                                  : NULL;
+  if (!keys)
+    return;
+  gw_diags found = {0};
+  found.quiet = true;
+  gw_build_check_keys(&found, front, keys);
+  for (const gw_diag *d = found.first; d; d = d->next)
+    gw_diag_add(out, d->severity, d->pos, "%s [front-key]", d->message);
+  gw_diags_free(&found);
+}
+
 static void lint_front_date(linter *l, const gw_val *v) {
   int y = 0, mo = 0, d = 0;
   /* the forms render accepts (gw_parse_date), so lint and render agree */
@@ -1700,8 +1719,10 @@ size_t gw_lint_buffer(const char *path, const char *data, size_t len, gw_diags *
     if (l.src.front) {
       gw_val *front = gw_val_parse(l.arena, &inner, l.src.path, l.src.front_line,
                                    l.src.front, l.src.front_len);
-      if (front)
+      if (front) {
         lint_values(&l, front, 0, NULL);
+        lint_front_keys(&inner, front);
+      }
     }
     lint_body(&l);
   }

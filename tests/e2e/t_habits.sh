@@ -764,3 +764,9 @@ row=re.search(r'<w:tr>.*?</w:tr>', d).group(0)
 print('|'.join(re.sub(r'<w:br/>','/',re.sub(r'<(?!w:br/)[^>]*>','',c)) for c in re.findall(r'<w:tc>.*?</w:tc>', row)))")
 [ "$got" = "县/（市、区）|医共体数/（个）|成员单位/（家）|县域内就诊率/（%）|下派专家/（人次）" ] \
   && pass "table headers break before their unit" || fail "table headers break before their unit" "$got"
+
+# lint finds a misspelt front-matter key, as render warns of it.
+sed 's/^number:/nubmer:/' samples/jintuan-yaoxun-2021-14.md >"$H/key.md"
+"$GWDOC" lint "$H/key.md" >"$H/key.lint" 2>&1
+grep -q 'key.md:5:1: warning: 未知的键“nubmer”，已忽略：是不是“number”？ \[front-key\]' "$H/key.lint" \
+  && pass "lint: a misspelt front-matter key" || fail "lint: a misspelt front-matter key" "$(cat "$H/key.lint")"
