@@ -790,7 +790,7 @@ static void break_deadline(gw_build *b, gw_cell *cell, int col_twips) {
   while (gw_zh_display_width(t + from, len - from) > cap - 1) {
     size_t best = 0;
     for (size_t i = from; i < len; i++)
-      for (int k = 0; after[k]; k++) {
+      for (int k = 0; after[k] && (unsigned char)t[i] >= 0xE0; k++) { /* all start E5, EF */
         size_t n = strlen(after[k]);
         if (strncmp(t + i, after[k], n) == 0 && i + n < len &&
             gw_zh_display_width(t + from, i + n - from) <= cap - 1)

@@ -351,9 +351,14 @@ static void flatten_footnotes(cmark_node *root) {
  * NULL when there are none (most sources) or memory ran out. A break
  * the drafter means is written with a backslash, which stays. */
 static char *without_trailing_spaces(const char *body, size_t len, size_t *out_len) {
-  bool any = false;
-  for (size_t i = 1; i < len && !any; i++)
-    any = (body[i] == '\n' || body[i] == '\r') && (body[i - 1] == ' ' || body[i - 1] == '\t');
+  bool any = false; /* line end to line end: most sources have none */
+  for (const char *nl = body; !any && (nl = memchr(nl, '\n', len - (size_t)(nl - body)));) {
+    const char *end = nl > body && nl[-1] == '\r' ? nl - 1 : nl;
+    any = end > body && (end[-1] == ' ' || end[-1] == '\t');
+    nl++;
+  }
+  if (!any && len > 0) /* the last line, without its newline */
+    any = body[len - 1] == ' ' || body[len - 1] == '\t';
   if (!any)
     return NULL;
   char *out = malloc(len + 1);
