@@ -297,7 +297,18 @@ static int add_note(gw_build *b, cmark_node *quote) {
  * taken out of the tree so that the body does not see them again. */
 static cmark_node *next_note_paragraph(cmark_node *p, bool quoted) {
   cmark_node *next = cmark_node_next(p);
-  return quoted || gw_markdown_continues(next) ? next : NULL;
+  if (quoted)
+    return next;
+  if (!gw_markdown_continues(next))
+    return NULL;
+  /* a heading or an item under the note starts the article below it */
+  cmark_node *first = cmark_node_first_child(next);
+  while (first && cmark_node_get_type(first) != CMARK_NODE_TEXT)
+    first = cmark_node_first_child(first);
+  const char *lead = first ? cmark_node_get_literal(first) : NULL;
+  if (lead && (gw_markdown_starts_item(lead) || gw_typed_heading_level(lead)))
+    return NULL;
+  return next;
 }
 
 /* An editor's note from paragraph `first` on: the paragraphs after it

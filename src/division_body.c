@@ -369,6 +369,23 @@ static bool contains_any(const char *s, const char *const *words) {
   return false;
 }
 
+/* A column name without the spaces Word puts between its characters
+ * (序　号, 牵 头 单 位). */
+static const char *without_spaces(gw_build *b, const char *s, size_t len) {
+  char *out = gw_arena_alloc(b->arena, len + 1);
+  size_t k = 0;
+  for (size_t i = 0; i < len;) {
+    if (s[i] == ' ' || s[i] == '\t')
+      i++;
+    else if (len - i >= 3 && memcmp(s + i, "\u3000", 3) == 0)
+      i += 3;
+    else
+      out[k++] = s[i++];
+  }
+  out[k] = '\0';
+  return out;
+}
+
 /* The header of the body's first pipe table, as column names, when every
  * cell names something: a table pasted from a spreadsheet brings its own
  * columns (序号 | 重点任务 | 具体措施 | 牵头部门 | 配合单位 | 时间要求), and
@@ -391,7 +408,7 @@ static const char **table_header_names(gw_build *b, cmark_node *root, size_t *n,
       gw_build_trim(text, &from, &to);
       if (from == to)
         return NULL; /* an unnamed column: the default columns and their message */
-      names[(*n)++] = gw_arena_strndup(b->arena, text + from, to - from);
+      names[(*n)++] = without_spaces(b, text + from, to - from);
     }
     *pos = gw_build_node_pos(b, head);
     return *n >= 2 ? names : NULL;
@@ -823,7 +840,8 @@ static void read_table(gw_build *b, dv_plan *p, cmark_node *table) {
     }
     size_t i = 0;
     for (cmark_node *c = cmark_node_first_child(r); c; c = cmark_node_next(c), i++) {
-      char *name = gw_build_plain_text(b, c);
+      char *text = gw_build_plain_text(b, c);
+      const char *name = without_spaces(b, text, strlen(text));
       map[i] = dv_column_named(p, name);
       if (map[i] < 0)
         map[i] = synonym_column_index(p, name);

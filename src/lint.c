@@ -1386,8 +1386,12 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
     heading_end_rule(l, &pr);
   if (type == CMARK_NODE_HEADING || typed)
     number_gap_rule(l, &pr, &m);
+  /* in a list item a blank line would have to be indented too: there
+   * the fix only removes the spaces */
+  bool in_item = cmark_node_parent(node) &&
+                 cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_ITEM;
   if (numbered && !in_plain_note(node))
-    indent_rule(l, &pr, gw_markdown_continues(node));
+    indent_rule(l, &pr, gw_markdown_continues(node) && !in_item);
   text_rules(l, &pr, m.rank != MK_NONE ? m.len : paren_marker_len(&pr));
   if (numbered)
     rule_list_marker(l, &pr, &m);
@@ -1665,6 +1669,8 @@ static size_t apply_fixes(linter *l, const char *data, size_t len, char **out,
   }
   gw_buf b = {0};
   size_t ri = 0, ti = 0; /* raw index, text index */
+  const char *cr = memchr(data, '\r', len);
+  bool crlf = cr && (size_t)(cr - data) + 1 < len && cr[1] == '\n';
   if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
     gw_buf_append(&b, data, 3);
     ri = 3;
@@ -1685,7 +1691,11 @@ static size_t apply_fixes(linter *l, const char *data, size_t len, char **out,
       }
       ti++;
     }
-    gw_buf_append(&b, fe[i].repl, fe[i].repl_len);
+    for (size_t c = 0; c < fe[i].repl_len; c++) /* a line end as the file writes it */
+      if (fe[i].repl[c] == '\n' && crlf)
+        gw_buf_puts(&b, "\r\n");
+      else
+        gw_buf_append(&b, fe[i].repl + c, 1);
     ri += fe[i].len; /* edits never cover a line end */
     ti += fe[i].len;
     fe[i].owner->fixed = true;

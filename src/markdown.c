@@ -46,6 +46,17 @@ static const char *skip_number(const char *p) {
   }
 }
 
+/* Does p start with a digit, ASCII or 一 to 九? */
+static bool starts_digit(const char *p) {
+  static const char *const digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", NULL};
+  if (*p >= '0' && *p <= '9')
+    return true;
+  for (int i = 0; digits[i]; i++)
+    if (starts_with(p, digits[i]))
+      return true;
+  return false;
+}
+
 /* Length of an opening parenthesis at p: （ or (, else 0. */
 static size_t open_paren(const char *p) {
   return starts_with(p, "（") ? strlen("（") : *p == '(' ? 1 : 0;
@@ -77,6 +88,10 @@ bool gw_section_number_read(const char *text, gw_section_number *out) {
       mark = 0; /* 2.1, 1.5万 */
   } else {
     mark = starts_with(q, "、") ? strlen("、") : 0;
+    /* 一、二年级, 1、2年内, 3、4百人次: two numbers listed, not a heading
+     * (一、十大工程 and 一、百日攻坚 are headings) */
+    if (mark && starts_digit(q + mark))
+      mark = 0;
   }
   if (!mark)
     return false;
@@ -171,12 +186,77 @@ static void line_plain(cmark_node *from, cmark_node *to, char *buf, size_t size)
   }
 }
 
-/* Does a new paragraph start at the soft break `br` (the line before it
+/* Is the line from `line` to `br` (or to the next break) one picture? */
+static bool is_image_line(cmark_node *line, cmark_node *br) {
+  cmark_node *end = cmark_node_next(line);
+  bool at_end = br ? end == br
+                   : !end || cmark_node_get_type(end) == CMARK_NODE_SOFTBREAK ||
+                         cmark_node_get_type(end) == CMARK_NODE_LINEBREAK;
+  return cmark_node_get_type(line) == CMARK_NODE_IMAGE && at_end;
+}
+
+/* Is the line from `line` to `br` a photo caption in brackets,
+ * （图为…）, which ends where its bracket closes? */
+static bool is_caption_line(cmark_node *line, cmark_node *br) {
+  char text[256];
+  line_plain(line, br, text, sizeof text);
+  size_t len = strlen(text);
+  bool opens = starts_with(text, "（图为") || starts_with(text, "(图为");
+  return opens && ((len >= 3 && strcmp(text + len - 3, "）") == 0) ||
+                   (len >= 1 && text[len - 1] == ')'));
+}
+
+/* Does the line from `line` to `br` end with the units of a plan's item,
+ * （县教育局牵头，团县委配合）? The item ends there; a line under it,
+ * copied from a PDF with no blank line, is the next paragraph. */
+static bool ends_unit_note(cmark_node *line, cmark_node *br) {
+  static const char *const roles[] = {"牵头", "配合", "负责", "落实", NULL};
+  char text[256];
+  line_plain(line, br, text, sizeof text);
+  size_t len = strlen(text);
+  if (len < 3 || strcmp(text + len - 3, "）") != 0)
+    return false;
+  const char *open = NULL;
+  for (const char *p = strstr(text, "（"); p; p = strstr(p + 3, "（"))
+    open = p;
+  for (int i = 0; open && roles[i]; i++)
+    if (strstr(open, roles[i]))
+      return true;
+  return false;
+}
+
+/* Does the line ending at `br` end a sentence (。！？, perhaps inside a
+ * closing quote)? */
+static bool ends_sentence(cmark_node *line, cmark_node *br) {
+  static const char *const ends[] = {"。", "！", "？", "。”", "！”", "？”", NULL};
+  char text[256];
+  line_plain(line, br, text, sizeof text);
+  size_t len = strlen(text);
+  for (int i = 0; ends[i]; i++) {
+    size_t n = strlen(ends[i]);
+    if (len >= n && strcmp(text + len - n, ends[i]) == 0)
+      return true;
+  }
+  return false;
+}
+
+/* Does a new paragraph start at the line break `br` (the line before it
  * beginning at `line`)? Drafters coming from Word write one paragraph a
  * line with no blank line between: items (1、… / 2、… / （1）…), lines
  * indented by hand with full-width spaces, and a heading line (一、…)
- * above its text. Markdown would join them all into one paragraph. */
+ * above its text. Markdown would join them all into one paragraph. A
+ * paste from Word also leaves spaces at the ends of lines, which
+ * Markdown reads as a hard break: after a full sentence that is a
+ * paragraph's end too (a break inside a sentence, 联系人：张三 / 电话：…,
+ * stays a line break). */
 static bool breaks_paragraph(cmark_node *line, cmark_node *br) {
+  if (cmark_node_get_type(br) == CMARK_NODE_LINEBREAK)
+    return ends_sentence(line, br);
+  /* a picture on a line of its own, and the caption line under it */
+  cmark_node *after = cmark_node_next(br);
+  if (is_image_line(line, br) || (after && is_image_line(after, NULL)) ||
+      is_caption_line(line, br) || ends_unit_note(line, br))
+    return true;
   const char *next = line_text(cmark_node_next(br));
   if (gw_markdown_starts_item(next) || (next && starts_with(next, "\u3000")))
     return true;
@@ -210,8 +290,9 @@ static void split_item_lines(cmark_node *para) {
   cmark_node *line = child;
   while (child) {
     cmark_node *next = cmark_node_next(child);
-    if (cmark_node_get_type(child) == CMARK_NODE_SOFTBREAK && next &&
-        breaks_paragraph(line, child)) {
+    cmark_node_type type = cmark_node_get_type(child);
+    bool br = type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK;
+    if (br && next && breaks_paragraph(line, child)) {
       cmark_node *rest = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH, tree_mem());
       if (!rest || !cmark_node_insert_after(para, rest)) {
         cmark_node_free(rest);
@@ -226,7 +307,7 @@ static void split_item_lines(cmark_node *para) {
       cmark_node_free(child);
       para = rest;
       line = next;
-    } else if (cmark_node_get_type(child) == CMARK_NODE_SOFTBREAK) {
+    } else if (br) {
       line = next;
     }
     child = next;
@@ -345,36 +426,6 @@ static void flatten_footnotes(cmark_node *root) {
   }
 }
 
-/* Spaces at the end of a line are what a paste from Word leaves, never
- * a drafter's intent; but Markdown reads two of them as a hard line
- * break. A copy of `body` without them (content keeps its columns), or
- * NULL when there are none (most sources) or memory ran out. A break
- * the drafter means is written with a backslash, which stays. */
-static char *without_trailing_spaces(const char *body, size_t len, size_t *out_len) {
-  bool any = false; /* line end to line end: most sources have none */
-  for (const char *nl = body; !any && (nl = memchr(nl, '\n', len - (size_t)(nl - body)));) {
-    const char *end = nl > body && nl[-1] == '\r' ? nl - 1 : nl;
-    any = end > body && (end[-1] == ' ' || end[-1] == '\t');
-    nl++;
-  }
-  if (!any && len > 0) /* the last line, without its newline */
-    any = body[len - 1] == ' ' || body[len - 1] == '\t';
-  if (!any)
-    return NULL;
-  char *out = malloc(len + 1);
-  if (!out)
-    return NULL;
-  size_t k = 0;
-  for (size_t i = 0; i < len; i++) {
-    if (body[i] == '\n' || body[i] == '\r')
-      while (k > 0 && (out[k - 1] == ' ' || out[k - 1] == '\t'))
-        k--;
-    out[k++] = body[i];
-  }
-  *out_len = k;
-  return out;
-}
-
 cmark_node *gw_markdown_parse(const char *body, size_t len) {
   cmark_gfm_core_extensions_ensure_registered();
   cmark_parser *parser =
@@ -386,9 +437,7 @@ cmark_node *gw_markdown_parse(const char *body, size_t len) {
     if (ext)
       cmark_parser_attach_syntax_extension(parser, ext);
   }
-  char *trimmed = without_trailing_spaces(body, len, &len);
-  cmark_parser_feed(parser, trimmed ? trimmed : body, len);
-  free(trimmed);
+  cmark_parser_feed(parser, body, len);
   cmark_node *root = cmark_parser_finish(parser);
   cmark_parser_free(parser);
   if (root) {

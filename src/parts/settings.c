@@ -12,6 +12,9 @@ void gw_settings_write(gw_xml *x, const gw_doc *doc) {
   /* No punctuation squeezing: 28 characters a line, every line. */
   gw_xml_val(x, "w:characterSpacingControl", "doNotCompress");
   gw_xml_start(x, "w:compat");
+  /* A line ended by a line break in a justified paragraph keeps its
+   * spacing, not stretched across the width. */
+  gw_xml_empty(x, "w:doNotExpandShiftReturn", NULL);
   gw_xml_empty(x, "w:compatSetting", "w:name", "compatibilityMode", "w:uri",
                "http://schemas.microsoft.com/office/word", "w:val", "15", NULL);
   gw_xml_end(x);
