@@ -771,3 +771,54 @@ sed 's/^number:/nubmer:/' samples/jintuan-yaoxun-2021-14.md >"$H/key.md"
 "$GWDOC" lint "$H/key.md" >"$H/key.lint" 2>&1
 grep -q 'key.md:5:1: warning: 未知的键“nubmer”，已忽略：是不是“number”？ \[front-key\]' "$H/key.lint" \
   && pass "lint: a misspelt front-matter key" || fail "lint: a misspelt front-matter key" "$(cat "$H/key.lint")"
+
+# Pastes, second round: a picture and its （图为…） line with no blank line
+# between; a PDF line starting 一、二年级 stays in its paragraph; a plan's
+# closing line under the last item's units; a header typed 序　号.
+mkdir -p "$H/p2" && cp tests/fixtures/photo.png "$H/p2/"
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 标题\n\n![](photo.png)\n（图为青年志愿者在社区开展服务）\n活动期间，共有200名青年参加。\n\n暑期活动中，小学\n一、二年级学生全部参加了此次活动。\n'; } >"$H/p2/a.md"
+if "$GWDOC" render "$H/p2/a.md" -o "$H/p2/a.docx" 2>"$H/p2/a.err"; then
+  (cd "$H/p2" && rm -rf x && mkdir x && cd x && unzip -q "$H/p2/a.docx")
+  got=$(python3 -c "
+import re
+d=open('$H/p2/x/word/document.xml',encoding='utf-8').read()
+out=[]
+for m in re.finditer(r'<w:p>(.*?)</w:p>', d):
+  st=re.search(r'w:pStyle w:val=\"([^\"]+)\"', m.group(1)); t=re.sub(r'<[^>]*>','',m.group(1))
+  s=st.group(1) if st else ''
+  if s in ('gwCaption','gwBody','gwHeading1') and (t.strip() or 'drawing' in m.group(1)): out.append(s+':'+(t or 'IMG'))
+print('|'.join(out[:4]))")
+  [ "$got" = "gwCaption:IMG|gwCaption:（图为青年志愿者在社区开展服务）|gwBody:活动期间，共有200名青年参加。|gwBody:暑期活动中，小学一、二年级学生全部参加了此次活动。" ] \
+    && pass "pastes: picture, caption line, 一、二年级" || fail "pastes: picture, caption line, 一、二年级" "$got"
+else
+  fail "pastes render" "$(cat "$H/p2/a.err")"
+fi
+cat >"$H/p2/d.md" <<'EOF2'
+---
+kind: division
+title: 责任分工
+issuer: 县委办公室
+date: 2021-09-10
+units: [团县委, 县委组织部, 县教育局]
+---
+
+| 序　号 | 改革举措 | 牵头单位 | 责任单位 | 完成时限 |
+|---|---|---|---|---|
+| 1 | 甲。 | 团县委 | 县委组织部 | 2021年12月底前 |
+
+2.健全学校团组织，实现应建尽建。（县教育局牵头，团县委配合）
+各单位要高度重视，抓好落实。
+EOF2
+if "$GWDOC" render "$H/p2/d.md" -o "$H/p2/d.docx" 2>"$H/p2/d.err"; then
+  doc=$(unzip -p "$H/p2/d.docx" word/document.xml)
+  heads=$(printf '%s' "$doc" | grep -o '>序号<' | wc -l)
+  after=$(printf '%s' "$doc" | python3 -c "import sys; d=sys.stdin.read(); print(d.find('各单位要高度重视') > d.find('</w:tbl>') > d.find('健全学校团组织') > 0)")
+  [ "$heads" -eq 1 ] && [ "$after" = True ] && pass "pastes: 序　号 header; closing line under the last item" \
+    || fail "pastes: 序　号 header; closing line under the last item" "heads=$heads after=$after $(cat "$H/p2/d.err")"
+else
+  fail "pastes division renders" "$(cat "$H/p2/d.err")"
+fi
+printf -- '---\r\nkind: bulletin\r\ntemplate: jintuan-yaoxun\r\nyear: 2021\r\nnumber: 14\r\ndate: 2021-10-18\r\n---\r\n# 标题\r\n\r\n甲句。\r\n　　乙句。\r\n' >"$H/p2/crlf.md"
+"$GWDOC" lint --fix "$H/p2/crlf.md" >/dev/null 2>&1
+[ "$(grep -c $'\r$' "$H/p2/crlf.md")" -eq "$(wc -l <"$H/p2/crlf.md")" ] && grep -q $'^\r$' "$H/p2/crlf.md" \
+  && pass "lint --fix: a blank line in a CRLF file is CRLF" || fail "lint --fix: a blank line in a CRLF file is CRLF" "$(cat -A "$H/p2/crlf.md" | tail -4)"
