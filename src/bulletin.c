@@ -549,6 +549,15 @@ static void warn_bare_title(gw_build *b, cmark_node *title) {
     gw_warning(b->diags, gw_build_node_pos(b, title), "这篇文章只有标题，没有正文");
 }
 
+/* A `#` with nothing after it: an empty title line and contents entry. */
+static void warn_empty_title(gw_build *b, cmark_node *title) {
+  const char *text = gw_build_plain_text(b, title);
+  size_t a = 0, z = strlen(text);
+  gw_build_trim(text, &a, &z);
+  if (a == z)
+    gw_warning(b->diags, gw_build_node_pos(b, title), "文章标题是空的：请在 # 后写上标题");
+}
+
 int gw_bulletin_build(gw_build *b, cmark_node *root) {
   size_t errors = b->diags->errors;
   size_t titles = 0;
@@ -573,6 +582,7 @@ int gw_bulletin_build(gw_build *b, cmark_node *root) {
     bool title = cmark_node_get_type(n) == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) == 1;
     if (title) {
       warn_bare_title(b, bare_title);
+      warn_empty_title(b, n);
       bare_title = n;
     } else if (cmark_node_get_type(n) != CMARK_NODE_THEMATIC_BREAK) {
       bare_title = NULL;

@@ -742,11 +742,12 @@ fi
 # A （图为…） line under a picture without a caption is its caption; an
 # article title with nothing under it is warned about.
 mkdir -p "$H/cap" && cp tests/fixtures/photo.png "$H/cap/"
-{ printf '%s' "$BULLETIN_FRONT"; printf '# 甲县\n\n![](photo.png)\n\n（图为青年网格员入户走访）\n\n正文。\n\n# 乙县\n'; } >"$H/cap/cap.md"
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 甲县\n\n![](photo.png)\n\n（图为青年网格员入户走访）\n\n正文。\n\n# 乙县\n\n#\n\n正文。\n'; } >"$H/cap/cap.md"
 if "$GWDOC" render "$H/cap/cap.md" -o "$H/cap/cap.docx" 2>"$H/cap/cap.err"; then
   (cd "$H/cap" && rm -rf x && mkdir x && cd x && unzip -q "$H/cap/cap.docx")
   got=$(xpath "$H/cap/x/word/document.xml" "//w:p[w:pPr/w:pStyle/@w:val='gwCaption'][w:r/w:t]" | tr '\n' '|')
   [ "$got" = "（图为青年网格员入户走访）|" ] && grep -q 'cap.md:16:1: warning: 这篇文章只有标题，没有正文' "$H/cap/cap.err" \
+    && grep -q 'cap.md:18:1: warning: 文章标题是空的' "$H/cap/cap.err" \
     && pass "（图为…） under a picture is its caption; a bare title is warned about" \
     || fail "（图为…） under a picture is its caption; a bare title is warned about" "$got $(cat "$H/cap/cap.err")"
 else
