@@ -499,6 +499,8 @@ static void break_header_unit(gw_build *b, gw_cell *c, int col_twips) {
   const gw_layout *L = &b->doc->layout;
   int col = L->roles[GW_ROLE_TABLE_HEADER].size_half_pt * 5;
   int room = col_twips - 2 * L->table.cell_margin_twips - 40;
+  if (!gw_runs_plain(&c->runs))
+    return; /* broken or marked up by the drafter */
   const char *t = gw_runs_text(b->arena, &c->runs);
   size_t len = strlen(t), at = header_unit_at(t);
   if (!at || col <= 0 || gw_zh_display_width(t, len) * (size_t)col <= (size_t)room)
@@ -705,15 +707,20 @@ bool gw_build_next_name(const char *text, size_t len, size_t *pos, size_t *a, si
   while (*pos <= len) {
     size_t i = *pos, sep = 0;
     int depth = 0; /* 各县（市、区）卫生健康局 is one name */
-    for (; i < len; i++) {
-      unsigned char c = (unsigned char)text[i];
-      bool wide = c == 0xEF; /* （ and ） start with it */
-      if (c == '(' || (wide && strncmp(text + i, "（", 3) == 0))
-        depth++;
-      else if (depth > 0 && (c == ')' || (wide && strncmp(text + i, "）", 3) == 0)))
-        depth--;
-      else if (depth == 0 && (sep = name_separator_at(text + i)))
+    for (bool brackets = true;; brackets = false) {
+      for (i = *pos; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        bool wide = c == 0xEF; /* （ and ） start with it */
+        if (brackets && (c == '(' || (wide && strncmp(text + i, "（", 3) == 0)))
+          depth++;
+        else if (depth > 0 && (c == ')' || (wide && strncmp(text + i, "）", 3) == 0)))
+          depth--;
+        else if (depth == 0 && (sep = name_separator_at(text + i)))
+          break;
+      }
+      if (depth == 0 || !brackets)
         break;
+      depth = 0; /* a bracket never closed: separators count after all */
     }
     if (i >= len)
       sep = 1; /* the end of the text ends the last name */

@@ -20,10 +20,10 @@ typedef struct {
 
 /* Position of a cmark node (its start) in the source file. */
 gw_pos gw_build_node_pos(const gw_build *b, cmark_node *node);
-/* Position of the front matter (for missing keys). */
 /* Where a missing front-matter key is reported: the closing --- line,
  * above which it goes. */
 gw_pos gw_build_missing_pos(const gw_build *b);
+/* The start of the front matter (for what concerns the whole document). */
 gw_pos gw_build_front_pos(const gw_build *b);
 
 /* Typed front-matter values. `required` reports a missing key. Each

@@ -772,25 +772,28 @@ static void break_after_commas(gw_build *b, gw_cell *cell, int col_twips) {
 }
 
 /* A deadline too wide for its column breaks after 年, 月 or 日 (or a
- * clause's ，), never inside 2024年12月: an explicit break at the latest
+ * clause's ，), never inside a number: an explicit break at the latest
  * such point that fits the line, with a column to spare for the
- * renderer's rounding (a word processor breaks 2024年12 / 月). */
+ * renderer's rounding (a word processor breaks 2024年12 / 月). A cell the
+ * drafter broke or marked up is left alone. */
 static void break_deadline(gw_build *b, gw_cell *cell, int col_twips) {
   static const char *const after[] = {"年", "月", "日", "，", "；", NULL};
   const gw_layout *L = &b->doc->layout;
   int half = L->roles[GW_ROLE_TABLE_CELL].size_half_pt * 5;
   int room = col_twips - 2 * L->table.cell_margin_twips;
   size_t cap = half > 0 && room > 0 ? (size_t)(room / half) : 0;
+  if (cap < 5 || !gw_runs_plain(&cell->runs))
+    return;
   const char *t = gw_runs_text(b->arena, &cell->runs);
   size_t len = strlen(t);
-  if (cap < 5 || strchr(t, '\n') || gw_zh_display_width(t, len) <= cap - 1)
+  if (gw_zh_display_width(t, len) <= cap - 1)
     return;
   gw_runs out = {0};
   size_t from = 0;
   while (gw_zh_display_width(t + from, len - from) > cap - 1) {
     size_t best = 0;
     for (size_t i = from; i < len; i++)
-      for (int k = 0; after[k] && (unsigned char)t[i] >= 0xE0; k++) { /* all start E5, EF */
+      for (int k = 0; after[k] && (unsigned char)t[i] >= 0xE0; k++) { /* all start E5-EF */
         size_t n = strlen(after[k]);
         if (strncmp(t + i, after[k], n) == 0 && i + n < len &&
             gw_zh_display_width(t + from, i + n - from) <= cap - 1)

@@ -386,6 +386,19 @@ static const char *without_spaces(gw_build *b, const char *s, size_t len) {
   return out;
 }
 
+/* Is a header a plan's: a unit column and a column for the task? (A
+ * table of figures in the preamble, 指标 | 目标值, is not.) */
+static bool looks_like_plan(const char **names, size_t n) {
+  bool unit = false, task = false;
+  for (size_t i = 0; i < n; i++) {
+    bool is_unit = strstr(names[i], "单位") || strstr(names[i], "部门");
+    unit = unit || is_unit;
+    task = task || (!is_unit && !strstr(names[i], "序号") && !strstr(names[i], "时限") &&
+                    !strstr(names[i], "时间") && !strstr(names[i], "期限"));
+  }
+  return unit && task;
+}
+
 /* The header of the body's first pipe table, as column names, when every
  * cell names something: a table pasted from a spreadsheet brings its own
  * columns (序号 | 重点任务 | 具体措施 | 牵头部门 | 配合单位 | 时间要求), and
@@ -411,7 +424,7 @@ static const char **table_header_names(gw_build *b, cmark_node *root, size_t *n,
       names[(*n)++] = without_spaces(b, text + from, to - from);
     }
     *pos = gw_build_node_pos(b, head);
-    return *n >= 2 ? names : NULL;
+    return *n >= 2 && looks_like_plan(names, *n) ? names : NULL;
   }
   return NULL;
 }
@@ -859,9 +872,10 @@ static void read_table(gw_build *b, dv_plan *p, cmark_node *table) {
 typedef enum { NODE_OTHER, NODE_TITLE, NODE_CATEGORY, NODE_ITEMS } node_class;
 
 /* A prose item: its parentheses name the units; or a numbered
- * paragraph ending in parentheses that cannot be read (每两月, a unit
- * typed oddly), which is still an item, warned about where its units
- * are checked, rather than a paragraph set after the table unseen. */
+ * paragraph ending in parentheses that speak of units but cannot be read
+ * (一个单位牵头 with a deadline typed oddly), which is still an item,
+ * warned about where its units are checked, rather than a paragraph set
+ * after the table unseen. */
 static bool is_prose_item(gw_build *b, cmark_node *para) {
   char *text = gw_build_plain_text(b, para);
   size_t number = dv_number_prefix(text);
@@ -872,7 +886,19 @@ static bool is_prose_item(gw_build *b, cmark_node *para) {
   while (end > number && (has_suffix(text, end, "。") || has_suffix(text, end, "；") ||
                           text[end - 1] == ' '))
     end -= has_suffix(text, end, "。") || has_suffix(text, end, "；") ? 3 : 1;
-  return number > 0 && has_suffix(text, end, "）");
+  if (number == 0 || !has_suffix(text, end, "）"))
+    return false;
+  /* the bracket must speak of units: （联系电话：…） is no item */
+  long open = last_open_paren(text, end - strlen("）"));
+  if (open < 0)
+    return false;
+  const char *note = gw_arena_strndup(b->arena, text + open, end - (size_t)open);
+  static const char *const role_words[] = {"牵头", "配合", "负责", "落实", "参与", "协助",
+                                           "协同", "协办", "主责", NULL};
+  for (int i = 0; role_words[i]; i++)
+    if (strstr(note, role_words[i]))
+      return true;
+  return false;
 }
 
 static node_class classify(gw_build *b, cmark_node *n) {

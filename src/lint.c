@@ -1386,12 +1386,12 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
     heading_end_rule(l, &pr);
   if (type == CMARK_NODE_HEADING || typed)
     number_gap_rule(l, &pr, &m);
-  /* in a list item a blank line would have to be indented too: there
-   * the fix only removes the spaces */
-  bool in_item = cmark_node_parent(node) &&
-                 cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_ITEM;
+  /* in a list item or a quote a blank line would need the container's
+   * indent or > too: there the fix only removes the spaces */
+  bool top = cmark_node_parent(node) &&
+             cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT;
   if (numbered && !in_plain_note(node))
-    indent_rule(l, &pr, gw_markdown_continues(node) && !in_item);
+    indent_rule(l, &pr, gw_markdown_continues(node) && top);
   text_rules(l, &pr, m.rank != MK_NONE ? m.len : paren_marker_len(&pr));
   if (numbered)
     rule_list_marker(l, &pr, &m);

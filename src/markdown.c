@@ -169,21 +169,26 @@ static const char *line_text(cmark_node *node) {
 
 /* The text of the inlines from `from` up to `to` (not included), as far
  * as `size` allows: enough to tell a heading line (40 characters at most). */
+static void append_literals(cmark_node *n, char *buf, size_t size, size_t *len) {
+  if (cmark_node_first_child(n)) { /* **一、总体*要*求** */
+    for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+      append_literals(c, buf, size, len);
+    return;
+  }
+  const char *lit = cmark_node_get_literal(n);
+  size_t k = lit ? strlen(lit) : 0;
+  if (*len + k >= size)
+    k = size - 1 - *len;
+  memcpy(buf + *len, lit ? lit : "", k);
+  *len += k;
+  buf[*len] = '\0';
+}
+
 static void line_plain(cmark_node *from, cmark_node *to, char *buf, size_t size) {
   size_t len = 0;
   buf[0] = '\0';
-  for (cmark_node *n = from; n && n != to; n = cmark_node_next(n)) {
-    cmark_node *leaf = n;
-    while (cmark_node_first_child(leaf))
-      leaf = cmark_node_first_child(leaf); /* **一、标题** */
-    const char *lit = cmark_node_get_literal(leaf);
-    size_t k = lit ? strlen(lit) : 0;
-    if (len + k >= size)
-      k = size - 1 - len;
-    memcpy(buf + len, lit ? lit : "", k);
-    len += k;
-    buf[len] = '\0';
-  }
+  for (cmark_node *n = from; n && n != to; n = cmark_node_next(n))
+    append_literals(n, buf, size, &len);
 }
 
 /* Is the line from `line` to `br` (or to the next break) one picture? */

@@ -37,6 +37,13 @@ gw_block *gw_doc_add_text(gw_doc *doc, gw_role role, const char *text) {
   return b;
 }
 
+bool gw_runs_plain(const gw_runs *runs) {
+  for (const gw_run *r = runs->first; r; r = r->next)
+    if (r->kind != GW_RUN_TEXT || r->bold || r->role != -1)
+      return false;
+  return true;
+}
+
 void gw_runs_join(const gw_runs *runs, gw_buf *out) {
   for (const gw_run *r = runs->first; r; r = r->next)
     gw_buf_append(out, r->text, r->len);

@@ -142,6 +142,9 @@ size_t gw_list_line_starts(const char *text, size_t len, size_t cap, size_t **ou
 size_t gw_runs_width(const gw_runs *runs);
 /* The same width, and the number of code points in *chars. */
 size_t gw_runs_measure(const gw_runs *runs, size_t *chars);
+/* Is the list plain text: text runs only, none bold or in a font of its
+ * own? (What may be rebuilt from its joined text.) */
+bool gw_runs_plain(const gw_runs *runs);
 /* Append the text of every run to `out`. */
 void gw_runs_join(const gw_runs *runs, gw_buf *out);
 /* All the text of a run list, as one string in `arena`. */

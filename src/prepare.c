@@ -190,14 +190,17 @@ static void place_table(page_state *ps, const gw_doc *doc, gw_table *t) {
       advance(ps, h, h);
       continue;
     }
-    if (ran_over)
-      restart_merges(r); /* the first whole row below a row that broke */
+    if (ran_over) { /* the first whole row below a row that broke */
+      restart_merges(r);
+      h = row_height(doc, t, r);
+    }
     bool fits = ps->used + h <= ps->page_h;
     r->may_split = !fits && h > ps->page_h / 4;
     if (page_has_rows && !fits && !r->may_split) {
       ps->pages++;
       ps->used = header;
       restart_merges(r);
+      h = row_height(doc, t, r); /* the restarted cells hold their text again */
     }
     int pages = ps->pages;
     advance(ps, h, doc->layout.table.line_twips);

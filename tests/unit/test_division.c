@@ -292,6 +292,27 @@ START_TEST(attachment_label_and_header_synonyms) {
 }
 END_TEST
 
+/* Review cases: a figures table in the preamble does not set the
+ * columns; a numbered closing line with a phone number in brackets is no
+ * item; a deadline the drafter broke with <br> keeps its break. */
+START_TEST(preamble_table_closing_line_and_own_breaks) {
+  result r = convert("units: [甲处, 乙处]\n",
+                     "为做好工作，现将分工印发如下。\n\n| 指标 | 目标值 |\n|---|---|\n| 团员数 | 1000 |\n\n"
+                     "## 一、类\n\n"
+                     "| 序号 | 改革举措 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+                     "| 1 | 甲。 | 甲处 | 乙处 | 2021年12月底前完成首批<br>2022年6月底前全部完成 |\n\n"
+                     "1、请各单位于每月5日前报送工作进展（联系电话：4184708）。\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_null(strstr(r.xml, ">2<")); /* one item only */
+  const char *tbl_end = strstr(strstr(r.xml, "改革举措"), "</w:tbl>");
+  ck_assert(tbl_end && strstr(r.xml, "联系电话") > tbl_end);
+  const char *first = strstr(r.xml, ">月底前完成首批<");
+  ck_assert(first && strncmp(first + strlen(">月底前完成首批<"), "/w:t></w:r><w:r><w:br/>", 22) == 0);
+  done(&r);
+}
+END_TEST
+
 START_TEST(prose_form) {
   result r = convert("",
                      "1.选派优秀青年人才担任青企领航员。（县非公工委、团县委牵头，县工信局配合）\n\n"
@@ -608,6 +629,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, list_form);
   tcase_add_test(tc, table_form);
   tcase_add_test(tc, table_header_is_the_columns);
+  tcase_add_test(tc, preamble_table_closing_line_and_own_breaks);
   tcase_add_test(tc, unit_suggestions);
   tcase_add_test(tc, attachment_label_and_header_synonyms);
   tcase_add_test(tc, tall_row_may_split);
