@@ -355,8 +355,11 @@ void gw_build_inlines(gw_build *b, cmark_node *node, gw_runs *runs) {
     case CMARK_NODE_SOFTBREAK: {
       cmark_node *next = cmark_node_next(n);
       const char *after = next ? cmark_node_get_literal(next) : NULL;
-      if (st.text.len && is_ascii_word((unsigned char)st.text.data[st.text.len - 1]) &&
-          after && is_ascii_word((unsigned char)after[0]))
+      /* a space between two words (data / center); none inside a number
+       * a PDF broke at the line's end (不少于1 / 0场) */
+      unsigned char last = st.text.len ? (unsigned char)st.text.data[st.text.len - 1] : 0;
+      bool digits = last >= '0' && last <= '9' && after && after[0] >= '0' && after[0] <= '9';
+      if (is_ascii_word(last) && after && is_ascii_word((unsigned char)after[0]) && !digits)
         gw_buf_puts(&st.text, " ");
       break;
     }
@@ -765,7 +768,22 @@ static const char **split_names(gw_build *b, const char *s, size_t *count) {
   }
   const char **names;
   size_t *starts;
-  *count = gw_build_split_names(b->arena, s, &names, &starts);
+  size_t n = gw_build_split_names(b->arena, s, &names, &starts), kept = 0;
+  /* 各乡镇党委、政府: a word of two characters after a 、 is the rest of
+   * the name before it (the 党委 and the 政府 of each township), not a
+   * recipient of its own */
+  for (size_t i = 0; i < n; i++) {
+    size_t before = starts[i];
+    while (before > 0 && s[before - 1] == ' ')
+      before--;
+    bool joins = kept > 0 && before >= 3 && strncmp(s + before - 3, "、", 3) == 0 &&
+                 gw_zh_count_chars(names[i], strlen(names[i])) <= 2;
+    if (joins)
+      names[kept - 1] = gw_arena_printf(b->arena, "%s、%s", names[kept - 1], names[i]);
+    else
+      names[kept++] = names[i];
+  }
+  *count = kept;
   return names;
 }
 

@@ -391,7 +391,13 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
     cmark_node *only = cmark_node_first_child(node);
     if (only && !cmark_node_next(only) && cmark_node_get_type(only) == CMARK_NODE_IMAGE) {
       const char *url = cmark_node_get_url(only);
-      gw_image_add(b, url ? url : "", gw_build_plain_text(b, only), gw_build_node_pos(b, only));
+      /* a （图为…） line under it is the caption, not a second one */
+      cmark_node *next = cmark_node_next(node), *lead = next ? cmark_node_first_child(next) : NULL;
+      bool caption_below = next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH && lead &&
+                           cmark_node_get_type(lead) == CMARK_NODE_TEXT &&
+                           is_caption_line(cmark_node_get_literal(lead));
+      gw_image_add(b, url ? url : "", caption_below ? "" : gw_build_plain_text(b, only),
+                   gw_build_node_pos(b, only));
       break;
     }
     /* （图为……） under a picture with no caption of its own: its caption */

@@ -590,8 +590,9 @@ static void measure_columns(gw_build *b, const gw_table *t, const bool *unit_col
       /* A deadline takes at most two lines, and 2021年10月 keeps its
        * number whole on the first one. */
       double half = (double)((gw_cell_width(c) + 1) / 2 + 2) * unit + pad;
-      if (half > 12 * unit + pad)
-        half = 12 * unit + pad; /* 2022年6月底前完成，长期坚持: six characters a line */
+      if (half > 10 * unit + pad)
+        half = 10 * unit + pad; /* 每半年开展一次评估: five characters a line, the
+                                    measures need the room more */
       if (col == deadline_col && half > fit[col].lo)
         fit[col].lo = half;
       if (unit_col && unit_col[col]) {
@@ -771,6 +772,11 @@ static void break_after_commas(gw_build *b, gw_cell *cell, int col_twips) {
   cell->width_plus_one = 0; /* measured again */
 }
 
+/* Does a range's dash (—, ～, -) start here? A line never starts with one. */
+static bool opens_range(const char *t) {
+  return strncmp(t, "—", strlen("—")) == 0 || strncmp(t, "～", strlen("～")) == 0 || *t == '-';
+}
+
 /* A deadline too wide for its column breaks after 年, 月 or 日 (or a
  * clause's ，), never inside a number: an explicit break at the latest
  * such point that fits the line, with a column to spare for the
@@ -795,7 +801,7 @@ static void break_deadline(gw_build *b, gw_cell *cell, int col_twips) {
     for (size_t i = from; i < len; i++)
       for (int k = 0; after[k] && (unsigned char)t[i] >= 0xE0; k++) { /* all start E5-EF */
         size_t n = strlen(after[k]);
-        if (strncmp(t + i, after[k], n) == 0 && i + n < len &&
+        if (strncmp(t + i, after[k], n) == 0 && i + n < len && !opens_range(t + i + n) &&
             gw_zh_display_width(t + from, i + n - from) <= cap - 1)
           best = i + n;
       }
@@ -1052,6 +1058,36 @@ static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *ord
   }
 }
 
+/* A table pasted from a spreadsheet leaves a merged cell's text in its
+ * first row and the rows below it blank. In a column the drafter asked
+ * to merge (merge:), a blank cell under a filled one in the same
+ * category is that cell again: its text and units are copied down, and
+ * the equal neighbours then merge as usual. */
+static void fill_merged_blanks(gw_build *b, dv_plan *p, const options *o) {
+  for (size_t col = 0; col < p->ncols; col++) {
+    if (!o->merge[col])
+      continue;
+    const dv_row *above = NULL;
+    for (dv_row *row = p->rows; row; row = row->next) {
+      if (row->category) {
+        above = NULL;
+        continue;
+      }
+      bool blank = !row->cells[col].first && !row->units[col].count;
+      if (blank && above) {
+        for (const gw_run *r = above->cells[col].first; r; r = r->next) {
+          gw_run *copy = gw_runs_append(b->arena, &row->cells[col], r->kind, r->text, r->len);
+          copy->bold = r->bold;
+          copy->role = r->role;
+        }
+        row->units[col] = above->units[col];
+        continue;
+      }
+      above = blank ? NULL : row;
+    }
+  }
+}
+
 int gw_division_build(gw_build *b, cmark_node *root) {
   size_t errors = b->diags->errors;
   dv_plan p = {0};
@@ -1060,6 +1096,7 @@ int gw_division_build(gw_build *b, cmark_node *root) {
   options o = {0};
   read_options(b, &p, &o);
   dv_read_body(b, &p, root);
+  fill_merged_blanks(b, &p, &o);
   if (!p.items) {
     gw_error(b->diags, gw_build_front_pos(b),
              "正文里没有找到任务：请用编号列表、表格或“……（某单位牵头）”的段落写出各项任务");

@@ -221,13 +221,28 @@ static bool ends_unit_note(cmark_node *line, cmark_node *br) {
   size_t len = strlen(text);
   if (len < 3 || strcmp(text + len - 3, "）") != 0)
     return false;
-  const char *open = NULL;
+  const char *open = text; /* the bracket may have opened a line above */
   for (const char *p = strstr(text, "（"); p; p = strstr(p + 3, "（"))
     open = p;
-  for (int i = 0; open && roles[i]; i++)
+  for (int i = 0; roles[i]; i++)
     if (strstr(open, roles[i]))
       return true;
   return false;
+}
+
+/* Is the line from `line` to `br` an attachment label alone (附件, 附件2,
+ * 附件：)? What follows it is the attachment, not more of the label. */
+static bool is_attachment_label(cmark_node *line, cmark_node *br) {
+  char text[64];
+  line_plain(line, br, text, sizeof text);
+  if (!starts_with(text, "附件"))
+    return false;
+  const char *p = skip_number(text + strlen("附件"));
+  if (starts_with(p, "："))
+    p += strlen("：");
+  else if (*p == ':')
+    p++;
+  return *p == '\0';
 }
 
 /* Does the line ending at `br` end a sentence (。！？, perhaps inside a
@@ -260,7 +275,7 @@ static bool breaks_paragraph(cmark_node *line, cmark_node *br) {
   /* a picture on a line of its own, and the caption line under it */
   cmark_node *after = cmark_node_next(br);
   if (is_image_line(line, br) || (after && is_image_line(after, NULL)) ||
-      is_caption_line(line, br) || ends_unit_note(line, br))
+      is_caption_line(line, br) || ends_unit_note(line, br) || is_attachment_label(line, br))
     return true;
   const char *next = line_text(cmark_node_next(br));
   if (gw_markdown_starts_item(next) || (next && starts_with(next, "\u3000")))
@@ -431,6 +446,55 @@ static void flatten_footnotes(cmark_node *root) {
   }
 }
 
+/* Does body line `line` (from 1) hold a '|'? */
+static bool line_has_pipe(const char *body, size_t len, int line) {
+  const char *p = body, *end = body + len;
+  for (int at = 1; at < line && p < end; at++) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    p = nl ? nl + 1 : end;
+  }
+  const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
+  return p < end && memchr(p, '|', (size_t)((nl ? nl : end) - p)) != NULL;
+}
+
+/* A line under a pipe table with no blank line between and no | in it
+ * is the paragraph the drafter wrote after the table (各单位要…); GFM
+ * makes it a row with its text in the first cell, which a plan drops as
+ * a 序号. Such rows at a table's end leave it as one paragraph. */
+static void lift_trailing_rows(cmark_node *table, const char *body, size_t len) {
+  cmark_node *first = NULL;
+  for (cmark_node *r = cmark_node_last_child(table); r && r != cmark_node_first_child(table);
+       r = cmark_node_previous(r)) {
+    if (line_has_pipe(body, len, cmark_node_get_start_line(r)))
+      break;
+    first = r;
+  }
+  if (!first)
+    return;
+  cmark_node *para = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH, tree_mem());
+  if (!para || !cmark_node_insert_after(table, para))
+    return;
+  for (cmark_node *r = first, *next; r; r = next) {
+    next = cmark_node_next(r);
+    if (r != first)
+      cmark_node_append_child(para, cmark_node_new_with_mem(CMARK_NODE_SOFTBREAK, tree_mem()));
+    for (cmark_node *c = cmark_node_first_child(r); c; c = cmark_node_next(c))
+      for (cmark_node *in = cmark_node_first_child(c), *after; in; in = after) {
+        after = cmark_node_next(in);
+        cmark_node_append_child(para, in);
+      }
+    cmark_node_unlink(r);
+  }
+}
+
+static void lift_all_trailing_rows(cmark_node *root, const char *body, size_t len) {
+  for (cmark_node *n = cmark_node_first_child(root), *next; n; n = next) {
+    next = cmark_node_next(n);
+    if (gw_markdown_is_table(n))
+      lift_trailing_rows(n, body, len);
+  }
+}
+
 cmark_node *gw_markdown_parse(const char *body, size_t len) {
   cmark_gfm_core_extensions_ensure_registered();
   cmark_parser *parser =
@@ -447,6 +511,7 @@ cmark_node *gw_markdown_parse(const char *body, size_t len) {
   cmark_parser_free(parser);
   if (root) {
     flatten_footnotes(root);
+    lift_all_trailing_rows(root, body, len);
     split_all_item_lines(root);
   } else {
     gw_markdown_free(NULL);

@@ -86,13 +86,14 @@ int gw_tail_label_twips(const gw_role_style *rs, const char *label) {
 }
 
 size_t gw_list_line_starts(const char *text, size_t len, size_t cap, size_t **out) {
-  static const char *const seps[] = {"，", "、", "；", NULL};
+  /* and a wide space: 电话：…　邮箱：… on a contact line */
+  static const char *const seps[] = {"，", "、", "；", "\u3000", NULL};
   size_t *v = NULL, n = 0, line = 0, start = 0;
   *out = NULL;
   while (start < len) {
     size_t end = start, sep = 0; /* one name, then the separator after it */
     while (end < len && !sep) {
-      unsigned char c = (unsigned char)text[end]; /* 、 starts E3, ，； EF */
+      unsigned char c = (unsigned char)text[end]; /* 、 and 　 start E3, ，； EF */
       for (int i = 0; seps[i] && !sep && (c == 0xE3 || c == 0xEF); i++)
         if (strncmp(text + end, seps[i], strlen(seps[i])) == 0)
           sep = strlen(seps[i]);

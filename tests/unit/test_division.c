@@ -313,6 +313,30 @@ START_TEST(preamble_table_closing_line_and_own_breaks) {
 }
 END_TEST
 
+/* Probe 3: a closing line right under a pipe table is a paragraph, not
+ * a row; 附件 with the preamble on the next line; a number a PDF broke
+ * (1 / 0场); blank cells under a filled one in a merge column. */
+START_TEST(pasted_table_closing_and_merge_blanks) {
+  result r = convert("units: [甲处, 乙处]\nmerge: [重点任务]\n",
+                     "附件\n为加快建设，制定本方案，开展活动不少于1\n0场。\n\n"
+                     "| 序号 | 重点任务 | 具体措施 | 牵头单位 | 责任单位 | 完成时限 |\n"
+                     "|---|---|---|---|---|---|\n"
+                     "| 1 | 深化改革 | 甲。 | 甲处 | 乙处 | 2025年6月底前 |\n"
+                     "| 2 |  | 乙。 | 乙处 | 甲处 | 2025年3月—12月 |\n"
+                     "各责任单位要切实提高政治站位。\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  const char *tbl_end = strstr(strstr(r.xml, "具体措施"), "</w:tbl>");
+  ck_assert(tbl_end && strstr(r.xml, "各责任单位要切实提高政治站位") > tbl_end);
+  const char *mark = strstr(r.xml, "<w:pStyle w:val=\"gwMark\"/>");
+  ck_assert(mark && mark < strstr(r.xml, "为加快建设"));
+  ck_assert(text_has(r.xml, "不少于10场"));
+  ck_assert_int_eq(count(r.xml, "<w:vMerge/>"), 1); /* 重点任务 merged down */
+  ck_assert_ptr_null(strstr(r.xml, "<w:br/></w:r><w:r><w:t xml:space=\"preserve\">—"));
+  done(&r);
+}
+END_TEST
+
 START_TEST(prose_form) {
   result r = convert("",
                      "1.选派优秀青年人才担任青企领航员。（县非公工委、团县委牵头，县工信局配合）\n\n"
@@ -629,6 +653,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, list_form);
   tcase_add_test(tc, table_form);
   tcase_add_test(tc, table_header_is_the_columns);
+  tcase_add_test(tc, pasted_table_closing_and_merge_blanks);
   tcase_add_test(tc, preamble_table_closing_line_and_own_breaks);
   tcase_add_test(tc, unit_suggestions);
   tcase_add_test(tc, attachment_label_and_header_synonyms);
