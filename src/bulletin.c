@@ -311,6 +311,25 @@ static cmark_node *next_note_paragraph(cmark_node *p, bool quoted) {
   return next;
 }
 
+/* A list inside an editor's note (1. 坚持党建带团建；2. …): each item a
+ * note paragraph, its number as text, as lists are in the body. */
+static void add_note_list(gw_build *b, cmark_node *list) {
+  bool ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
+  long n = cmark_node_get_list_start(list);
+  for (cmark_node *item = cmark_node_first_child(list); item; item = cmark_node_next(item), n++)
+    for (cmark_node *c = cmark_node_first_child(item); c; c = cmark_node_next(c)) {
+      if (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH)
+        continue;
+      gw_block *para = gw_doc_add(b->doc, GW_BLOCK_PARA, GW_ROLE_NOTE);
+      para->pos = gw_build_node_pos(b, c);
+      if (ordered && c == cmark_node_first_child(item)) {
+        const char *num = gw_arena_printf(b->arena, "%ld.", n);
+        gw_runs_append(b->arena, &para->runs, GW_RUN_TEXT, num, strlen(num));
+      }
+      gw_build_inlines(b, c, &para->runs);
+    }
+}
+
 /* An editor's note from paragraph `first` on: the paragraphs after it
  * in a block quote (`quoted`), or that one paragraph when a drafter
  * wrote 【编者按】… without the >. */
@@ -332,6 +351,10 @@ static int add_note_from(gw_build *b, cmark_node *first, bool quoted) {
     next = next_note_paragraph(p, quoted);
     if (p != first && !quoted)
       cmark_node_unlink(p);
+    if (cmark_node_get_type(p) == CMARK_NODE_LIST) {
+      add_note_list(b, p);
+      continue;
+    }
     if (cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH)
       continue;
     gw_block *para = gw_doc_add(b->doc, GW_BLOCK_PARA, GW_ROLE_NOTE);

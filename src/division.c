@@ -1060,16 +1060,17 @@ static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *ord
 
 /* A table pasted from a spreadsheet leaves a merged cell's text in its
  * first row and the rows below it blank. In a column the drafter asked
- * to merge (merge:), a blank cell under a filled one in the same
+ * to merge (merge:), a blank table cell under a filled one in the same
  * category is that cell again: its text and units are copied down, and
- * the equal neighbours then merge as usual. */
+ * the equal neighbours then merge as usual. (Rows of lists and prose
+ * items are not tables: an item without a unit has none.) */
 static void fill_merged_blanks(gw_build *b, dv_plan *p, const options *o) {
   for (size_t col = 0; col < p->ncols; col++) {
     if (!o->merge[col])
       continue;
     const dv_row *above = NULL;
     for (dv_row *row = p->rows; row; row = row->next) {
-      if (row->category) {
+      if (row->category || !row->from_table) { /* a list or prose item says what it has */
         above = NULL;
         continue;
       }

@@ -22,6 +22,7 @@ typedef struct {
 
 typedef struct dv_row {
   bool category;    /* a category row: its text is cells[0] */
+  bool from_table;  /* a row of a pipe table (not a list or prose item) */
   gw_runs *cells;   /* [ncols] */
   dv_units *units;  /* [ncols]: the names of unit columns */
   int number;       /* 序号, within its category under per-category */

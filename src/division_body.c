@@ -815,6 +815,7 @@ static void read_table_row(gw_build *b, dv_plan *p, cmark_node *r, const int *ma
     return;
   }
   dv_row *row = add_row(b, p, gw_build_node_pos(b, r), false);
+  row->from_table = true;
   for (size_t i = 0; i < n && i < nmap; i++) {
     int col = map[i];
     if (col < 0 || col == p->seq_col)

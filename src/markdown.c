@@ -269,13 +269,22 @@ static bool ends_sentence(cmark_node *line, cmark_node *br) {
  * Markdown reads as a hard break: after a full sentence that is a
  * paragraph's end too (a break inside a sentence, 联系人：张三 / 电话：…,
  * stays a line break). */
-static bool breaks_paragraph(cmark_node *line, cmark_node *br) {
+typedef struct {
+  cmark_node *first; /* the first inline of the paragraph being split */
+  bool top;          /* a paragraph of the document, not of a list or quote */
+  bool backslash;    /* the hard break was typed as \ (meant, never a paste) */
+} para_ctx;
+
+static bool breaks_paragraph(const para_ctx *pc, cmark_node *line, cmark_node *br) {
   if (cmark_node_get_type(br) == CMARK_NODE_LINEBREAK)
-    return ends_sentence(line, br);
-  /* a picture on a line of its own, and the caption line under it */
+    return pc->top && !pc->backslash && ends_sentence(line, br);
+  /* a picture on a line of its own, and the caption line under it; an
+   * item's unit bracket ends the item */
   cmark_node *after = cmark_node_next(br);
+  bool item = gw_markdown_starts_item(line_text(pc->first));
   if (is_image_line(line, br) || (after && is_image_line(after, NULL)) ||
-      is_caption_line(line, br) || ends_unit_note(line, br) || is_attachment_label(line, br))
+      is_caption_line(line, br) || (item && ends_unit_note(line, br)) ||
+      is_attachment_label(line, br))
     return true;
   const char *next = line_text(cmark_node_next(br));
   if (gw_markdown_starts_item(next) || (next && starts_with(next, "\u3000")))
@@ -286,7 +295,9 @@ static bool breaks_paragraph(cmark_node *line, cmark_node *br) {
   char text[256];
   line_plain(line, br, text, sizeof text);
   size_t len = strlen(text);
-  static const char *const open_ends[] = {"，", "、", "；", "：", NULL};
+  /* nor a line ending mid-phrase: 关于印发…的 / 通知 */
+  static const char *const open_ends[] = {"，", "、", "；", "：", "的", "和", "与", "及", "或", "并",
+                                          NULL};
   for (int i = 0; open_ends[i]; i++) {
     size_t n = strlen(open_ends[i]);
     if (len >= n && strcmp(text + len - n, open_ends[i]) == 0)
@@ -305,14 +316,46 @@ bool gw_markdown_continues(cmark_node *para) {
 /* Split `para` before each soft line break that starts a paragraph
  * (breaks_paragraph). The new paragraph takes its position from its
  * first inline (the builders look there when a node has none). */
-static void split_item_lines(cmark_node *para) {
+/* A place in the body, moved forward line by line as the paragraphs are
+ * split in document order (back to the start when a line lies behind). */
+typedef struct {
+  const char *body, *at;
+  size_t len;
+  int line; /* the line `at` starts (from 1) */
+} body_cursor;
+
+/* Does body line `line` (from 1) end with a backslash? */
+static bool line_ends_backslash(body_cursor *bc, int line) {
+  const char *end = bc->body + bc->len;
+  if (line < bc->line) {
+    bc->at = bc->body;
+    bc->line = 1;
+  }
+  for (; bc->line < line && bc->at < end; bc->line++) {
+    const char *nl = memchr(bc->at, '\n', (size_t)(end - bc->at));
+    bc->at = nl ? nl + 1 : end;
+  }
+  const char *p = bc->at;
+  const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
+  const char *e = nl ? nl : end;
+  while (e > p && (e[-1] == '\r' || e[-1] == ' '))
+    e--;
+  return e > p && e[-1] == '\\';
+}
+
+static void split_item_lines(cmark_node *para, body_cursor *bc) {
   cmark_node *child = cmark_node_first_child(para);
   cmark_node *line = child;
+  cmark_node *parent = cmark_node_parent(para);
+  para_ctx pc = {child, parent && cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT, false};
+  int line_no = cmark_node_get_start_line(para);
   while (child) {
     cmark_node *next = cmark_node_next(child);
     cmark_node_type type = cmark_node_get_type(child);
     bool br = type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK;
-    if (br && next && breaks_paragraph(line, child)) {
+    pc.backslash = type == CMARK_NODE_LINEBREAK && line_ends_backslash(bc, line_no);
+    line_no += br;
+    if (br && next && breaks_paragraph(&pc, line, child)) {
       cmark_node *rest = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH, tree_mem());
       if (!rest || !cmark_node_insert_after(para, rest)) {
         cmark_node_free(rest);
@@ -327,6 +370,7 @@ static void split_item_lines(cmark_node *para) {
       cmark_node_free(child);
       para = rest;
       line = next;
+      pc.first = next;
     } else if (br) {
       line = next;
     }
@@ -334,7 +378,8 @@ static void split_item_lines(cmark_node *para) {
   }
 }
 
-static void split_all_item_lines(cmark_node *root) {
+static void split_all_item_lines(cmark_node *root, const char *body, size_t len) {
+  body_cursor bc = {body, body, len, 1};
   size_t count = 0, cap = 0;
   cmark_node **paras = NULL;
   cmark_iter *it = cmark_iter_new(root);
@@ -356,7 +401,7 @@ static void split_all_item_lines(cmark_node *root) {
   cmark_iter_free(it);
   /* split after the walk: the iterator must not see the tree change */
   for (size_t k = 0; k < count; k++)
-    split_item_lines(paras[k]);
+    split_item_lines(paras[k], &bc);
   free(paras);
 }
 
@@ -512,7 +557,7 @@ cmark_node *gw_markdown_parse(const char *body, size_t len) {
   if (root) {
     flatten_footnotes(root);
     lift_all_trailing_rows(root, body, len);
-    split_all_item_lines(root);
+    split_all_item_lines(root, body, len);
   } else {
     gw_markdown_free(NULL);
   }

@@ -839,3 +839,24 @@ if "$GWDOC" render "$H/p3/a.md" -o "$H/p3/a.docx" 2>"$H/p3/a.err"; then
 else
   fail "probe 3 bulletin renders" "$(cat "$H/p3/a.err")"
 fi
+
+# Probe 4: a poem with backslash breaks and a list item with a trailing-
+# space break keep their line breaks; a list inside an editor's note
+# quote is printed in the note.
+{ printf '%s' "$BULLETIN_FRONT"; printf '> 编者按：主要做法如下。\n>\n> 1. 坚持党建带团建；\n> 2. 切实强化组织领导。\n\n# 标题\n\n春眠不觉晓。\\\n处处闻啼鸟。\n\n1. 完成调研。  \n   形成报告。\n'; } >"$H/p4.md"
+if "$GWDOC" render "$H/p4.md" -o "$H/p4.docx" 2>"$H/p4.err"; then
+  (cd "$H" && rm -rf x && mkdir x && cd x && unzip -q "$H/p4.docx")
+  got=$(python3 -c "
+import re
+d=open('$H/x/word/document.xml',encoding='utf-8').read()
+out=[]
+for m in re.finditer(r'<w:p>(.*?)</w:p>', d):
+  st=re.search(r'w:pStyle w:val=\"([^\"]+)\"', m.group(1)); s=st.group(1) if st else ''
+  t=re.sub(r'<w:br/>','/',re.sub(r'<(?!w:br/)[^>]*>','',m.group(1)))
+  if s in ('gwNote','gwBody') and t.strip(): out.append(s[2:]+':'+t)
+print('|'.join(out[:5]))")
+  [ "$got" = "Note:编者按：主要做法如下。|Note:1.坚持党建带团建；|Note:2.切实强化组织领导。|Body:春眠不觉晓。/处处闻啼鸟。|Body:1.完成调研。/形成报告。" ] \
+    && pass "breaks kept in poems and list items; a list in a note" || fail "breaks kept in poems and list items; a list in a note" "$got"
+else
+  fail "probe 4 renders" "$(cat "$H/p4.err")"
+fi

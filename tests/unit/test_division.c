@@ -337,6 +337,19 @@ START_TEST(pasted_table_closing_and_merge_blanks) {
 }
 END_TEST
 
+/* merge: copies a blank cell down only in pipe tables: a list or prose
+ * item without a unit has none. */
+START_TEST(merge_blanks_only_in_tables) {
+  result r = convert("units: [甲处, 乙处, 丙处]\nmerge: [牵头单位, 责任单位]\nindex: by-unit\n",
+                     "1. 甲举措。\n   - 牵头单位：甲处\n   - 责任单位：乙处\n\n"
+                     "2. 乙举措。\n   - 牵头单位：丙处\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(!text_has(r.xml, "1、2")); /* 乙处 shares item 1 only */
+  done(&r);
+}
+END_TEST
+
 START_TEST(prose_form) {
   result r = convert("",
                      "1.选派优秀青年人才担任青企领航员。（县非公工委、团县委牵头，县工信局配合）\n\n"
@@ -653,6 +666,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, list_form);
   tcase_add_test(tc, table_form);
   tcase_add_test(tc, table_header_is_the_columns);
+  tcase_add_test(tc, merge_blanks_only_in_tables);
   tcase_add_test(tc, pasted_table_closing_and_merge_blanks);
   tcase_add_test(tc, preamble_table_closing_line_and_own_breaks);
   tcase_add_test(tc, unit_suggestions);
