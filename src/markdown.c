@@ -324,8 +324,8 @@ typedef struct {
   int line; /* the line `at` starts (from 1) */
 } body_cursor;
 
-/* Does body line `line` (from 1) end with a backslash? */
-static bool line_ends_backslash(body_cursor *bc, int line) {
+/* Body line `line` (from 1): its start in *start, its end returned. */
+static const char *body_line(body_cursor *bc, int line, const char **start) {
   const char *end = bc->body + bc->len;
   if (line < bc->line) {
     bc->at = bc->body;
@@ -335,9 +335,14 @@ static bool line_ends_backslash(body_cursor *bc, int line) {
     const char *nl = memchr(bc->at, '\n', (size_t)(end - bc->at));
     bc->at = nl ? nl + 1 : end;
   }
-  const char *p = bc->at;
-  const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
-  const char *e = nl ? nl : end;
+  *start = bc->at;
+  const char *nl = bc->at < end ? memchr(bc->at, '\n', (size_t)(end - bc->at)) : NULL;
+  return nl ? nl : end;
+}
+
+/* Does body line `line` (from 1) end with a backslash? */
+static bool line_ends_backslash(body_cursor *bc, int line) {
+  const char *p, *e = body_line(bc, line, &p);
   while (e > p && (e[-1] == '\r' || e[-1] == ' '))
     e--;
   return e > p && e[-1] == '\\';
@@ -492,25 +497,20 @@ static void flatten_footnotes(cmark_node *root) {
 }
 
 /* Does body line `line` (from 1) hold a '|'? */
-static bool line_has_pipe(const char *body, size_t len, int line) {
-  const char *p = body, *end = body + len;
-  for (int at = 1; at < line && p < end; at++) {
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    p = nl ? nl + 1 : end;
-  }
-  const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
-  return p < end && memchr(p, '|', (size_t)((nl ? nl : end) - p)) != NULL;
+static bool line_has_pipe(body_cursor *bc, int line) {
+  const char *p, *e = body_line(bc, line, &p);
+  return memchr(p, '|', (size_t)(e - p)) != NULL;
 }
 
 /* A line under a pipe table with no blank line between and no | in it
  * is the paragraph the drafter wrote after the table (各单位要…); GFM
  * makes it a row with its text in the first cell, which a plan drops as
  * a 序号. Such rows at a table's end leave it as one paragraph. */
-static void lift_trailing_rows(cmark_node *table, const char *body, size_t len) {
+static void lift_trailing_rows(cmark_node *table, body_cursor *bc) {
   cmark_node *first = NULL;
   for (cmark_node *r = cmark_node_last_child(table); r && r != cmark_node_first_child(table);
        r = cmark_node_previous(r)) {
-    if (line_has_pipe(body, len, cmark_node_get_start_line(r)))
+    if (line_has_pipe(bc, cmark_node_get_start_line(r)))
       break;
     first = r;
   }
@@ -533,10 +533,11 @@ static void lift_trailing_rows(cmark_node *table, const char *body, size_t len) 
 }
 
 static void lift_all_trailing_rows(cmark_node *root, const char *body, size_t len) {
+  body_cursor bc = {body, body, len, 1};
   for (cmark_node *n = cmark_node_first_child(root), *next; n; n = next) {
     next = cmark_node_next(n);
     if (gw_markdown_is_table(n))
-      lift_trailing_rows(n, body, len);
+      lift_trailing_rows(n, &bc);
   }
 }
 
