@@ -316,8 +316,9 @@ bool gw_markdown_continues(cmark_node *para) {
 /* Split `para` before each soft line break that starts a paragraph
  * (breaks_paragraph). The new paragraph takes its position from its
  * first inline (the builders look there when a node has none). */
-/* A place in the body, moved forward line by line as the paragraphs are
- * split in document order (back to the start when a line lies behind). */
+/* A place in the body, moved forward line by line as tables are read and
+ * paragraphs split, in document order (back to the start when a line
+ * lies behind). */
 typedef struct {
   const char *body, *at;
   size_t len;
