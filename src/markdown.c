@@ -113,6 +113,18 @@ size_t gw_section_number_len(const char *t) {
   return gw_section_number_read(t, &sn) ? sn.end : 0;
 }
 
+/* Does a measure word follow a number's mark here (（1）班, ①号楼)? Then
+ * the number names a thing: a line a PDF broke there, not an item. Only
+ * words that do not also start an item's text (组织, 队伍, 班子, 号召). */
+static bool names_a_thing(const char *t) {
+  static const char *const measures[] = {"班和", "班的", "班、", "班，", "号楼", "号院", "栋",
+                                         NULL};
+  for (int i = 0; measures[i]; i++)
+    if (starts_with(t, measures[i]))
+      return true;
+  return false;
+}
+
 int gw_markdown_starts_item(const char *text) {
   if (!text)
     return 0;
@@ -125,9 +137,12 @@ int gw_markdown_starts_item(const char *text) {
   int32_t i = 0;
   U8_NEXT(text, i, 4, c);
   if (c >= 0x2460 && c <= 0x249B) /* ① … ⑳, ⑴ … ⒇, ⒈ … ⒛ */
-    return 1;
+    return !names_a_thing(text + i);
   const char *p = text + open_paren(text);
   const char *q = skip_number(p);
+  gw_section_number sn;
+  if (gw_section_number_read(text, &sn) && names_a_thing(text + sn.mark_end))
+    return 0; /* （1）班, 3.号楼: a class or a building named by its number */
   if (gw_has_section_number(text)) {
     if (*q != '.' && !starts_with(q, "．"))
       return 1;

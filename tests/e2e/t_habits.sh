@@ -860,3 +860,19 @@ print('|'.join(out[:5]))")
 else
   fail "probe 4 renders" "$(cat "$H/p4.err")"
 fi
+
+# A PDF line starting （1）班 or ①号楼 names a class or a building: no item;
+# 1.组织… and 2.队伍… lines still are items.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 标题\n\n其中\n（1）班和\n①号楼为试点。\n\n1.组织开展培训。\n2.队伍建设。\n'; } >"$H/thing.md"
+if "$GWDOC" render "$H/thing.md" -o "$H/thing.docx" 2>"$H/thing.err"; then
+  (cd "$H" && rm -rf x && mkdir x && cd x && unzip -q "$H/thing.docx")
+  got=$(python3 -c "
+import re
+d=open('$H/x/word/document.xml',encoding='utf-8').read()
+ps=[re.sub(r'<[^>]*>','',m.group(1)) for m in re.finditer(r'<w:p>(.*?)</w:p>', d) if 'gwBody' in m.group(1)]
+print('|'.join([p for p in ps if p.strip()][:3]))")
+  [ "$got" = "其中（1）班和①号楼为试点。|1.组织开展培训。|2.队伍建设。" ] \
+    && pass "（1）班, ①号楼 are no items; 1.组织… is" || fail "（1）班, ①号楼 are no items; 1.组织… is" "$got"
+else
+  fail "thing renders" "$(cat "$H/thing.err")"
+fi
