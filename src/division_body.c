@@ -301,40 +301,34 @@ static const char *const column_synonyms[][16] = {
     {"序号", "编号", NULL},
 };
 
-/* The declared column in the same synonym group as `name`, or NULL. */
-static const char *synonym_column(const dv_plan *p, const char *name) {
+/* How many declared columns share a synonym group with `name`; the
+ * first of them in *first. */
+static int synonym_columns(const dv_plan *p, const char *name, int *first) {
+  int count = 0;
   for (size_t g = 0; g < sizeof column_synonyms / sizeof column_synonyms[0]; g++) {
     bool in_group = false;
     for (int k = 0; column_synonyms[g][k] && !in_group; k++)
       in_group = strcmp(column_synonyms[g][k], name) == 0;
     for (size_t i = 0; in_group && i < p->ncols; i++)
       for (int k = 0; column_synonyms[g][k]; k++)
-        if (strcmp(column_synonyms[g][k], p->columns[i]) == 0)
-          return p->columns[i];
+        if (strcmp(column_synonyms[g][k], p->columns[i]) == 0 && count++ == 0)
+          *first = (int)i;
   }
-  return NULL;
+  return count;
+}
+
+/* The declared column in the same synonym group as `name`, or NULL. */
+static const char *synonym_column(const dv_plan *p, const char *name) {
+  int first;
+  return synonym_columns(p, name, &first) ? p->columns[first] : NULL;
 }
 
 /* The one declared column in the same synonym group as `name` (a second
  * table writing 完成时限 where the first wrote 完成时间), or -1 when
  * there is none or more than one (重点任务 and 具体措施 both). */
 static int synonym_column_index(const dv_plan *p, const char *name) {
-  const char *found = synonym_column(p, name);
-  if (!found)
-    return -1;
-  int at = -1, count = 0;
-  for (size_t g = 0; g < sizeof column_synonyms / sizeof column_synonyms[0]; g++) {
-    bool in_group = false;
-    for (int k = 0; column_synonyms[g][k] && !in_group; k++)
-      in_group = strcmp(column_synonyms[g][k], name) == 0;
-    for (size_t i = 0; in_group && i < p->ncols; i++)
-      for (int k = 0; column_synonyms[g][k]; k++)
-        if (strcmp(column_synonyms[g][k], p->columns[i]) == 0) {
-          at = (int)i;
-          count++;
-        }
-  }
-  return count == 1 ? at : -1;
+  int first;
+  return synonym_columns(p, name, &first) == 1 ? first : -1;
 }
 
 /* All declared columns, joined with 、 (for messages). */
