@@ -345,29 +345,17 @@ int gw_zh_slot_runs(const char *text, size_t len, gw_slot_cb cb, void *ctx)
   if (!text || len == 0)
     return 0;
   while (i < len) {
-    size_t han_end = skip_han(s, i, len);
-    if (han_end > i) { /* Han: East Asian, never bad, no hint */
-      if (!have) {
-        have = true;
-        slot = GW_SLOT_EAST_ASIA;
-        hint = false;
-      } else if (slot != GW_SLOT_EAST_ASIA) {
-        gw_slot_run run = {start, i - start, slot, hint, clean};
-        if ((rc = cb(&run, ctx)) != 0)
-          return rc;
-        start = i;
-        slot = GW_SLOT_EAST_ASIA;
-        hint = false;
-        clean = true;
-      }
+    size_t at = i, han_end = skip_han(s, i, len);
+    enum cls k = CLS_EA; /* a run of Han: East Asian, never bad, no hint */
+    bool bad = false;
+    if (han_end > i) {
       i = han_end;
-      continue;
+    } else {
+      UChar32 c;
+      U8_NEXT(s, i, len, c);
+      bad = c < 0 || xml_forbidden(c);
+      k = c < 0 ? CLS_NEUTRAL : classify(c);
     }
-    size_t at = i;
-    UChar32 c;
-    U8_NEXT(s, i, len, c);
-    bool bad = c < 0 || xml_forbidden(c);
-    enum cls k = c < 0 ? CLS_NEUTRAL : classify(c);
     if (k == CLS_NEUTRAL) {
       clean = clean && !bad;
       continue;
