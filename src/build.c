@@ -518,6 +518,15 @@ static void break_header_unit(gw_build *b, gw_cell *c, int col_twips) {
   c->width_plus_one = 0;
 }
 
+/* Each column `lo` wide, and the room left (`avail` - sum_lo) shared in
+ * proportion to how far each is from `hi`. */
+static void share_beyond(double *width, const double *lo, double sum_lo, const double *hi,
+                         double sum_hi, int n, int avail) {
+  double spare = avail - sum_lo, want = sum_hi - sum_lo;
+  for (int i = 0; i < n; i++)
+    width[i] = lo[i] + (hi[i] - lo[i]) * spare / want;
+}
+
 void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
   const gw_layout *L = &b->doc->layout;
   int n = t->ncols > 0 ? t->ncols : 1;
@@ -590,35 +599,27 @@ void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
     sum_figures += figures[i];
   }
   double *width = gw_arena_alloc(b->arena, (size_t)n * sizeof *width);
+  /* The first tier that fits keeps every column at its width there and
+   * shares the rest of the room in proportion to what a column holds
+   * beyond it, towards a wider tier:
+   *  - head: short columns keep their minimum, long ones share the rest;
+   *  - units: the headers on two lines, broken before their units;
+   *  - data: many columns, the figures whole, headers and long names
+   *    wrapping alike;
+   *  - figures: ten columns and more, the headers towards half their
+   *    length. */
   if (sum_natural <= avail) {
     /* Everything fits: share the spare room in proportion. */
     for (int i = 0; i < n; i++)
       width[i] = natural[i] * avail / sum_natural;
   } else if (sum_head < avail) {
-    /* Short columns keep their minimum; the long ones share the rest in
-     * proportion to how much text they hold beyond it. */
-    double spare = avail - sum_head, want = sum_natural - sum_head;
-    for (int i = 0; i < n; i++)
-      width[i] = head[i] + (natural[i] - head[i]) * spare / want;
+    share_beyond(width, head, sum_head, natural, sum_natural, n, avail);
   } else if (sum_units < avail) {
-    /* The headers on two lines, each broken before its unit: the rest of
-     * the room in proportion to the text beyond that. */
-    double spare = avail - sum_units, want = sum_natural - sum_units;
-    for (int i = 0; i < n; i++)
-      width[i] = units[i] + (natural[i] - units[i]) * spare / want;
+    share_beyond(width, units, sum_units, natural, sum_natural, n, avail);
   } else if (sum_data < avail) {
-    /* Many columns: the figures stay whole; the rest of the room goes to
-     * the columns in proportion to the text they hold beyond that, so
-     * headers and long names wrap alike. */
-    double spare = avail - sum_data, want = sum_natural - sum_data;
-    for (int i = 0; i < n; i++)
-      width[i] = data[i] + (natural[i] - data[i]) * spare / want;
+    share_beyond(width, data, sum_data, natural, sum_natural, n, avail);
   } else if (sum_figures < avail) {
-    /* Ten columns and more: the figures still stay whole; the headers
-     * take what is left, towards half their length. */
-    double spare = avail - sum_figures, want = sum_data - sum_figures;
-    for (int i = 0; i < n; i++)
-      width[i] = figures[i] + (data[i] - figures[i]) * spare / want;
+    share_beyond(width, figures, sum_figures, data, sum_data, n, avail);
   } else {
     for (int i = 0; i < n; i++)
       width[i] = figures[i] * avail / sum_figures;
