@@ -215,24 +215,20 @@ static bool is_image_line(cmark_node *line, cmark_node *br) {
   return cmark_node_get_type(line) == CMARK_NODE_IMAGE && at_end;
 }
 
-/* Is the line from `line` to `br` a photo caption in brackets,
+/* Is the line `text` a photo caption in brackets,
  * （图为…）, which ends where its bracket closes? */
-static bool is_caption_line(cmark_node *line, cmark_node *br) {
-  char text[256];
-  line_plain(line, br, text, sizeof text);
+static bool is_caption_line(const char *text) {
   size_t len = strlen(text);
   bool opens = starts_with(text, "（图为") || starts_with(text, "(图为");
   return opens && ((len >= 3 && strcmp(text + len - 3, "）") == 0) ||
                    (len >= 1 && text[len - 1] == ')'));
 }
 
-/* Does the line from `line` to `br` end with the units of a plan's item,
+/* Does the line `text` end with the units of a plan's item,
  * （县教育局牵头，团县委配合）? The item ends there; a line under it,
  * copied from a PDF with no blank line, is the next paragraph. */
-static bool ends_unit_note(cmark_node *line, cmark_node *br) {
+static bool ends_unit_note(const char *text) {
   static const char *const roles[] = {"牵头", "配合", "负责", "落实", NULL};
-  char text[256];
-  line_plain(line, br, text, sizeof text);
   size_t len = strlen(text);
   if (len < 3 || strcmp(text + len - 3, "）") != 0)
     return false;
@@ -245,11 +241,9 @@ static bool ends_unit_note(cmark_node *line, cmark_node *br) {
   return false;
 }
 
-/* Is the line from `line` to `br` an attachment label alone (附件, 附件2,
+/* Is the line `text` an attachment label alone (附件, 附件2,
  * 附件：)? What follows it is the attachment, not more of the label. */
-static bool is_attachment_label(cmark_node *line, cmark_node *br) {
-  char text[64];
-  line_plain(line, br, text, sizeof text);
+static bool is_attachment_label(const char *text) {
   if (!starts_with(text, "附件"))
     return false;
   const char *p = skip_number(text + strlen("附件"));
@@ -260,19 +254,22 @@ static bool is_attachment_label(cmark_node *line, cmark_node *br) {
   return *p == '\0';
 }
 
-/* Does the line ending at `br` end a sentence (。！？, perhaps inside a
- * closing quote)? */
-static bool ends_sentence(cmark_node *line, cmark_node *br) {
-  static const char *const ends[] = {"。", "！", "？", "。”", "！”", "？”", NULL};
-  char text[256];
-  line_plain(line, br, text, sizeof text);
+/* Does `text` end with one of `marks`? */
+static bool ends_with_any(const char *text, const char *const *marks) {
   size_t len = strlen(text);
-  for (int i = 0; ends[i]; i++) {
-    size_t n = strlen(ends[i]);
-    if (len >= n && strcmp(text + len - n, ends[i]) == 0)
+  for (int i = 0; marks[i]; i++) {
+    size_t n = strlen(marks[i]);
+    if (len >= n && strcmp(text + len - n, marks[i]) == 0)
       return true;
   }
   return false;
+}
+
+/* Does the line `text` end a sentence (。！？, perhaps inside a closing
+ * quote)? */
+static bool ends_sentence(const char *text) {
+  static const char *const ends[] = {"。", "！", "？", "。”", "！”", "？”", NULL};
+  return ends_with_any(text, ends);
 }
 
 /* Does a new paragraph start at the line break `br` (the line before it
@@ -291,34 +288,28 @@ typedef struct {
 } para_ctx;
 
 static bool breaks_paragraph(const para_ctx *pc, cmark_node *line, cmark_node *br) {
+  char text[256]; /* the line before the break */
+  line_plain(line, br, text, sizeof text);
   if (cmark_node_get_type(br) == CMARK_NODE_LINEBREAK)
-    return pc->top && !pc->backslash && ends_sentence(line, br);
+    return pc->top && !pc->backslash && ends_sentence(text);
   /* a picture on a line of its own, and the caption line under it; an
    * item's unit bracket ends the item */
   cmark_node *after = cmark_node_next(br);
   bool item = gw_markdown_starts_item(line_text(pc->first));
   if (is_image_line(line, br) || (after && is_image_line(after, NULL)) ||
-      is_caption_line(line, br) || (item && ends_unit_note(line, br)) ||
-      is_attachment_label(line, br))
+      is_caption_line(text) || (item && ends_unit_note(text)) || is_attachment_label(text))
     return true;
   const char *next = line_text(cmark_node_next(br));
   if (gw_markdown_starts_item(next) || (next && starts_with(next, "\u3000")))
     return true;
   /* a heading line is short of a full line: a paragraph copied from a
    * PDF breaks its lines at the page width (26 characters or more), and
-   * its first line may well start 一、 with no full stop in it */
-  char text[256];
-  line_plain(line, br, text, sizeof text);
-  size_t len = strlen(text);
-  /* nor a line ending mid-phrase: 关于印发…的 / 通知 */
+   * its first line may well start 一、 with no full stop in it; nor does
+   * it end mid-phrase (关于印发…的 / 通知) */
   static const char *const open_ends[] = {"，", "、", "；", "：", "的", "和", "与", "及", "或", "并",
                                           NULL};
-  for (int i = 0; open_ends[i]; i++) {
-    size_t n = strlen(open_ends[i]);
-    if (len >= n && strcmp(text + len - n, open_ends[i]) == 0)
-      return false;
-  }
-  return gw_typed_heading_level(text) > 0 && gw_zh_display_width(text, len) < 2 * 25;
+  return !ends_with_any(text, open_ends) && gw_typed_heading_level(text) > 0 &&
+         gw_zh_display_width(text, strlen(text)) < 2 * 25;
 }
 
 /* The user data of a paragraph split off the one before it. */
