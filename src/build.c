@@ -510,11 +510,7 @@ static void break_header_unit(gw_build *b, gw_cell *c, int col_twips) {
     return;
   if (gw_zh_display_width(t, at) * (size_t)col > (size_t)room)
     return; /* the name itself wraps: leave it to the word processor */
-  gw_runs out = {0};
-  gw_runs_append(b->arena, &out, GW_RUN_TEXT, t, at);
-  gw_runs_append(b->arena, &out, GW_RUN_BREAK, "", 0);
-  gw_runs_append(b->arena, &out, GW_RUN_TEXT, t + at, len - at);
-  c->runs = out;
+  c->runs = gw_runs_broken(b->arena, t, len, &at, 1);
   c->width_plus_one = 0;
 }
 

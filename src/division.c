@@ -746,35 +746,52 @@ static const char *item_list(gw_build *b, const dv_plan *p, const options *o, co
   return s;
 }
 
+/* Display columns a line of a body cell holds, `col_twips` wide. */
+static size_t cell_line_cols(gw_build *b, int col_twips) {
+  const gw_layout *L = &b->doc->layout;
+  int half = L->roles[GW_ROLE_TABLE_CELL].size_half_pt * 5;
+  int room = col_twips - 2 * L->table.cell_margin_twips;
+  return half > 0 && room > 0 ? (size_t)(room / half) : 0;
+}
+
+/* The cell's text `t`, broken before each offset of at[0..n). */
+static void break_cell(gw_build *b, gw_cell *cell, const char *t, const size_t *at, size_t n) {
+  cell->runs = gw_runs_broken(b->arena, t, strlen(t), at, n);
+  cell->width_plus_one = 0; /* measured again */
+}
+
 /* A list of item numbers (1、3、11、…) breaks after a 、, never inside
  * a number (a word processor may break 1 / 1 in a narrow cell): an
  * explicit break before each number that would not fit on the line. */
 static void break_after_commas(gw_build *b, gw_cell *cell, int col_twips) {
-  const gw_layout *L = &b->doc->layout;
-  int half = L->roles[GW_ROLE_TABLE_CELL].size_half_pt * 5;
-  int room = col_twips - 2 * L->table.cell_margin_twips;
-  size_t cap = half > 0 && room > 0 ? (size_t)(room / half) : 0;
+  size_t cap = cell_line_cols(b, col_twips);
   const char *t = gw_runs_text(b->arena, &cell->runs);
-  size_t len = strlen(t), *starts;
-  size_t n = cap < 4 ? 0 : gw_list_line_starts(t, len, cap, &starts);
+  size_t *starts;
+  size_t n = cap < 4 ? 0 : gw_list_line_starts(t, strlen(t), cap, &starts);
   if (n == 0)
     return;
-  gw_runs out = {0}; /* one run a line */
-  size_t from = 0;
-  for (size_t i = 0; i < n; i++) {
-    gw_runs_append(b->arena, &out, GW_RUN_TEXT, t + from, starts[i] - from);
-    gw_runs_append(b->arena, &out, GW_RUN_BREAK, "", 0);
-    from = starts[i];
-  }
-  gw_runs_append(b->arena, &out, GW_RUN_TEXT, t + from, len - from);
+  break_cell(b, cell, t, starts, n);
   free(starts);
-  cell->runs = out;
-  cell->width_plus_one = 0; /* measured again */
 }
 
 /* Does a range's dash (—, ～, -) start here? A line never starts with one. */
 static bool opens_range(const char *t) {
   return strncmp(t, "—", strlen("—")) == 0 || strncmp(t, "～", strlen("～")) == 0 || *t == '-';
+}
+
+/* Where the line starting at t[from] breaks: after the latest 年, 月, 日
+ * or clause mark that leaves it at most `cap` columns; 0 when none does. */
+static size_t deadline_break(const char *t, size_t len, size_t from, size_t cap) {
+  static const char *const after[] = {"年", "月", "日", "，", "；", NULL};
+  size_t best = 0;
+  for (size_t i = from; i < len; i++)
+    for (int k = 0; after[k] && (unsigned char)t[i] >= 0xE0; k++) { /* all start E5-EF */
+      size_t n = strlen(after[k]);
+      if (strncmp(t + i, after[k], n) == 0 && i + n < len && !opens_range(t + i + n) &&
+          gw_zh_display_width(t + from, i + n - from) <= cap)
+        best = i + n;
+    }
+  return best;
 }
 
 /* A deadline too wide for its column breaks after 年, 月 or 日 (or a
@@ -783,39 +800,20 @@ static bool opens_range(const char *t) {
  * renderer's rounding (a word processor breaks 2024年12 / 月). A cell the
  * drafter broke or marked up is left alone. */
 static void break_deadline(gw_build *b, gw_cell *cell, int col_twips) {
-  static const char *const after[] = {"年", "月", "日", "，", "；", NULL};
-  const gw_layout *L = &b->doc->layout;
-  int half = L->roles[GW_ROLE_TABLE_CELL].size_half_pt * 5;
-  int room = col_twips - 2 * L->table.cell_margin_twips;
-  size_t cap = half > 0 && room > 0 ? (size_t)(room / half) : 0;
+  size_t cap = cell_line_cols(b, col_twips);
   if (cap < 5 || !gw_runs_plain(&cell->runs))
     return;
   const char *t = gw_runs_text(b->arena, &cell->runs);
-  size_t len = strlen(t);
-  if (gw_zh_display_width(t, len) <= cap - 1)
-    return;
-  gw_runs out = {0};
-  size_t from = 0;
-  while (gw_zh_display_width(t + from, len - from) > cap - 1) {
-    size_t best = 0;
-    for (size_t i = from; i < len; i++)
-      for (int k = 0; after[k] && (unsigned char)t[i] >= 0xE0; k++) { /* all start E5-EF */
-        size_t n = strlen(after[k]);
-        if (strncmp(t + i, after[k], n) == 0 && i + n < len && !opens_range(t + i + n) &&
-            gw_zh_display_width(t + from, i + n - from) <= cap - 1)
-          best = i + n;
-      }
-    if (!best)
+  size_t len = strlen(t), n = 0;
+  size_t *at = gw_arena_alloc(b->arena, (len + 1) * sizeof *at);
+  for (size_t from = 0; gw_zh_display_width(t + from, len - from) > cap - 1;) {
+    size_t next = deadline_break(t, len, from, cap - 1);
+    if (!next)
       break;
-    gw_runs_append(b->arena, &out, GW_RUN_TEXT, t + from, best - from);
-    gw_runs_append(b->arena, &out, GW_RUN_BREAK, "", 0);
-    from = best;
+    at[n++] = from = next;
   }
-  if (!out.first)
-    return;
-  gw_runs_append(b->arena, &out, GW_RUN_TEXT, t + from, len - from);
-  cell->runs = out;
-  cell->width_plus_one = 0; /* measured again */
+  if (n)
+    break_cell(b, cell, t, at, n);
 }
 
 static gw_table *index_table(gw_build *b, const dv_plan *p, const options *o,

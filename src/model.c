@@ -44,6 +44,18 @@ bool gw_runs_plain(const gw_runs *runs) {
   return true;
 }
 
+gw_runs gw_runs_broken(gw_arena *arena, const char *t, size_t len, const size_t *at, size_t n) {
+  gw_runs out = {0};
+  size_t from = 0;
+  for (size_t i = 0; i < n; i++) {
+    gw_runs_append(arena, &out, GW_RUN_TEXT, t + from, at[i] - from);
+    gw_runs_append(arena, &out, GW_RUN_BREAK, "", 0);
+    from = at[i];
+  }
+  gw_runs_append(arena, &out, GW_RUN_TEXT, t + from, len - from);
+  return out;
+}
+
 void gw_runs_join(const gw_runs *runs, gw_buf *out) {
   for (const gw_run *r = runs->first; r; r = r->next)
     gw_buf_append(out, r->text, r->len);

@@ -145,6 +145,9 @@ size_t gw_runs_measure(const gw_runs *runs, size_t *chars);
 /* Is the list plain text: text runs only, none bold or in a font of its
  * own? (What may be rebuilt from its joined text.) */
 bool gw_runs_plain(const gw_runs *runs);
+/* Text runs of t[0..len) (arena-owned) with a line break before each
+ * offset of at[0..n), increasing and inside the text. */
+gw_runs gw_runs_broken(gw_arena *arena, const char *t, size_t len, const size_t *at, size_t n);
 /* Append the text of every run to `out`. */
 void gw_runs_join(const gw_runs *runs, gw_buf *out);
 /* All the text of a run list, as one string in `arena`. */
