@@ -27,6 +27,7 @@ typedef struct {
   long landscape_columns, min_column_chars, center_max_chars;
   int unit_column_chars; /* a longer unit name wraps (0: none does) */
   long measure_percent;  /* of the width the measures column gets first */
+  long landscape_text_chars; /* a preamble or closing this short goes landscape (-1: none) */
 } options;
 
 /* Unit names in order, with their NFKC-folded forms for comparing. */
@@ -119,6 +120,8 @@ static void read_options(gw_build *b, const dv_plan *p, options *o) {
       ? (int)template_number(b, "division.unit_column_chars", 2, 50) : 0;
   o->measure_percent = template_val(b, "division.measure_percent")
       ? template_number(b, "division.measure_percent", 0, 90) : 0;
+  o->landscape_text_chars = template_val(b, "division.landscape_preamble_chars")
+      ? template_number(b, "division.landscape_preamble_chars", 0, 10000) : -1;
 }
 
 /* ---- Units: the list, the check, the closest names. ---- */
@@ -940,10 +943,9 @@ static void check_items_have_units(gw_build *b, const dv_plan *p) {
 
 /* Are the blocks after `before` at most division.landscape_preamble_chars
  * characters (a line or two before the table)? */
-static bool short_preamble(gw_build *b, const gw_block *before) {
-  if (!template_val(b, "division.landscape_preamble_chars"))
+static bool short_preamble(const options *o, const gw_block *before) {
+  if (o->landscape_text_chars < 0)
     return false;
-  size_t limit = (size_t)template_number(b, "division.landscape_preamble_chars", 0, 10000);
   size_t chars = 0;
   for (const gw_block *k = before->next; k; k = k->next) {
     if (k->kind != GW_BLOCK_PARA && k->kind != GW_BLOCK_BLANK)
@@ -952,15 +954,14 @@ static bool short_preamble(gw_build *b, const gw_block *before) {
     gw_runs_measure(&k->runs, &n);
     chars += n;
   }
-  return chars <= limit;
+  return chars <= (size_t)o->landscape_text_chars;
 }
 
 /* Are the paragraphs after the table at most
  * division.landscape_preamble_chars long, as a short preamble is? */
-static bool short_closing(gw_build *b, const dv_plan *p) {
-  if (!template_val(b, "division.landscape_preamble_chars"))
+static bool short_closing(gw_build *b, const options *o, const dv_plan *p) {
+  if (o->landscape_text_chars < 0)
     return false;
-  size_t limit = (size_t)template_number(b, "division.landscape_preamble_chars", 0, 10000);
   size_t chars = 0;
   for (size_t i = 0; i < p->nclosing; i++) {
     if (cmark_node_get_type(p->closing[i]) != CMARK_NODE_PARAGRAPH)
@@ -968,7 +969,7 @@ static bool short_closing(gw_build *b, const dv_plan *p) {
     const char *text = gw_build_plain_text(b, p->closing[i]);
     chars += gw_zh_count_chars(text, strlen(text));
   }
-  return chars <= limit;
+  return chars <= (size_t)o->landscape_text_chars;
 }
 
 /* "附件", "附件1", "附件 2：" alone as the first line: a plan issued as the
@@ -1028,7 +1029,7 @@ static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *ord
   /* A long preamble stays portrait; with none, or a short one, the
    * title goes on the landscape page with its table, so that the first
    * page is not a title and a line or two (division.landscape_preamble_chars). */
-  bool title_portrait = !landscape || (doc->last != before && !short_preamble(b, before));
+  bool title_portrait = !landscape || (doc->last != before && !short_preamble(o, before));
   if (landscape && title_portrait)
     add_section_end(b, false);
   gw_build_balance_lines(b, &head->runs, GW_ROLE_TITLE,
@@ -1037,7 +1038,7 @@ static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *ord
   bool index = o->index && !b->unit && order->count;
   /* a closing line or two stays on the landscape page, with the 版记,
    * rather than take a portrait page of its own */
-  bool short_close = landscape && !index && p->nclosing && short_closing(b, p);
+  bool short_close = landscape && !index && p->nclosing && short_closing(b, o, p);
   bool more = (p->nclosing && !short_close) || index;
   if (landscape && more)
     add_section_end(b, true);
