@@ -1050,16 +1050,23 @@ static text_scan scan_text(const char *text, size_t len)
   return result;
 }
 
-bool gw_zh_is_normal(const char *text, size_t len)
+/* What the rules would do to `text`: pure ASCII has no Chinese context,
+ * so no rule applies (and ASCII is already NFC); otherwise the scan. */
+static text_scan scan_for_rules(const char *text, size_t len)
 {
   if (!text || len == 0)
-    return true;
-  /* Pure ASCII has no Chinese context, so no rule applies (and ASCII is
-   * already NFC); otherwise the inert test. */
+    return TEXT_NORMAL;
+  if (len >= INT32_MAX)
+    return TEXT_CHANGES;
   bool ascii = true;
   for (size_t i = 0; i < len && ascii; i++)
     ascii = (unsigned char)text[i] < 0x80;
-  return len < INT32_MAX && (ascii || scan_text(text, len) == TEXT_NORMAL);
+  return ascii ? TEXT_NORMAL : scan_text(text, len);
+}
+
+bool gw_zh_is_normal(const char *text, size_t len)
+{
+  return scan_for_rules(text, len) == TEXT_NORMAL;
 }
 
 /* The result for a TEXT_SPACE_GAPS text: each run of spaces between Han
@@ -1099,9 +1106,10 @@ char *gw_zh_normalize(const char *text, size_t len)
     len = 0;
   if (len == 0)
     return dup_str("");
-  if (len < INT32_MAX && scan_text(text, len) == TEXT_SPACE_GAPS)
+  text_scan scan = scan_for_rules(text, len);
+  if (scan == TEXT_SPACE_GAPS)
     return drop_space_gaps(text, len);
-  if (gw_zh_is_normal(text, len)) {
+  if (scan == TEXT_NORMAL) {
     char *copy = malloc(len + 1);
     if (copy) {
       memcpy(copy, text, len);
