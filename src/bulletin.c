@@ -302,10 +302,7 @@ static cmark_node *next_note_paragraph(cmark_node *p, bool quoted) {
   if (!gw_markdown_continues(next))
     return NULL;
   /* a heading or an item under the note starts the article below it */
-  cmark_node *first = cmark_node_first_child(next);
-  while (first && cmark_node_get_type(first) != CMARK_NODE_TEXT)
-    first = cmark_node_first_child(first);
-  const char *lead = first ? cmark_node_get_literal(first) : NULL;
+  const char *lead = gw_markdown_lead_text(next);
   if (lead && (gw_markdown_starts_item(lead) || gw_typed_heading_level(lead)))
     return NULL;
   return next;
@@ -432,10 +429,7 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
       break;
     }
     /* 【编者按】… or **编者按**：… written without the > of a quote */
-    cmark_node *first_text = only;
-    while (first_text && cmark_node_get_type(first_text) != CMARK_NODE_TEXT)
-      first_text = cmark_node_first_child(first_text); /* **编者按**：… */
-    const char *lead = first_text ? cmark_node_get_literal(first_text) : NULL;
+    const char *lead = gw_markdown_lead_text(only); /* **编者按**：… */
     bool maybe_note = lead && may_open_note(gw_skip_indent(lead));
     if (maybe_note && add_note_from(b, node, false))
       break;

@@ -1342,10 +1342,7 @@ static bool in_plain_note(cmark_node *para) {
     return false;
   while (gw_markdown_continues(para) && cmark_node_previous(para))
     para = cmark_node_previous(para);
-  cmark_node *first = cmark_node_first_child(para);
-  while (first && cmark_node_get_type(first) != CMARK_NODE_TEXT)
-    first = cmark_node_first_child(first);
-  const char *lead = first ? cmark_node_get_literal(first) : NULL;
+  const char *lead = gw_markdown_lead_text(para);
   const char *word;
   return lead && gw_note_label_len(gw_skip_indent(lead), &word) > 0;
 }

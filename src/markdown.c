@@ -174,9 +174,7 @@ int gw_typed_heading_level(const char *text) {
   return paren ? 2 : 1;
 }
 
-/* The text a line begins with: the literal of `node`, or of its first
- * text descendant (a line may open with **（一）…**). */
-static const char *line_text(cmark_node *node) {
+const char *gw_markdown_lead_text(cmark_node *node) {
   while (node && cmark_node_get_type(node) != CMARK_NODE_TEXT)
     node = cmark_node_first_child(node);
   return node ? cmark_node_get_literal(node) : NULL;
@@ -295,11 +293,11 @@ static bool breaks_paragraph(const para_ctx *pc, cmark_node *line, cmark_node *b
   /* a picture on a line of its own, and the caption line under it; an
    * item's unit bracket ends the item */
   cmark_node *after = cmark_node_next(br);
-  bool item = gw_markdown_starts_item(line_text(pc->first));
+  bool item = gw_markdown_starts_item(gw_markdown_lead_text(pc->first));
   if (is_image_line(line, br) || (after && is_image_line(after, NULL)) ||
       is_caption_line(text) || (item && ends_unit_note(text)) || is_attachment_label(text))
     return true;
-  const char *next = line_text(cmark_node_next(br));
+  const char *next = gw_markdown_lead_text(cmark_node_next(br));
   if (gw_markdown_starts_item(next) || (next && starts_with(next, "\u3000")))
     return true;
   /* a heading line is short of a full line: a paragraph copied from a

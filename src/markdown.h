@@ -13,6 +13,11 @@ cmark_node *gw_markdown_parse(const char *body, size_t len);
 /* Free a tree from gw_markdown_parse (accepts NULL). */
 void gw_markdown_free(cmark_node *root);
 
+/* The text `node` begins with: its literal, or its first text
+ * descendant's (a line or a paragraph may open with **（一）…**); NULL
+ * when it has none. */
+const char *gw_markdown_lead_text(cmark_node *node);
+
 /* Was `para` split off the paragraph before it (a line of its own in
  * the source, with no blank line between: see gw_markdown_parse)? */
 bool gw_markdown_continues(cmark_node *para);
