@@ -310,6 +310,14 @@ static bool breaks_paragraph(const para_ctx *pc, cmark_node *line, cmark_node *b
          gw_zh_display_width(text, strlen(text)) < 2 * 25;
 }
 
+/* Move `from` and the siblings after it to the end of `dest`. */
+static void append_siblings(cmark_node *dest, cmark_node *from) {
+  for (cmark_node *m = from, *after; m; m = after) {
+    after = cmark_node_next(m);
+    cmark_node_append_child(dest, m);
+  }
+}
+
 /* The user data of a paragraph split off the one before it. */
 static char continues_marker;
 
@@ -371,11 +379,7 @@ static void split_item_lines(cmark_node *para, body_cursor *bc) {
         cmark_node_free(rest);
         return;
       }
-      for (cmark_node *m = next; m;) {
-        cmark_node *after = cmark_node_next(m);
-        cmark_node_append_child(rest, m);
-        m = after;
-      }
+      append_siblings(rest, next);
       cmark_node_set_user_data(rest, &continues_marker);
       cmark_node_free(child);
       para = rest;
@@ -529,10 +533,7 @@ static void lift_trailing_rows(cmark_node *table, body_cursor *bc) {
     if (r != first)
       cmark_node_append_child(para, cmark_node_new_with_mem(CMARK_NODE_SOFTBREAK, tree_mem()));
     for (cmark_node *c = cmark_node_first_child(r); c; c = cmark_node_next(c))
-      for (cmark_node *in = cmark_node_first_child(c), *after; in; in = after) {
-        after = cmark_node_next(in);
-        cmark_node_append_child(para, in);
-      }
+      append_siblings(para, cmark_node_first_child(c));
     cmark_node_unlink(r);
   }
 }
