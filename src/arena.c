@@ -2,21 +2,71 @@
 #include "arena.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
-enum { CHUNK_MIN = 64 * 1024 };
+enum {
+  CHUNK_MIN = 64 * 1024,
+  SMALL_PAGE = 4096,
+  HUGE_PAGE = 2 * 1024 * 1024,
+  /* Filling a 2 MB page costs about as much as 80 first touches of small
+   * ones; a chunk of 1 MB or more is used enough to pay for it. */
+  HUGE_FROM = 1024 * 1024
+};
+
+/* Round n up to a multiple of `unit` (a power of two). */
+static size_t round_up(size_t n, size_t unit) { return (n + unit - 1) & ~(unit - 1); }
+
+size_t gw_pages_size(size_t size) {
+  return round_up(size, size >= HUGE_FROM ? HUGE_PAGE : SMALL_PAGE);
+}
+
+/* A first touch of a 4 KB page costs the kernel about 2.4 us here, and
+ * a 1,000-article bulletin touches some 4,000 of them: a fifth of its
+ * time. A mapping of 1 MB or more is made whole 2 MB pages, placed
+ * on a 2 MB boundary and asked for huge pages, which the kernel fills
+ * 2 MB per touch (where transparent huge pages are enabled; elsewhere
+ * the advice is ignored and the untouched rest costs nothing). */
+void *gw_pages_map(size_t size) {
+  size = gw_pages_size(size);
+  size_t slack = size >= HUGE_FROM ? HUGE_PAGE : 0;
+  char *p = mmap(NULL, size + slack, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) {
+    fputs("gwdoc: error: 内存不足\n", stderr);
+    abort();
+  }
+  if (!slack)
+    return p;
+  char *start = (char *)round_up((size_t)p, HUGE_PAGE);
+  if (start > p)
+    munmap(p, (size_t)(start - p));
+  if (p + slack > start)
+    munmap(start + size, (size_t)(p + slack - start));
+#if defined(MADV_HUGEPAGE) && !defined(NO_THP)
+  madvise(start, size, MADV_HUGEPAGE);
+#endif
+  return start;
+}
+
+void gw_pages_unmap(void *p, size_t size) {
+  if (p)
+    munmap(p, gw_pages_size(size));
+}
 
 typedef struct chunk {
   struct chunk *next;
   size_t used, size;
+  bool mapped; /* by gw_pages_map, so already zeroed; else malloc'ed */
   max_align_t data[];
 } chunk;
 
 struct gw_arena {
   chunk *head;
+  size_t next_chunk; /* gw_arena_expect's size for the next chunk */
 };
 
 void *gw_xmalloc(size_t size) {
@@ -45,6 +95,7 @@ char *gw_xstrdup(const char *s) {
 gw_arena *gw_arena_new(void) {
   gw_arena *a = gw_xmalloc(sizeof *a);
   a->head = NULL;
+  a->next_chunk = 0;
   return a;
 }
 
@@ -54,7 +105,10 @@ void gw_arena_free(gw_arena *arena) {
   chunk *c = arena->head;
   while (c) {
     chunk *next = c->next;
-    free(c);
+    if (c->mapped)
+      gw_pages_unmap(c, sizeof(chunk) + c->size);
+    else
+      free(c);
     c = next;
   }
   free(arena);
@@ -69,16 +123,30 @@ void *gw_arena_alloc(gw_arena *arena, size_t size) {
     /* Chunks grow with the document, so a big source needs few of them. */
     if (c && want < c->size * 2 && c->size < (SIZE_MAX / 4))
       want = c->size * 2;
-    c = gw_xmalloc(sizeof(chunk) + want);
+    if (want < arena->next_chunk)
+      want = arena->next_chunk;
+    arena->next_chunk = 0;
+    bool mapped = sizeof(chunk) + want >= HUGE_FROM;
+    if (mapped) /* all of the pages mapped */
+      want = gw_pages_size(sizeof(chunk) + want) - sizeof(chunk);
+    c = mapped ? gw_pages_map(sizeof(chunk) + want) : gw_xmalloc(sizeof(chunk) + want);
     c->size = want;
     c->used = 0;
+    c->mapped = mapped;
     c->next = arena->head;
     arena->head = c;
   }
   void *p = (char *)c->data + c->used;
   c->used += size;
-  memset(p, 0, size);
+  if (!c->mapped)
+    memset(p, 0, size);
   return p;
+}
+
+void gw_arena_expect(gw_arena *arena, size_t bytes) {
+  chunk *c = arena->head;
+  if (!c || c->size - c->used < bytes)
+    arena->next_chunk = bytes;
 }
 
 char *gw_arena_strndup(gw_arena *arena, const char *s, size_t len) {

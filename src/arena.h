@@ -11,6 +11,9 @@ void gw_arena_free(gw_arena *arena); /* accepts NULL */
 /* Zeroed memory that lives until the arena is freed. Aborts when out of
  * memory (see gw_xmalloc). */
 void *gw_arena_alloc(gw_arena *arena, size_t size);
+/* About `bytes` more will be asked for: make the next chunk that big
+ * (one chunk, on huge pages when big, instead of many that double). */
+void gw_arena_expect(gw_arena *arena, size_t bytes);
 /* Copy of s[0..len) with a terminating NUL. */
 char *gw_arena_strndup(gw_arena *arena, const char *s, size_t len);
 char *gw_arena_strdup(gw_arena *arena, const char *s);
@@ -23,6 +26,14 @@ char *gw_arena_printf(gw_arena *arena, const char *fmt, ...)
 void *gw_xmalloc(size_t size);
 void *gw_xrealloc(void *ptr, size_t size);
 char *gw_xstrdup(const char *s);
+
+/* Zeroed memory straight from the kernel, for big blocks that live as
+ * long as a conversion; from 1 MB they are whole 2 MB huge pages where
+ * the system allows. Aborts when out of memory. Unmap with the same size. */
+void *gw_pages_map(size_t size);
+void gw_pages_unmap(void *p, size_t size); /* accepts NULL */
+/* What gw_pages_map really maps for `size`: whole pages. */
+size_t gw_pages_size(size_t size);
 
 /* A growable byte buffer (malloc'ed). */
 typedef struct {

@@ -111,6 +111,8 @@ gw_status gw_convert(const char *path, const char *data, size_t len,
                 : gw_source_read(arena, diags, path, &src);
   if (rc < 0)
     goto done;
+  /* the model takes some six to eighteen times its source */
+  gw_arena_expect(arena, src.len * 8);
   if (!src.front) {
     gw_pos pos = {src.path, 1, 1};
     gw_error(diags, pos, "缺少前置元数据：文件应以一行 --- 开始，写明 kind、title 等，再以 --- 结束");

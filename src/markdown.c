@@ -1,22 +1,114 @@
 /* markdown.c - cmark-gfm set-up. */
 #include "markdown.h"
+#include "arena.h"
 #include "zh.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 #include <unicode/utf8.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The tree lives in cmark-gfm's own arena allocator: a parse makes a
- * node or a buffer for nearly every line and inline, and freeing them
- * one by one cost more than a tenth of parsing. The arena is one per
- * process (not thread-safe, like the rest of gwdoc); it is reset when
- * the last tree parsed is freed. */
+/* The tree's memory. A parse makes a node or a buffer for nearly every
+ * line and inline, and freeing them one by one cost more than a tenth of
+ * parsing, so the tree lives in chunks handed out by a bump pointer and
+ * all dropped when the last tree parsed is freed. The buffer cmark-gfm
+ * grows most (the lines of the block being read) is usually the last
+ * thing handed out, and then grows in place: cmark-gfm's own arena
+ * copied it at every growth and kept every copy. Chunks come from
+ * gw_pages_map, zeroed and, from 2 MB, on huge pages. One per process
+ * (not thread-safe, like the rest of gwdoc). */
+enum { TREE_CHUNK_FIRST = 256 * 1024, TREE_ALIGN = sizeof(max_align_t) };
+
+typedef struct tree_chunk {
+  struct tree_chunk *prev;
+  size_t size, used;
+  max_align_t data[];
+} tree_chunk;
+
+/* Each block is its size, padded to TREE_ALIGN, then the caller's bytes. */
+typedef union {
+  size_t size;
+  max_align_t align;
+} tree_header;
+
+static tree_chunk *tree_chunks;
+static char *tree_last; /* the block handed out last, which may grow in place */
 static int live_trees;
 
-static cmark_mem *tree_mem(void) { return cmark_get_arena_mem_allocator(); }
+static size_t tree_round(size_t n) { return (n + TREE_ALIGN - 1) & ~(size_t)(TREE_ALIGN - 1); }
+
+/* The first chunk's size: a tree takes some ten to thirty times its
+ * source, so a big source's tree starts in one chunk of huge pages. */
+static size_t tree_first_chunk = TREE_CHUNK_FIRST;
+
+static void *tree_take(size_t size) {
+  size_t need = sizeof(tree_header) + tree_round(size);
+  tree_chunk *c = tree_chunks;
+  if (!c || c->size - c->used < need) {
+    size_t want = c ? c->size * 2 : tree_first_chunk;
+    while (want < need)
+      want *= 2;
+    want = gw_pages_size(sizeof *c + want) - sizeof *c;
+    tree_chunk *fresh = gw_pages_map(sizeof *c + want);
+    fresh->prev = c;
+    fresh->size = want;
+    fresh->used = 0;
+    tree_chunks = c = fresh;
+  }
+  tree_header *h = (tree_header *)((char *)c->data + c->used);
+  c->used += need;
+  h->size = size;
+  tree_last = (char *)(h + 1);
+  return tree_last;
+}
+
+static void *tree_calloc(size_t count, size_t size) {
+  if (size && count > SIZE_MAX / size) {
+    fputs("gwdoc: error: 内存不足\n", stderr);
+    abort();
+  }
+  return tree_take(count * size); /* fresh pages, never handed out before: zero */
+}
+
+static void *tree_realloc(void *ptr, size_t size) {
+  if (!ptr)
+    return tree_take(size);
+  tree_header *h = (tree_header *)ptr - 1;
+  if (ptr == tree_last) {
+    tree_chunk *c = tree_chunks;
+    size_t start = (size_t)((char *)ptr - (char *)c->data);
+    if (c->size - start >= tree_round(size)) {
+      if (start + tree_round(size) > c->used)
+        c->used = start + tree_round(size); /* a shrink keeps its pages: only fresh ones are handed out */
+      h->size = size;
+      return ptr;
+    }
+  }
+  size_t old = h->size;
+  void *moved = tree_take(size);
+  memcpy(moved, ptr, old < size ? old : size);
+  return moved;
+}
+
+static void tree_free(void *ptr) { (void)ptr; /* dropped with its chunk */ }
+
+static void tree_reset(void) {
+  while (tree_chunks) {
+    tree_chunk *prev = tree_chunks->prev;
+    gw_pages_unmap(tree_chunks, sizeof *tree_chunks + tree_chunks->size);
+    tree_chunks = prev;
+  }
+  tree_last = NULL;
+}
+
+static cmark_mem *tree_mem(void) {
+  static cmark_mem mem = {tree_calloc, tree_realloc, tree_free};
+  return &mem;
+}
 
 static int starts_with(const char *p, const char *lit) {
   return strncmp(p, lit, strlen(lit)) == 0;
@@ -549,6 +641,8 @@ static void lift_all_trailing_rows(cmark_node *root, const char *body, size_t le
 
 cmark_node *gw_markdown_parse(const char *body, size_t len) {
   cmark_gfm_core_extensions_ensure_registered();
+  if (!tree_chunks)
+    tree_first_chunk = len < TREE_CHUNK_FIRST / 12 ? TREE_CHUNK_FIRST : len * 12;
   cmark_parser *parser =
       cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES, tree_mem());
   live_trees++;
@@ -574,7 +668,7 @@ cmark_node *gw_markdown_parse(const char *body, size_t len) {
 void gw_markdown_free(cmark_node *root) {
   (void)root; /* its memory is the arena's */
   if (live_trees > 0 && --live_trees == 0)
-    cmark_arena_reset();
+    tree_reset();
 }
 
 /* The extension node types are registered at run time and this cmark-gfm
