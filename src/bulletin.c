@@ -416,7 +416,7 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
       bool caption_below = next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH && lead &&
                            cmark_node_get_type(lead) == CMARK_NODE_TEXT &&
                            is_caption_line(cmark_node_get_literal(lead));
-      gw_image_add(b, url ? url : "", caption_below ? "" : gw_build_plain_text(b, only),
+      gw_image_add(b, url ? url : "", gw_build_plain_text(b, only), !caption_below,
                    gw_build_node_pos(b, only));
       break;
     }

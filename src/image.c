@@ -126,7 +126,8 @@ static int resolves_inside(const char *path, const char *dir) {
   return inside;
 }
 
-int gw_image_add(gw_build *b, const char *url, const char *alt, gw_pos pos) {
+int gw_image_add(gw_build *b, const char *url, const char *alt, bool alt_is_caption,
+                 gw_pos pos) {
   if (!path_is_inside(url)) {
     gw_error(b->diags, pos, "图片“%s”不在源文件所在目录内：请把图片放到源文件旁边，用相对路径引用", url);
     return -1;
@@ -163,11 +164,12 @@ int gw_image_add(gw_build *b, const char *url, const char *alt, gw_pos pos) {
   }
   const gw_layout *L = &b->doc->layout;
   /* Natural size at the file's resolution (96 dpi when it names none),
-   * then scaled down, aspect kept, to the 版心 width and height. */
+   * then scaled down, aspect kept, to the 版心 width and the template's
+ * greatest height. */
   double dpi_x = ps.dpi_x > 0 ? ps.dpi_x : 96, dpi_y = ps.dpi_y > 0 ? ps.dpi_y : 96;
   double cx = ps.width * EMU_PER_INCH / dpi_x, cy = ps.height * EMU_PER_INCH / dpi_y;
   double max_w = (double)L->text_w * EMU_PER_TWIP;
-  double max_h = (double)(L->text_h - 2 * L->line_twips) * EMU_PER_TWIP;
+  double max_h = (double)L->picture_max_lines * L->line_twips * EMU_PER_TWIP;
   double scale = 1;
   if (cx > max_w)
     scale = max_w / cx;
@@ -190,7 +192,7 @@ int gw_image_add(gw_build *b, const char *url, const char *alt, gw_pos pos) {
   blk->image = img;
   blk->keep_next = true;
   blk->pos = pos;
-  if (alt && *alt)
+  if (alt_is_caption && alt && *alt)
     gw_doc_add_text(b->doc, GW_ROLE_CAPTION, alt)->pos = pos;
   return 0;
 }

@@ -236,5 +236,12 @@ int gw_layout_read(gw_diags *diags, const gw_val *config, gw_layout *L) {
     L->table.cell_margin_twips = gw_mm_to_twips(number(&r, table, "cell_margin_mm", 0, 20));
     L->table.center_max_cols = 2 * (int)number_or(&r, table, "center_max_chars", 0, 50, 0);
   }
+  /* Pictures: at most this many body lines tall (a template without
+   * the key: all but two lines of the 版心). */
+  const gw_val *picture = gw_val_get(layout, "picture");
+  L->picture_max_lines = L->lines - 2;
+  if (picture)
+    L->picture_max_lines = (int)lround(number_or(&r, picture, "max_lines", 1, L->lines > 1 ? L->lines : 1,
+                                                 L->picture_max_lines));
   return r.failed ? -1 : 0;
 }

@@ -83,6 +83,7 @@ typedef struct {
     int cell_margin_twips;
     int center_max_cols; /* display columns: a column no longer is centred */
   } table;
+  int picture_max_lines; /* a picture's greatest height, in body lines */
 } gw_layout;
 
 /* Read config.layout into `out`. Reports missing or bad values at their

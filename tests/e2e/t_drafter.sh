@@ -59,6 +59,12 @@ if "$GWDOC" render "$D/pic/pic.md" -o "$D/pic/pic.docx" 2>"$D/pic/err"; then
   # 1600 x 900 px at 96 dpi is wider than the 版心 (8845 twips = 5616575 EMU): scaled to it
   [ "$cx" -le 5616575 ] && [ "$cx" -ge 5615000 ] && [ $((cx * 9 / 16 - cy)) -le 2 ] && [ $((cy - cx * 9 / 16)) -le 2 ] \
     && pass "pictures: scaled to the 版心 width, aspect kept ($cx x $cy EMU)" || fail "pictures: scaled to the 版心 width, aspect kept" "$size"
+  # the A4 page scan (249 x 351 px at 30 dpi) is taller than half the 版心:
+  # scaled to 11 body lines (11 x 579 twips x 635 EMU), aspect kept
+  size=$(xpath "$D/pic/x/word/document.xml" "concat((//*[local-name()='extent'])[2]/@cx,' ',(//*[local-name()='extent'])[2]/@cy)")
+  cx=${size% *}; cy=${size#* }
+  [ "$cy" -le 4044315 ] && [ "$cy" -ge 4040000 ] && [ $((cy * 249 / 351 - cx)) -le 2 ] && [ $((cx - cy * 249 / 351)) -le 2 ] \
+    && pass "pictures: a tall picture is at most half the 版心 ($cx x $cy EMU)" || fail "pictures: a tall picture is at most half the 版心" "$size"
   cap=$(xpath "$D/pic/x/word/document.xml" "string(//w:p[w:pPr/w:pStyle/@w:val='gwCaption' and w:r/w:t][1])")
   [ "$cap" = 团员青年参加志愿服务活动 ] && pass "pictures: caption under the picture" || fail "pictures: caption under the picture" "$cap"
 else

@@ -820,14 +820,18 @@ printf -- '---\r\nkind: bulletin\r\ntemplate: jintuan-yaoxun\r\nyear: 2021\r\nnu
   && pass "lint --fix: a blank line in a CRLF file is CRLF" || fail "lint --fix: a blank line in a CRLF file is CRLF" "$(cat -A "$H/p2/crlf.md" | tail -4)"
 
 # Probe 3, bulletins: a （图为…） line under a picture with alt text is the
-# caption (the alt is not printed as a second one); a contact line breaks
-# at its wide spaces; 抄送 各乡镇党委、政府 keeps its 、.
+# caption (the alt is not printed as a second one, but stays the
+# picture's description); a contact line breaks at its wide spaces;
+# 抄送 各乡镇党委、政府 keeps its 、, and so does 市人大常委会、市政府、
+# 市政协主要领导 in a row parted with ，(the leaders of the three).
 mkdir -p "$H/p3" && cp tests/fixtures/photo.png "$H/p3/"
-{ printf '%s' "$BULLETIN_FRONT" | sed 's/^kind: bulletin$/kind: bulletin\ncontact: 联系人：王晓燕　　电话：0354-3032156　　邮箱：jzwjwbgs@163.com\ndistribution:\n  抄送: 市委办公室，县委各部门，各乡镇党委、政府/'; printf '# 标题\n\n![义诊](photo.png)\n（图为紧接的说明）\n\n正文。\n'; } >"$H/p3/a.md"
+{ printf '%s' "$BULLETIN_FRONT" | sed 's/^kind: bulletin$/kind: bulletin\ncontact: 联系人：王晓燕　　电话：0354-3032156　　邮箱：jzwjwbgs@163.com\ndistribution:\n  报: 省委办公厅，市人大常委会、市政府、市政协主要领导\n  抄送: 市委办公室，县委各部门，各乡镇党委、政府/'; printf '# 标题\n\n![义诊](photo.png)\n（图为紧接的说明）\n\n正文。\n'; } >"$H/p3/a.md"
 if "$GWDOC" render "$H/p3/a.md" -o "$H/p3/a.docx" 2>"$H/p3/a.err"; then
   doc=$(unzip -p "$H/p3/a.docx" word/document.xml)
-  caps=$(printf '%s' "$doc" | grep -o '义诊' | wc -l)
+  caps=$(printf '%s' "$doc" | grep -o '>义诊<' | wc -l)
   printf '%s' "$doc" | grep -q '各乡镇党委、政府' && [ "$caps" -eq 0 ] \
+    && printf '%s' "$doc" | grep -q 'descr="义诊"' \
+    && printf '%s' "$doc" | grep -q '市人大常委会、市政府、市政协主要领导' \
     && printf '%s' "$doc" | grep -q '　　</w:t></w:r><w:r><w:br/></w:r><w:r><w:rPr>[^>]*>[^<]*</w:rPr><w:t xml:space="preserve">邮箱：' \
     && pass "pastes: caption over alt, contact at wide spaces, 党委、政府" \
     || fail "pastes: caption over alt, contact at wide spaces, 党委、政府" "caps=$caps $(cat "$H/p3/a.err")"
