@@ -480,19 +480,24 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
 /* The issuer and the date share a line, a right tab apart: a long issuer
  * runs into the date with no gap (or pushes it onto a line of its own).
  * Two characters of gap at least, or a warning. */
-static void warn_crowded_issuer(gw_build *b, const gw_role_style *rs, int width,
+/* Does the issuer leave room for the date on its line (`width`: from
+ * the issuer's indent to the date's)? If not, the drafter is warned
+ * and the date goes to a line of its own, whole. */
+static bool issuer_leaves_room(gw_build *b, const gw_role_style *rs, int width,
                                const char *issuer, const char *date) {
   int col = rs->size_half_pt * 5; /* twips a display column */
   if (!issuer || !date || col <= 0)
-    return;
+    return true;
   size_t need = gw_zh_display_width(issuer, strlen(issuer)) + gw_zh_display_width(date, strlen(date)) + 4;
   size_t room = (size_t)(width / col);
+  if (need <= room)
+    return true;
   const gw_val *v = gw_val_get(b->config, "issuer");
-  if (need > room)
-    gw_warning(b->diags, v ? v->pos : gw_build_front_pos(b),
-               "编印单位“%s”太长，与日期排在一行放不下（一行约 %zu 字，连日期和间隔要 %zu 字）："
-               "请用简称",
-               issuer, room / 2, (need + 1) / 2);
+  gw_warning(b->diags, v ? v->pos : gw_build_front_pos(b),
+             "编印单位“%s”太长，与日期排在一行放不下（一行约 %zu 字，连日期和间隔要 %zu 字），"
+             "日期已移到下一行：如要排在一行，请用简称",
+             issuer, room / 2, (need + 1) / 2);
+  return false;
 }
 
 static void add_masthead(gw_build *b) {
@@ -538,16 +543,18 @@ static void add_masthead(gw_build *b) {
   gw_doc_add_text(doc, GW_ROLE_ISSUE_NUMBER, issue);
 
   /* Issuer one character in from the left, the date one character in
-   * from the right: a right tab stop short of the 版心 edge. */
+   * from the right: a right tab stop one character short of the 版心
+   * edge (tab stops count from the margin, not from the indent). */
   gw_block *line = gw_doc_add(doc, GW_BLOCK_PARA, GW_ROLE_ISSUER_LINE);
   const gw_role_style *rs = &doc->layout.roles[GW_ROLE_ISSUER_LINE];
-  line->tab_right_twips = doc->layout.text_w - 2 * rs->indent_twips;
+  line->tab_right_twips = doc->layout.text_w - rs->indent_twips;
   line->rule_below = true;
   gw_runs_append(b->arena, &line->runs, GW_RUN_TEXT, issuer ? issuer : "",
                  issuer ? strlen(issuer) : 0);
+  if (!issuer_leaves_room(b, rs, doc->layout.text_w - 2 * rs->indent_twips, issuer, date))
+    gw_runs_append(b->arena, &line->runs, GW_RUN_BREAK, "", 0);
   gw_runs_append(b->arena, &line->runs, GW_RUN_TAB, "", 0);
   gw_runs_append(b->arena, &line->runs, GW_RUN_TEXT, date ? date : "", date ? strlen(date) : 0);
-  warn_crowded_issuer(b, rs, line->tab_right_twips, issuer, date);
 
   if (column)
     gw_doc_add_text(doc, GW_ROLE_COLUMN, column);

@@ -148,8 +148,12 @@ static int block_height(const gw_doc *doc, const gw_block *b, int text_w, int *l
   case GW_BLOCK_PARA: {
     int indent = rs->align == GW_ALIGN_CENTER ? 0 : rs->indent_twips;
     size_t display_width = gw_runs_measure(&b->runs, chars);
-    if (b->tab_right_twips)
-      return rs->line_twips;
+    if (b->tab_right_twips) { /* issuer and date: one line, or two when broken */
+      int lines = 1;
+      for (const gw_run *r = b->runs.first; r; r = r->next)
+        lines += r->kind == GW_RUN_BREAK;
+      return lines * rs->line_twips;
+    }
     return gw_prepare_lines(rs, text_w, indent, display_width) * rs->line_twips;
   }
   case GW_BLOCK_BLANK:

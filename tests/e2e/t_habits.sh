@@ -861,3 +861,22 @@ if "$GWDOC" render "$H/thing.md" -o "$H/thing.docx" 2>"$H/thing.err"; then
 else
   fail "thing renders" "$(cat "$H/thing.err")"
 fi
+
+# The issuer/date line: the date's right tab one character (320 twips)
+# short of the 版心 edge (8845), as the issuer is one in from the left.
+# An issuer too long to share the line: a warning, and the date on a line
+# of its own after a break, never split.
+if "$GWDOC" render "$H/thing.md" -o "$H/tab.docx" 2>/dev/null; then
+  unzip -p "$H/tab.docx" word/document.xml | grep -q '<w:tab w:val="right" w:pos="8525"/>' \
+    && pass "issuer/date line: the date one character in from the right" \
+    || fail "issuer/date line: the date one character in from the right" "$(unzip -p "$H/tab.docx" word/document.xml | grep -o '<w:tabs>.\{0,60\}')"
+fi
+{ printf '%s' "$BULLETIN_FRONT" | sed 's/^kind: bulletin$/kind: bulletin\nissuer: 山西综改示范区管委会经济发展和科技创新局（统计局）/'; printf '# 标题\n\n正文。\n'; } >"$H/long-issuer.md"
+if "$GWDOC" render "$H/long-issuer.md" -o "$H/long-issuer.docx" 2>"$H/long-issuer.err"; then
+  unzip -p "$H/long-issuer.docx" word/document.xml | grep -q '（统计局）</w:t></w:r><w:r><w:br/></w:r><w:r><w:rPr>.\{0,300\}</w:rPr><w:tab/></w:r>' \
+    && grep -q 'long-issuer.md:3:9: warning: 编印单位.*日期已移到下一行' "$H/long-issuer.err" \
+    && pass "a long issuer: the date on its own line, with a warning" \
+    || fail "a long issuer: the date on its own line, with a warning" "$(cat "$H/long-issuer.err")"
+else
+  fail "long issuer renders" "$(cat "$H/long-issuer.err")"
+fi
