@@ -2,6 +2,7 @@
 #include "value.h"
 #include "zh.h"
 
+#include <ctype.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -50,12 +51,19 @@ static const struct {
     {"did not find expected ',' or '}'", "花括号没有闭合：请补上“}”"},
 };
 
-/* A key typed with the Chinese colon (title： 政法信息) makes libyaml
- * complain on its line or the next; find it there (lines first..last):
- * a line, not a list item, whose first colon is "：" with no space
- * before it. Returns the byte offset of the "：", or -1. */
-static long fullwidth_colon_key(const char *text, size_t len, unsigned first, unsigned last,
-                                unsigned *line) {
+/* The two ways drafters mistype a key's colon, which make libyaml
+ * complain on the key's line or the next one. */
+typedef enum {
+  COLON_FULLWIDTH, /* title： 政法信息 */
+  COLON_UNSPACED   /* title:政法信息 */
+} colon_slip;
+
+/* Find such a key on lines first..last: a line, not a list item, whose
+ * first colon is "：" with no space before it, or an ASCII key (letters,
+ * digits, _) whose ":" has text right after it. Returns the byte offset
+ * of the colon, or -1. */
+static long mistyped_colon_key(const char *text, size_t len, unsigned first, unsigned last,
+                               unsigned *line, colon_slip *slip) {
   const char *p = text, *end = text + len;
   for (unsigned l = 0; p < end && l <= last; l++) {
     const char *eol = memchr(p, '\n', (size_t)(end - p));
@@ -69,11 +77,20 @@ static long fullwidth_colon_key(const char *text, size_t len, unsigned first, un
       continue;
     }
     const char *colon = q;
+    bool ascii_key = true;
     while (colon < eol && *colon != ':' && *colon != ' ' && *colon != '#' && *colon != '"' &&
-           *colon != '\'' && strncmp(colon, "：", 3) != 0)
+           *colon != '\'' && strncmp(colon, "：", 3) != 0) {
+      ascii_key = ascii_key && (isalnum((unsigned char)*colon) || *colon == '_');
       colon++;
+    }
+    *line = l;
     if (colon > q && colon + 3 <= eol && strncmp(colon, "：", 3) == 0) {
-      *line = l;
+      *slip = COLON_FULLWIDTH;
+      return colon - text;
+    }
+    if (colon > q && ascii_key && colon + 1 < eol && *colon == ':' && colon[1] != ' ' &&
+        colon[1] != '\r') {
+      *slip = COLON_UNSPACED;
       return colon - text;
     }
     p = eol + 1;
@@ -102,15 +119,24 @@ static bool tab_at(const char *text, size_t len, yaml_mark_t m) {
   return p < end && *p == '\t';
 }
 
-/* The error for a key with a Chinese colon at byte `at` of line `line`.
+/* The error for a key's mistyped colon at byte `at` of line `line`.
  * Returns -1 (an error was reported). */
-static int report_fullwidth_colon(reader *r, long at, unsigned line) {
+static int report_colon_slip(reader *r, long at, unsigned line, colon_slip slip) {
   const char *bol = r->text + at;
   while (bol > r->text && bol[-1] != '\n')
     bol--;
   gw_pos here = {r->file, r->first_line + line,
                  (unsigned)gw_zh_count_chars(bol, (size_t)(r->text + at - bol)) + 1};
-  gw_error(r->diags, here, "名称后面要用英文冒号“:”，这里是中文冒号“：”");
+  if (slip == COLON_FULLWIDTH)
+    gw_error(r->diags, here, "名称后面要用英文冒号“:”，这里是中文冒号“：”");
+  else {
+    const char *value = r->text + at + 1, *eol = value;
+    while (eol < r->text + r->len && *eol != '\n' && *eol != '\r')
+      eol++;
+    int key_len = (int)(r->text + at - bol);
+    gw_error(r->diags, here, "名称“%.*s”的冒号后面要有一个空格：写成“%.*s: %.*s”", key_len, bol,
+             key_len, bol, (int)(eol - value), value);
+  }
   return -1;
 }
 
@@ -120,10 +146,11 @@ static int next_event(reader *r, yaml_event_t *ev) {
   yaml_mark_t m = r->parser.problem_mark;
   gw_pos pos = mark_pos(r->file, r->first_line, m);
   unsigned line;
+  colon_slip slip;
   unsigned last = (unsigned)m.line, first = last > 0 ? last - 1 : 0;
-  long at = fullwidth_colon_key(r->text, r->len, first, last, &line);
+  long at = mistyped_colon_key(r->text, r->len, first, last, &line, &slip);
   if (at >= 0)
-    return report_fullwidth_colon(r, at, line);
+    return report_colon_slip(r, at, line, slip);
   if (tab_at(r->text, r->len, m)) {
     gw_error(r->diags, pos, "YAML 不能用 Tab 缩进或分隔：请改用空格");
     return -1;
@@ -282,9 +309,10 @@ gw_val *gw_val_parse(gw_arena *arena, gw_diags *diags, const char *file,
     root->kind = GW_VAL_MAP; /* an empty document */
   } else if (root && root->kind != GW_VAL_MAP) {
     unsigned line;
-    long at = fullwidth_colon_key(text, len, 0, 0, &line); /* kind： bulletin */
+    colon_slip slip;
+    long at = mistyped_colon_key(text, len, 0, 0, &line, &slip); /* kind： bulletin */
     if (at >= 0)
-      report_fullwidth_colon(&r, at, line);
+      report_colon_slip(&r, at, line, slip);
     else
       gw_error(diags, root->pos, "YAML 内容必须是“键: 值”的形式，而不是单独的文字或列表");
     root = NULL;

@@ -20,6 +20,10 @@ expect_error broken-yaml "$E/yaml.md" "$E/yaml.md:6:5: error: YAML 语法错误"
 # a Chinese colon after a key, ": " inside a value, a tab.
 printf '%s' "$FRONT" | sed 's/^year: /year： /' >"$E/zhcolon.md"; echo 正文。 >>"$E/zhcolon.md"
 expect_error yaml-chinese-colon "$E/zhcolon.md" "$E/zhcolon.md:4:5: error: 名称后面要用英文冒号“:”，这里是中文冒号“：”"
+# title:政法信息 (no space after the colon) is named on its own line, not
+# the next one where libyaml notices
+printf '%s' "$FRONT" | sed 's/^year: .*/&\ntitle:政法信息/' >"$E/nospace.md"; echo 正文。 >>"$E/nospace.md"
+expect_error yaml-colon-unspaced "$E/nospace.md" "$E/nospace.md:5:6: error: 名称“title”的冒号后面要有一个空格：写成“title: 政法信息”"
 printf '%s' "$FRONT" | sed 's/^date: .*/&\ncontact: 联系人: 王强/' >"$E/valcolon.md"; echo 正文。 >>"$E/valcolon.md"
 expect_error yaml-colon-in-value "$E/valcolon.md" "error: YAML 语法错误：值里有“: ”（冒号加空格）：请给整个值加英文引号"
 printf '%s' "$FRONT" | sed 's/^year: /\tyear: /' >"$E/yamltab.md"; echo 正文。 >>"$E/yamltab.md"
