@@ -98,10 +98,27 @@ int gw_build_bool(gw_build *b, const char *key, bool dflt) {
 
 static int parse_ascii_date(const char *s, int *y, int *m, int *d);
 
+/* 二〇二一年十月十八日, as dates are printed in 公文 (and 2021年十月十八日):
+ * each part a numeral. */
+static int parse_numeral_date(const char *s, int *y, int *m, int *d) {
+  const char *nian = strstr(s, "年"), *yue = nian ? strstr(nian, "月") : NULL;
+  const char *ri = yue ? strstr(yue, "日") : NULL;
+  if (!ri || ri[strlen("日")] != '\0')
+    return -1;
+  size_t mark = strlen("年"); /* 年 月 日 are all this long */
+  *y = gw_zh_numeral_value(s, (size_t)(nian - s));
+  *m = gw_zh_numeral_value(nian + mark, (size_t)(yue - nian - mark));
+  *d = gw_zh_numeral_value(yue + mark, (size_t)(ri - yue - mark));
+  return *y >= 1000 && *m > 0 && *d > 0 ? 0 : -1;
+}
+
 int gw_parse_date(const char *s, int *y, int *m, int *d) {
   /* ２０２１年１０月１８日 is the same date (full-width digits made ASCII) */
   char *ascii = gw_zh_normalize(s, strlen(s));
-  int rc = parse_ascii_date(ascii ? ascii : s, y, m, d);
+  const char *t = ascii ? ascii : s;
+  int rc = parse_ascii_date(t, y, m, d);
+  if (rc < 0)
+    rc = parse_numeral_date(t, y, m, d);
   free(ascii);
   return rc;
 }
@@ -125,8 +142,8 @@ int gw_build_date(gw_build *b, const char *key, bool required, int *y, int *m,
   if (!v)
     return -1;
   if (gw_parse_date(v->str, y, m, d) < 0) {
-    gw_error(b->diags, v->pos, "%s 应写成 年-月-日，如 2021-10-18，而不是“%s”", key,
-             v->str);
+    gw_error(b->diags, v->pos, "%s 应写成 年-月-日，如 2021-10-18 或 2021年10月18日，而不是“%s”",
+             key, v->str);
     return -1;
   }
   if (!gw_zh_date_valid(*y, *m, *d)) {

@@ -1232,8 +1232,8 @@ int gw_zh_numeral_value(const char *text, size_t len)
   static const UChar32 digits[] = {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
                                    0x516D, 0x4E03, 0x516B, 0x4E5D}; /* 零 一 … 九 */
   int32_t i = 0, n = (int32_t)len;
-  int value = 0, digit = -1;
-  bool any = false;
+  int value = 0, digit = -1, positional = 0, places = 0;
+  bool any = false, tens = false;
   while (i < n) {
     UChar32 c;
     U8_NEXT((const uint8_t *)text, i, n, c);
@@ -1243,14 +1243,19 @@ int gw_zh_numeral_value(const char *text, size_t len)
         d = k;
     if (d >= 0) {
       digit = d;
+      if (places++ < 6)
+        positional = positional * 10 + d;
     } else if (c == 0x5341 || c == 0x767E) { /* 十 百 */
       value += (digit < 0 ? 1 : digit) * (c == 0x5341 ? 10 : 100);
       digit = -1;
+      tens = true;
     } else {
       return -1;
     }
     any = true;
   }
+  if (!tens && places > 1)
+    return places <= 6 ? positional : -1; /* 二〇二一: a year, digit by digit */
   return any ? value + (digit > 0 ? digit : 0) : -1;
 }
 

@@ -64,8 +64,9 @@ char *gw_zh_normalize(const char *text, size_t len);
  * 1 -> 一, 10 -> 十, 11 -> 十一, 99 -> 九十九. Returns a new string. */
 char *gw_zh_numeral(int n);
 
-/* The value of a numeral: ASCII digits (12) or Chinese (十二, 一百零一);
- * -1 when text[0..len) is not one whole. */
+/* The value of a numeral: ASCII digits (12) or Chinese (十二, 一百零一),
+ * or Chinese digits one by one as years are written (二〇二一); -1 when
+ * text[0..len) is not one whole. */
 int gw_zh_numeral_value(const char *text, size_t len);
 
 /* Is (year, month, day) a real calendar date? */

@@ -847,7 +847,8 @@ START_TEST(test_numeral_value)
   static const struct { const char *text; int want; } cases[] = {
       {"一", 1}, {"九", 9}, {"十", 10}, {"十一", 11}, {"二十", 20}, {"二十三", 23},
       {"九十九", 99}, {"一百", 100}, {"一百零一", 101}, {"一百二十", 120}, {"12", 12},
-      {"〇", 0}, {"甲", -1}, {"一a", -1}, {"", -1}};
+      {"〇", 0}, {"甲", -1}, {"一a", -1}, {"", -1}, {"二〇二四", 2024}, {"一九九八", 1998},
+      {"二〇", 20}};
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
     ck_assert_msg(gw_zh_numeral_value(cases[i].text, strlen(cases[i].text)) == cases[i].want,
                   "value of '%s'", cases[i].text);
