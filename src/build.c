@@ -2,6 +2,9 @@
 #include "build.h"
 #include "zh.h"
 
+#include <unicode/utf8.h>
+
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -531,6 +534,26 @@ static void break_header_unit(gw_build *b, gw_cell *c, int col_twips) {
   c->width_plus_one = 0;
 }
 
+/* Display columns a cell needs beyond its characters: LibreOffice sets
+ * a gap between Chinese and Latin letters or digits even where the
+ * style asks for none (第0镇 wrapped as 第0 / 镇), about a quarter of a
+ * character each; one column for every two such meetings. */
+static size_t script_gaps(const gw_cell *c) {
+  size_t meetings = 0;
+  int prev = 0; /* 1 Chinese, 2 Latin letter or digit, 0 other */
+  for (const gw_run *r = c->runs.first; r; r = r->next) {
+    int32_t i = 0, n = (int32_t)r->len;
+    while (i < n) {
+      UChar32 ch;
+      U8_NEXT(r->text, i, n, ch);
+      int kind = ch >= 0x3400 ? 1 : (ch < 0x80 && isalnum(ch)) ? 2 : 0;
+      meetings += kind && prev && kind != prev;
+      prev = kind;
+    }
+  }
+  return (meetings + 1) / 2;
+}
+
 /* Each column `lo` wide, and the room left (`avail` - sum_lo) shared in
  * proportion to how far each is from `hi`. */
 static void share_beyond(double *width, const double *lo, double sum_lo, const double *hi,
@@ -567,13 +590,25 @@ void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
       continue;
     int i = 0;
     for (gw_cell *c = row->cells; c && i < n; c = c->next) {
-      size_t cw = gw_cell_width(c);
+      size_t cw = gw_cell_width(c) + script_gaps(c);
       double w = (double)cw * (row->header ? header_unit : unit) + pad;
       if (c->span == 1) {
-        if (w > natural[i])
-          natural[i] = w;
-        if ((row->header || cw <= 12) && w > head[i])
-          head[i] = w; /* a header or a short cell (<= 6 characters) */
+        /* A header with its unit in brackets is at most as wide as its
+         * longer half: it breaks there (同比增减 / （百分点）) rather than
+         * widen a column of figures and squeeze the names beside it. */
+        double whole = w;
+        if (row->header) {
+          size_t at = header_unit_at(gw_runs_text(b->arena, &c->runs));
+          if (at) {
+            size_t a = gw_zh_display_width(gw_runs_text(b->arena, &c->runs), at);
+            size_t z = cw > a ? cw - a : 0;
+            whole = (double)(a > z ? a : z) * header_unit + pad;
+          }
+        }
+        if (whole > natural[i])
+          natural[i] = whole;
+        if ((row->header || cw <= 12) && whole > head[i])
+          head[i] = whole; /* a header or a short cell (<= 6 characters) */
         if (!row->header && (cw <= 6 || ascii_cell(c)) && w > data[i])
           data[i] = w; /* 亿元, 312.56, 98.4%: never broken */
         if (!row->header && (cw <= 6 || ascii_cell(c)) && w > figures[i])
