@@ -573,9 +573,16 @@ static void add_contents(gw_build *b, cmark_node *root, size_t titles) {
 }
 
 /* An article title with no text under it: a heading pasted without its
- * article, or an article still to be written. */
-static void warn_bare_title(gw_build *b, cmark_node *title) {
-  if (title)
+ * article, an article still to be written, or the first line of a long
+ * title typed as two `#` lines (`next`: the title right under it). */
+static void warn_bare_title(gw_build *b, cmark_node *title, cmark_node *next) {
+  if (!title)
+    return;
+  if (next && cmark_node_previous(next) == title)
+    gw_warning(b->diags, gw_build_node_pos(b, title),
+               "这篇文章只有标题，没有正文：如果下一行 # 是这个标题的后半，请把两行并成一个 # 标题"
+               "（标题过长会自动换行）");
+  else
     gw_warning(b->diags, gw_build_node_pos(b, title), "这篇文章只有标题，没有正文");
 }
 
@@ -611,7 +618,7 @@ int gw_bulletin_build(gw_build *b, cmark_node *root) {
   for (cmark_node *n = cmark_node_first_child(root); n; n = cmark_node_next(n)) {
     bool title = cmark_node_get_type(n) == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) == 1;
     if (title) {
-      warn_bare_title(b, bare_title);
+      warn_bare_title(b, bare_title, n);
       warn_empty_title(b, n);
       bare_title = n;
     } else if (cmark_node_get_type(n) != CMARK_NODE_THEMATIC_BREAK) {
@@ -619,11 +626,15 @@ int gw_bulletin_build(gw_build *b, cmark_node *root) {
     }
     gw_body_block(b, &st, n, 0);
   }
-  warn_bare_title(b, bare_title);
+  warn_bare_title(b, bare_title, NULL);
   if (b->doc->last == before_body)
     gw_warning(b->diags, gw_build_front_pos(b), "正文为空：只生成了报头和报尾");
 
   gw_tail *tail = gw_build_tail(b);
+  if (!tail->rows && !gw_val_get(b->config, "distribution"))
+    gw_warning(b->diags, gw_build_front_pos(b),
+               "没有写 distribution（报送范围），报尾只排印数和联系方式：如要排“报：”“送：”“发：”，"
+               "请在前置元数据或模板里写上 distribution");
   long copies;
   if (gw_val_get(b->config, "copies") &&
       gw_build_int(b, "copies", 1, 100000000, false, &copies) == 0) {

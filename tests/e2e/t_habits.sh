@@ -895,3 +895,13 @@ if "$GWDOC" render "$H/stat.md" -o "$H/stat.docx" 2>"$H/stat.err"; then
 else
   fail "statistics table renders" "$(cat "$H/stat.err")"
 fi
+
+# A long title typed as two # lines: the warning says how to join them.
+# A bulletin with no distribution at all: a warning that the 报尾 has no
+# 报/送/发 rows.
+printf -- '---\nkind: bulletin\ntemplate: gbt9704\ntitle: 工作简报\nissuer: 县应急管理局\nyear: 2024\nnumber: 3\ndate: 2024-03-05\n---\n# 关于全县安全生产大检查\n# 工作情况的报告\n\n正文。\n' >"$H/two-titles.md"
+"$GWDOC" render "$H/two-titles.md" -o "$H/two-titles.docx" 2>"$H/two-titles.err"
+grep -q 'two-titles.md:10:1: warning: 这篇文章只有标题，没有正文：如果下一行 # 是这个标题的后半，请把两行并成一个 # 标题' "$H/two-titles.err" \
+  && grep -q 'warning: 没有写 distribution（报送范围）' "$H/two-titles.err" \
+  && pass "two # lines for one title; no distribution: warnings say what to do" \
+  || fail "two # lines for one title; no distribution: warnings say what to do" "$(cat "$H/two-titles.err")"
