@@ -43,6 +43,12 @@ const struct {
 #define ICU_DATA_SYMBOL STR(U_ICUDATA_ENTRY_POINT)
 
 int gw_icu_data_load(void) {
+  /* Once, at the first need: opening the 31 MB library was a tenth of
+   * rendering the seed issue, which never needs it. */
+  static int loaded; /* 0 not yet, 1 loaded, -1 failed */
+  if (loaded)
+    return loaded > 0 ? 0 : -1;
+  loaded = -1;
   /* The handle is kept for the life of the process: ICU reads the data in
    * place until exit. */
   void *lib = dlopen(ICU_DATA_LIBRARY, RTLD_NOW | RTLD_LOCAL);
@@ -55,6 +61,7 @@ int gw_icu_data_load(void) {
             ICU_DATA_LIBRARY, U_ICU_VERSION_MAJOR_NUM, U_ICU_VERSION_MAJOR_NUM);
     return -1;
   }
+  loaded = 1;
   return 0;
 }
 

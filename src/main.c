@@ -298,9 +298,6 @@ int main(int argc, char **argv) {
     i++;
   if (i == sizeof commands / sizeof commands[0])
     return usage_error("未知命令 %s", argv[1]);
-  /* ICU's data, for the commands only: --help and --version need none */
-  if (gw_icu_data_load() < 0)
-    return 1;
   int rc = commands[i].run(argc - 2, argv + 2);
   gw_zh_cleanup();
   return rc;

@@ -1180,6 +1180,8 @@ static UNumberFormat *numfmt(void)
 {
   if (g_numfmt)
     return g_numfmt;
+  if (gw_icu_data_load() < 0)
+    return NULL;
   UErrorCode err = U_ZERO_ERROR;
   UNumberFormat *f = unum_open(UNUM_SPELLOUT, NULL, 0, "zh", NULL, &err);
   if (U_FAILURE(err)) {
@@ -1372,8 +1374,8 @@ char *gw_zh_fold(const char *text, size_t len)
   UChar *folded = NULL;
   if (U_FAILURE(err))
     goto out;
-  const UNormalizer2 *cf = unorm2_getNFKCCasefoldInstance(&err);
-  if (U_FAILURE(err))
+  const UNormalizer2 *cf = gw_icu_data_load() == 0 ? unorm2_getNFKCCasefoldInstance(&err) : NULL;
+  if (!cf || U_FAILURE(err))
     goto out;
   int32_t flen = 0;
   folded = normalize16(cf, u16, need, &flen);
@@ -1403,6 +1405,8 @@ long gw_zh_word_breaks(const char *text, size_t len, size_t **out)
   if (len > INT32_MAX)
     return -1;
   UErrorCode err = U_ZERO_ERROR;
+  if (gw_icu_data_load() < 0)
+    return -1;
   UText *ut = utext_openUTF8(NULL, text, (int64_t)len, &err);
   UBreakIterator *bi = ubrk_open(UBRK_WORD, "zh", NULL, 0, &err);
   if (U_SUCCESS(err))
@@ -1753,6 +1757,8 @@ static UTransliterator *hant_hans(void)
 {
   if (g_hant_hans)
     return g_hant_hans;
+  if (gw_icu_data_load() < 0)
+    return NULL;
   static const UChar id[] = {'H', 'a', 'n', 't', '-', 'H', 'a', 'n', 's', 0};
   UErrorCode err = U_ZERO_ERROR;
   UTransliterator *t =

@@ -106,9 +106,12 @@ size_t gw_zh_distance(const char *a, const char *b);
  * (objects are re-created on demand). */
 void gw_zh_cleanup(void);
 
-/* Give ICU its data before the first ICU call (icu_data.c): needed by
- * the release binary, which links ICU's code statically; a no-op in
- * other builds. Returns 0, or -1 after printing why. */
+/* Give ICU its data (icu_data.c), before the first call of a service
+ * that reads it: word breaks, spell-out numerals, Hant-Hans, NFKC case
+ * folding. NFC and character properties are built into ICU's code, so
+ * most documents never need it. Needed by the release binary, which
+ * links ICU's code statically; a no-op in other builds. Loads once;
+ * returns 0, or -1 after printing why (once). */
 int gw_icu_data_load(void);
 
 /* ------------------------------------------------------------------ */

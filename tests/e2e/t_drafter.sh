@@ -82,3 +82,18 @@ ln -sf /etc/hostname "$D/pic/link.png"
 printf -- '---\nkind: bulletin\ntemplate: jintuan-yaoxun\nyear: 2021\nnumber: 1\ndate: 2021-01-05\n---\n![x](link.png)\n' >"$D/pic/link.md"
 "$GWDOC" render "$D/pic/link.md" -o "$D/pic/link.docx" 2>"$D/pic/link.err"; rc=$?
 [ $rc -eq 1 ] && grep -q '目录以外的链接' "$D/pic/link.err" && pass "pictures: a link leading outside the folder is refused" || fail "pictures: a link leading outside the folder is refused"
+
+# The release binary opens ICU's 31 MB data library only for a document
+# that needs it (numbering: auto spells numbers out): a plain issue
+# never does. Builds that link ICU dynamically (sanitizers) load it at
+# start and are not asked.
+if ! ldd "$GWDOC" 2>/dev/null | grep -q libicu; then
+  mkdir -p "$D/lazy"
+  printf '%s' "$BULLETIN_FRONT" | sed 's/^kind: bulletin$/kind: bulletin\nnumbering: auto/' >"$D/lazy/auto.md"
+  printf '# 标题\n\n## 做法\n\n正文。\n' >>"$D/lazy/auto.md"
+  plain=$(LD_DEBUG=files "$GWDOC" render samples/jintuan-yaoxun-2021-14.md -o "$D/lazy/plain.docx" 2>&1 | grep -c 'file=libicudata')
+  auto=$(LD_DEBUG=files "$GWDOC" render "$D/lazy/auto.md" -o "$D/lazy/auto.docx" 2>&1 | grep -c 'file=libicudata')
+  [ "$plain" -eq 0 ] && [ "$auto" -ge 1 ] && unzip -p "$D/lazy/auto.docx" word/document.xml | grep -q '一、' \
+    && pass "ICU data is opened only when a document needs it" \
+    || fail "ICU data is opened only when a document needs it" "plain=$plain auto=$auto"
+fi
