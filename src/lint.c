@@ -1038,6 +1038,17 @@ static void gather(prose *pr, const gw_source *src, cmark_node *block) {
   cmark_iter_free(it);
 }
 
+/* A paragraph split off the one before it (gw_markdown_parse: a line
+ * pasted from Word, with no blank line above) has no position of its
+ * own; its first inline has. Without it the block would start where its
+ * container does, and the literal search, bounded by WINDOW, would lose
+ * the text a kilobyte or so further down. */
+static cmark_node *first_positioned(cmark_node *node) {
+  while (cmark_node_get_start_line(node) <= 0 && cmark_node_first_child(node))
+    node = cmark_node_first_child(node);
+  return cmark_node_get_start_line(node) > 0 ? node : NULL;
+}
+
 static void block_bounds(const gw_source *src, cmark_node *node, size_t *start,
                          size_t *end) {
   cmark_node *p = positioned(node);
@@ -1045,7 +1056,9 @@ static void block_bounds(const gw_source *src, cmark_node *node, size_t *start,
     *start = *end = src->len;
     return;
   }
-  *start = body_off(src, cmark_node_get_start_line(p), cmark_node_get_start_column(p));
+  cmark_node *first = cmark_node_get_start_line(node) > 0 ? NULL : first_positioned(node);
+  cmark_node *from = first ? first : p;
+  *start = body_off(src, cmark_node_get_start_line(from), cmark_node_get_start_column(from));
   int el = cmark_node_get_end_line(p);
   if (el < cmark_node_get_start_line(p))
     el = cmark_node_get_start_line(p);

@@ -85,3 +85,20 @@ lint_cli() {
   "$GWDOC" lint "$L/no-such-file.md" 2>&1 | grep -q 'no-such-file.md: error: 无法读取源文件'
 }
 check "lint: several files, stdin, usage" lint_cli
+
+# A block pasted from Word, 1.2 KB and more: full-width indents, no blank
+# lines, a half-width comma on every line. Every line is reported and
+# fixed (the lines split off the block once lost their place).
+lint_long_pasted_block() {
+  { printf '%s\n# 标题\n\n' "$BULLETIN_FRONT"
+    for i in $(seq 0 29); do printf '　　第%d句有很多很多的文字在这里很多很多的文字在这里,有逗号。\n' "$i"; done
+  } >"$L/pasted.md"
+  "$GWDOC" lint "$L/pasted.md" >"$L/pasted.out" 2>&1
+  [ "$(grep -c 'punct-width' "$L/pasted.out")" = 30 ] || { tail -n 2 "$L/pasted.out"; return 1; }
+  grep -q "^$L/pasted.md:39:28: warning" "$L/pasted.out" || return 1
+  "$GWDOC" lint --fix "$L/pasted.md" >/dev/null 2>"$L/pasted.err"
+  grep -q '已修正 60 处' "$L/pasted.err" || { cat "$L/pasted.err"; return 1; }
+  ! grep -q ',' "$L/pasted.md" || return 1
+  [ -z "$("$GWDOC" lint "$L/pasted.md" 2>&1)" ]
+}
+check "lint: every line of a long block pasted from Word" lint_long_pasted_block

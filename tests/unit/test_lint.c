@@ -511,6 +511,41 @@ START_TEST(test_long_line_linear)
 }
 END_TEST
 
+/* A block pasted from Word: lines indented with full-width spaces and
+ * no blank line between (each its own paragraph once split). Every line
+ * is checked and fixed, however far it lies from the block's start. */
+static char *pasted_block(int lines) {
+  gw_buf b = {0};
+  gw_buf_puts(&b, FM "# 标题\n\n");
+  for (int i = 0; i < lines; i++) {
+    char line[160];
+    snprintf(line, sizeof line, "\u3000\u3000第%d句有很多很多的文字在这里很多很多的文字在这里,有逗号。\n", i);
+    gw_buf_puts(&b, line);
+  }
+  gw_buf_append(&b, "", 1);
+  return b.data;
+}
+
+START_TEST(test_long_pasted_block)
+{
+  char *src = pasted_block(40);
+  gw_diags d = {0};
+  d.quiet = true;
+  gw_lint_buffer("t.md", src, strlen(src), &d, NULL, NULL);
+  ck_assert_uint_eq(d.warnings, 80); /* an indent and a comma on every line */
+  ck_assert_uint_eq(d.last->pos.line, 6 + 39);
+  ck_assert_uint_eq(d.last->pos.col, 28);
+  gw_diags_free(&d);
+  char *out = NULL;
+  size_t out_len = 0;
+  ck_assert_uint_eq(gw_lint_buffer("t.md", src, strlen(src), &d, &out, &out_len), 80);
+  ck_assert_ptr_null(memchr(out, ',', out_len));
+  gw_diags_free(&d);
+  free(out);
+  free(src);
+}
+END_TEST
+
 /* The command line: usage errors. */
 START_TEST(test_main_usage)
 {
@@ -536,6 +571,7 @@ Suite *lint_suite(void) {
   tcase_add_loop_test(tc, test_lint_rule, 0, (int)N_ELEMS(lint_cases));
   tcase_add_test(tc, test_messages);
   tcase_add_test(tc, test_long_line_linear);
+  tcase_add_test(tc, test_long_pasted_block);
   tcase_add_test(tc, test_main_usage);
   tcase_add_checked_fixture(tc, NULL, teardown);
   suite_add_tcase(s, tc);
