@@ -95,6 +95,11 @@ typedef struct {
   bool prev_open;          /* it ended in the middle of a sentence */
   char prev_tail[64];      /* its last characters, for the message */
   unsigned prev_line;      /* line of its last character */
+  /* lines of tab-separated cells (a paste from a spreadsheet) */
+  cmark_node *tab_para;    /* the last paragraph that had some */
+  size_t tab_rows;         /* such lines in a row so far */
+  size_t tab_start;        /* source offset of the first of them */
+  bool tab_told;           /* the run is reported already */
 } linter;
 
 static const char OBJ[] = "\xEF\xBF\xBC"; /* U+FFFC */
@@ -523,6 +528,10 @@ static int on_norm_edit(const gw_zh_edit *e, void *vctx) {
                "省略号应为两个“…”：把“%s”改为“……”", was);
     break;
   case GW_ZH_EDIT_SPACE: {
+    /* A tab is never a stray space between Chinese characters: it parts
+     * the columns of a paste from a spreadsheet (see tab_rows_rule). */
+    if (memchr(s + e->offset, '\t', e->len))
+      return 0;
     /* Up to two letters, digits, Han characters or Chinese punctuation
      * marks on each side. */
     size_t b = e->offset, a2 = e->offset + e->len;
@@ -1360,6 +1369,49 @@ static bool in_plain_note(cmark_node *para) {
   return lead && gw_note_label_len(gw_skip_indent(lead), &word) > 0;
 }
 
+/* Lines of `pr` with a tab between two cells (not an indent): their
+ * count, and in *first the prose offset of the first of them. */
+static size_t tab_lines(const prose *pr, size_t *first) {
+  const char *s = pr->text.data;
+  size_t len = pr->text.len, count = 0;
+  for (size_t at = 0; at < len;) {
+    const char *nl = memchr(s + at, '\n', len - at);
+    size_t end = nl ? (size_t)(nl - s) : len;
+    size_t k = at;
+    while (k < end && (s[k] == ' ' || s[k] == '\t'))
+      k++;
+    const char *tab = k < end ? memchr(s + k, '\t', end - k) : NULL;
+    if (tab && tab + 1 < s + end && !count++)
+      *first = at;
+    at = end + 1;
+  }
+  return count;
+}
+
+/* [tab-columns] Rows pasted from a spreadsheet keep its tabs between
+ * the cells: Markdown reads them as a paragraph, not a table. Two such
+ * lines in a row (in one paragraph, or in the lines split off it) are
+ * reported once, at the first. */
+static void tab_rows_rule(linter *l, cmark_node *node, const prose *pr) {
+  size_t first = 0, rows = tab_lines(pr, &first);
+  bool joined = l->tab_para && cmark_node_previous(node) == l->tab_para &&
+                gw_markdown_continues(node);
+  l->tab_para = rows ? node : NULL;
+  if (!rows)
+    return;
+  if (!joined) {
+    l->tab_rows = 0;
+    l->tab_start = prose_src_off(pr, first);
+    l->tab_told = false;
+  }
+  l->tab_rows += rows;
+  if (l->tab_rows >= 2 && !l->tab_told) {
+    lint_at(l, l->tab_start, GW_WARNING, "tab-columns",
+            "这几行像是从表格软件粘贴的制表符分隔内容，请改成管道表格（|）");
+    l->tab_told = true;
+  }
+}
+
 static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
   const gw_source *src = &l->src;
   cmark_node_type type = cmark_node_get_type(node);
@@ -1409,6 +1461,8 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
     heading_rules(l, &pr, cmark_node_get_heading_level(node), &m);
   if (typed) /* 一、… typed as a paragraph: numbered in order all the same */
     sequence_rule(l, &pr, &m);
+  if (type == CMARK_NODE_PARAGRAPH)
+    tab_rows_rule(l, node, &pr);
   if (type == CMARK_NODE_PARAGRAPH) {
     if (l->prev_para && cmark_node_previous(node) == l->prev_para && l->prev_open &&
         starts_mid(&pr, &m))

@@ -102,3 +102,20 @@ lint_long_pasted_block() {
   [ -z "$("$GWDOC" lint "$L/pasted.md" 2>&1)" ]
 }
 check "lint: every line of a long block pasted from Word" lint_long_pasted_block
+
+# Rows pasted from a spreadsheet (CR LF, a BOM, tabs between the cells):
+# one warning to make a pipe table of them, and --fix keeps every tab.
+lint_tab_rows() {
+  { printf '\357\273\277'
+    printf -- '---\nkind: division\ntitle: 防汛工作责任分工\nissuer: 县防汛抗旱指挥部办公室\ndate: 2025-05-06\n---\n\n## 一、汛前准备\n\n'
+    printf '序号\t工作任务\t牵头单位\t完成时限\n'
+    printf '1\t开展汛前隐患排查。\t县水利局\t2025年5月底前\n'
+    printf '2\t修订完善防汛应急预案。\t县应急管理局\t2025年5月20日前\n'
+  } | sed 's/$/\r/' >"$L/tsv.md"
+  cp "$L/tsv.md" "$L/tsv0.md"
+  "$GWDOC" lint --fix "$L/tsv.md" >"$L/tsv.out" 2>&1
+  grep -q "^$L/tsv.md:10:1: warning: 这几行像是从表格软件粘贴的制表符分隔内容，请改成管道表格（|） \[tab-columns\]" "$L/tsv.out" || { cat "$L/tsv.out"; return 1; }
+  ! grep -q 'cjk-space' "$L/tsv.out" || { cat "$L/tsv.out"; return 1; }
+  cmp "$L/tsv0.md" "$L/tsv.md"
+}
+check "lint: tabs of a spreadsheet paste are columns, not spaces" lint_tab_rows

@@ -273,6 +273,14 @@ static const lint_case lint_cases[] = {
     {"next paragraph is a label", FM "送：各市，团省委班子成员\n\n发：市级团委。\n", ""},
     {"title lines are not sentences", FM "共青团山西省委\n\n2021年10月18日\n", ""},
     {"heading in between", FM "工作如下，分为\n\n## 一、甲\n\n成员单位。\n", ""},
+    /* tabs: the columns of a paste from a spreadsheet, never stray spaces */
+    {"tab-separated rows", FM "序号\t工作任务\t牵头单位\n1\t开展排查。\t县水利局\t2025年5月底前\n"
+                              "2\t修订预案。\t县应急管理局\t2025年5月20日前\n",
+     "4:1 warning tab-columns"},
+    {"tab-separated rows split at their numbers",
+     FM "正文。\n\n（1）\t开展排查\t县水利局\n（2）\t修订预案\t县应急管理局\n",
+     "6:1 warning tab-columns"},
+    {"one line with a tab", FM "说明\t见附件1。\n", ""},
     /* positions in every kind of block */
     {"list item", FM "- 列表项 1 个\n", "4:6 warning cjk-space; 4:8 warning cjk-space"},
     {"ordered item", FM "1. 第一,第二\n", "4:6 warning punct-width"},
@@ -383,6 +391,9 @@ static const fix_case fix_cases[] = {
     {FM "见`a, b`和[链接](http://x.cn/a,b)和<http://y.cn/c,d>\n",
      FM "见`a, b`和[链接](http://x.cn/a,b)和<http://y.cn/c,d>\n"},
     {FM "這是2021年2月30日“未闭合\n", FM "這是2021年2月30日“未闭合\n"},
+    /* tabs stay: --fix must not merge the columns */
+    {FM "1\t开展排查。\t县水利局\t2025年5月底前\n2\t修订预案。\t县应急管理局\n",
+     FM "1\t开展排查。\t县水利局\t2025年5月底前\n2\t修订预案。\t县应急管理局\n"},
     /* front matter */
     {"---\nkind: bulletin\ntitle: 晋团要讯,测试\nlabel: 增刊[2021]第2期\n---\n",
      "---\nkind: bulletin\ntitle: 晋团要讯，测试\nlabel: 增刊〔2021〕第2期\n---\n"},
