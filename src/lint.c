@@ -90,6 +90,8 @@ typedef struct {
   int last[4];      /* last number seen per marker rank */
   char last_text[4][32];
   bool after_title;
+  bool auto_numbering;    /* numbering: auto: render numbers the headings */
+  bool told_typed_number; /* its one warning about a typed number is out */
   /* paragraphs */
   cmark_node *prev_para;
   bool prev_open;          /* it ended in the middle of a sentence */
@@ -1116,7 +1118,25 @@ static void heading_end_rule(linter *l, prose *pr) {
   claim(pr, cut, len - cut);
 }
 
-static void heading_rules(linter *l, prose *pr, int level, const marker *m) {
+/* Under numbering: auto render numbers the headings by their #s and
+ * drops a number typed as well, warning once a document (bulletin.c,
+ * drop_typed_number): the same warning here, at the heading's start,
+ * and no level or sequence check on numbers that will not be printed. */
+static void auto_number_rule(linter *l, prose *pr, size_t heading_start) {
+  char *text = strndup(pr->text.data ? pr->text.data : "", pr->text.len);
+  size_t n = text ? gw_section_number_len(text) : 0;
+  if (n > 0 && n < pr->text.len && !l->told_typed_number) {
+    lint_at(l, heading_start, GW_WARNING, "numbering",
+            "numbering: auto 会自动给标题编号，标题里写的“%.*s”已去掉；"
+            "要保留自己写的编号，请改为 numbering: explicit",
+            (int)n, text);
+    l->told_typed_number = true;
+  }
+  free(text);
+}
+
+static void heading_rules(linter *l, prose *pr, int level, const marker *m,
+                          size_t heading_start) {
   const char *s = pr->text.data;
   size_t len = pr->text.len;
   if (level == 1) { /* an article title: numbering starts again */
@@ -1126,6 +1146,11 @@ static void heading_rules(linter *l, prose *pr, int level, const marker *m) {
   }
   bool after_title = l->after_title;
   l->after_title = false;
+  if (l->auto_numbering) {
+    if (!(after_title && level == 2 && len >= 6 && memcmp(s, "——", 6) == 0))
+      auto_number_rule(l, pr, heading_start);
+    return;
+  }
   if (m->rank == MK_NONE)
     return; /* a subtitle, or numbering: auto */
   if (after_title && level == 2 && len >= 6 && memcmp(s, "——", 6) == 0)
@@ -1458,7 +1483,7 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
   if (numbered)
     rule_list_marker(l, &pr, &m);
   if (type == CMARK_NODE_HEADING)
-    heading_rules(l, &pr, cmark_node_get_heading_level(node), &m);
+    heading_rules(l, &pr, cmark_node_get_heading_level(node), &m, start);
   if (typed) /* 一、… typed as a paragraph: numbered in order all the same */
     sequence_rule(l, &pr, &m);
   if (type == CMARK_NODE_PARAGRAPH)
@@ -1794,6 +1819,9 @@ size_t gw_lint_buffer(const char *path, const char *data, size_t len, gw_diags *
       gw_val *front = gw_val_parse(l.arena, &inner, l.src.path, l.src.front_line,
                                    l.src.front, l.src.front_len);
       if (front) {
+        const gw_val *numbering = gw_val_get(front, "numbering");
+        l.auto_numbering = numbering && numbering->kind == GW_VAL_STR &&
+                           strcmp(numbering->str, "auto") == 0;
         lint_values(&l, front, 0, NULL);
         lint_front_keys(&inner, front);
       }

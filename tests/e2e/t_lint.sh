@@ -119,3 +119,17 @@ lint_tab_rows() {
   cmp "$L/tsv0.md" "$L/tsv.md"
 }
 check "lint: tabs of a spreadsheet paste are columns, not spaces" lint_tab_rows
+
+# numbering: auto: render numbers the headings and drops the typed ones
+# with one warning; lint gives that same warning, and no sequence errors.
+lint_auto_numbering() {
+  { printf '%s' "$BULLETIN_FRONT" | sed 's/^date:.*/&\nnumbering: auto/'
+    printf '\n# 全市组织工作\n\n## 一、坚持政治引领\n\n正文。\n\n### （二）干部队伍建设\n\n正文。\n\n## 三、夯实基层基础\n\n正文。\n'
+  } >"$L/auto.md"
+  "$GWDOC" lint "$L/auto.md" >"$L/auto.out" 2>&1 || { echo "exit $?"; cat "$L/auto.out"; return 1; }
+  "$GWDOC" render "$L/auto.md" -o "$L/auto.docx" 2>"$L/auto.render" || return 1
+  grep 'numbering: auto' "$L/auto.render" >"$L/auto.want"
+  [ -s "$L/auto.want" ] || { cat "$L/auto.render"; return 1; }
+  sed 's/ \[numbering\]$//' "$L/auto.out" | diff -u "$L/auto.want" -
+}
+check "lint: numbering: auto warns as render does, no sequence errors" lint_auto_numbering

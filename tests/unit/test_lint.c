@@ -231,6 +231,17 @@ static const lint_case lint_cases[] = {
      ""},
     {"heading-sequence article resets", FM "# 文一\n\n## 一、甲\n\n# 文二\n\n## 一、甲\n", ""},
     {"heading-level", FM "## （一）甲\n", "4:4 warning heading-level"},
+    /* numbering: auto: render numbers the headings and drops typed numbers */
+    {"numbering auto: typed numbers are not checked",
+     "---\nkind: bulletin\nnumbering: auto\n---\n# 标题\n\n## 一、甲\n\n### （二）乙\n\n"
+     "## 三、丙\n\n## （一）丁\n",
+     "7:1 warning numbering"},
+    {"numbering auto: unnumbered headings", "---\nkind: bulletin\nnumbering: auto\n---\n"
+                                            "# 标题\n\n## 甲\n\n### 乙\n\n## ——副\n",
+     ""},
+    {"numbering explicit still checks", "---\nkind: bulletin\nnumbering: explicit\n---\n"
+                                        "## 一、甲\n\n## 三、丙\n",
+     "7:4 error heading-sequence"},
     {"heading-level deep", FM "## 一、甲\n\n### 1.乙\n", "6:5 warning heading-level"},
     {"subtitle after title", FM "# 标题\n\n## 团阳曲县委扎实推进工作\n", ""},
     /* list markers */
@@ -366,6 +377,24 @@ START_TEST(test_messages)
     free(line);
   }
   ck_assert_uint_eq(i, 4);
+  gw_diags_free(&d);
+}
+END_TEST
+
+/* Under numbering: auto lint says what render says of a typed number. */
+START_TEST(test_auto_numbering_message)
+{
+  static const char src[] = "---\nkind: bulletin\nnumbering: auto\n---\n# 标题\n\n"
+                            "## 一、坚持政治引领\n\n## 三、夯实基层基础\n";
+  gw_diags d = {0};
+  d.quiet = true;
+  gw_lint_buffer("t.md", src, strlen(src), &d, NULL, NULL);
+  ck_assert_uint_eq(d.errors, 0);
+  ck_assert_uint_eq(d.warnings, 1);
+  char *line = gw_diag_format(d.first);
+  ck_assert_str_eq(line, "t.md:7:1: warning: numbering: auto 会自动给标题编号，标题里写的“一、”已去掉；"
+                         "要保留自己写的编号，请改为 numbering: explicit [numbering]");
+  free(line);
   gw_diags_free(&d);
 }
 END_TEST
@@ -581,6 +610,7 @@ Suite *lint_suite(void) {
   tcase_set_timeout(tc, 30);
   tcase_add_loop_test(tc, test_lint_rule, 0, (int)N_ELEMS(lint_cases));
   tcase_add_test(tc, test_messages);
+  tcase_add_test(tc, test_auto_numbering_message);
   tcase_add_test(tc, test_long_line_linear);
   tcase_add_test(tc, test_long_pasted_block);
   tcase_add_test(tc, test_main_usage);
