@@ -24,6 +24,7 @@
 #include "lint.h"
 #include "build.h"
 #include "arena.h"
+#include "gwdoc.h"
 #include "kinds.h"
 #include "markdown.h"
 #include "package.h"
@@ -1587,26 +1588,29 @@ static void lint_front_keys(gw_diags *out, const gw_val *front) {
   gw_diags_free(&found);
 }
 
-static void lint_front_date(linter *l, const gw_val *v) {
-  int y = 0, mo = 0, d = 0;
-  /* the forms render accepts (gw_parse_date), so lint and render agree */
-  if (gw_parse_date(v->str, &y, &mo, &d) < 0) {
-    prose pr;
-    size_t off = pos_off(&l->src, v->pos);
-    prose_init(&pr, off, off);
-    report(l, &pr, 0, GW_ERROR, "date", "date 应写作 YYYY-MM-DD，例如 2021-10-18，而不是“%s”",
-           v->str);
-    prose_free(&pr);
-    return;
+/* [front-matter] What render rejects in the front matter (a missing
+ * title or date, number: 第3期, a date that does not exist, a template
+ * that is not there), found by render's own code: the source goes
+ * through gw_convert and its errors inside the front matter are taken,
+ * word for word at the same place. The body's errors are left to the
+ * rules above, and a source without front matter gets render's error
+ * for that. */
+static void lint_front_as_render(gw_diags *out, const gw_source *src, const char *path,
+                                 const char *data, size_t len) {
+  gw_diags found = {0};
+  found.quiet = true;
+  gw_bytes docx = {0};
+  gw_convert(path, data, len, NULL, &found, &docx);
+  free(docx.data);
+  for (const gw_diag *d = found.first; d; d = d->next) {
+    bool in_front = src->front ? d->pos.line >= 1 && d->pos.line < src->body_line
+                               : d->pos.line == 1;
+    gw_pos pos = d->pos;
+    pos.file = path; /* d->pos.file lived in gw_convert's arena */
+    if (d->severity == GW_ERROR && in_front)
+      gw_diag_add(out, GW_ERROR, pos, "%s [front-matter]", d->message);
   }
-  if (!gw_zh_date_valid(y, mo, d)) {
-    prose pr;
-    size_t off = pos_off(&l->src, v->pos);
-    prose_init(&pr, off, off);
-    report(l, &pr, 0, GW_ERROR, "date", "日期不存在：%d年%d月没有%d日（date: %s）", y, mo, d,
-           v->str);
-    prose_free(&pr);
-  }
+  gw_diags_free(&found);
 }
 
 static void lint_scalar(linter *l, const gw_val *v) {
@@ -1655,10 +1659,11 @@ static void lint_values(linter *l, const gw_val *v, int depth, const char *top_k
   if (!v)
     return;
   if (v->kind == GW_VAL_STR) {
-    if (depth == 1 && top_key && strcmp(top_key, "date") == 0)
-      lint_front_date(l, v);
-    else if (!(depth == 1 && top_key &&
-               (strcmp(top_key, "kind") == 0 || strcmp(top_key, "template") == 0)))
+    /* kind, template and date are names and a date, not prose (render
+     * checks the date: lint_front_as_render) */
+    if (!(depth == 1 && top_key &&
+          (strcmp(top_key, "kind") == 0 || strcmp(top_key, "template") == 0 ||
+           strcmp(top_key, "date") == 0)))
       lint_scalar(l, v);
     return;
   }
@@ -1802,13 +1807,31 @@ static size_t apply_fixes(linter *l, const char *data, size_t len, char **out,
   return applied;
 }
 
+/* Diagnostics that carry their own position, as findings (freed). */
+static void take_diags(linter *l, gw_diags *from, const char *path) {
+  for (gw_diag *d = from->first; d; d = d->next) {
+    if (l->n == l->cap) {
+      l->cap = l->cap ? l->cap * 2 : 32;
+      l->v = gw_xrealloc(l->v, l->cap * sizeof *l->v);
+    }
+    finding *f = &l->v[l->n];
+    memset(f, 0, sizeof *f);
+    f->sev = d->severity;
+    f->pos = d->pos;
+    f->pos.file = path; /* d->pos.file lives in d, freed below */
+    f->msg = gw_xstrdup(d->message);
+    f->seq = l->n++;
+  }
+  gw_diags_free(from);
+}
+
 size_t gw_lint_buffer(const char *path, const char *data, size_t len, gw_diags *diags,
                       char **fixed, size_t *fixed_len) {
   linter l;
   memset(&l, 0, sizeof l);
   l.arena = gw_arena_new();
-  gw_diags inner = {0};
-  inner.quiet = true;
+  gw_diags inner = {0}, as_render = {0};
+  inner.quiet = as_render.quiet = true;
   size_t applied = 0;
   if (fixed) {
     *fixed = NULL;
@@ -1826,25 +1849,16 @@ size_t gw_lint_buffer(const char *path, const char *data, size_t len, gw_diags *
         lint_front_keys(&inner, front);
       }
     }
+    if (inner.errors == 0) /* a YAML error: render would stop at the same */
+      lint_front_as_render(&as_render, &l.src, path, data, len);
     lint_body(&l);
   }
+  /* Only errors of the reader and of YAML keep --fix from running: the
+   * text can still be mapped when render would reject a value. */
   if (fixed && inner.errors == 0)
     applied = apply_fixes(&l, data, len, fixed, fixed_len);
-  /* Errors of the reader and of YAML come first in position order too. */
-  for (gw_diag *d = inner.first; d; d = d->next) {
-    if (l.n == l.cap) {
-      l.cap = l.cap ? l.cap * 2 : 32;
-      l.v = gw_xrealloc(l.v, l.cap * sizeof *l.v);
-    }
-    finding *f = &l.v[l.n];
-    memset(f, 0, sizeof *f);
-    f->sev = d->severity;
-    f->pos = d->pos;
-    f->pos.file = path; /* d->pos.file lives in d, freed below */
-    f->msg = gw_xstrdup(d->message);
-    f->seq = l.n++;
-  }
-  gw_diags_free(&inner);
+  take_diags(&l, &inner, path);
+  take_diags(&l, &as_render, path);
   resolve_positions(&l);
   if (l.n > 1)
     qsort(l.v, l.n, sizeof *l.v, cmp_finding);
