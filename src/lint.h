@@ -45,7 +45,9 @@
  * usage. Findings go to standard output, sorted by position. */
 int gw_lint_main(int argc, char **argv);
 
-/* Lint one source held in memory; `path` only names it in positions.
+/* Lint one source held in memory; `path` names it in positions and, as
+ * for render, is where a template named in it is looked for first
+ * (render's front-matter checks run on it: [front-matter]).
  * Every finding is added to `diags` (the message ends with " [rule]").
  * With `fixed` not NULL the mechanical fixes are applied: *fixed receives
  * the new file contents (malloc'ed, *fixed_len bytes; the input bytes
