@@ -24,6 +24,7 @@
 #include "lint.h"
 #include "build.h"
 #include "arena.h"
+#include "gwdoc.h"
 #include "kinds.h"
 #include "markdown.h"
 #include "package.h"
@@ -90,11 +91,18 @@ typedef struct {
   int last[4];      /* last number seen per marker rank */
   char last_text[4][32];
   bool after_title;
+  bool auto_numbering;    /* numbering: auto: render numbers the headings */
+  bool told_typed_number; /* its one warning about a typed number is out */
   /* paragraphs */
   cmark_node *prev_para;
   bool prev_open;          /* it ended in the middle of a sentence */
   char prev_tail[64];      /* its last characters, for the message */
   unsigned prev_line;      /* line of its last character */
+  /* lines of tab-separated cells (a paste from a spreadsheet) */
+  cmark_node *tab_para;    /* the last paragraph that had some */
+  size_t tab_rows;         /* such lines in a row so far */
+  size_t tab_start;        /* source offset of the first of them */
+  bool tab_told;           /* the run is reported already */
 } linter;
 
 static const char OBJ[] = "\xEF\xBF\xBC"; /* U+FFFC */
@@ -523,6 +531,10 @@ static int on_norm_edit(const gw_zh_edit *e, void *vctx) {
                "省略号应为两个“…”：把“%s”改为“……”", was);
     break;
   case GW_ZH_EDIT_SPACE: {
+    /* A tab is never a stray space between Chinese characters: it parts
+     * the columns of a paste from a spreadsheet (see tab_rows_rule). */
+    if (memchr(s + e->offset, '\t', e->len))
+      return 0;
     /* Up to two letters, digits, Han characters or Chinese punctuation
      * marks on each side. */
     size_t b = e->offset, a2 = e->offset + e->len;
@@ -1038,6 +1050,17 @@ static void gather(prose *pr, const gw_source *src, cmark_node *block) {
   cmark_iter_free(it);
 }
 
+/* A paragraph split off the one before it (gw_markdown_parse: a line
+ * pasted from Word, with no blank line above) has no position of its
+ * own; its first inline has. Without it the block would start where its
+ * container does, and the literal search, bounded by WINDOW, would lose
+ * the text a kilobyte or so further down. */
+static cmark_node *first_positioned(cmark_node *node) {
+  while (cmark_node_get_start_line(node) <= 0 && cmark_node_first_child(node))
+    node = cmark_node_first_child(node);
+  return cmark_node_get_start_line(node) > 0 ? node : NULL;
+}
+
 static void block_bounds(const gw_source *src, cmark_node *node, size_t *start,
                          size_t *end) {
   cmark_node *p = positioned(node);
@@ -1045,7 +1068,9 @@ static void block_bounds(const gw_source *src, cmark_node *node, size_t *start,
     *start = *end = src->len;
     return;
   }
-  *start = body_off(src, cmark_node_get_start_line(p), cmark_node_get_start_column(p));
+  cmark_node *first = cmark_node_get_start_line(node) > 0 ? NULL : first_positioned(node);
+  cmark_node *from = first ? first : p;
+  *start = body_off(src, cmark_node_get_start_line(from), cmark_node_get_start_column(from));
   int el = cmark_node_get_end_line(p);
   if (el < cmark_node_get_start_line(p))
     el = cmark_node_get_start_line(p);
@@ -1094,7 +1119,25 @@ static void heading_end_rule(linter *l, prose *pr) {
   claim(pr, cut, len - cut);
 }
 
-static void heading_rules(linter *l, prose *pr, int level, const marker *m) {
+/* Under numbering: auto render numbers the headings by their #s and
+ * drops a number typed as well, warning once a document (bulletin.c,
+ * drop_typed_number): the same warning here, at the heading's start,
+ * and no level or sequence check on numbers that will not be printed. */
+static void auto_number_rule(linter *l, prose *pr, size_t heading_start) {
+  char *text = strndup(pr->text.data ? pr->text.data : "", pr->text.len);
+  size_t n = text ? gw_section_number_len(text) : 0;
+  if (n > 0 && n < pr->text.len && !l->told_typed_number) {
+    lint_at(l, heading_start, GW_WARNING, "numbering",
+            "numbering: auto 会自动给标题编号，标题里写的“%.*s”已去掉；"
+            "要保留自己写的编号，请改为 numbering: explicit",
+            (int)n, text);
+    l->told_typed_number = true;
+  }
+  free(text);
+}
+
+static void heading_rules(linter *l, prose *pr, int level, const marker *m,
+                          size_t heading_start) {
   const char *s = pr->text.data;
   size_t len = pr->text.len;
   if (level == 1) { /* an article title: numbering starts again */
@@ -1104,6 +1147,11 @@ static void heading_rules(linter *l, prose *pr, int level, const marker *m) {
   }
   bool after_title = l->after_title;
   l->after_title = false;
+  if (l->auto_numbering) {
+    if (!(after_title && level == 2 && len >= 6 && memcmp(s, "——", 6) == 0))
+      auto_number_rule(l, pr, heading_start);
+    return;
+  }
   if (m->rank == MK_NONE)
     return; /* a subtitle, or numbering: auto */
   if (after_title && level == 2 && len >= 6 && memcmp(s, "——", 6) == 0)
@@ -1347,6 +1395,49 @@ static bool in_plain_note(cmark_node *para) {
   return lead && gw_note_label_len(gw_skip_indent(lead), &word) > 0;
 }
 
+/* Lines of `pr` with a tab between two cells (not an indent): their
+ * count, and in *first the prose offset of the first of them. */
+static size_t tab_lines(const prose *pr, size_t *first) {
+  const char *s = pr->text.data;
+  size_t len = pr->text.len, count = 0;
+  for (size_t at = 0; at < len;) {
+    const char *nl = memchr(s + at, '\n', len - at);
+    size_t end = nl ? (size_t)(nl - s) : len;
+    size_t k = at;
+    while (k < end && (s[k] == ' ' || s[k] == '\t'))
+      k++;
+    const char *tab = k < end ? memchr(s + k, '\t', end - k) : NULL;
+    if (tab && tab + 1 < s + end && !count++)
+      *first = at;
+    at = end + 1;
+  }
+  return count;
+}
+
+/* [tab-columns] Rows pasted from a spreadsheet keep its tabs between
+ * the cells: Markdown reads them as a paragraph, not a table. Two such
+ * lines in a row (in one paragraph, or in the lines split off it) are
+ * reported once, at the first. */
+static void tab_rows_rule(linter *l, cmark_node *node, const prose *pr) {
+  size_t first = 0, rows = tab_lines(pr, &first);
+  bool joined = l->tab_para && cmark_node_previous(node) == l->tab_para &&
+                gw_markdown_continues(node);
+  l->tab_para = rows ? node : NULL;
+  if (!rows)
+    return;
+  if (!joined) {
+    l->tab_rows = 0;
+    l->tab_start = prose_src_off(pr, first);
+    l->tab_told = false;
+  }
+  l->tab_rows += rows;
+  if (l->tab_rows >= 2 && !l->tab_told) {
+    lint_at(l, l->tab_start, GW_WARNING, "tab-columns",
+            "这几行像是从表格软件粘贴的制表符分隔内容，请改成管道表格（|）");
+    l->tab_told = true;
+  }
+}
+
 static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
   const gw_source *src = &l->src;
   cmark_node_type type = cmark_node_get_type(node);
@@ -1393,9 +1484,11 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
   if (numbered)
     rule_list_marker(l, &pr, &m);
   if (type == CMARK_NODE_HEADING)
-    heading_rules(l, &pr, cmark_node_get_heading_level(node), &m);
+    heading_rules(l, &pr, cmark_node_get_heading_level(node), &m, start);
   if (typed) /* 一、… typed as a paragraph: numbered in order all the same */
     sequence_rule(l, &pr, &m);
+  if (type == CMARK_NODE_PARAGRAPH)
+    tab_rows_rule(l, node, &pr);
   if (type == CMARK_NODE_PARAGRAPH) {
     if (l->prev_para && cmark_node_previous(node) == l->prev_para && l->prev_open &&
         starts_mid(&pr, &m))
@@ -1495,26 +1588,29 @@ static void lint_front_keys(gw_diags *out, const gw_val *front) {
   gw_diags_free(&found);
 }
 
-static void lint_front_date(linter *l, const gw_val *v) {
-  int y = 0, mo = 0, d = 0;
-  /* the forms render accepts (gw_parse_date), so lint and render agree */
-  if (gw_parse_date(v->str, &y, &mo, &d) < 0) {
-    prose pr;
-    size_t off = pos_off(&l->src, v->pos);
-    prose_init(&pr, off, off);
-    report(l, &pr, 0, GW_ERROR, "date", "date 应写作 YYYY-MM-DD，例如 2021-10-18，而不是“%s”",
-           v->str);
-    prose_free(&pr);
-    return;
+/* [front-matter] What render rejects in the front matter (a missing
+ * title or date, number: 第3期, a date that does not exist, a template
+ * that is not there), found by render's own code: the source goes
+ * through gw_convert and its errors inside the front matter are taken,
+ * word for word at the same place. The body's errors are left to the
+ * rules above, and a source without front matter gets render's error
+ * for that. */
+static void lint_front_as_render(gw_diags *out, const gw_source *src, const char *path,
+                                 const char *data, size_t len) {
+  gw_diags found = {0};
+  found.quiet = true;
+  gw_bytes docx = {0};
+  gw_convert(path, data, len, NULL, &found, &docx);
+  free(docx.data);
+  for (const gw_diag *d = found.first; d; d = d->next) {
+    bool in_front = src->front ? d->pos.line >= 1 && d->pos.line < src->body_line
+                               : d->pos.line == 1;
+    gw_pos pos = d->pos;
+    pos.file = path; /* d->pos.file lived in gw_convert's arena */
+    if (d->severity == GW_ERROR && in_front)
+      gw_diag_add(out, GW_ERROR, pos, "%s [front-matter]", d->message);
   }
-  if (!gw_zh_date_valid(y, mo, d)) {
-    prose pr;
-    size_t off = pos_off(&l->src, v->pos);
-    prose_init(&pr, off, off);
-    report(l, &pr, 0, GW_ERROR, "date", "日期不存在：%d年%d月没有%d日（date: %s）", y, mo, d,
-           v->str);
-    prose_free(&pr);
-  }
+  gw_diags_free(&found);
 }
 
 static void lint_scalar(linter *l, const gw_val *v) {
@@ -1563,10 +1659,11 @@ static void lint_values(linter *l, const gw_val *v, int depth, const char *top_k
   if (!v)
     return;
   if (v->kind == GW_VAL_STR) {
-    if (depth == 1 && top_key && strcmp(top_key, "date") == 0)
-      lint_front_date(l, v);
-    else if (!(depth == 1 && top_key &&
-               (strcmp(top_key, "kind") == 0 || strcmp(top_key, "template") == 0)))
+    /* kind, template and date are names and a date, not prose (render
+     * checks the date: lint_front_as_render) */
+    if (!(depth == 1 && top_key &&
+          (strcmp(top_key, "kind") == 0 || strcmp(top_key, "template") == 0 ||
+           strcmp(top_key, "date") == 0)))
       lint_scalar(l, v);
     return;
   }
@@ -1710,13 +1807,31 @@ static size_t apply_fixes(linter *l, const char *data, size_t len, char **out,
   return applied;
 }
 
+/* Diagnostics that carry their own position, as findings (freed). */
+static void take_diags(linter *l, gw_diags *from, const char *path) {
+  for (gw_diag *d = from->first; d; d = d->next) {
+    if (l->n == l->cap) {
+      l->cap = l->cap ? l->cap * 2 : 32;
+      l->v = gw_xrealloc(l->v, l->cap * sizeof *l->v);
+    }
+    finding *f = &l->v[l->n];
+    memset(f, 0, sizeof *f);
+    f->sev = d->severity;
+    f->pos = d->pos;
+    f->pos.file = path; /* d->pos.file lives in d, freed below */
+    f->msg = gw_xstrdup(d->message);
+    f->seq = l->n++;
+  }
+  gw_diags_free(from);
+}
+
 size_t gw_lint_buffer(const char *path, const char *data, size_t len, gw_diags *diags,
                       char **fixed, size_t *fixed_len) {
   linter l;
   memset(&l, 0, sizeof l);
   l.arena = gw_arena_new();
-  gw_diags inner = {0};
-  inner.quiet = true;
+  gw_diags inner = {0}, as_render = {0};
+  inner.quiet = as_render.quiet = true;
   size_t applied = 0;
   if (fixed) {
     *fixed = NULL;
@@ -1727,29 +1842,23 @@ size_t gw_lint_buffer(const char *path, const char *data, size_t len, gw_diags *
       gw_val *front = gw_val_parse(l.arena, &inner, l.src.path, l.src.front_line,
                                    l.src.front, l.src.front_len);
       if (front) {
+        const gw_val *numbering = gw_val_get(front, "numbering");
+        l.auto_numbering = numbering && numbering->kind == GW_VAL_STR &&
+                           strcmp(numbering->str, "auto") == 0;
         lint_values(&l, front, 0, NULL);
         lint_front_keys(&inner, front);
       }
     }
+    if (inner.errors == 0) /* a YAML error: render would stop at the same */
+      lint_front_as_render(&as_render, &l.src, path, data, len);
     lint_body(&l);
   }
+  /* Only errors of the reader and of YAML keep --fix from running: the
+   * text can still be mapped when render would reject a value. */
   if (fixed && inner.errors == 0)
     applied = apply_fixes(&l, data, len, fixed, fixed_len);
-  /* Errors of the reader and of YAML come first in position order too. */
-  for (gw_diag *d = inner.first; d; d = d->next) {
-    if (l.n == l.cap) {
-      l.cap = l.cap ? l.cap * 2 : 32;
-      l.v = gw_xrealloc(l.v, l.cap * sizeof *l.v);
-    }
-    finding *f = &l.v[l.n];
-    memset(f, 0, sizeof *f);
-    f->sev = d->severity;
-    f->pos = d->pos;
-    f->pos.file = path; /* d->pos.file lives in d, freed below */
-    f->msg = gw_xstrdup(d->message);
-    f->seq = l.n++;
-  }
-  gw_diags_free(&inner);
+  take_diags(&l, &inner, path);
+  take_diags(&l, &as_render, path);
   resolve_positions(&l);
   if (l.n > 1)
     qsort(l.v, l.n, sizeof *l.v, cmp_finding);

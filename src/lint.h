@@ -11,15 +11,24 @@
  *     [fullwidth-digit] ２０２１ -> 2021
  *   warning, reported only:
  *     [heading-level]  a number for another level (（一） on a ## heading)
+ *     [numbering]      under numbering: auto, a number typed in a heading
+ *                      (render drops it; its warning, once)
+ *     [tab-columns]    lines of tab-separated cells pasted from a
+ *                      spreadsheet (tabs are never stray spaces)
+ *     [front-key]      a front-matter key render ignores
  *     [date]           a zero-padded date (2021年09月08日)
  *     [traditional]    a traditional character (ICU Hant-Hans; characters
  *                      the 通用规范汉字表 keeps, such as 著 乾 瞭 藉, never)
  *     [broken-paragraph] a paragraph cut in the middle of a sentence
  *   error:
- *     [date]           a date that does not exist (2021年2月30日, date: in
- *                      the front matter)
- *     [heading-sequence] heading numbers that skip or repeat (一、二、四、)
+ *     [date]           a date in the text that does not exist (2021年2月30日)
+ *     [heading-sequence] heading numbers that skip or repeat (一、二、四、;
+ *                      not under numbering: auto)
  *     [unbalanced]     a quote or bracket without its partner
+ *     [front-matter]   what render rejects in the front matter (a missing
+ *                      title, number: 第3期, a date that does not exist, a
+ *                      template that is not there): render's own checks,
+ *                      its words, its positions; they do not stop --fix
  * Only prose is looked at: text of paragraphs, headings, list items, table
  * cells and front-matter values; never code spans, code blocks, HTML, link
  * destinations or autolinks (and gw_zh_normalize itself leaves URLs,
@@ -36,7 +45,9 @@
  * usage. Findings go to standard output, sorted by position. */
 int gw_lint_main(int argc, char **argv);
 
-/* Lint one source held in memory; `path` only names it in positions.
+/* Lint one source held in memory; `path` names it in positions and, as
+ * for render, is where a template named in it is looked for first
+ * (render's front-matter checks run on it: [front-matter]).
  * Every finding is added to `diags` (the message ends with " [rule]").
  * With `fixed` not NULL the mechanical fixes are applied: *fixed receives
  * the new file contents (malloc'ed, *fixed_len bytes; the input bytes

@@ -7,6 +7,7 @@
 #include <check.h>
 
 #include "../../src/arena.h"
+#include "../../src/gwdoc.h"
 #include "../../src/lint.h"
 #include "../../src/zh.h"
 #include "suites.h"
@@ -188,7 +189,15 @@ END_TEST
 /* Lint rules: every rule with the line and column it must report       */
 /* ------------------------------------------------------------------ */
 
-#define FM "---\nkind: bulletin\n---\n" /* the body starts on line 4 */
+/* A front matter render accepts (lint reports render's front-matter
+ * errors too), on one line as a YAML flow mapping so that the body
+ * starts on line 4; FM_WITH adds keys to it. FM_REST completes a front
+ * matter written one key a line, after the keys a case is about. */
+#define FM_KEYS "kind: bulletin, template: jintuan-yaoxun, year: 2021, number: 14, date: 2021-10-18"
+#define FM "---\n{" FM_KEYS "}\n---\n"
+#define FM_WITH(more) "---\n{" FM_KEYS ", " more "}\n---\n"
+#define FM_REST_NO_DATE "template: jintuan-yaoxun\nyear: 2021\nnumber: 14\n"
+#define FM_REST FM_REST_NO_DATE "date: 2021-10-18\n"
 
 typedef struct {
   const char *name;
@@ -231,6 +240,15 @@ static const lint_case lint_cases[] = {
      ""},
     {"heading-sequence article resets", FM "# 文一\n\n## 一、甲\n\n# 文二\n\n## 一、甲\n", ""},
     {"heading-level", FM "## （一）甲\n", "4:4 warning heading-level"},
+    /* numbering: auto: render numbers the headings and drops typed numbers */
+    {"numbering auto: typed numbers are not checked",
+     FM_WITH("numbering: auto") "# 标题\n\n## 一、甲\n\n### （二）乙\n\n## 三、丙\n\n## （一）丁\n",
+     "6:1 warning numbering"},
+    {"numbering auto: unnumbered headings", FM_WITH("numbering: auto")
+                                            "# 标题\n\n## 甲\n\n### 乙\n\n## ——副\n",
+     ""},
+    {"numbering explicit still checks", FM_WITH("numbering: explicit") "## 一、甲\n\n## 三、丙\n",
+     "6:4 error heading-sequence"},
     {"heading-level deep", FM "## 一、甲\n\n### 1.乙\n", "6:5 warning heading-level"},
     {"subtitle after title", FM "# 标题\n\n## 团阳曲县委扎实推进工作\n", ""},
     /* list markers */
@@ -245,8 +263,8 @@ static const lint_case lint_cases[] = {
     {"date leap day without year", FM "定于2月29日召开。\n", ""},
     {"date zero-padded", FM "定于2021年09月08日召开。\n", "4:3 warning date"},
     {"date valid", FM "定于2021年10月18日召开，2024年2月29日结束。\n", ""},
-    {"date in front matter", "---\nkind: bulletin\ndate: 2021-02-30\n---\n正文。\n",
-     "3:7 error date"},
+    {"date in front matter", "---\nkind: bulletin\ndate: 2021-02-30\n" FM_REST_NO_DATE "---\n正文。\n",
+     "3:7 error front-matter"},
     /* characters */
     {"traditional", FM "這是繁體字。\n", "4:1 warning traditional; 4:4 warning traditional"},
     {"simplified words ICU would change", FM "县委巡察办取得显著成效，乾隆年间，慰藉。\n", ""},
@@ -273,6 +291,14 @@ static const lint_case lint_cases[] = {
     {"next paragraph is a label", FM "送：各市，团省委班子成员\n\n发：市级团委。\n", ""},
     {"title lines are not sentences", FM "共青团山西省委\n\n2021年10月18日\n", ""},
     {"heading in between", FM "工作如下，分为\n\n## 一、甲\n\n成员单位。\n", ""},
+    /* tabs: the columns of a paste from a spreadsheet, never stray spaces */
+    {"tab-separated rows", FM "序号\t工作任务\t牵头单位\n1\t开展排查。\t县水利局\t2025年5月底前\n"
+                              "2\t修订预案。\t县应急管理局\t2025年5月20日前\n",
+     "4:1 warning tab-columns"},
+    {"tab-separated rows split at their numbers",
+     FM "正文。\n\n（1）\t开展排查\t县水利局\n（2）\t修订预案\t县应急管理局\n",
+     "6:1 warning tab-columns"},
+    {"one line with a tab", FM "说明\t见附件1。\n", ""},
     /* positions in every kind of block */
     {"list item", FM "- 列表项 1 个\n", "4:6 warning cjk-space; 4:8 warning cjk-space"},
     {"ordered item", FM "1. 第一,第二\n", "4:6 warning punct-width"},
@@ -283,17 +309,23 @@ static const lint_case lint_cases[] = {
     {"second line of a paragraph", FM "第一行。\n第二行,好\n", "5:4 warning punct-width"},
     {"after emphasis and link", FM "**强调**,见[链接](http://x.cn/a),好\n",
      "4:7 warning punct-width; 4:28 warning punct-width"},
-    {"front matter value", "---\nkind: bulletin\ntitle: 晋团要讯,测试\n---\n",
+    {"front matter value", "---\nkind: bulletin\ntitle: 晋团要讯,测试\n" FM_REST "---\n",
      "3:12 warning punct-width"},
-    {"front matter quoted", "---\nkind: bulletin\ncontact: \"联系电话:0351-4184708\"\n---\n",
+    {"front matter quoted",
+     "---\nkind: bulletin\ncontact: \"联系电话:0351-4184708\"\n" FM_REST "---\n",
      "3:15 warning punct-width"},
-    {"front matter list", "---\nkind: bulletin\ndistribution:\n  报: [省委办公厅, 團中央]\n---\n",
+    {"front matter list",
+     "---\nkind: bulletin\ndistribution:\n  报: [省委办公厅, 團中央]\n" FM_REST "---\n",
      "4:14 warning traditional"},
-    {"front matter literal block", "---\nkind: bulletin\ncontact: |\n  第一行\n  第二行,好\n---\n",
+    {"front matter literal block",
+     "---\nkind: bulletin\ncontact: |\n  第一行\n  第二行,好\n" FM_REST "---\n",
      "5:6 warning punct-width"},
-    {"template and kind are not prose", "---\nkind: bulletin\ntemplate: 模板,a\n---\n", ""},
-    {"crlf", "---\r\nkind: bulletin\r\n---\r\n你好,世界\r\n", "4:3 warning punct-width"},
-    {"bom", "\xEF\xBB\xBF---\nkind: bulletin\n---\n你好,世界\n", "4:3 warning punct-width"},
+    /* (a template that is not there is render's error, not a comma's) */
+    {"template and kind are not prose",
+     "---\nkind: bulletin\ntemplate: 模板,a\nyear: 2021\nnumber: 14\ndate: 2021-10-18\n---\n",
+     "3:11 error front-matter"},
+    {"crlf", "---\r\n{" FM_KEYS "}\r\n---\r\n你好,世界\r\n", "4:3 warning punct-width"},
+    {"bom", "\xEF\xBB\xBF" FM "你好,世界\n", "4:3 warning punct-width"},
     {"yaml error", "---\nkind: [bulletin\n---\n正文。\n", "3:1 error -"},
     {"bad utf-8", FM "中\xFF文\n", "4:2 error -"},
 };
@@ -362,6 +394,132 @@ START_TEST(test_messages)
 }
 END_TEST
 
+/* Under numbering: auto lint says what render says of a typed number. */
+START_TEST(test_auto_numbering_message)
+{
+  static const char src[] = FM_WITH("numbering: auto") "# 标题\n\n"
+                            "## 一、坚持政治引领\n\n## 三、夯实基层基础\n";
+  gw_diags d = {0};
+  d.quiet = true;
+  gw_lint_buffer("t.md", src, strlen(src), &d, NULL, NULL);
+  ck_assert_uint_eq(d.errors, 0);
+  ck_assert_uint_eq(d.warnings, 1);
+  char *line = gw_diag_format(d.first);
+  ck_assert_str_eq(line, "t.md:6:1: warning: numbering: auto 会自动给标题编号，标题里写的“一、”已去掉；"
+                         "要保留自己写的编号，请改为 numbering: explicit [numbering]");
+  free(line);
+  gw_diags_free(&d);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* The front matter: what render rejects, lint reports the same way      */
+/* ------------------------------------------------------------------ */
+
+#define BODY "\n# 标题\n\n正文。\n"
+
+typedef struct {
+  const char *name;
+  const char *src;
+  /* lint's errors, "LINE:COL message" joined by "\n"; NULL: some error,
+   * as render's; AS_RENDER: whatever render says (it may change) */
+  const char *want;
+} front_case;
+
+static const char AS_RENDER[] = "(as render)";
+
+static const front_case front_cases[] = {
+    {"missing keys",
+     "---\nkind: bulletin\ntemplate: gbt9704\ntitel: 安全生产简报\nyear: 2024\n---\n" BODY,
+     "6:1 缺少必填项 title：请在前置元数据里写上“title: …”\n"
+     "6:1 缺少必填项 issuer：请在前置元数据里写上“issuer: …”\n"
+     "6:1 缺少必填项 number：请在前置元数据里写上“number: …”\n"
+     "6:1 缺少必填项 date：请在前置元数据里写上“date: …”"},
+    {"number and copies with units",
+     "---\nkind: bulletin\ntemplate: jintuan-yaoxun\nyear: 2024\nnumber: 第3期\n"
+     "date: 2024-03-05\ncopies: 120份\n---\n" BODY,
+     "5:9 number 应为 1 到 100000 之间的阿拉伯数字整数，而不是“第3期”\n"
+     "7:9 copies 应为 1 到 100000000 之间的阿拉伯数字整数，而不是“120份”"},
+    {"template not there",
+     "---\nkind: bulletin\ntemplate: anquan-jianbao-nowhere\nyear: 2024\nnumber: 3\n"
+     "date: 2024-03-05\n---\n" BODY,
+     NULL /* the message names the folders searched: compared with render's only */},
+    {"date that does not exist", "---\nkind: bulletin\ndate: 2024-02-30\n" FM_REST_NO_DATE "---\n" BODY,
+     "3:7 date：2024-02-30 不是存在的日期"},
+    {"date in no form render reads", "---\nkind: bulletin\ndate: 3月5日\n" FM_REST_NO_DATE "---\n" BODY,
+     "3:7 date 应写成 年-月-日，如 2021-10-18，而不是“3月5日”"},
+    /* dates as drafters write them: whatever render reads, lint reads */
+    {"Chinese date", "---\nkind: bulletin\ndate: 2024年3月5日\n" FM_REST_NO_DATE "---\n" BODY, ""},
+    {"zero-padded Chinese date",
+     "---\nkind: bulletin\ndate: 2024年03月05日\n" FM_REST_NO_DATE "---\n" BODY, ""},
+    {"Chinese numeral date",
+     "---\nkind: bulletin\ndate: 二〇二四年三月五日\n" FM_REST_NO_DATE "---\n" BODY, AS_RENDER},
+    {"no front matter", "# 标题\n\n正文。\n",
+     "1:1 缺少前置元数据：文件应以一行 --- 开始，写明 kind、title 等，再以 --- 结束"},
+    {"accepted", FM BODY, ""},
+};
+
+/* The errors in `d` as "LINE:COL message" lines, a trailing " [rule]" cut. */
+static char *error_lines(const gw_diags *d) {
+  gw_buf b = {0};
+  for (const gw_diag *g = d->first; g; g = g->next) {
+    if (g->severity != GW_ERROR)
+      continue;
+    const char *msg = g->message;
+    size_t ml = strlen(msg);
+    const char *tag = strstr(msg, " [front-matter]");
+    if (tag && tag + strlen(" [front-matter]") == msg + ml)
+      ml = (size_t)(tag - msg);
+    char head[32];
+    snprintf(head, sizeof head, "%s%u:%u ", b.len ? "\n" : "", g->pos.line, g->pos.col);
+    gw_buf_puts(&b, head);
+    gw_buf_append(&b, msg, ml);
+  }
+  gw_buf_append(&b, "", 1);
+  return b.data;
+}
+
+START_TEST(test_front_matter_as_render)
+{
+  const front_case *c = &front_cases[_i];
+  gw_diags lint = {0}, render = {0};
+  lint.quiet = render.quiet = true;
+  gw_lint_buffer("t.md", c->src, strlen(c->src), &lint, NULL, NULL);
+  gw_bytes docx = {0};
+  gw_convert("t.md", c->src, strlen(c->src), NULL, &render, &docx);
+  free(docx.data);
+  char *got = error_lines(&lint), *want = error_lines(&render);
+  ck_assert_msg(strcmp(got, want) == 0, "%s: lint says\n%s\nrender says\n%s", c->name, got,
+                want);
+  if (!c->want)
+    ck_assert_msg(*got, "%s: no error", c->name);
+  else if (c->want != AS_RENDER)
+    ck_assert_msg(strcmp(got, c->want) == 0, "%s: got\n%s\nwant\n%s", c->name, got, c->want);
+  for (const gw_diag *g = lint.first; g; g = g->next)
+    ck_assert(g->severity != GW_ERROR || strstr(g->message, "[front-matter]"));
+  free(got);
+  free(want);
+  gw_diags_free(&lint);
+  gw_diags_free(&render);
+}
+END_TEST
+
+/* Render's front-matter errors never keep --fix from the text. */
+START_TEST(test_fix_despite_front_matter_errors)
+{
+  static const char src[] = "---\nkind: bulletin\n---\n你好,世界\n";
+  gw_diags d = {0};
+  d.quiet = true;
+  char *out = NULL;
+  size_t out_len = 0;
+  ck_assert_uint_eq(gw_lint_buffer("t.md", src, strlen(src), &d, &out, &out_len), 1);
+  ck_assert_str_eq(out, "---\nkind: bulletin\n---\n你好，世界\n");
+  ck_assert_uint_gt(d.errors, 0);
+  free(out);
+  gw_diags_free(&d);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ */
 /* --fix                                                                */
 /* ------------------------------------------------------------------ */
@@ -383,6 +541,9 @@ static const fix_case fix_cases[] = {
     {FM "见`a, b`和[链接](http://x.cn/a,b)和<http://y.cn/c,d>\n",
      FM "见`a, b`和[链接](http://x.cn/a,b)和<http://y.cn/c,d>\n"},
     {FM "這是2021年2月30日“未闭合\n", FM "這是2021年2月30日“未闭合\n"},
+    /* tabs stay: --fix must not merge the columns */
+    {FM "1\t开展排查。\t县水利局\t2025年5月底前\n2\t修订预案。\t县应急管理局\n",
+     FM "1\t开展排查。\t县水利局\t2025年5月底前\n2\t修订预案。\t县应急管理局\n"},
     /* front matter */
     {"---\nkind: bulletin\ntitle: 晋团要讯,测试\nlabel: 增刊[2021]第2期\n---\n",
      "---\nkind: bulletin\ntitle: 晋团要讯，测试\nlabel: 增刊〔2021〕第2期\n---\n"},
@@ -511,6 +672,42 @@ START_TEST(test_long_line_linear)
 }
 END_TEST
 
+/* A block pasted from Word: lines indented with full-width spaces and
+ * no blank line between (each its own paragraph once split). Every line
+ * is checked and fixed, however far it lies from the block's start. */
+static char *pasted_block(int lines) {
+  gw_buf b = {0};
+  gw_buf_puts(&b, FM "# 标题\n\n");
+  for (int i = 0; i < lines; i++) {
+    char line[160];
+    snprintf(line, sizeof line, "\u3000\u3000第%d句有很多很多的文字在这里很多很多的文字在这里,有逗号。\n", i);
+    gw_buf_puts(&b, line);
+  }
+  gw_buf_append(&b, "", 1);
+  return b.data;
+}
+
+START_TEST(test_long_pasted_block)
+{
+  char *src = pasted_block(40);
+  gw_diags d = {0};
+  d.quiet = true;
+  gw_lint_buffer("t.md", src, strlen(src), &d, NULL, NULL);
+  ck_assert_uint_eq(d.warnings, 80); /* an indent and a comma on every line */
+  ck_assert_uint_eq(d.last->pos.line, 6 + 39);
+  ck_assert_uint_eq(d.last->pos.col, 28);
+  gw_diags_free(&d);
+  char *out = NULL;
+  size_t out_len = 0;
+  ck_assert_uint_eq(gw_lint_buffer("t.md", src, strlen(src), &d, &out, &out_len), 80);
+  size_t body = strlen(FM); /* the front matter's flow mapping has commas */
+  ck_assert_ptr_null(memchr(out + body, ',', out_len - body));
+  gw_diags_free(&d);
+  free(out);
+  free(src);
+}
+END_TEST
+
 /* The command line: usage errors. */
 START_TEST(test_main_usage)
 {
@@ -535,8 +732,17 @@ Suite *lint_suite(void) {
   tcase_set_timeout(tc, 30);
   tcase_add_loop_test(tc, test_lint_rule, 0, (int)N_ELEMS(lint_cases));
   tcase_add_test(tc, test_messages);
+  tcase_add_test(tc, test_auto_numbering_message);
   tcase_add_test(tc, test_long_line_linear);
+  tcase_add_test(tc, test_long_pasted_block);
   tcase_add_test(tc, test_main_usage);
+  tcase_add_checked_fixture(tc, NULL, teardown);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("front matter");
+  tcase_set_timeout(tc, 30);
+  tcase_add_loop_test(tc, test_front_matter_as_render, 0, (int)N_ELEMS(front_cases));
+  tcase_add_test(tc, test_fix_despite_front_matter_errors);
   tcase_add_checked_fixture(tc, NULL, teardown);
   suite_add_tcase(s, tc);
 
