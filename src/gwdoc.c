@@ -130,6 +130,10 @@ gw_status gw_convert(const char *path, const char *data, size_t len,
   doc.created = created_time(&b);
   if (build_model(&b, front, root, opt) < 0 || diags->errors)
     goto done;
+  if (opt && opt->check_only) {
+    status = GW_OK;
+    goto done;
+  }
   gw_prepare(&doc);
   status = gw_package_build(&doc, out) == 0 ? GW_OK : GW_ERR_INTERNAL;
 done:

@@ -19,13 +19,15 @@ typedef enum {
 typedef struct {
   const char *template_name; /* --template NAME|PATH, overrides template: */
   const char *unit;          /* --unit NAME: a division's extract for one unit */
+  bool check_only;           /* report the source's problems; make no DOCX */
 } gw_options;
 
 /* Convert one source. With `data` NULL the file `path` is read ("-" is
  * standard input); otherwise `data[0..len)` is the source and `path` only
- * names it in messages. On GW_OK `out` holds the DOCX (free out->data).
+ * names it in messages. On GW_OK `out` holds the DOCX (free out->data),
+ * unless opt->check_only (then only `diags` is filled).
  * Not for several threads at once: the Markdown tree lives in cmark-gfm's
- * process-wide arena and ICU objects are cached in statics (gwdoc -j
+ * process-wide memory and ICU objects are cached in statics (gwdoc -j
  * converts in child processes). */
 gw_status gw_convert(const char *path, const char *data, size_t len,
                      const gw_options *opt, gw_diags *diags, gw_bytes *out);

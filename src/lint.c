@@ -702,115 +702,29 @@ static void rule_dates(linter *l, prose *pr) {
   }
 }
 
-/* [unbalanced]: brackets and curly quotes, per block. */
+/* [unbalanced]: brackets and curly quotes, per block (gw_zh_each_unpaired,
+ * the check render warns with too). */
 typedef struct {
-  UChar32 open, close, alt_open, alt_close;
-  const char *name; /* 引号: the message says 左引号“ and 右引号” */
-} pair;
+  linter *l;
+  prose *pr;
+} unpaired_ctx;
 
-static const pair pairs[] = {
-    {0xFF08, 0xFF09, '(', ')', "括号"},   {0xFF3B, 0xFF3D, '[', ']', "方括号"},
-    {0x3010, 0x3011, 0, 0, "方头括号"},   {0x3014, 0x3015, 0, 0, "六角括号"},
-    {0x300A, 0x300B, 0, 0, "书名号"},     {0x3008, 0x3009, 0, 0, "单书名号"},
-    {0x300C, 0x300D, 0, 0, "直角引号"},   {0x300E, 0x300F, 0, 0, "双直角引号"},
-    {0x201C, 0x201D, 0, 0, "引号"},       {0x2018, 0x2019, 0, 0, "单引号"},
-    {0x3016, 0x3017, 0, 0, "空心方头括号"},
-};
-
-static void put_utf8(char *out, UChar32 c) {
-  size_t k = 0;
-  UBool err = false;
-  U8_APPEND((uint8_t *)out, k, 8, c, err);
-  (void)err;
-  out[k] = '\0';
-}
-
-/* "左引号“" / "右引号”": a mark named, as the messages cite it (““” is
- * unreadable). */
-static void mark_name(char *out, size_t size, int kind, bool open, UChar32 c) {
-  char mark[8];
-  put_utf8(mark, c);
-  snprintf(out, size, "%s%s%s", open ? "左" : "右", pairs[kind].name, mark);
-}
-
-static int pair_of(UChar32 c, bool *is_open) {
-  for (size_t k = 0; k < GW_ARRAY_LEN(pairs); k++) {
-    if (c == pairs[k].open || (pairs[k].alt_open && c == pairs[k].alt_open)) {
-      *is_open = true;
-      return (int)k;
-    }
-    if (c == pairs[k].close || (pairs[k].alt_close && c == pairs[k].alt_close)) {
-      *is_open = false;
-      return (int)k;
-    }
-  }
-  return -1;
-}
-
-/* An opening mark waiting for its partner. */
-typedef struct {
-  size_t at;
-  int kind;
-  UChar32 c;
-} open_t;
-
-/* An opening mark never closed. */
-static void report_unclosed(linter *l, prose *pr, const open_t *o) {
-  char os[48], want[48];
-  mark_name(os, sizeof os, o->kind, true, o->c);
-  mark_name(want, sizeof want, o->kind, false, pairs[o->kind].close);
-  report(l, pr, o->at, GW_ERROR, "unbalanced", "%s没有与之配对的%s：请补上%s，或删去这个%s", os,
-         want, want, os);
+static int report_unpaired(const gw_zh_unpaired *u, void *p) {
+  unpaired_ctx *c = p;
+  char mark[48], partner[48];
+  gw_zh_unpaired_names(u, mark, sizeof mark, partner, sizeof partner);
+  if (u->open)
+    report(c->l, c->pr, u->at, GW_ERROR, "unbalanced", "%s没有与之配对的%s：请补上%s，或删去这个%s",
+           mark, partner, partner, mark);
+  else
+    report(c->l, c->pr, u->at, GW_ERROR, "unbalanced",
+           "%s前面没有与之配对的%s：请补上%s，或删去这个%s", mark, partner, partner, mark);
+  return 0;
 }
 
 static void rule_unbalanced(linter *l, prose *pr, size_t marker_len) {
-  const char *s = pr->text.data;
-  size_t len = pr->text.len;
-  open_t *stk = NULL;
-  size_t sp = 0, cap = 0;
-  UChar32 prev = -1;
-  for (size_t i = 0; i < len;) {
-    size_t at = i;
-    UChar32 c = next_cp(s, len, &i);
-    bool is_open = false;
-    int kind = pair_of(c, &is_open);
-    size_t peek = i;
-    UChar32 next = i < len ? next_cp(s, len, &peek) : -1;
-    /* ’ inside a word is an apostrophe (don’t); the ) of a 1) marker. */
-    bool apostrophe = c == 0x2019 && u_isalpha(prev) && u_isalpha(next) &&
-                      !is_han(prev) && !is_han(next); /* not 以‘百日行动’为 */
-    bool marker_close = at < marker_len; /* （一） 1） at the start */
-    prev = c;
-    if (kind < 0 || apostrophe || marker_close)
-      continue;
-    if (is_open) {
-      if (sp == cap) {
-        cap = cap ? cap * 2 : 8;
-        stk = gw_xrealloc(stk, cap * sizeof *stk);
-      }
-      open_t o = {at, kind, c};
-      stk[sp++] = o;
-      continue;
-    }
-    size_t k = sp;
-    while (k > 0 && stk[k - 1].kind != kind)
-      k--;
-    if (k == 0) {
-      char cs[48], want[48];
-      mark_name(cs, sizeof cs, kind, false, c);
-      mark_name(want, sizeof want, kind, true, pairs[kind].open);
-      report(l, pr, at, GW_ERROR, "unbalanced",
-             "%s前面没有与之配对的%s：请补上%s，或删去这个%s", cs, want, want, cs);
-      continue;
-    }
-    /* Openers above the match were never closed. */
-    for (size_t j = k; j < sp; j++)
-      report_unclosed(l, pr, &stk[j]);
-    sp = k - 1;
-  }
-  for (size_t j = 0; j < sp; j++)
-    report_unclosed(l, pr, &stk[j]);
-  free(stk);
+  unpaired_ctx c = {l, pr};
+  gw_zh_each_unpaired(pr->text.data, pr->text.len, marker_len, report_unpaired, &c);
 }
 
 /* [list-marker]: 1、 at the start of a paragraph or heading. */
@@ -1599,9 +1513,9 @@ static void lint_front_as_render(gw_diags *out, const gw_source *src, const char
                                  const char *data, size_t len) {
   gw_diags found = {0};
   found.quiet = true;
-  gw_bytes docx = {0};
-  gw_convert(path, data, len, NULL, &found, &docx);
-  free(docx.data);
+  gw_bytes none = {0};
+  gw_options check = {.check_only = true};
+  gw_convert(path, data, len, &check, &found, &none);
   for (const gw_diag *d = found.first; d; d = d->next) {
     bool in_front = src->front ? d->pos.line >= 1 && d->pos.line < src->body_line
                                : d->pos.line == 1;

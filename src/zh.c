@@ -1924,3 +1924,130 @@ int gw_zh_traditional(const char *text, size_t len, gw_zh_edit_cb cb,
   free(offs);
   return rc;
 }
+
+/* ------------------------------------------------------------------ */
+/* Brackets and quotes without their partners                          */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  UChar32 open, close, alt_open, alt_close;
+  const char *name; /* 引号: named 左引号“ and 右引号” */
+} mark_pair;
+
+static const mark_pair mark_pairs[] = {
+    {0xFF08, 0xFF09, '(', ')', "括号"},   {0xFF3B, 0xFF3D, '[', ']', "方括号"},
+    {0x3010, 0x3011, 0, 0, "方头括号"},   {0x3014, 0x3015, 0, 0, "六角括号"},
+    {0x300A, 0x300B, 0, 0, "书名号"},     {0x3008, 0x3009, 0, 0, "单书名号"},
+    {0x300C, 0x300D, 0, 0, "直角引号"},   {0x300E, 0x300F, 0, 0, "双直角引号"},
+    {0x201C, 0x201D, 0, 0, "引号"},       {0x2018, 0x2019, 0, 0, "单引号"},
+    {0x3016, 0x3017, 0, 0, "空心方头括号"},
+};
+
+/* Which pair c belongs to (-1: none), and whether it opens. */
+static int mark_pair_of(UChar32 c, bool *open)
+{
+  for (size_t k = 0; k < sizeof mark_pairs / sizeof mark_pairs[0]; k++) {
+    if (c == mark_pairs[k].open || (mark_pairs[k].alt_open && c == mark_pairs[k].alt_open)) {
+      *open = true;
+      return (int)k;
+    }
+    if (c == mark_pairs[k].close || (mark_pairs[k].alt_close && c == mark_pairs[k].alt_close)) {
+      *open = false;
+      return (int)k;
+    }
+  }
+  return -1;
+}
+
+static UChar32 code_point_at(const char *s, size_t len, size_t i)
+{
+  if (i >= len)
+    return -1;
+  UChar32 c;
+  int32_t k = 0;
+  U8_NEXT(s + i, k, (int32_t)(len - i < 4 ? len - i : 4), c);
+  return c;
+}
+
+static bool latin_letter(UChar32 c)
+{
+  return c >= 0 && u_isalpha(c) && !is_han(c);
+}
+
+size_t gw_zh_each_unpaired(const char *text, size_t len, size_t marker_len,
+                           int (*fn)(const gw_zh_unpaired *u, void *ctx), void *ctx)
+{
+  const uint8_t *s = (const uint8_t *)text;
+  gw_zh_unpaired fixed[16], *stack = fixed;
+  size_t depth = 0, cap = sizeof fixed / sizeof fixed[0], found = 0;
+  bool stop = false;
+  UChar32 prev = -1;
+  for (size_t i = 0; i < len && !stop;) {
+    size_t han_end = skip_han(s, i, len);
+    if (han_end > i) {
+      i = han_end;
+      prev = 0x4E00;
+      continue;
+    }
+    size_t at = i;
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    bool open = false;
+    int kind = mark_pair_of(c, &open);
+    /* ’ inside a word is an apostrophe (don’t), not in 以‘百日行动’为 */
+    bool apostrophe = c == 0x2019 && latin_letter(prev) && latin_letter(code_point_at(text, len, i));
+    prev = c;
+    if (kind < 0 || apostrophe || at < marker_len)
+      continue;
+    gw_zh_unpaired u = {at, open, c, kind};
+    if (open) {
+      if (depth == cap) {
+        gw_zh_unpaired *grown = malloc(2 * cap * sizeof *grown);
+        if (!grown)
+          break;
+        memcpy(grown, stack, depth * sizeof *stack);
+        if (stack != fixed)
+          free(stack);
+        stack = grown;
+        cap *= 2;
+      }
+      stack[depth++] = u;
+      continue;
+    }
+    size_t k = depth;
+    while (k > 0 && stack[k - 1].kind != kind)
+      k--;
+    if (k == 0) {
+      found++;
+      stop = fn(&u, ctx) != 0;
+      continue;
+    }
+    /* openers above the match were never closed */
+    for (size_t j = k; j < depth && !stop; j++, found++)
+      stop = fn(&stack[j], ctx) != 0;
+    depth = k - 1;
+  }
+  for (size_t j = 0; j < depth && !stop; j++, found++)
+    stop = fn(&stack[j], ctx) != 0;
+  if (stack != fixed)
+    free(stack);
+  return found;
+}
+
+static void name_mark(char *out, size_t size, int kind, bool open, UChar32 c)
+{
+  char mark[8];
+  int32_t k = 0;
+  UBool err = false;
+  U8_APPEND((uint8_t *)mark, k, (int32_t)sizeof mark - 1, c, err);
+  mark[err ? 0 : k] = '\0';
+  snprintf(out, size, "%s%s%s", open ? "左" : "右", mark_pairs[kind].name, mark);
+}
+
+void gw_zh_unpaired_names(const gw_zh_unpaired *u, char *mark, size_t mark_size, char *partner,
+                          size_t partner_size)
+{
+  const mark_pair *p = &mark_pairs[u->kind];
+  name_mark(mark, mark_size, u->kind, u->open, u->mark);
+  name_mark(partner, partner_size, u->kind, !u->open, u->open ? p->close : p->open);
+}

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 /* Check that buf[0..len) is well-formed UTF-8 with no character that
  * XML 1.0 forbids (C0 controls except TAB/LF/CR, U+FFFE, U+FFFF,
@@ -113,6 +114,27 @@ void gw_zh_cleanup(void);
  * links ICU's code statically; a no-op in other builds. Loads once;
  * returns 0, or -1 after printing why (once). */
 int gw_icu_data_load(void);
+
+/* A bracket or quote in a text without its partner. */
+typedef struct {
+  size_t at;    /* byte offset of the mark */
+  bool open;    /* an opening mark never closed; else a closing one never opened */
+  int32_t mark; /* the code point as written: （ or ( */
+  int kind;     /* which pair, for gw_zh_unpaired_names */
+} gw_zh_unpaired;
+
+/* Call fn for each unpaired bracket or quote in text[0..len): closing
+ * marks with no opener as they come, then the openers never closed.
+ * Marks within the first marker_len bytes belong to a list marker (1）
+ * （一）) and are passed over; ’ between Latin letters is an apostrophe. Stops
+ * when fn returns nonzero. Returns the number found. */
+size_t gw_zh_each_unpaired(const char *text, size_t len, size_t marker_len,
+                           int (*fn)(const gw_zh_unpaired *u, void *ctx), void *ctx);
+
+/* The mark and the partner it lacks, named as messages cite them:
+ * "左括号（" and "右括号）". */
+void gw_zh_unpaired_names(const gw_zh_unpaired *u, char *mark, size_t mark_size, char *partner,
+                          size_t partner_size);
 
 /* ------------------------------------------------------------------ */
 /* Edits (for `gwdoc lint`)                                             */

@@ -52,7 +52,7 @@ static result convert(const char *more_front, const char *body, const char *unit
   snprintf(src, n, "%s%s---\n%s", FRONT, more_front, body);
   result r = {0};
   r.diags.quiet = true;
-  gw_options opt = {NULL, unit};
+  gw_options opt = {NULL, unit, false};
   gw_bytes out = {0};
   r.status = gw_convert("t.md", src, strlen(src), &opt, &r.diags, &out);
   if (r.status == GW_OK)

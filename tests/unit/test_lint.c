@@ -447,7 +447,7 @@ static const front_case front_cases[] = {
     {"date that does not exist", "---\nkind: bulletin\ndate: 2024-02-30\n" FM_REST_NO_DATE "---\n" BODY,
      "3:7 date：2024-02-30 不是存在的日期"},
     {"date in no form render reads", "---\nkind: bulletin\ndate: 3月5日\n" FM_REST_NO_DATE "---\n" BODY,
-     "3:7 date 应写成 年-月-日，如 2021-10-18，而不是“3月5日”"},
+     "3:7 date 应写成 年-月-日，如 2021-10-18 或 2021年10月18日，而不是“3月5日”"},
     /* dates as drafters write them: whatever render reads, lint reads */
     {"Chinese date", "---\nkind: bulletin\ndate: 2024年3月5日\n" FM_REST_NO_DATE "---\n" BODY, ""},
     {"zero-padded Chinese date",
