@@ -784,6 +784,13 @@ static bool is_numbered_category_row(gw_build *b, const dv_plan *p, cmark_node *
   return true;
 }
 
+static bool all_cells_empty(cmark_node **cells, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (cmark_node_first_child(cells[i]))
+      return false;
+  return true;
+}
+
 static void read_table_row(gw_build *b, dv_plan *p, cmark_node *r, const int *map,
                            size_t nmap) {
   size_t n = 0;
@@ -793,6 +800,11 @@ static void read_table_row(gw_build *b, dv_plan *p, cmark_node *r, const int *ma
   n = 0;
   for (cmark_node *c = cmark_node_first_child(r); c; c = cmark_node_next(c))
     cells[n++] = c;
+  if (all_cells_empty(cells, n)) {
+    /* | | | | |, a spreadsheet's leftover line: no task, no number */
+    gw_warning(b->diags, gw_build_node_pos(b, r), "表格里的空行已跳过");
+    return;
+  }
   size_t which;
   if (is_category_row(b, cells, n, &which)) {
     dv_row *row = add_row(b, p, gw_build_node_pos(b, r), true);

@@ -659,6 +659,28 @@ START_TEST(item_lines)
 }
 END_TEST
 
+/* An all-empty pipe-table row (a spreadsheet's leftover line) is
+ * skipped with a warning: it takes no number and, under merge:, does not
+ * merge up. */
+START_TEST(empty_table_row_skipped) {
+  result r = convert("units: [甲处, 乙处]\nmerge: [牵头单位]\n",
+                     "| 序号 | 改革举措 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+                     "| 1 | 甲。 | 甲处 | 乙处 | 2024年6月底前 |\n"
+                     "|  |  |  |  |  |\n"
+                     "| 2 | 乙。 | 乙处 | 甲处 | 2024年9月底前 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|2|乙。|"));
+  ck_assert_ptr_null(strstr(r.xml, ">3<"));
+  ck_assert_int_eq(count(r.xml, "<w:vMerge"), 0);
+  bool warned = false;
+  for (const gw_diag *d = r.diags.first; d; d = d->next)
+    warned = warned || (d->severity == GW_WARNING && strstr(d->message, "空行") && d->pos.line == 12);
+  ck_assert(warned);
+  done(&r);
+}
+END_TEST
+
 Suite *division_suite(void) {
   Suite *s = suite_create("division");
   TCase *tc = tcase_create("division");
@@ -690,6 +712,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, unit_extract);
   tcase_add_test(tc, no_items);
   tcase_add_test(tc, item_lines);
+  tcase_add_test(tc, empty_table_row_skipped);
   suite_add_tcase(s, tc);
   return s;
 }
