@@ -681,6 +681,35 @@ START_TEST(empty_table_row_skipped) {
 }
 END_TEST
 
+/* Lines pasted from a spreadsheet with tabs between the cells: a header
+ * line naming the columns, then a row a line, read as a table (CRLF and
+ * quoted cells too); a unit typo points into its cell. Tabbed lines with
+ * no header are an error at the first one, not one jumbled row. */
+START_TEST(tab_separated_lines) {
+  result r = convert("units: [县水利局, 县应急管理局, 县气象局]\n",
+                     "## 一、汛前准备\r\n\r\n"
+                     "序号\t工作任务\t牵头单位\t责任单位\t完成时限\r\n"
+                     "1\t开展汛前隐患排查。\t县水利局\t县应急管理局、县气象局\t2025年5月底前\r\n"
+                     "2\t\"修订\"\"预案\"\"。\"\t县应急管理局\t县水利局\t2025年5月20日前\r\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|1|开展汛前隐患排查。|县水利局|县应急管理局、县气象局|"));
+  ck_assert(text_has(r.xml, "|2|修订“预案”。|县应急管理局|县水利局|"));
+  done(&r);
+  r = convert("units: [县水利局, 县应急管理局]\n",
+              "序号\t工作任务\t牵头单位\t责任单位\n1\t甲。\t县水利局\t县应急管里局\n", NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT);
+  ck_assert_uint_eq(first_error(&r)->pos.line, 9);
+  ck_assert_uint_eq(first_error(&r)->pos.col, 11);
+  done(&r);
+  r = convert("", "1. 甲。（团县委牵头）\n\n1\t乙。\t团县委\n2\t丙。\t团县委\n", NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT);
+  ck_assert_uint_eq(first_error(&r)->pos.line, 9);
+  ck_assert_ptr_nonnull(strstr(first_error(&r)->message, "制表符"));
+  done(&r);
+}
+END_TEST
+
 Suite *division_suite(void) {
   Suite *s = suite_create("division");
   TCase *tc = tcase_create("division");
@@ -713,6 +742,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, no_items);
   tcase_add_test(tc, item_lines);
   tcase_add_test(tc, empty_table_row_skipped);
+  tcase_add_test(tc, tab_separated_lines);
   suite_add_tcase(s, tc);
   return s;
 }
