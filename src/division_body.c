@@ -114,6 +114,32 @@ static bool is_deadline(const char *s, size_t len) {
   return (digit && dated) || relative_date;
 }
 
+static const char *const lead_labels[] = {"牵头单位", "牵头部门", "主责单位", NULL};
+static const char *const share_labels[] = {"责任单位", "配合单位", "责任部门", "配合部门",
+                                           "参与单位", "协办单位", NULL};
+static const char *const deadline_labels[] = {"完成时限", "完成时间", "时间要求", "时限", NULL};
+
+/* Does a label with its colon (责任单位：) start at s? */
+static bool label_at(const char *s) {
+  const char *const *groups[] = {lead_labels, share_labels, deadline_labels};
+  for (size_t g = 0; g < 3; g++)
+    for (int i = 0; groups[g][i]; i++)
+      if (has_prefix(s, groups[g][i]) &&
+          separator_at(s + strlen(groups[g][i]), (const char *const[]){"：", ":", NULL}))
+        return true;
+  return false;
+}
+
+/* Spaces before a label part two clauses as a comma would: （牵头单位：
+ * A　责任单位：B　完成时限：C）, typed with full-width spaces. Their
+ * length, or 0. */
+static size_t spaces_before_label(const char *s) {
+  size_t n = 0;
+  while (s[n] == ' ' || has_prefix(s + n, "\u3000"))
+    n += s[n] == ' ' ? 1 : strlen("\u3000");
+  return n && label_at(s + n) ? n : 0;
+}
+
 static void join_into(gw_arena *arena, const char **dst, const char *s, size_t len) {
   const char *part = gw_arena_strndup(arena, s, len);
   *dst = *dst ? gw_arena_printf(arena, "%s、%s", *dst, part) : part;
@@ -163,9 +189,6 @@ static bool read_clause(gw_arena *arena, const char *s, size_t len, dv_prose *ou
     return true;
   }
   /* （牵头单位：A；责任单位：B；完成时限：C）: labelled clauses */
-  static const char *const lead_labels[] = {"牵头单位", "牵头部门", "主责单位", NULL};
-  static const char *const share_labels[] = {"责任单位", "配合单位", "责任部门", "配合部门",
-                                             "参与单位", "协办单位", NULL};
   for (int k = 0; k < 2; k++) {
     const char *const *labels = k == 0 ? lead_labels : share_labels;
     for (int i = 0; labels[i]; i++) {
@@ -182,7 +205,6 @@ static bool read_clause(gw_arena *arena, const char *s, size_t len, dv_prose *ou
   }
   /* （县民政局负责；完成时限：2022年6月底前）: the label names the
    * column the date goes to, it is not part of the date */
-  static const char *const deadline_labels[] = {"完成时限", "完成时间", "时间要求", "时限", NULL};
   for (int i = 0; deadline_labels[i]; i++) {
     size_t n = strlen(deadline_labels[i]);
     if (len > n && memcmp(s, deadline_labels[i], n) == 0) {
@@ -249,6 +271,8 @@ bool dv_parse_prose(gw_arena *arena, const char *text, dv_prose *out) {
   size_t begin = (size_t)open + strlen("（");
   for (size_t i = begin; i <= close;) {
     size_t sep = i < close ? separator_at(text + i, clause_separators) : 1;
+    if (!sep && i < close)
+      sep = spaces_before_label(text + i);
     if (!sep) {
       i++;
       continue;

@@ -380,6 +380,14 @@ START_TEST(prose_parse) {
   ck_assert_ptr_null(pr.share);
   ck_assert(dv_parse_prose(a, "举措（甲牵头，乙配合，2022年6月底前完成）", &pr));
   ck_assert_str_eq(pr.deadline, "2022年6月底前");
+  /* labels parted by full-width spaces, or by a run of ASCII spaces */
+  ck_assert(dv_parse_prose(a, "举措。（牵头单位：甲处　责任单位：乙中心　完成时限：2024年8月底前）", &pr));
+  ck_assert_str_eq(pr.lead, "甲处");
+  ck_assert_str_eq(pr.share, "乙中心");
+  ck_assert_str_eq(pr.deadline, "2024年8月底前");
+  ck_assert(dv_parse_prose(a, "举措。（牵头单位：甲处  责任单位：乙中心）", &pr));
+  ck_assert_str_eq(pr.lead, "甲处");
+  ck_assert_str_eq(pr.share, "乙中心");
   ck_assert(!dv_parse_prose(a, "《意见》（以下简称“强团改革50条”）", &pr));
   ck_assert(!dv_parse_prose(a, "没有括号的段落。", &pr));
   ck_assert_uint_eq(dv_number_prefix("12.举措"), 3);
