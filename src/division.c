@@ -777,6 +777,44 @@ static void break_after_commas(gw_build *b, gw_cell *cell, int col_twips) {
   free(starts);
 }
 
+/* Where the role note of a unit (县林业局（牵头）) starts within
+ * t[a..z), or z when it has none. */
+static size_t note_start(gw_build *b, const char *t, size_t a, size_t z) {
+  size_t at = a + role_note_at(gw_arena_strndup(b->arena, t + a, z - a));
+  return at > a ? at : z;
+}
+
+/* A unit cell breaks between names, each name whole with the 、 after
+ * it (各县（市、区）政府 is one name: its 、 is no place to break); a
+ * name with its role note too long for a line breaks before the note
+ * (市林业局 / （牵头）、), never inside it. */
+static void break_unit_cell(gw_build *b, gw_cell *cell, int col_twips) {
+  size_t cap = cell_line_cols(b, col_twips);
+  if (cap < 4 || !gw_runs_plain(&cell->runs))
+    return;
+  const char *t = gw_runs_text(b->arena, &cell->runs);
+  size_t len = strlen(t), pos = 0, a, z, line = 0, n = 0;
+  size_t *at = gw_arena_alloc(b->arena, (len + 1) * sizeof *at);
+  while (gw_build_next_name(t, len, &pos, &a, &z)) {
+    size_t comma = z < len ? 2 : 0; /* the 、 stays with its name */
+    size_t w = gw_zh_display_width(t + a, z - a) + comma;
+    if (line > 0 && line + w > cap) {
+      at[n++] = a;
+      line = 0;
+    }
+    size_t note = note_start(b, t, a, z);
+    size_t head = gw_zh_display_width(t + a, note - a);
+    if (line == 0 && w > cap && note < z && head <= cap) {
+      at[n++] = note;
+      line = w - head;
+    } else {
+      line += w;
+    }
+  }
+  if (n)
+    break_cell(b, cell, t, at, n);
+}
+
 /* Does a range's dash (—, ～, -) start here? A line never starts with one. */
 static bool opens_range(const char *t) {
   return strncmp(t, "—", strlen("—")) == 0 || strncmp(t, "～", strlen("～")) == 0 || *t == '-';
@@ -1020,7 +1058,7 @@ static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *ord
     int col = 0;
     for (gw_cell *c = row->cells; c && !row->header && !row->category; c = c->next) {
       if (c->span == 1 && col < (int)p->ncols && p->unit_col[col])
-        break_after_commas(b, c, t->col_twips[col]);
+        break_unit_cell(b, c, t->col_twips[col]);
       else if (c->span == 1 && col == p->deadline_col)
         break_deadline(b, c, t->col_twips[col]);
       col += c->span;

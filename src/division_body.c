@@ -598,6 +598,25 @@ static size_t find_in_source(gw_build *b, size_t from, size_t to, const char *ne
   return (size_t)-1;
 }
 
+/* 市交通运输局/市林业局: a slash (/ or ／) between unit names parts them
+ * as a 、 does. */
+static const char *slashes_as_commas(gw_build *b, const char *text) {
+  if (!strchr(text, '/') && !strstr(text, "／"))
+    return text;
+  gw_buf out = {0};
+  for (const char *q = text; *q;) {
+    size_t n = *q == '/' ? 1 : has_prefix(q, "／") ? strlen("／") : 0;
+    if (n)
+      gw_buf_puts(&out, "、");
+    else
+      gw_buf_append(&out, q, 1);
+    q += n ? n : 1;
+  }
+  const char *s = gw_arena_strndup(b->arena, out.data, out.len);
+  gw_buf_free(&out);
+  return s;
+}
+
 /* The units of `text` into a unit column, each with the position where
  * it is written (searched in the source bytes [from, to); `at` when it
  * is not found there). */
@@ -611,7 +630,7 @@ static void set_units(gw_build *b, dv_plan *p, dv_row *row, int col, const char 
   }
   const char **names;
   size_t *starts;
-  size_t n = gw_build_split_names(b->arena, text, &names, &starts);
+  size_t n = gw_build_split_names(b->arena, slashes_as_commas(b, text), &names, &starts);
   dv_units *u = &row->units[col];
   dv_unit *items = gw_arena_alloc(b->arena, (u->count + n + 1) * sizeof *items);
   if (u->count)
@@ -871,6 +890,32 @@ static bool all_cells_empty(const dv_cell *cells, size_t n) {
   return true;
 }
 
+/* A unit cell worded as prose is (市民政局牵头，市文化和旅游局、市教育局
+ *配合): read as the prose bracket is, the lead to the 牵头 column and the
+ * others to the 责任 column. With one unit column both go there, the
+ * lead first and marked （牵头）. Returns whether the cell was such. */
+static bool read_cell_roles(gw_build *b, dv_plan *p, dv_row *row, int col, const dv_cell *c) {
+  static const char *const role_words[] = {"牵头", "配合", "负责", "参与", "协助", "协同", NULL};
+  const char *text = cell_unit_text(b, c);
+  if (!contains_any(text, role_words))
+    return false;
+  dv_prose pr;
+  const char *bracket = gw_arena_printf(b->arena, "（%s）", text);
+  if (!dv_parse_prose(b->arena, bracket, &pr) || pr.deadline)
+    return false;
+  int lead = p->lead_col >= 0 ? p->lead_col : col;
+  int share = p->share_col >= 0 && p->share_col != lead ? p->share_col : col;
+  if (pr.lead) {
+    size_t before = row->units[lead].count;
+    set_units(b, p, row, lead, pr.lead, c->from, c->to, c->pos);
+    for (size_t i = before; pr.share && lead == share && i < row->units[lead].count; i++)
+      row->units[lead].items[i].note = "（牵头）";
+  }
+  if (pr.share)
+    set_units(b, p, row, share, pr.share, c->from, c->to, c->pos);
+  return true;
+}
+
 /* One row of a table: a category, a task, or an empty line skipped. */
 static void read_cells_row(gw_build *b, dv_plan *p, const dv_cell *cells, size_t n,
                            const int *map, size_t nmap, gw_pos pos) {
@@ -899,6 +944,8 @@ static void read_cells_row(gw_build *b, dv_plan *p, const dv_cell *cells, size_t
   for (size_t i = 0; i < n && i < nmap; i++) {
     int col = map[i];
     if (col < 0 || col == p->seq_col)
+      continue;
+    if (p->unit_col[col] && read_cell_roles(b, p, row, col, &cells[i]))
       continue;
     if (p->unit_col[col])
       set_units(b, p, row, col, cell_unit_text(b, &cells[i]), cells[i].from, cells[i].to,

@@ -718,6 +718,40 @@ START_TEST(tab_separated_lines) {
 }
 END_TEST
 
+/* Unit cells as drafters fill them: <br> and / between names, the lead
+ * written in words (甲处牵头，乙处、丙处配合), a role note that keeps
+ * whole on its line, a bracketed name never broken at its 、. */
+START_TEST(unit_cell_separators) {
+  result r = convert("units: [市林业局, 市公安局, 市应急管理局, 甲处, 乙处, 丙处]\n",
+                     "| 序号 | 工作任务 | 责任单位 | 完成时限 |\n|---|---|---|---|\n"
+                     "| 1 | 严格火源管控，在重点时段、重点部位设卡布控，严查违规野外用火行为，"
+                     "加强巡山护林，严防山火发生，确保森林资源安全。 | 市林业局（牵头）、市公安局 | "
+                     "2025年3月—6月 |\n"
+                     "| 2 | 乙。 | 甲处牵头，乙处、丙处配合 | 长期坚持 |\n"
+                     "| 3 | 丙。 | 甲处<br>各县（市、区）政府 | 长期坚持 |\n"
+                     "| 4 | 丁。 | 乙处/丙处 | 长期坚持 |\n"
+                     "| 5 | 戊。 | 甲处／市应急管理局 | 长期坚持 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|甲处（牵头）、乙处、丙处|"));
+  ck_assert(text_has(r.xml, "|甲处、各县（市、区）政府|"));
+  ck_assert(text_has(r.xml, "|乙处、丙处|"));
+  ck_assert(text_has(r.xml, "|甲处、市应急管理局|"));
+  ck_assert_ptr_nonnull(strstr(r.xml, "市林业局</w:t></w:r><w:r><w:br/>"));
+  ck_assert_ptr_null(strstr(r.xml, "（牵</w:t>"));
+  ck_assert_ptr_null(strstr(r.xml, "各县（市、</w:t>"));
+  done(&r);
+  /* with a 牵头 column, the lead written in the 责任单位 cell goes there */
+  r = convert("units: [甲处, 乙处, 丙处]\n",
+              "| 序号 | 工作任务 | 牵头单位 | 责任单位 |\n|---|---|---|---|\n"
+              "| 1 | 甲。 |  | 甲处牵头，乙处、丙处配合 |\n",
+              NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|甲。|甲处|乙处、丙处|"));
+  done(&r);
+}
+END_TEST
+
 Suite *division_suite(void) {
   Suite *s = suite_create("division");
   TCase *tc = tcase_create("division");
@@ -751,6 +785,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, item_lines);
   tcase_add_test(tc, empty_table_row_skipped);
   tcase_add_test(tc, tab_separated_lines);
+  tcase_add_test(tc, unit_cell_separators);
   suite_add_tcase(s, tc);
   return s;
 }
