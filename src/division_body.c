@@ -294,6 +294,69 @@ bool dv_parse_prose(gw_arena *arena, const char *text, dv_prose *out) {
   return out->lead || out->share;
 }
 
+/* ---- Prose form: a bare list of units, （宣传中心、省就业服务中心）. ---- */
+
+/* Is `name` (folded) one of units:? */
+static bool is_listed_unit(gw_build *b, const char *name) {
+  size_t n;
+  const char **listed = gw_build_str_list(b, gw_val_get(b->config, "units"), &n);
+  char *want = gw_zh_fold(name, strlen(name));
+  bool found = false;
+  for (size_t i = 0; i < n && want && !found; i++) {
+    const char **parts;
+    size_t *starts;
+    size_t np = gw_build_split_names(b->arena, listed[i], &parts, &starts);
+    for (size_t k = 0; k < np && !found; k++) {
+      char *have = gw_zh_fold(parts[k], strlen(parts[k]));
+      found = have && strcmp(have, want) == 0;
+      free(have);
+    }
+  }
+  free(want);
+  return found;
+}
+
+/* Does `name` end as the name of a body does (局, 委员会, 中心 …), with
+ * at least two characters before the ending? */
+static bool looks_like_unit(const char *name) {
+  static const char *const endings[] = {
+      "局", "委", "办", "部", "厅", "处", "室", "科", "股", "中心", "院", "校", "会", "站",
+      "所", "队", "团", "馆", "社", "政府", "单位", "部门", "公司", "集团", "支队", "大队", NULL};
+  size_t len = strlen(name);
+  for (int i = 0; endings[i]; i++)
+    if (has_suffix(name, len, endings[i]) &&
+        gw_zh_count_chars(name, len - strlen(endings[i])) >= 2)
+      return true;
+  return false;
+}
+
+/* ……“明白卡”。（宣传中心、省公共就业服务中心）: a bracket ending the item
+ * that holds nothing but unit names (each in units:, or shaped like a
+ * unit's name) names the responsible units, the first leading. */
+static bool parse_bare_units(gw_build *b, const char *text, dv_prose *out) {
+  static const char *const trailing[] = {"。", "；", ";", " ", NULL};
+  memset(out, 0, sizeof *out);
+  size_t end = strlen(text);
+  for (const char *w; (w = ending_word(text, end, trailing));)
+    end -= strlen(w);
+  if (!has_suffix(text, end, "）"))
+    return false;
+  long open = last_open_paren(text, end - strlen("）"));
+  if (open < 0)
+    return false;
+  size_t from = (size_t)open + strlen("（");
+  const char *inside = gw_arena_strndup(b->arena, text + from, end - strlen("）") - from);
+  const char **names;
+  size_t *starts;
+  size_t n = gw_build_split_names(b->arena, inside, &names, &starts);
+  for (size_t i = 0; i < n; i++)
+    if (!is_listed_unit(b, names[i]) && !looks_like_unit(names[i]) && !dv_is_collective(names[i]))
+      return false;
+  out->share = n ? inside : NULL;
+  out->cut = (size_t)open;
+  return n > 0;
+}
+
 /* ---- Columns. ---- */
 
 int dv_column_named(const dv_plan *p, const char *name) {
@@ -681,7 +744,8 @@ static void read_measure(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para,
   char *text = gw_runs_text(b->arena, &runs);
   size_t head = strip_number ? dv_number_prefix(text) : 0, end = strlen(text);
   dv_prose pr;
-  if (try_prose && dv_parse_prose(b->arena, text + head, &pr)) {
+  if (try_prose && (dv_parse_prose(b->arena, text + head, &pr) ||
+                    (head && parse_bare_units(b, text + head, &pr)))) {
     end = head + pr.cut;
     set_prose_units(b, p, row, &pr, para);
   }
@@ -1137,7 +1201,8 @@ static bool is_prose_item(gw_build *b, cmark_node *para) {
   char *text = gw_build_plain_text(b, para);
   size_t number = dv_number_prefix(text);
   dv_prose pr;
-  if (dv_parse_prose(b->arena, text + number, &pr))
+  if (dv_parse_prose(b->arena, text + number, &pr) ||
+      (number && parse_bare_units(b, text + number, &pr)))
     return true;
   size_t end = strlen(text);
   while (end > number && (has_suffix(text, end, "。") || has_suffix(text, end, "；") ||

@@ -752,6 +752,30 @@ START_TEST(unit_cell_separators) {
 }
 END_TEST
 
+/* A prose item ending in a bracket of unit names only (listed, or
+ * shaped like a unit's name) names the responsible units, the first
+ * leading; a bracket of other words stays in the text. */
+START_TEST(bare_unit_bracket) {
+  result r = convert("units: [宣传中心, 省公共就业服务中心]\nindex: by-unit\n",
+                     "1.加强就业政策宣传，制作政策“明白卡”。（宣传中心、省公共就业服务中心）\n\n"
+                     "2.做好见习工作。（省公共就业服务中心、省人才交流服务中心）\n\n"
+                     "3.落实社保补贴（补贴期限最长不超过1年）。\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT); /* 省人才交流服务中心 is not listed */
+  ck_assert_ptr_nonnull(strstr(first_error(&r)->message, "省人才交流服务中心"));
+  done(&r);
+  r = convert("units: [宣传中心, 省公共就业服务中心]\nindex: by-unit\n",
+              "1.加强就业政策宣传，制作政策“明白卡”。（宣传中心、省公共就业服务中心）\n\n"
+              "2.落实社保补贴（补贴期限最长不超过1年）。\n",
+              NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "明白卡”。||宣传中心、省公共就业服务中心|"));
+  ck_assert(text_has(r.xml, "|宣传中心|1||"));
+  ck_assert(text_has(r.xml, "落实社保补贴（补贴期限最长不超过1年）。"));
+  done(&r);
+}
+END_TEST
+
 Suite *division_suite(void) {
   Suite *s = suite_create("division");
   TCase *tc = tcase_create("division");
@@ -786,6 +810,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, empty_table_row_skipped);
   tcase_add_test(tc, tab_separated_lines);
   tcase_add_test(tc, unit_cell_separators);
+  tcase_add_test(tc, bare_unit_bracket);
   suite_add_tcase(s, tc);
   return s;
 }
