@@ -379,12 +379,13 @@ int dv_column_named(const dv_plan *p, const char *name) {
  * default. Offices write 牵头部门, 配合单位, 重点任务, 时间要求 …: the
  * suggestion should name the column they mean, not the nearest string. */
 static const char *const column_synonyms[][16] = {
-    {"牵头单位", "牵头部门", "主责单位", "主责部门", "牵头", NULL},
-    {"责任单位", "配合单位", "配合部门", "责任部门", "参与单位", "协办单位", "协同单位", NULL},
+    {"牵头单位", "牵头部门", "主责单位", "主责部门", "牵头", "牵头科室", "牵头处室", NULL},
+    {"责任单位", "配合单位", "配合部门", "责任部门", "参与单位", "协办单位", "协同单位",
+     "协助单位", "配合科室", "责任科室", "配合处室", "责任处室", NULL},
     {"改革举措", "重点任务", "工作任务", "主要任务", "具体任务", "工作措施", "具体措施",
      "任务内容", "工作内容", "主要内容", "改革任务", "重点工作", "工作重点", "项目内容",
      "工作事项", NULL},
-    {"完成时限", "完成时间", "时间要求", "时限要求", "时限", "完成期限", NULL},
+    {"完成时限", "完成时间", "时间要求", "时限要求", "时限", "完成期限", "时间节点", NULL},
     {"序号", "编号", NULL},
 };
 
@@ -426,21 +427,81 @@ static const char *column_list(gw_build *b, const dv_plan *p) {
   return all ? all : "";
 }
 
-/* The column name nearest to `name`, for "did you mean". */
+/* The role a column name speaks of, by its words (牵头科室, 协助单位,
+ * 时间节点): what dv_plan_columns reads the columns by. */
+typedef enum { MEANS_NOTHING, MEANS_SEQ, MEANS_LEAD, MEANS_SHARE, MEANS_DEADLINE } column_meaning;
+
+static const char *const unit_words[] = {"单位", "部门", "科室", "处室", NULL};
+
+static bool contains_any(const char *s, const char *const *words);
+
+static column_meaning meaning_of(const char *name) {
+  static const char *const seq[] = {"序号", "编号", NULL};
+  static const char *const lead[] = {"牵头", "主责", "主办", NULL};
+  static const char *const share[] = {"配合", "协助", "协办", "参与", "责任", NULL};
+  static const char *const deadline[] = {"时限", "时间", "期限", NULL};
+  if (contains_any(name, seq))
+    return MEANS_SEQ;
+  if (contains_any(name, lead))
+    return MEANS_LEAD;
+  if (contains_any(name, share) || contains_any(name, unit_words))
+    return MEANS_SHARE;
+  return contains_any(name, deadline) ? MEANS_DEADLINE : MEANS_NOTHING;
+}
+
+/* The column `name` stands for: a declared name, or the one declared
+ * column of its synonym group (a field or a header written 完成时间
+ * where the plan says 时间节点); -1 when none or several may be meant. */
+static int column_meant(const dv_plan *p, const char *name) {
+  int col = dv_column_named(p, name);
+  return col >= 0 ? col : synonym_column_index(p, name);
+}
+
+/* The declared column doing what `name` says by its words (主办科室: the
+ * lead), for suggestions only: a guess, not a reading. -1 when none. */
+static int column_of_meaning(const dv_plan *p, const char *name) {
+  switch (meaning_of(name)) {
+  case MEANS_SEQ:
+    return p->seq_col;
+  case MEANS_LEAD:
+    return p->lead_col;
+  case MEANS_SHARE:
+    return p->share_col;
+  case MEANS_DEADLINE:
+    return p->deadline_col;
+  default:
+    return -1;
+  }
+}
+
+/* The column name nearest to `name`, for "did you mean": the column it
+ * means, else one a slip or two away; NULL when no column is near (an
+ * unrelated column is no help). */
 static const char *nearest_column(const dv_plan *p, const char *name) {
+  int meant = column_meant(p, name);
+  if (meant < 0)
+    meant = column_of_meaning(p, name);
+  if (meant >= 0)
+    return p->columns[meant];
   const char *synonym = synonym_column(p, name);
   if (synonym)
     return synonym;
-  const char *best = p->columns[0];
-  size_t best_d = (size_t)-1;
+  const char *best = NULL;
+  size_t best_d = (size_t)-1, limit = gw_zh_count_chars(name, strlen(name)) / 2;
   for (size_t i = 0; i < p->ncols; i++) {
     size_t d = gw_zh_distance(p->columns[i], name);
-    if (d < best_d) {
+    if (d < best_d && d <= limit) {
       best_d = d;
       best = p->columns[i];
     }
   }
   return best;
+}
+
+/* "：是不是“X”？" when a column is near, else nothing. */
+static const char *did_you_mean(gw_build *b, const dv_plan *p, const char *name) {
+  const char *near = nearest_column(p, name);
+  return near ? gw_arena_printf(b->arena, "：是不是“%s”？", near) : "。";
 }
 
 static bool contains_any(const char *s, const char *const *words) {
@@ -540,7 +601,6 @@ static const char **with_seq_column(gw_build *b, const char **names, size_t *n,
 
 int dv_plan_columns(gw_build *b, dv_plan *p, cmark_node *root) {
   static const char *const seq_words[] = {"序号", "编号", NULL};
-  static const char *const unit_words[] = {"单位", "部门", NULL};
   static const char *const deadline_words[] = {"时限", "时间", "期限", NULL};
   const gw_val *v = gw_val_get(b->config, "columns");
   gw_pos pos = v ? v->pos : gw_build_front_pos(b);
@@ -773,11 +833,11 @@ static bool read_field(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para) {
   size_t a = 0, z = (size_t)(colon - text);
   gw_build_trim(text, &a, &z);
   char *name = gw_arena_strndup(b->arena, text + a, z - a);
-  int col = dv_column_named(p, name);
+  int col = column_meant(p, name);
   if (col < 0) {
     gw_error(b->diags, gw_build_node_pos(b, para),
-             "没有名为“%s”的列：是不是“%s”？列有 %s（可在前置元数据里用 columns 改列名）",
-             name, nearest_column(p, name), column_list(b, p));
+             "没有名为“%s”的列%s列有 %s（可在前置元数据里用 columns 改列名）",
+             name, did_you_mean(b, p, name), column_list(b, p));
     return false;
   }
   if (col == p->seq_col)
@@ -1030,14 +1090,12 @@ static int *map_header(gw_build *b, dv_plan *p, const dv_cell *cells, size_t n) 
     header = header ? gw_arena_printf(b->arena, "%s, %s", header, cells[i].text) : cells[i].text;
   for (size_t i = 0; i < n; i++) {
     const char *name = without_spaces(b, cells[i].text, strlen(cells[i].text));
-    map[i] = dv_column_named(p, name);
-    if (map[i] < 0)
-      map[i] = synonym_column_index(p, name);
+    map[i] = column_meant(p, name);
     if (map[i] < 0)
       gw_error(b->diags, cells[i].pos,
-               "表头“%s”不是 columns 里的列：是不是“%s”？表头应与 columns（%s）一致；"
+               "表头“%s”不是 columns 里的列%s表头应与 columns（%s）一致；"
                "要用表格自己的列名，请在前置元数据里写 columns: [%s]",
-               name, nearest_column(p, name), column_list(b, p), header ? header : "");
+               name, did_you_mean(b, p, name), column_list(b, p), header ? header : "");
   }
   return map;
 }
@@ -1260,7 +1318,7 @@ static bool fields_of_last_item(gw_build *b, dv_plan *p, cmark_node *list) {
     const char *ascii = strchr(text, ':');
     if (!colon || (ascii && ascii < colon))
       colon = ascii;
-    if (!colon || dv_column_named(p, gw_arena_strndup(b->arena, text, (size_t)(colon - text))) < 0)
+    if (!colon || column_meant(p, gw_arena_strndup(b->arena, text, (size_t)(colon - text))) < 0)
       return false;
   }
   for (cmark_node *item = cmark_node_first_child(list); item; item = cmark_node_next(item))

@@ -505,9 +505,32 @@ START_TEST(unit_fold) {
 END_TEST
 
 START_TEST(unknown_column) {
+  /* a field names its column by a synonym, as a table header may */
   result r = convert("", "1. 举措甲。\n   - 牵头部门：县委组织部\n", NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|举措甲。|县委组织部|"));
+  done(&r);
+  /* fields and their suggestions go by meaning, never to an unrelated column */
+  r = convert("units: [甲办, 乙所]\n",
+              "| 序号 | 重点工作 | 牵头科室 | 协助单位 | 时间节点 |\n|---|---|---|---|---|\n"
+              "| 1 | 甲。 | 甲办 | 乙所 | 2024年10月底前 |\n\n"
+              "2. 乙。\n   - 牵头：乙所\n   - 配合单位：甲办\n   - 完成时间：2024年3月底前\n"
+              "   - 备注：无\n   - 牵头人：乙所\n",
+              NULL);
   ck_assert_int_eq(r.status, GW_ERR_INPUT);
-  ck_assert_ptr_nonnull(strstr(first_error(&r)->message, "牵头单位"));
+  const gw_diag *e = first_error(&r);
+  ck_assert_ptr_nonnull(strstr(e->message, "“备注”"));
+  ck_assert_ptr_null(strstr(e->message, "是不是"));
+  ck_assert_ptr_nonnull(e->next);
+  ck_assert_ptr_nonnull(strstr(e->next->message, "“牵头人”的列：是不是“牵头科室”？"));
+  done(&r);
+  r = convert("units: [甲办, 乙所]\n",
+              "| 序号 | 重点工作 | 牵头科室 | 协助单位 | 时间节点 |\n|---|---|---|---|---|\n"
+              "| 1 | 甲。 | 甲办 | 乙所 | 2024年10月底前 |\n\n"
+              "2. 乙。\n   - 牵头：乙所\n   - 配合单位：甲办\n   - 完成时间：2024年3月底前\n",
+              NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|2|乙。|乙所|甲办|2024年3月底前|"));
   done(&r);
   r = convert("columns: [序号, 改革举措, 牵头单位]\n",
               "| 改革举措 | 主办单位 |\n|---|---|\n| 甲 | 乙 |\n", NULL);
