@@ -367,18 +367,31 @@ static unit_role row_role(const dv_plan *p, const dv_row *row, const char *unit)
   return role;
 }
 
+/* A group named in the rows (各县（市、区）人民政府, not checked against
+ * units:) spelt as `folded`, or NULL. */
+static const char *collective_named(gw_build *b, const dv_plan *p, const char *folded) {
+  for (const dv_row *row = p->rows; row; row = row->next)
+    for (size_t c = 0; c < p->ncols; c++)
+      for (size_t i = 0; i < row->units[c].count; i++)
+        if (row->units[c].items[i].collective &&
+            strcmp(fold(b, row->units[c].items[i].name), folded) == 0)
+          return row->units[c].items[i].name;
+  return NULL;
+}
+
 /* Keep only the rows naming `--unit`, and their categories. */
 static void keep_unit_rows(gw_build *b, dv_plan *p, const unit_list *order) {
   const char *folded = fold(b, b->unit);
   long at = unit_find(order, folded);
   gw_pos cli = {b->src->path, 0, 0};
-  if (at < 0) {
+  const char *group = at < 0 ? collective_named(b, p, folded) : NULL;
+  if (at < 0 && !group) {
     char *near = closest_units(b, order, b->unit);
     gw_error(b->diags, cli, "--unit：本文件没有单位“%s”%s%s", b->unit,
              *near ? "；最接近的是" : "", near);
     return;
   }
-  b->unit = order->names[at];
+  b->unit = group ? group : order->names[at];
   dv_row *kept = NULL, **tail = &kept, *category = NULL;
   for (dv_row *row = p->rows, *next; row; row = next) {
     next = row->next;

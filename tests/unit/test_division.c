@@ -652,6 +652,13 @@ START_TEST(unit_extract) {
   ck_assert_ptr_nonnull(strstr(r.xml, ">3<")); /* keeps its number */
   ck_assert_ptr_null(strstr(r.xml, "各单位任务清单"));
   done(&r);
+  /* a group the rows name, not checked against units:, is selectable */
+  r = convert("units: [团县委, 县委组织部]\n",
+              "1.甲。（团县委牵头，各乡镇人民政府配合）\n\n2.乙。（县委组织部牵头）\n", "各乡镇人民政府");
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_nonnull(strstr(r.xml, ">甲。<"));
+  ck_assert_ptr_null(strstr(r.xml, ">乙。<"));
+  done(&r);
   r = convert("", body, "团县委员会");
   ck_assert_int_eq(r.status, GW_ERR_INPUT);
   ck_assert_ptr_nonnull(strstr(first_error(&r)->message, "团县委"));
