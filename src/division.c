@@ -178,6 +178,20 @@ static bool read_known_units(gw_build *b, unit_list *known) {
   return true;
 }
 
+/* `folded` with its usual short forms written out (区卫健委: 区卫生健康委),
+ * or NULL when it has none. */
+static const char *written_out(gw_build *b, const char *folded) {
+  static const char *const forms[][2] = {
+      {"卫健", "卫生健康"}, {"文旅", "文化和旅游"}, {"应急局", "应急管理局"}};
+  for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+    const char *at = strstr(folded, forms[i][0]);
+    if (at)
+      return gw_arena_printf(b->arena, "%.*s%s%s", (int)(at - folded), folded, forms[i][1],
+                             at + strlen(forms[i][0]));
+  }
+  return NULL;
+}
+
 /* “A”、“B”: up to three known names close to `name`, nearest first. */
 static char *closest_units(gw_build *b, const unit_list *known, const char *name) {
   const char *folded = fold(b, name);
@@ -187,6 +201,7 @@ static char *closest_units(gw_build *b, const unit_list *known, const char *name
   if (limit < 1)
     limit = 1;
   size_t *dist = gw_arena_alloc(b->arena, (known->count + 1) * sizeof *dist);
+  const char *full = written_out(b, folded);
   for (size_t i = 0; i < known->count; i++) {
     /* a short form (县发改局 for 县发展改革局) comes first, then a name
      * cut short (市少工委 for 市少工委办公室) */
@@ -195,6 +210,8 @@ static char *closest_units(gw_build *b, const unit_list *known, const char *name
     dist[i] = gw_zh_abbreviates(folded, known->folded[i]) ? 0
               : prefix                                    ? 1
                                                           : gw_zh_distance(known->folded[i], folded);
+    if (full && gw_zh_distance(known->folded[i], full) < dist[i])
+      dist[i] = gw_zh_distance(known->folded[i], full);
   }
   gw_buf out = {0};
   for (int picked = 0; picked < 3; picked++) {

@@ -47,9 +47,13 @@ size_t dv_widest_unit(const char *text, size_t len) {
 }
 
 bool dv_is_collective(const char *name) {
+  size_t len = strlen(name);
+  /* 市安委会各成员单位, 县委各部门: each body of a group */
+  bool each = strstr(name, "各") &&
+              (has_suffix(name, len, "单位") || has_suffix(name, len, "部门"));
   return has_prefix(name, "各") || strstr(name, "有关") || strstr(name, "相关") ||
          strstr(name, "其他") || strstr(name, "直各") || /* 县直各部门, 市直各单位 */
-         strstr(name, "各部门") || strstr(name, "各单位");
+         strstr(name, "各部门") || strstr(name, "各单位") || strstr(name, "成员单位") || each;
 }
 
 size_t dv_number_prefix(const char *text) {

@@ -398,6 +398,9 @@ START_TEST(prose_parse) {
   ck_assert_uint_eq(gw_build_split_names(a, "甲、乙，丙, 丁", &names, &starts), 4);
   ck_assert_str_eq(names[3], "丁");
   ck_assert(dv_is_collective("各有关部门"));
+  ck_assert(dv_is_collective("市安委会各成员单位"));
+  ck_assert(dv_is_collective("县委各部门"));
+  ck_assert(dv_is_collective("市安委会成员单位"));
   ck_assert(!dv_is_collective("县教育局"));
   gw_arena_free(a);
 }
@@ -475,9 +478,10 @@ END_TEST
  * full form; a name cut short suggests the listed one it starts; a name
  * two characters away from every listed one suggests nothing. */
 START_TEST(unit_suggestions) {
-  result r = convert("units: [县委办公室, 县人社局, 县司法局, 市少工委办公室]\n",
+  result r = convert("units: [县委办公室, 县人社局, 县司法局, 市少工委办公室, 县卫生健康局]\n",
                      "1. 甲。\n   - 牵头单位：县司法局\n   - 责任单位：县委办 县人社局\n\n"
-                     "2. 乙。\n   - 牵头单位：市少工委\n   - 责任单位：县民政局\n",
+                     "2. 乙。\n   - 牵头单位：市少工委\n   - 责任单位：县民政局\n\n"
+                     "3. 丙。\n   - 牵头单位：县卫健委\n",
                      NULL);
   ck_assert_int_eq(r.status, GW_ERR_INPUT);
   int seen = 0;
@@ -488,8 +492,10 @@ START_TEST(unit_suggestions) {
       seen |= 2;
     if (strstr(d->message, "“县民政局”") && strstr(d->message, "也没有相近的名称"))
       seen |= 4;
+    if (strstr(d->message, "“县卫健委”") && strstr(d->message, "“县卫生健康局”"))
+      seen |= 8; /* 卫健 is short for 卫生健康 */
   }
-  ck_assert_int_eq(seen, 7);
+  ck_assert_int_eq(seen, 15);
   done(&r);
 }
 END_TEST
