@@ -1147,21 +1147,26 @@ static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *ord
                          title_portrait ? doc->layout.text_w : doc->layout.text_h);
   add_table_block(b, t);
   bool index = o->index && !b->unit && order->count;
-  /* a closing line or two stays on the landscape page, with the 版记,
-   * rather than take a portrait page of its own */
-  bool short_close = landscape && !index && p->nclosing && short_closing(b, o, p);
+  /* a closing line or two stays on the landscape page under its table
+   * (with the 版记, or before the 各单位任务清单) rather than take a
+   * portrait page of its own */
+  bool short_close = landscape && p->nclosing && short_closing(b, o, p);
+  if (p->nclosing && (!landscape || short_close))
+    gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
+  if (short_close)
+    add_blocks(b, p->closing, p->nclosing);
   bool more = (p->nclosing && !short_close) || index;
   if (landscape && more)
     add_section_end(b, true);
   doc->last_landscape = landscape && !more;
-  if (p->nclosing && (!landscape || short_close))
-    gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
-  add_blocks(b, p->closing, p->nclosing);
+  if (!short_close)
+    add_blocks(b, p->closing, p->nclosing);
   if (index) {
     gw_table *it = index_table(b, p, o, order);
     gw_block *head = gw_doc_add_text(doc, GW_ROLE_TITLE, template_text(b, "division.index_title"));
     head->keep_next = true;
-    head->page_break_before = !(landscape && !p->nclosing);
+    /* after a landscape section the new section starts the page */
+    head->page_break_before = !(landscape && (!p->nclosing || short_close));
     gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
     if (it)
       add_table_block(b, it);

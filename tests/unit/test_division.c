@@ -629,6 +629,27 @@ START_TEST(landscape_short_preamble) {
 }
 END_TEST
 
+/* With index: by-unit, a line of closing stays on the landscape page
+ * under its table too, and the 各单位任务清单 starts the next section:
+ * no portrait page holding only the closing line. */
+START_TEST(landscape_short_closing_with_index) {
+  result r = convert("orientation: landscape\nindex: by-unit\n",
+                     "## 一、类\n\n1.甲。（团县委牵头）\n\n结尾段落。\n", NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_int_eq(count(r.xml, "<w:sectPr>"), 2);
+  const char *land = strstr(r.xml, "w:orient=\"landscape\"");
+  const char *closing = strstr(r.xml, "结尾段落");
+  ck_assert(land && closing && closing > strstr(r.xml, "</w:tbl>") && closing < land);
+  const char *index = strstr(r.xml, "各单位任务清单");
+  ck_assert(index && index > land);
+  const char *para = index;
+  while (para > r.xml && strncmp(para, "<w:p>", 5) != 0)
+    para--;
+  ck_assert(!strstr(para, "<w:pageBreakBefore/>") || strstr(para, "<w:pageBreakBefore/>") > index);
+  done(&r);
+}
+END_TEST
+
 START_TEST(index_by_unit) {
   result r = convert("index: by-unit\nunits: [团县委, 县委组织部, 县教育局]\n",
                      "1.甲。（团县委牵头，县委组织部配合）\n\n"
@@ -847,6 +868,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, tab_separated_lines);
   tcase_add_test(tc, unit_cell_separators);
   tcase_add_test(tc, bare_unit_bracket);
+  tcase_add_test(tc, landscape_short_closing_with_index);
   suite_add_tcase(s, tc);
   return s;
 }
