@@ -675,12 +675,16 @@ static void fill_columns(column_fit *fit, int n, double room) {
   }
 }
 
+/* `floor` (or NULL): widths in twips the columns keep at least. */
 static void balance_widths(gw_build *b, gw_table *t, const bool *unit_col,
                            int deadline_col, int unit_chars, const bool *text_col,
-                           long measure_pct, int avail) {
+                           long measure_pct, int avail, const int *floor) {
   int n = t->ncols;
   column_fit *fit = gw_arena_alloc(b->arena, (size_t)n * sizeof *fit);
   measure_columns(b, t, unit_col, deadline_col, unit_chars, fit);
+  for (int i = 0; floor && i < n; i++)
+    if (fit[i].lo < floor[i])
+      fit[i].lo = floor[i];
   double sum_lo = 0, sum_hi = 0, sum = 0;
   for (int i = 0; i < n; i++) {
     if (fit[i].hi < fit[i].lo)
@@ -745,6 +749,29 @@ static bool too_narrow(const gw_doc *doc, const gw_table *t, long min_chars) {
   return false;
 }
 
+/* In landscape the unit names' cap grows with the 版心 (225 mm for 156:
+ * 6 characters to 9), so 县教育局人事股 keeps whole; the other narrow
+ * columns (序号, 完成时限, 备注) keep their widths and the room comes from
+ * the measures, while theirs stays the widest column with a quarter of the
+ * width. Else the widths stay. */
+static void widen_unit_columns(gw_build *b, const dv_plan *p, const options *o, gw_table *t,
+                               const bool *text_col) {
+  const gw_layout *L = &b->doc->layout;
+  if (o->unit_column_chars <= 0)
+    return;
+  int chars = (int)(((long)o->unit_column_chars * L->text_h * 2 / L->text_w + 1) / 2);
+  int *before = t->col_twips, *floor = gw_arena_alloc(b->arena, (size_t)t->ncols * sizeof *floor);
+  for (int i = 0; i < t->ncols; i++)
+    floor[i] = text_col[i] && i == p->measure_col ? 0 : before[i];
+  balance_widths(b, t, p->unit_col, p->deadline_col, chars, text_col, 0, L->text_h, floor);
+  /* the measures stay the widest column, with a quarter of the width */
+  bool widest = true;
+  for (int i = 0; i < t->ncols; i++)
+    widest = widest && t->col_twips[i] <= t->col_twips[p->measure_col];
+  if (!widest || t->col_twips[p->measure_col] * 4 < L->text_h)
+    t->col_twips = before;
+}
+
 /* Widths for portrait, or for the landscape 版心 when the table goes
  * landscape. Returns whether it does. */
 static bool lay_out_table(gw_build *b, const dv_plan *p, const options *o, gw_table *t) {
@@ -753,13 +780,15 @@ static bool lay_out_table(gw_build *b, const dv_plan *p, const options *o, gw_ta
   for (int col = 0; col < t->ncols && col < (int)p->ncols; col++)
     text_col[col] = col != p->seq_col && col != p->deadline_col && !p->unit_col[col];
   balance_widths(b, t, p->unit_col, p->deadline_col, o->unit_column_chars, text_col,
-                 o->measure_percent, L->text_w);
+                 o->measure_percent, L->text_w, NULL);
   bool landscape = o->orient == ORIENT_LANDSCAPE;
   if (o->orient == ORIENT_AUTO)
     landscape = t->ncols >= o->landscape_columns || too_narrow(b->doc, t, o->min_column_chars);
-  if (landscape)
+  if (landscape) {
     balance_widths(b, t, p->unit_col, p->deadline_col, o->unit_column_chars, text_col,
-                   o->measure_percent, L->text_h); /* the 版心 turned: 225 mm wide */
+                   o->measure_percent, L->text_h, NULL); /* the 版心 turned: 225 mm wide */
+    widen_unit_columns(b, p, o, t, text_col);
+  }
   return landscape;
 }
 
@@ -948,7 +977,7 @@ static gw_table *index_table(gw_build *b, const dv_plan *p, const options *o,
              GW_ROLE_TABLE_CELL, 1);
   }
   bool unit_col[3] = {true, false, false};
-  balance_widths(b, t, unit_col, -1, 0, NULL, 0, b->doc->layout.text_w);
+  balance_widths(b, t, unit_col, -1, 0, NULL, 0, b->doc->layout.text_w, NULL);
   for (gw_row *row = t->rows; row; row = row->next)
     if (!row->header)
       for (gw_cell *c = row->cells ? row->cells->next : NULL; c; c = c->next)

@@ -650,6 +650,31 @@ START_TEST(landscape_short_closing_with_index) {
 }
 END_TEST
 
+/* The nth gridCol width (from 1) of the first table. */
+static int grid_col(const char *xml, int nth) {
+  const char *p = xml;
+  for (int i = 0; i < nth && p; i++)
+    if ((p = strstr(p, "<w:gridCol w:w=\"")))
+      p += strlen("<w:gridCol w:w=\"");
+  return p ? atoi(p) : 0;
+}
+
+/* In landscape a unit column grows to hold a name of seven characters
+ * (县教育局人事股), past the portrait cap of six: the measures pay. */
+START_TEST(landscape_unit_columns_grow) {
+  result r = convert("orientation: landscape\nunits: [县教育局人事股, 县财政局]\n",
+                     "| 序号 | 改革举措 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+                     "| 1 | 每百名学生拥有高于规定学历教师数：小学、初中分别达到4.2人以上、5.3人以上。"
+                     " | 县教育局人事股 | 县财政局 | 2025年8月底前 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  int char_w = 280; /* 4号: 14 pt */
+  ck_assert_int_ge(grid_col(r.xml, 3), 7 * char_w);
+  ck_assert_int_gt(grid_col(r.xml, 2), grid_col(r.xml, 3));
+  done(&r);
+}
+END_TEST
+
 START_TEST(index_by_unit) {
   result r = convert("index: by-unit\nunits: [团县委, 县委组织部, 县教育局]\n",
                      "1.甲。（团县委牵头，县委组织部配合）\n\n"
@@ -869,6 +894,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, unit_cell_separators);
   tcase_add_test(tc, bare_unit_bracket);
   tcase_add_test(tc, landscape_short_closing_with_index);
+  tcase_add_test(tc, landscape_unit_columns_grow);
   suite_add_tcase(s, tc);
   return s;
 }
