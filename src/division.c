@@ -5,6 +5,7 @@
  * and the 版记. division_body.c reads the rows from the body. */
 #include "division.h"
 #include "kinds.h"
+#include "prepare.h"
 #include "zh.h"
 
 #include <errno.h>
@@ -178,6 +179,20 @@ static bool read_known_units(gw_build *b, unit_list *known) {
   return true;
 }
 
+/* `folded` with its usual short forms written out (区卫健委: 区卫生健康委),
+ * or NULL when it has none. */
+static const char *written_out(gw_build *b, const char *folded) {
+  static const char *const forms[][2] = {
+      {"卫健", "卫生健康"}, {"文旅", "文化和旅游"}, {"应急局", "应急管理局"}};
+  for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+    const char *at = strstr(folded, forms[i][0]);
+    if (at)
+      return gw_arena_printf(b->arena, "%.*s%s%s", (int)(at - folded), folded, forms[i][1],
+                             at + strlen(forms[i][0]));
+  }
+  return NULL;
+}
+
 /* “A”、“B”: up to three known names close to `name`, nearest first. */
 static char *closest_units(gw_build *b, const unit_list *known, const char *name) {
   const char *folded = fold(b, name);
@@ -187,6 +202,7 @@ static char *closest_units(gw_build *b, const unit_list *known, const char *name
   if (limit < 1)
     limit = 1;
   size_t *dist = gw_arena_alloc(b->arena, (known->count + 1) * sizeof *dist);
+  const char *full = written_out(b, folded);
   for (size_t i = 0; i < known->count; i++) {
     /* a short form (县发改局 for 县发展改革局) comes first, then a name
      * cut short (市少工委 for 市少工委办公室) */
@@ -195,6 +211,8 @@ static char *closest_units(gw_build *b, const unit_list *known, const char *name
     dist[i] = gw_zh_abbreviates(folded, known->folded[i]) ? 0
               : prefix                                    ? 1
                                                           : gw_zh_distance(known->folded[i], folded);
+    if (full && gw_zh_distance(known->folded[i], full) < dist[i])
+      dist[i] = gw_zh_distance(known->folded[i], full);
   }
   gw_buf out = {0};
   for (int picked = 0; picked < 3; picked++) {
@@ -367,18 +385,31 @@ static unit_role row_role(const dv_plan *p, const dv_row *row, const char *unit)
   return role;
 }
 
+/* A group named in the rows (各县（市、区）人民政府, not checked against
+ * units:) spelt as `folded`, or NULL. */
+static const char *collective_named(gw_build *b, const dv_plan *p, const char *folded) {
+  for (const dv_row *row = p->rows; row; row = row->next)
+    for (size_t c = 0; c < p->ncols; c++)
+      for (size_t i = 0; i < row->units[c].count; i++)
+        if (row->units[c].items[i].collective &&
+            strcmp(fold(b, row->units[c].items[i].name), folded) == 0)
+          return row->units[c].items[i].name;
+  return NULL;
+}
+
 /* Keep only the rows naming `--unit`, and their categories. */
 static void keep_unit_rows(gw_build *b, dv_plan *p, const unit_list *order) {
   const char *folded = fold(b, b->unit);
   long at = unit_find(order, folded);
   gw_pos cli = {b->src->path, 0, 0};
-  if (at < 0) {
+  const char *group = at < 0 ? collective_named(b, p, folded) : NULL;
+  if (at < 0 && !group) {
     char *near = closest_units(b, order, b->unit);
     gw_error(b->diags, cli, "--unit：本文件没有单位“%s”%s%s", b->unit,
              *near ? "；最接近的是" : "", near);
     return;
   }
-  b->unit = order->names[at];
+  b->unit = group ? group : order->names[at];
   dv_row *kept = NULL, **tail = &kept, *category = NULL;
   for (dv_row *row = p->rows, *next; row; row = next) {
     next = row->next;
@@ -644,12 +675,16 @@ static void fill_columns(column_fit *fit, int n, double room) {
   }
 }
 
+/* `floor` (or NULL): widths in twips the columns keep at least. */
 static void balance_widths(gw_build *b, gw_table *t, const bool *unit_col,
                            int deadline_col, int unit_chars, const bool *text_col,
-                           long measure_pct, int avail) {
+                           long measure_pct, int avail, const int *floor) {
   int n = t->ncols;
   column_fit *fit = gw_arena_alloc(b->arena, (size_t)n * sizeof *fit);
   measure_columns(b, t, unit_col, deadline_col, unit_chars, fit);
+  for (int i = 0; floor && i < n; i++)
+    if (fit[i].lo < floor[i])
+      fit[i].lo = floor[i];
   double sum_lo = 0, sum_hi = 0, sum = 0;
   for (int i = 0; i < n; i++) {
     if (fit[i].hi < fit[i].lo)
@@ -714,6 +749,29 @@ static bool too_narrow(const gw_doc *doc, const gw_table *t, long min_chars) {
   return false;
 }
 
+/* In landscape the unit names' cap grows with the 版心 (225 mm for 156:
+ * 6 characters to 9), so 县教育局人事股 keeps whole; the other narrow
+ * columns (序号, 完成时限, 备注) keep their widths and the room comes from
+ * the measures, while theirs stays the widest column with a quarter of the
+ * width. Else the widths stay. */
+static void widen_unit_columns(gw_build *b, const dv_plan *p, const options *o, gw_table *t,
+                               const bool *text_col) {
+  const gw_layout *L = &b->doc->layout;
+  if (o->unit_column_chars <= 0)
+    return;
+  int chars = (int)(((long)o->unit_column_chars * L->text_h * 2 / L->text_w + 1) / 2);
+  int *before = t->col_twips, *floor = gw_arena_alloc(b->arena, (size_t)t->ncols * sizeof *floor);
+  for (int i = 0; i < t->ncols; i++)
+    floor[i] = text_col[i] && i == p->measure_col ? 0 : before[i];
+  balance_widths(b, t, p->unit_col, p->deadline_col, chars, text_col, 0, L->text_h, floor);
+  /* the measures stay the widest column, with a quarter of the width */
+  bool widest = true;
+  for (int i = 0; i < t->ncols; i++)
+    widest = widest && t->col_twips[i] <= t->col_twips[p->measure_col];
+  if (!widest || t->col_twips[p->measure_col] * 4 < L->text_h)
+    t->col_twips = before;
+}
+
 /* Widths for portrait, or for the landscape 版心 when the table goes
  * landscape. Returns whether it does. */
 static bool lay_out_table(gw_build *b, const dv_plan *p, const options *o, gw_table *t) {
@@ -722,13 +780,15 @@ static bool lay_out_table(gw_build *b, const dv_plan *p, const options *o, gw_ta
   for (int col = 0; col < t->ncols && col < (int)p->ncols; col++)
     text_col[col] = col != p->seq_col && col != p->deadline_col && !p->unit_col[col];
   balance_widths(b, t, p->unit_col, p->deadline_col, o->unit_column_chars, text_col,
-                 o->measure_percent, L->text_w);
+                 o->measure_percent, L->text_w, NULL);
   bool landscape = o->orient == ORIENT_LANDSCAPE;
   if (o->orient == ORIENT_AUTO)
     landscape = t->ncols >= o->landscape_columns || too_narrow(b->doc, t, o->min_column_chars);
-  if (landscape)
+  if (landscape) {
     balance_widths(b, t, p->unit_col, p->deadline_col, o->unit_column_chars, text_col,
-                   o->measure_percent, L->text_h); /* the 版心 turned: 225 mm wide */
+                   o->measure_percent, L->text_h, NULL); /* the 版心 turned: 225 mm wide */
+    widen_unit_columns(b, p, o, t, text_col);
+  }
   return landscape;
 }
 
@@ -775,6 +835,84 @@ static void break_after_commas(gw_build *b, gw_cell *cell, int col_twips) {
     return;
   break_cell(b, cell, t, starts, n);
   free(starts);
+}
+
+/* Where the role note of a unit (县林业局（牵头）) starts within
+ * t[a..z), or z when it has none. */
+static size_t note_start(gw_build *b, const char *t, size_t a, size_t z) {
+  size_t at = a + role_note_at(gw_arena_strndup(b->arena, t + a, z - a));
+  return at > a ? at : z;
+}
+
+/* A unit cell breaks between names, each name whole with the 、 after
+ * it (各县（市、区）政府 is one name: its 、 is no place to break); a
+ * name with its role note too long for a line breaks before the note
+ * (市林业局 / （牵头）、), never inside it. */
+static void break_unit_cell(gw_build *b, gw_cell *cell, int col_twips) {
+  size_t cap = cell_line_cols(b, col_twips);
+  if (cap < 4 || !gw_runs_plain(&cell->runs))
+    return;
+  const char *t = gw_runs_text(b->arena, &cell->runs);
+  size_t len = strlen(t), pos = 0, a, z, line = 0, n = 0;
+  size_t *at = gw_arena_alloc(b->arena, (len + 1) * sizeof *at);
+  while (gw_build_next_name(t, len, &pos, &a, &z)) {
+    size_t comma = z < len ? 2 : 0; /* the 、 stays with its name */
+    size_t w = gw_zh_display_width(t + a, z - a) + comma;
+    if (line > 0 && line + w > cap) {
+      at[n++] = a;
+      line = 0;
+    }
+    size_t note = note_start(b, t, a, z);
+    size_t head = gw_zh_display_width(t + a, note - a);
+    if (line == 0 && w > cap && note < z && head <= cap) {
+      at[n++] = note;
+      line = w - head;
+    } else {
+      line += w;
+    }
+  }
+  if (n)
+    break_cell(b, cell, t, at, n);
+}
+
+/* The page estimate (prepare.c) counts a cell's lines from its display
+ * width as if it were one paragraph; a cell broken into lines (unit
+ * names one a line, a deadline, the drafter's <br>) takes a line or more
+ * for each part. Left alone, the estimate falls behind by a line per
+ * break, a page over a long table, and the 版记 is sent to a page of
+ * its own while the real last page has room. So a broken cell is given
+ * the width that makes the estimate count its real lines: the sum of its
+ * parts' lines, each part measured on its own. */
+static void measure_broken_cell(const gw_layout *L, gw_cell *cell, int col_twips) {
+  const gw_role_style *rs = &L->roles[cell->role];
+  int w = col_twips - 2 * L->table.cell_margin_twips;
+  int lines = 0, breaks = 0;
+  size_t part = 0;
+  for (const gw_run *r = cell->runs.first;; r = r->next) {
+    if (!r || r->kind == GW_RUN_BREAK) {
+      lines += gw_prepare_lines(rs, w, 0, part);
+      part = 0;
+      if (!r)
+        break;
+      breaks++;
+      continue;
+    }
+    part += gw_zh_display_width(r->text, r->len);
+  }
+  if (!breaks)
+    return;
+  /* the least width the estimate counts as `lines` lines */
+  size_t lo = 0, hi = 1;
+  while (gw_prepare_lines(rs, w, 0, hi) < lines)
+    hi *= 2;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (gw_prepare_lines(rs, w, 0, mid) < lines)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  cell->width_plus_one = lo + 1;
 }
 
 /* Does a range's dash (—, ～, -) start here? A line never starts with one. */
@@ -839,7 +977,7 @@ static gw_table *index_table(gw_build *b, const dv_plan *p, const options *o,
              GW_ROLE_TABLE_CELL, 1);
   }
   bool unit_col[3] = {true, false, false};
-  balance_widths(b, t, unit_col, -1, 0, NULL, 0, b->doc->layout.text_w);
+  balance_widths(b, t, unit_col, -1, 0, NULL, 0, b->doc->layout.text_w, NULL);
   for (gw_row *row = t->rows; row; row = row->next)
     if (!row->header)
       for (gw_cell *c = row->cells ? row->cells->next : NULL; c; c = c->next)
@@ -1020,9 +1158,11 @@ static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *ord
     int col = 0;
     for (gw_cell *c = row->cells; c && !row->header && !row->category; c = c->next) {
       if (c->span == 1 && col < (int)p->ncols && p->unit_col[col])
-        break_after_commas(b, c, t->col_twips[col]);
+        break_unit_cell(b, c, t->col_twips[col]);
       else if (c->span == 1 && col == p->deadline_col)
         break_deadline(b, c, t->col_twips[col]);
+      if (c->span == 1)
+        measure_broken_cell(&doc->layout, c, t->col_twips[col]);
       col += c->span;
     }
   }
@@ -1036,21 +1176,26 @@ static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *ord
                          title_portrait ? doc->layout.text_w : doc->layout.text_h);
   add_table_block(b, t);
   bool index = o->index && !b->unit && order->count;
-  /* a closing line or two stays on the landscape page, with the 版记,
-   * rather than take a portrait page of its own */
-  bool short_close = landscape && !index && p->nclosing && short_closing(b, o, p);
+  /* a closing line or two stays on the landscape page under its table
+   * (with the 版记, or before the 各单位任务清单) rather than take a
+   * portrait page of its own */
+  bool short_close = landscape && p->nclosing && short_closing(b, o, p);
+  if (p->nclosing && (!landscape || short_close))
+    gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
+  if (short_close)
+    add_blocks(b, p->closing, p->nclosing);
   bool more = (p->nclosing && !short_close) || index;
   if (landscape && more)
     add_section_end(b, true);
   doc->last_landscape = landscape && !more;
-  if (p->nclosing && (!landscape || short_close))
-    gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
-  add_blocks(b, p->closing, p->nclosing);
+  if (!short_close)
+    add_blocks(b, p->closing, p->nclosing);
   if (index) {
     gw_table *it = index_table(b, p, o, order);
     gw_block *head = gw_doc_add_text(doc, GW_ROLE_TITLE, template_text(b, "division.index_title"));
     head->keep_next = true;
-    head->page_break_before = !(landscape && !p->nclosing);
+    /* after a landscape section the new section starts the page */
+    head->page_break_before = !(landscape && (!p->nclosing || short_close));
     gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
     if (it)
       add_table_block(b, it);

@@ -47,9 +47,13 @@ size_t dv_widest_unit(const char *text, size_t len) {
 }
 
 bool dv_is_collective(const char *name) {
+  size_t len = strlen(name);
+  /* 市安委会各成员单位, 县委各部门: each body of a group */
+  bool each = strstr(name, "各") &&
+              (has_suffix(name, len, "单位") || has_suffix(name, len, "部门"));
   return has_prefix(name, "各") || strstr(name, "有关") || strstr(name, "相关") ||
          strstr(name, "其他") || strstr(name, "直各") || /* 县直各部门, 市直各单位 */
-         strstr(name, "各部门") || strstr(name, "各单位");
+         strstr(name, "各部门") || strstr(name, "各单位") || strstr(name, "成员单位") || each;
 }
 
 size_t dv_number_prefix(const char *text) {
@@ -114,6 +118,32 @@ static bool is_deadline(const char *s, size_t len) {
   return (digit && dated) || relative_date;
 }
 
+static const char *const lead_labels[] = {"牵头单位", "牵头部门", "主责单位", NULL};
+static const char *const share_labels[] = {"责任单位", "配合单位", "责任部门", "配合部门",
+                                           "参与单位", "协办单位", NULL};
+static const char *const deadline_labels[] = {"完成时限", "完成时间", "时间要求", "时限", NULL};
+
+/* Does a label with its colon (责任单位：) start at s? */
+static bool label_at(const char *s) {
+  const char *const *groups[] = {lead_labels, share_labels, deadline_labels};
+  for (size_t g = 0; g < 3; g++)
+    for (int i = 0; groups[g][i]; i++)
+      if (has_prefix(s, groups[g][i]) &&
+          separator_at(s + strlen(groups[g][i]), (const char *const[]){"：", ":", NULL}))
+        return true;
+  return false;
+}
+
+/* Spaces before a label part two clauses as a comma would: （牵头单位：
+ * A　责任单位：B　完成时限：C）, typed with full-width spaces. Their
+ * length, or 0. */
+static size_t spaces_before_label(const char *s) {
+  size_t n = 0;
+  while (s[n] == ' ' || has_prefix(s + n, "\u3000"))
+    n += s[n] == ' ' ? 1 : strlen("\u3000");
+  return n && label_at(s + n) ? n : 0;
+}
+
 static void join_into(gw_arena *arena, const char **dst, const char *s, size_t len) {
   const char *part = gw_arena_strndup(arena, s, len);
   *dst = *dst ? gw_arena_printf(arena, "%s、%s", *dst, part) : part;
@@ -163,9 +193,6 @@ static bool read_clause(gw_arena *arena, const char *s, size_t len, dv_prose *ou
     return true;
   }
   /* （牵头单位：A；责任单位：B；完成时限：C）: labelled clauses */
-  static const char *const lead_labels[] = {"牵头单位", "牵头部门", "主责单位", NULL};
-  static const char *const share_labels[] = {"责任单位", "配合单位", "责任部门", "配合部门",
-                                             "参与单位", "协办单位", NULL};
   for (int k = 0; k < 2; k++) {
     const char *const *labels = k == 0 ? lead_labels : share_labels;
     for (int i = 0; labels[i]; i++) {
@@ -182,7 +209,6 @@ static bool read_clause(gw_arena *arena, const char *s, size_t len, dv_prose *ou
   }
   /* （县民政局负责；完成时限：2022年6月底前）: the label names the
    * column the date goes to, it is not part of the date */
-  static const char *const deadline_labels[] = {"完成时限", "完成时间", "时间要求", "时限", NULL};
   for (int i = 0; deadline_labels[i]; i++) {
     size_t n = strlen(deadline_labels[i]);
     if (len > n && memcmp(s, deadline_labels[i], n) == 0) {
@@ -249,6 +275,8 @@ bool dv_parse_prose(gw_arena *arena, const char *text, dv_prose *out) {
   size_t begin = (size_t)open + strlen("（");
   for (size_t i = begin; i <= close;) {
     size_t sep = i < close ? separator_at(text + i, clause_separators) : 1;
+    if (!sep && i < close)
+      sep = spaces_before_label(text + i);
     if (!sep) {
       i++;
       continue;
@@ -268,6 +296,69 @@ bool dv_parse_prose(gw_arena *arena, const char *text, dv_prose *out) {
     out->deadline = gw_arena_strndup(arena, out->deadline, dl - strlen("完成"));
   out->cut = (size_t)open;
   return out->lead || out->share;
+}
+
+/* ---- Prose form: a bare list of units, （宣传中心、省就业服务中心）. ---- */
+
+/* Is `name` (folded) one of units:? */
+static bool is_listed_unit(gw_build *b, const char *name) {
+  size_t n;
+  const char **listed = gw_build_str_list(b, gw_val_get(b->config, "units"), &n);
+  char *want = gw_zh_fold(name, strlen(name));
+  bool found = false;
+  for (size_t i = 0; i < n && want && !found; i++) {
+    const char **parts;
+    size_t *starts;
+    size_t np = gw_build_split_names(b->arena, listed[i], &parts, &starts);
+    for (size_t k = 0; k < np && !found; k++) {
+      char *have = gw_zh_fold(parts[k], strlen(parts[k]));
+      found = have && strcmp(have, want) == 0;
+      free(have);
+    }
+  }
+  free(want);
+  return found;
+}
+
+/* Does `name` end as the name of a body does (局, 委员会, 中心 …), with
+ * at least two characters before the ending? */
+static bool looks_like_unit(const char *name) {
+  static const char *const endings[] = {
+      "局", "委", "办", "部", "厅", "处", "室", "科", "股", "中心", "院", "校", "会", "站",
+      "所", "队", "团", "馆", "社", "政府", "单位", "部门", "公司", "集团", "支队", "大队", NULL};
+  size_t len = strlen(name);
+  for (int i = 0; endings[i]; i++)
+    if (has_suffix(name, len, endings[i]) &&
+        gw_zh_count_chars(name, len - strlen(endings[i])) >= 2)
+      return true;
+  return false;
+}
+
+/* ……“明白卡”。（宣传中心、省公共就业服务中心）: a bracket ending the item
+ * that holds nothing but unit names (each in units:, or shaped like a
+ * unit's name) names the responsible units, the first leading. */
+static bool parse_bare_units(gw_build *b, const char *text, dv_prose *out) {
+  static const char *const trailing[] = {"。", "；", ";", " ", NULL};
+  memset(out, 0, sizeof *out);
+  size_t end = strlen(text);
+  for (const char *w; (w = ending_word(text, end, trailing));)
+    end -= strlen(w);
+  if (!has_suffix(text, end, "）"))
+    return false;
+  long open = last_open_paren(text, end - strlen("）"));
+  if (open < 0)
+    return false;
+  size_t from = (size_t)open + strlen("（");
+  const char *inside = gw_arena_strndup(b->arena, text + from, end - strlen("）") - from);
+  const char **names;
+  size_t *starts;
+  size_t n = gw_build_split_names(b->arena, inside, &names, &starts);
+  for (size_t i = 0; i < n; i++)
+    if (!is_listed_unit(b, names[i]) && !looks_like_unit(names[i]) && !dv_is_collective(names[i]))
+      return false;
+  out->share = n ? inside : NULL;
+  out->cut = (size_t)open;
+  return n > 0;
 }
 
 /* ---- Columns. ---- */
@@ -292,12 +383,13 @@ int dv_column_named(const dv_plan *p, const char *name) {
  * default. Offices write 牵头部门, 配合单位, 重点任务, 时间要求 …: the
  * suggestion should name the column they mean, not the nearest string. */
 static const char *const column_synonyms[][16] = {
-    {"牵头单位", "牵头部门", "主责单位", "主责部门", "牵头", NULL},
-    {"责任单位", "配合单位", "配合部门", "责任部门", "参与单位", "协办单位", "协同单位", NULL},
+    {"牵头单位", "牵头部门", "主责单位", "主责部门", "牵头", "牵头科室", "牵头处室", NULL},
+    {"责任单位", "配合单位", "配合部门", "责任部门", "参与单位", "协办单位", "协同单位",
+     "协助单位", "配合科室", "责任科室", "配合处室", "责任处室", NULL},
     {"改革举措", "重点任务", "工作任务", "主要任务", "具体任务", "工作措施", "具体措施",
      "任务内容", "工作内容", "主要内容", "改革任务", "重点工作", "工作重点", "项目内容",
      "工作事项", NULL},
-    {"完成时限", "完成时间", "时间要求", "时限要求", "时限", "完成期限", NULL},
+    {"完成时限", "完成时间", "时间要求", "时限要求", "时限", "完成期限", "时间节点", NULL},
     {"序号", "编号", NULL},
 };
 
@@ -339,21 +431,81 @@ static const char *column_list(gw_build *b, const dv_plan *p) {
   return all ? all : "";
 }
 
-/* The column name nearest to `name`, for "did you mean". */
+/* The role a column name speaks of, by its words (牵头科室, 协助单位,
+ * 时间节点): what dv_plan_columns reads the columns by. */
+typedef enum { MEANS_NOTHING, MEANS_SEQ, MEANS_LEAD, MEANS_SHARE, MEANS_DEADLINE } column_meaning;
+
+static const char *const unit_words[] = {"单位", "部门", "科室", "处室", NULL};
+
+static bool contains_any(const char *s, const char *const *words);
+
+static column_meaning meaning_of(const char *name) {
+  static const char *const seq[] = {"序号", "编号", NULL};
+  static const char *const lead[] = {"牵头", "主责", "主办", NULL};
+  static const char *const share[] = {"配合", "协助", "协办", "参与", "责任", NULL};
+  static const char *const deadline[] = {"时限", "时间", "期限", NULL};
+  if (contains_any(name, seq))
+    return MEANS_SEQ;
+  if (contains_any(name, lead))
+    return MEANS_LEAD;
+  if (contains_any(name, share) || contains_any(name, unit_words))
+    return MEANS_SHARE;
+  return contains_any(name, deadline) ? MEANS_DEADLINE : MEANS_NOTHING;
+}
+
+/* The column `name` stands for: a declared name, or the one declared
+ * column of its synonym group (a field or a header written 完成时间
+ * where the plan says 时间节点); -1 when none or several may be meant. */
+static int column_meant(const dv_plan *p, const char *name) {
+  int col = dv_column_named(p, name);
+  return col >= 0 ? col : synonym_column_index(p, name);
+}
+
+/* The declared column doing what `name` says by its words (主办科室: the
+ * lead), for suggestions only: a guess, not a reading. -1 when none. */
+static int column_of_meaning(const dv_plan *p, const char *name) {
+  switch (meaning_of(name)) {
+  case MEANS_SEQ:
+    return p->seq_col;
+  case MEANS_LEAD:
+    return p->lead_col;
+  case MEANS_SHARE:
+    return p->share_col;
+  case MEANS_DEADLINE:
+    return p->deadline_col;
+  default:
+    return -1;
+  }
+}
+
+/* The column name nearest to `name`, for "did you mean": the column it
+ * means, else one a slip or two away; NULL when no column is near (an
+ * unrelated column is no help). */
 static const char *nearest_column(const dv_plan *p, const char *name) {
+  int meant = column_meant(p, name);
+  if (meant < 0)
+    meant = column_of_meaning(p, name);
+  if (meant >= 0)
+    return p->columns[meant];
   const char *synonym = synonym_column(p, name);
   if (synonym)
     return synonym;
-  const char *best = p->columns[0];
-  size_t best_d = (size_t)-1;
+  const char *best = NULL;
+  size_t best_d = (size_t)-1, limit = gw_zh_count_chars(name, strlen(name)) / 2;
   for (size_t i = 0; i < p->ncols; i++) {
     size_t d = gw_zh_distance(p->columns[i], name);
-    if (d < best_d) {
+    if (d < best_d && d <= limit) {
       best_d = d;
       best = p->columns[i];
     }
   }
   return best;
+}
+
+/* "：是不是“X”？" when a column is near, else nothing. */
+static const char *did_you_mean(gw_build *b, const dv_plan *p, const char *name) {
+  const char *near = nearest_column(p, name);
+  return near ? gw_arena_printf(b->arena, "：是不是“%s”？", near) : "。";
 }
 
 static bool contains_any(const char *s, const char *const *words) {
@@ -393,12 +545,17 @@ static bool looks_like_plan(const char **names, size_t n) {
   return unit && task;
 }
 
+static bool is_tab_table(gw_build *b, cmark_node *para);
+static const char **tab_header_names(gw_build *b, cmark_node *para, size_t *n, gw_pos *pos);
+
 /* The header of the body's first pipe table, as column names, when every
  * cell names something: a table pasted from a spreadsheet brings its own
  * columns (序号 | 重点任务 | 具体措施 | 牵头部门 | 配合单位 | 时间要求), and
  * a drafter who has not declared columns: means those. */
 static const char **table_header_names(gw_build *b, cmark_node *root, size_t *n, gw_pos *pos) {
   for (cmark_node *t = root ? cmark_node_first_child(root) : NULL; t; t = cmark_node_next(t)) {
+    if (is_tab_table(b, t))
+      return tab_header_names(b, t, n, pos);
     if (!gw_markdown_is_table(t))
       continue;
     cmark_node *head = cmark_node_first_child(t);
@@ -448,7 +605,6 @@ static const char **with_seq_column(gw_build *b, const char **names, size_t *n,
 
 int dv_plan_columns(gw_build *b, dv_plan *p, cmark_node *root) {
   static const char *const seq_words[] = {"序号", "编号", NULL};
-  static const char *const unit_words[] = {"单位", "部门", NULL};
   static const char *const deadline_words[] = {"时限", "时间", "期限", NULL};
   const gw_val *v = gw_val_get(b->config, "columns");
   gw_pos pos = v ? v->pos : gw_build_front_pos(b);
@@ -569,10 +725,30 @@ static size_t find_in_source(gw_build *b, size_t from, size_t to, const char *ne
   return (size_t)-1;
 }
 
+/* 市交通运输局/市林业局: a slash (/ or ／) between unit names parts them
+ * as a 、 does. */
+static const char *slashes_as_commas(gw_build *b, const char *text) {
+  if (!strchr(text, '/') && !strstr(text, "／"))
+    return text;
+  gw_buf out = {0};
+  for (const char *q = text; *q;) {
+    size_t n = *q == '/' ? 1 : has_prefix(q, "／") ? strlen("／") : 0;
+    if (n)
+      gw_buf_puts(&out, "、");
+    else
+      gw_buf_append(&out, q, 1);
+    q += n ? n : 1;
+  }
+  const char *s = gw_arena_strndup(b->arena, out.data, out.len);
+  gw_buf_free(&out);
+  return s;
+}
+
 /* The units of `text` into a unit column, each with the position where
- * it is written (searched from `from` inside `node`). */
+ * it is written (searched in the source bytes [from, to); `at` when it
+ * is not found there). */
 static void set_units(gw_build *b, dv_plan *p, dv_row *row, int col, const char *text,
-                      cmark_node *node, size_t from) {
+                      size_t from, size_t to, gw_pos at_pos) {
   if (col < 0)
     return;
   if (!p->unit_col[col]) {
@@ -581,8 +757,7 @@ static void set_units(gw_build *b, dv_plan *p, dv_row *row, int col, const char 
   }
   const char **names;
   size_t *starts;
-  size_t n = gw_build_split_names(b->arena, text, &names, &starts);
-  size_t to = node_offset(b, node, true);
+  size_t n = gw_build_split_names(b->arena, slashes_as_commas(b, text), &names, &starts);
   dv_units *u = &row->units[col];
   dv_unit *items = gw_arena_alloc(b->arena, (u->count + n + 1) * sizeof *items);
   if (u->count)
@@ -592,11 +767,17 @@ static void set_units(gw_build *b, dv_plan *p, dv_row *row, int col, const char 
     unit->name = names[i];
     unit->collective = dv_is_collective(names[i]);
     size_t at = find_in_source(b, from, to, names[i]);
-    unit->pos = at != (size_t)-1 ? gw_source_pos_at(b->src, at) : gw_build_node_pos(b, node);
+    unit->pos = at != (size_t)-1 ? gw_source_pos_at(b->src, at) : at_pos;
     if (at != (size_t)-1)
       from = at + strlen(names[i]);
   }
   u->items = items;
+}
+
+/* set_units for text written inside `node`, from byte `from` on. */
+static void set_node_units(gw_build *b, dv_plan *p, dv_row *row, int col, const char *text,
+                           cmark_node *node, size_t from) {
+  set_units(b, p, row, col, text, from, node_offset(b, node, true), gw_build_node_pos(b, node));
 }
 
 /* Units found in prose go to the lead and share columns (the other one
@@ -609,11 +790,11 @@ static void set_prose_units(gw_build *b, dv_plan *p, dv_row *row, const dv_prose
   int lead = p->lead_col >= 0 ? p->lead_col : p->share_col;
   int share = p->share_col >= 0 ? p->share_col : p->lead_col;
   if (pr->lead)
-    set_units(b, p, row, lead, pr->lead, node, from);
+    set_node_units(b, p, row, lead, pr->lead, node, from);
   if (pr->share)
-    set_units(b, p, row, share, pr->share, node, from);
+    set_node_units(b, p, row, share, pr->share, node, from);
   if (pr->deadline && p->deadline_col >= 0)
-    set_units(b, p, row, p->deadline_col, pr->deadline, node, from);
+    set_node_units(b, p, row, p->deadline_col, pr->deadline, node, from);
   else if (pr->deadline)
     gw_warning(b->diags, row->pos, "columns 里没有完成时限一列：“%s”已忽略", pr->deadline);
 }
@@ -627,7 +808,8 @@ static void read_measure(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para,
   char *text = gw_runs_text(b->arena, &runs);
   size_t head = strip_number ? dv_number_prefix(text) : 0, end = strlen(text);
   dv_prose pr;
-  if (try_prose && dv_parse_prose(b->arena, text + head, &pr)) {
+  if (try_prose && (dv_parse_prose(b->arena, text + head, &pr) ||
+                    (head && parse_bare_units(b, text + head, &pr)))) {
     end = head + pr.cut;
     set_prose_units(b, p, row, &pr, para);
   }
@@ -655,11 +837,11 @@ static bool read_field(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para) {
   size_t a = 0, z = (size_t)(colon - text);
   gw_build_trim(text, &a, &z);
   char *name = gw_arena_strndup(b->arena, text + a, z - a);
-  int col = dv_column_named(p, name);
+  int col = column_meant(p, name);
   if (col < 0) {
     gw_error(b->diags, gw_build_node_pos(b, para),
-             "没有名为“%s”的列：是不是“%s”？列有 %s（可在前置元数据里用 columns 改列名）",
-             name, nearest_column(p, name), column_list(b, p));
+             "没有名为“%s”的列%s列有 %s（可在前置元数据里用 columns 改列名）",
+             name, did_you_mean(b, p, name), column_list(b, p));
     return false;
   }
   if (col == p->seq_col)
@@ -667,8 +849,8 @@ static bool read_field(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para) {
   size_t va = (size_t)(colon - text) + clen, vz = strlen(text);
   gw_build_trim(text, &va, &vz);
   if (p->unit_col[col]) {
-    set_units(b, p, row, col, gw_arena_strndup(b->arena, text + va, vz - va), para,
-              node_offset(b, para, false));
+    set_node_units(b, p, row, col, gw_arena_strndup(b->arena, text + va, vz - va), para,
+                   node_offset(b, para, false));
   } else {
     gw_runs value = runs_slice(b, &runs, va, vz);
     append_runs(b, &row->cells[col], &value);
@@ -744,25 +926,70 @@ static void read_category(gw_build *b, dv_plan *p, cmark_node *heading) {
   gw_build_inlines(b, heading, &row->cells[0]);
 }
 
-/* A pipe-table row holding only a numbered heading such as 一、…. */
-static bool is_category_row(gw_build *b, cmark_node **cells, size_t n, size_t *which) {
+/* A cell of a pipe table, or of a line pasted from a spreadsheet with
+ * tabs between its cells: both are read the same way. */
+typedef struct {
+  cmark_node *node; /* the pipe-table cell, or NULL for a pasted one */
+  const char *text; /* plain text, trimmed */
+  size_t from, to;  /* its bytes in the source */
+  gw_pos pos;
+} dv_cell;
+
+static dv_cell node_cell(gw_build *b, cmark_node *c) {
+  dv_cell cell = {c, gw_build_plain_text(b, c), node_offset(b, c, false), node_offset(b, c, true),
+                  gw_build_node_pos(b, c)};
+  return cell;
+}
+
+/* The text of a unit cell: a <br> the drafter put between two names
+ * separates them like a 、 (市农业农村局<br>各县（市、区）政府). */
+static const char *cell_unit_text(gw_build *b, const dv_cell *c) {
+  if (!c->node)
+    return c->text;
+  gw_runs runs = {0};
+  gw_build_inlines(b, c->node, &runs);
+  gw_buf all = {0};
+  for (const gw_run *r = runs.first; r; r = r->next)
+    if (r->kind == GW_RUN_BREAK)
+      gw_buf_puts(&all, "、");
+    else
+      gw_buf_append(&all, r->text, r->len);
+  const char *text = gw_arena_strndup(b->arena, all.data ? all.data : "", all.len);
+  gw_buf_free(&all);
+  return text;
+}
+
+/* The cell's content as runs, appended to `runs`. */
+static void cell_runs(gw_build *b, const dv_cell *c, gw_runs *runs) {
+  if (c->node) {
+    gw_build_inlines(b, c->node, runs);
+    return;
+  }
+  size_t len;
+  const char *t = gw_build_text(b, c->text, strlen(c->text), &len);
+  if (len)
+    gw_runs_append(b->arena, runs, GW_RUN_TEXT, t, len);
+}
+
+/* A row holding only a numbered heading such as 一、…. */
+static bool is_category_row(const dv_cell *cells, size_t n, size_t *which) {
   size_t filled = 0;
   for (size_t i = 0; i < n; i++)
-    if (cmark_node_first_child(cells[i])) {
+    if (*cells[i].text) {
       filled++;
       *which = i;
     }
-  return filled == 1 && gw_has_section_number(gw_build_plain_text(b, cells[*which]));
+  return filled == 1 && gw_has_section_number(cells[*which].text);
 }
 
 /* A row whose 序号 cell holds a Chinese numeral (一, 二、) and one other
  * cell its name, the rest empty: a category, as spreadsheets lay it out. */
-static bool is_numbered_category_row(gw_build *b, const dv_plan *p, cmark_node **cells,
+static bool is_numbered_category_row(gw_build *b, const dv_plan *p, const dv_cell *cells,
                                      size_t n, const int *map, const char **numeral,
                                      size_t *which) {
   long seq = -1, other = -1;
   for (size_t i = 0; i < n; i++) {
-    if (!cmark_node_first_child(cells[i]))
+    if (!*cells[i].text)
       continue;
     if (map[i] == p->seq_col && seq < 0)
       seq = (long)i;
@@ -773,7 +1000,7 @@ static bool is_numbered_category_row(gw_build *b, const dv_plan *p, cmark_node *
   }
   if (seq < 0 || other < 0 || p->seq_col < 0)
     return false;
-  char *text = gw_build_plain_text(b, cells[seq]);
+  const char *text = cells[seq].text;
   size_t len = strlen(text);
   if (len >= 3 && strcmp(text + len - 3, "、") == 0)
     len -= 3;
@@ -784,81 +1011,242 @@ static bool is_numbered_category_row(gw_build *b, const dv_plan *p, cmark_node *
   return true;
 }
 
-static void read_table_row(gw_build *b, dv_plan *p, cmark_node *r, const int *map,
-                           size_t nmap) {
-  size_t n = 0;
-  for (cmark_node *c = cmark_node_first_child(r); c; c = cmark_node_next(c))
-    n++;
-  cmark_node **cells = gw_arena_alloc(b->arena, (n + 1) * sizeof *cells);
-  n = 0;
-  for (cmark_node *c = cmark_node_first_child(r); c; c = cmark_node_next(c))
-    cells[n++] = c;
+static bool all_cells_empty(const dv_cell *cells, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (*cells[i].text)
+      return false;
+  return true;
+}
+
+/* A unit cell worded as prose is (市民政局牵头，市文化和旅游局、市教育局
+ *配合): read as the prose bracket is, the lead to the 牵头 column and the
+ * others to the 责任 column. With one unit column both go there, the
+ * lead first and marked （牵头）. Returns whether the cell was such. */
+static bool read_cell_roles(gw_build *b, dv_plan *p, dv_row *row, int col, const dv_cell *c) {
+  static const char *const role_words[] = {"牵头", "配合", "负责", "参与", "协助", "协同", NULL};
+  const char *text = cell_unit_text(b, c);
+  if (!contains_any(text, role_words))
+    return false;
+  dv_prose pr;
+  const char *bracket = gw_arena_printf(b->arena, "（%s）", text);
+  if (!dv_parse_prose(b->arena, bracket, &pr) || pr.deadline)
+    return false;
+  int lead = p->lead_col >= 0 ? p->lead_col : col;
+  int share = p->share_col >= 0 && p->share_col != lead ? p->share_col : col;
+  if (pr.lead) {
+    size_t before = row->units[lead].count;
+    set_units(b, p, row, lead, pr.lead, c->from, c->to, c->pos);
+    for (size_t i = before; pr.share && lead == share && i < row->units[lead].count; i++)
+      row->units[lead].items[i].note = "（牵头）";
+  }
+  if (pr.share)
+    set_units(b, p, row, share, pr.share, c->from, c->to, c->pos);
+  return true;
+}
+
+/* One row of a table: a category, a task, or an empty line skipped. */
+static void read_cells_row(gw_build *b, dv_plan *p, const dv_cell *cells, size_t n,
+                           const int *map, size_t nmap, gw_pos pos) {
+  if (all_cells_empty(cells, n)) {
+    /* | | | | |, a spreadsheet's leftover line: no task, no number */
+    gw_warning(b->diags, pos, "表格里的空行已跳过");
+    return;
+  }
   size_t which;
-  if (is_category_row(b, cells, n, &which)) {
-    dv_row *row = add_row(b, p, gw_build_node_pos(b, r), true);
-    gw_build_inlines(b, cells[which], &row->cells[0]);
+  if (is_category_row(cells, n, &which)) {
+    dv_row *row = add_row(b, p, pos, true);
+    cell_runs(b, &cells[which], &row->cells[0]);
     return;
   }
   const char *numeral;
   if (is_numbered_category_row(b, p, cells, n < nmap ? n : nmap, map, &numeral, &which)) {
     /* | 一 | 教育民生 | | | |, pasted from a spreadsheet: the category 一、教育民生 */
-    dv_row *row = add_row(b, p, gw_build_node_pos(b, r), true);
+    dv_row *row = add_row(b, p, pos, true);
     const char *head = gw_arena_printf(b->arena, "%s、", numeral);
     gw_runs_append(b->arena, &row->cells[0], GW_RUN_TEXT, head, strlen(head));
-    gw_build_inlines(b, cells[which], &row->cells[0]);
+    cell_runs(b, &cells[which], &row->cells[0]);
     return;
   }
-  dv_row *row = add_row(b, p, gw_build_node_pos(b, r), false);
+  dv_row *row = add_row(b, p, pos, false);
   row->from_table = true;
   for (size_t i = 0; i < n && i < nmap; i++) {
     int col = map[i];
     if (col < 0 || col == p->seq_col)
       continue;
+    if (p->unit_col[col] && read_cell_roles(b, p, row, col, &cells[i]))
+      continue;
     if (p->unit_col[col])
-      set_units(b, p, row, col, gw_build_plain_text(b, cells[i]), cells[i],
-                node_offset(b, cells[i], false));
+      set_units(b, p, row, col, cell_unit_text(b, &cells[i]), cells[i].from, cells[i].to,
+                cells[i].pos);
     else
-      gw_build_inlines(b, cells[i], &row->cells[col]);
+      cell_runs(b, &cells[i], &row->cells[col]);
   }
   if (n > nmap)
-    gw_warning(b->diags, gw_build_node_pos(b, cells[nmap]), "这一行的单元格比表头多，多出的已忽略");
+    gw_warning(b->diags, cells[nmap].pos, "这一行的单元格比表头多，多出的已忽略");
 }
 
-/* A pipe table: its header names columns (in any order, any subset). */
+/* The columns a header's cells name (in any order, any subset): map[i]
+ * for cell i, reported when it names none. */
+static int *map_header(gw_build *b, dv_plan *p, const dv_cell *cells, size_t n) {
+  int *map = gw_arena_alloc(b->arena, (n + 1) * sizeof *map);
+  const char *header = NULL; /* the table's own names, for the fix */
+  for (size_t i = 0; i < n; i++)
+    header = header ? gw_arena_printf(b->arena, "%s, %s", header, cells[i].text) : cells[i].text;
+  for (size_t i = 0; i < n; i++) {
+    const char *name = without_spaces(b, cells[i].text, strlen(cells[i].text));
+    map[i] = column_meant(p, name);
+    if (map[i] < 0)
+      gw_error(b->diags, cells[i].pos,
+               "表头“%s”不是 columns 里的列%s表头应与 columns（%s）一致；"
+               "要用表格自己的列名，请在前置元数据里写 columns: [%s]",
+               name, did_you_mean(b, p, name), column_list(b, p), header ? header : "");
+  }
+  return map;
+}
+
+/* The cells of a pipe-table row. */
+static dv_cell *row_cells(gw_build *b, cmark_node *r, size_t *n) {
+  *n = 0;
+  for (cmark_node *c = cmark_node_first_child(r); c; c = cmark_node_next(c))
+    (*n)++;
+  dv_cell *cells = gw_arena_alloc(b->arena, (*n + 1) * sizeof *cells);
+  *n = 0;
+  for (cmark_node *c = cmark_node_first_child(r); c; c = cmark_node_next(c))
+    cells[(*n)++] = node_cell(b, c);
+  return cells;
+}
+
+/* A pipe table: its header names columns (in any order, any subset).
+ * Every child of a table is a row; the header row's type name is
+ * "table_header", so ask the extension, not the type name. */
 static void read_table(gw_build *b, dv_plan *p, cmark_node *table) {
   int *map = NULL;
-  size_t nmap = 0;
-  /* Every child of a table is a row; the header row's type name is
-   * "table_header", so ask the extension, not the type name. */
+  size_t nmap = 0, n;
   for (cmark_node *r = cmark_node_first_child(table); r; r = cmark_node_next(r)) {
-    if (!gw_markdown_table_row_is_header(r)) {
-      if (map) {
-        gw_build_check_row_cells(b, r, (int)nmap);
-        read_table_row(b, p, r, map, nmap);
-      }
+    dv_cell *cells = row_cells(b, r, &n);
+    if (gw_markdown_table_row_is_header(r)) {
+      map = map_header(b, p, cells, n);
+      nmap = n;
+    } else if (map) {
+      gw_build_check_row_cells(b, r, (int)nmap);
+      read_cells_row(b, p, cells, n, map, nmap, gw_build_node_pos(b, r));
+    }
+  }
+}
+
+/* ---- Lines pasted from a spreadsheet: cells separated by tabs. ---- */
+
+/* Source bytes [*from, *to) of the body line `line` (as cmark counts). */
+static bool body_line(gw_build *b, int line, size_t *from, size_t *to) {
+  size_t index = b->src->body_line + (size_t)(line > 0 ? line : 1) - 2;
+  if (index >= b->src->line_count)
+    return false;
+  *from = b->src->line_starts[index];
+  *to = index + 1 < b->src->line_count ? b->src->line_starts[index + 1] : b->src->len;
+  while (*to > *from && b->src->text[*to - 1] == '\n')
+    (*to)--;
+  return true;
+}
+
+/* How many lines of a paragraph hold a tab, and whether all do. */
+static size_t tab_lines(gw_build *b, cmark_node *para, bool *all) {
+  size_t tabbed = 0, from, to;
+  int first = cmark_node_get_start_line(para), last = cmark_node_get_end_line(para);
+  *all = true;
+  for (int line = first; line <= last && body_line(b, line, &from, &to); line++) {
+    bool tab = memchr(b->src->text + from, '\t', to - from) != NULL;
+    tabbed += tab;
+    *all = *all && tab;
+  }
+  return tabbed;
+}
+
+/* A spreadsheet cell copied with quotes ("甲""乙"): its text. */
+static const char *unquoted(gw_build *b, const char *s, size_t len) {
+  if (len < 2 || s[0] != '"' || s[len - 1] != '"')
+    return gw_arena_strndup(b->arena, s, len);
+  char *out = gw_arena_alloc(b->arena, len);
+  size_t k = 0;
+  for (size_t i = 1; i + 1 < len; i++) {
+    out[k++] = s[i];
+    if (s[i] == '"' && s[i + 1] == '"')
+      i++;
+  }
+  out[k] = '\0';
+  return out;
+}
+
+/* The cells of a body line, split at its tabs. */
+static dv_cell *tab_cells(gw_build *b, int line, size_t *n) {
+  size_t from = 0, to = 0;
+  body_line(b, line, &from, &to);
+  const char *text = b->src->text;
+  size_t count = 1;
+  for (size_t i = from; i < to; i++)
+    count += text[i] == '\t';
+  dv_cell *cells = gw_arena_alloc(b->arena, (count + 1) * sizeof *cells);
+  *n = 0;
+  for (size_t start = from, i = from; i <= to; i++) {
+    if (i < to && text[i] != '\t')
       continue;
-    }
-    for (cmark_node *c = cmark_node_first_child(r); c; c = cmark_node_next(c))
-      nmap++;
-    map = gw_arena_alloc(b->arena, (nmap + 1) * sizeof *map);
-    const char *header = NULL; /* the table's own names, for the fix */
-    for (cmark_node *c = cmark_node_first_child(r); c; c = cmark_node_next(c)) {
-      char *name = gw_build_plain_text(b, c);
-      header = header ? gw_arena_printf(b->arena, "%s, %s", header, name) : name;
-    }
-    size_t i = 0;
-    for (cmark_node *c = cmark_node_first_child(r); c; c = cmark_node_next(c), i++) {
-      char *text = gw_build_plain_text(b, c);
-      const char *name = without_spaces(b, text, strlen(text));
-      map[i] = dv_column_named(p, name);
-      if (map[i] < 0)
-        map[i] = synonym_column_index(p, name);
-      if (map[i] < 0)
-        gw_error(b->diags, gw_build_node_pos(b, c),
-                 "表头“%s”不是 columns 里的列：是不是“%s”？表头应与 columns（%s）一致；"
-                 "要用表格自己的列名，请在前置元数据里写 columns: [%s]",
-                 name, nearest_column(p, name), column_list(b, p), header ? header : "");
-    }
+    size_t a = start, z = i;
+    gw_build_trim(text, &a, &z);
+    dv_cell *c = &cells[(*n)++];
+    c->text = unquoted(b, text + a, z - a);
+    c->from = a;
+    c->to = z;
+    c->pos = gw_source_pos_at(b->src, a);
+    start = i + 1;
+  }
+  return cells;
+}
+
+/* Lines pasted from a spreadsheet (序号<TAB>工作任务<TAB>牵头单位…): a
+ * header line naming the plan's columns, then a row a line. */
+static bool is_tab_table(gw_build *b, cmark_node *para) {
+  bool all;
+  if (cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH || tab_lines(b, para, &all) < 2 || !all)
+    return false;
+  size_t n;
+  gw_pos pos;
+  const char **names = tab_header_names(b, para, &n, &pos);
+  return looks_like_plan(names, n);
+}
+
+/* Two or more lines with tabs that are no plan table (no header line,
+ * or a line without tabs among them): said, not printed jumbled. */
+static bool report_tab_lines(gw_build *b, cmark_node *para) {
+  bool all;
+  if (cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH || tab_lines(b, para, &all) < 2)
+    return false;
+  size_t from, to;
+  int line = cmark_node_get_start_line(para);
+  while (body_line(b, line, &from, &to) && !memchr(b->src->text + from, '\t', to - from))
+    line++;
+  gw_error(b->diags, gw_source_pos_at(b->src, from),
+           "这几行像是从表格软件粘贴的制表符分隔内容：请改成管道表格（| 序号 | … |），"
+           "或在第一行写上表头（序号、工作任务、牵头单位……，用制表符隔开）");
+  return true;
+}
+
+/* The header line of lines pasted from a spreadsheet, as column names. */
+static const char **tab_header_names(gw_build *b, cmark_node *para, size_t *n, gw_pos *pos) {
+  dv_cell *head = tab_cells(b, cmark_node_get_start_line(para), n);
+  const char **names = gw_arena_alloc(b->arena, (*n + 1) * sizeof *names);
+  for (size_t i = 0; i < *n; i++)
+    names[i] = without_spaces(b, head[i].text, strlen(head[i].text));
+  *pos = head[0].pos;
+  return names;
+}
+
+static void read_tab_table(gw_build *b, dv_plan *p, cmark_node *para) {
+  int first = cmark_node_get_start_line(para), last = cmark_node_get_end_line(para);
+  size_t nmap = 0, n;
+  dv_cell *head = tab_cells(b, first, &nmap);
+  int *map = map_header(b, p, head, nmap);
+  for (int line = first + 1; line <= last; line++) {
+    dv_cell *cells = tab_cells(b, line, &n);
+    read_cells_row(b, p, cells, n, map, nmap, cells[0].pos);
   }
 }
 
@@ -875,7 +1263,8 @@ static bool is_prose_item(gw_build *b, cmark_node *para) {
   char *text = gw_build_plain_text(b, para);
   size_t number = dv_number_prefix(text);
   dv_prose pr;
-  if (dv_parse_prose(b->arena, text + number, &pr))
+  if (dv_parse_prose(b->arena, text + number, &pr) ||
+      (number && parse_bare_units(b, text + number, &pr)))
     return true;
   size_t end = strlen(text);
   while (end > number && (has_suffix(text, end, "。") || has_suffix(text, end, "；") ||
@@ -903,6 +1292,10 @@ static node_class classify(gw_build *b, cmark_node *n) {
   case CMARK_NODE_LIST:
     return NODE_ITEMS;
   case CMARK_NODE_PARAGRAPH:
+    if (is_tab_table(b, n))
+      return NODE_ITEMS;
+    if (report_tab_lines(b, n))
+      return NODE_OTHER;
     if (is_prose_item(b, n))
       return NODE_ITEMS;
     /* 二、医疗民生 typed as a plain line (pasted from Word) is a category,
@@ -929,7 +1322,7 @@ static bool fields_of_last_item(gw_build *b, dv_plan *p, cmark_node *list) {
     const char *ascii = strchr(text, ':');
     if (!colon || (ascii && ascii < colon))
       colon = ascii;
-    if (!colon || dv_column_named(p, gw_arena_strndup(b->arena, text, (size_t)(colon - text))) < 0)
+    if (!colon || column_meant(p, gw_arena_strndup(b->arena, text, (size_t)(colon - text))) < 0)
       return false;
   }
   for (cmark_node *item = cmark_node_first_child(list); item; item = cmark_node_next(item))
@@ -945,6 +1338,8 @@ static void read_items(gw_build *b, dv_plan *p, cmark_node *n) {
       read_list_item(b, p, item);
   } else if (gw_markdown_is_table(n)) {
     read_table(b, p, n);
+  } else if (is_tab_table(b, n)) {
+    read_tab_table(b, p, n);
   } else {
     dv_row *row = add_row(b, p, gw_build_node_pos(b, n), false);
     read_measure(b, p, row, n, true, true);

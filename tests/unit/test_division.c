@@ -380,6 +380,14 @@ START_TEST(prose_parse) {
   ck_assert_ptr_null(pr.share);
   ck_assert(dv_parse_prose(a, "举措（甲牵头，乙配合，2022年6月底前完成）", &pr));
   ck_assert_str_eq(pr.deadline, "2022年6月底前");
+  /* labels parted by full-width spaces, or by a run of ASCII spaces */
+  ck_assert(dv_parse_prose(a, "举措。（牵头单位：甲处　责任单位：乙中心　完成时限：2024年8月底前）", &pr));
+  ck_assert_str_eq(pr.lead, "甲处");
+  ck_assert_str_eq(pr.share, "乙中心");
+  ck_assert_str_eq(pr.deadline, "2024年8月底前");
+  ck_assert(dv_parse_prose(a, "举措。（牵头单位：甲处  责任单位：乙中心）", &pr));
+  ck_assert_str_eq(pr.lead, "甲处");
+  ck_assert_str_eq(pr.share, "乙中心");
   ck_assert(!dv_parse_prose(a, "《意见》（以下简称“强团改革50条”）", &pr));
   ck_assert(!dv_parse_prose(a, "没有括号的段落。", &pr));
   ck_assert_uint_eq(dv_number_prefix("12.举措"), 3);
@@ -390,6 +398,9 @@ START_TEST(prose_parse) {
   ck_assert_uint_eq(gw_build_split_names(a, "甲、乙，丙, 丁", &names, &starts), 4);
   ck_assert_str_eq(names[3], "丁");
   ck_assert(dv_is_collective("各有关部门"));
+  ck_assert(dv_is_collective("市安委会各成员单位"));
+  ck_assert(dv_is_collective("县委各部门"));
+  ck_assert(dv_is_collective("市安委会成员单位"));
   ck_assert(!dv_is_collective("县教育局"));
   gw_arena_free(a);
 }
@@ -467,9 +478,10 @@ END_TEST
  * full form; a name cut short suggests the listed one it starts; a name
  * two characters away from every listed one suggests nothing. */
 START_TEST(unit_suggestions) {
-  result r = convert("units: [县委办公室, 县人社局, 县司法局, 市少工委办公室]\n",
+  result r = convert("units: [县委办公室, 县人社局, 县司法局, 市少工委办公室, 县卫生健康局]\n",
                      "1. 甲。\n   - 牵头单位：县司法局\n   - 责任单位：县委办 县人社局\n\n"
-                     "2. 乙。\n   - 牵头单位：市少工委\n   - 责任单位：县民政局\n",
+                     "2. 乙。\n   - 牵头单位：市少工委\n   - 责任单位：县民政局\n\n"
+                     "3. 丙。\n   - 牵头单位：县卫健委\n",
                      NULL);
   ck_assert_int_eq(r.status, GW_ERR_INPUT);
   int seen = 0;
@@ -480,8 +492,10 @@ START_TEST(unit_suggestions) {
       seen |= 2;
     if (strstr(d->message, "“县民政局”") && strstr(d->message, "也没有相近的名称"))
       seen |= 4;
+    if (strstr(d->message, "“县卫健委”") && strstr(d->message, "“县卫生健康局”"))
+      seen |= 8; /* 卫健 is short for 卫生健康 */
   }
-  ck_assert_int_eq(seen, 7);
+  ck_assert_int_eq(seen, 15);
   done(&r);
 }
 END_TEST
@@ -497,9 +511,32 @@ START_TEST(unit_fold) {
 END_TEST
 
 START_TEST(unknown_column) {
+  /* a field names its column by a synonym, as a table header may */
   result r = convert("", "1. 举措甲。\n   - 牵头部门：县委组织部\n", NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|举措甲。|县委组织部|"));
+  done(&r);
+  /* fields and their suggestions go by meaning, never to an unrelated column */
+  r = convert("units: [甲办, 乙所]\n",
+              "| 序号 | 重点工作 | 牵头科室 | 协助单位 | 时间节点 |\n|---|---|---|---|---|\n"
+              "| 1 | 甲。 | 甲办 | 乙所 | 2024年10月底前 |\n\n"
+              "2. 乙。\n   - 牵头：乙所\n   - 配合单位：甲办\n   - 完成时间：2024年3月底前\n"
+              "   - 备注：无\n   - 牵头人：乙所\n",
+              NULL);
   ck_assert_int_eq(r.status, GW_ERR_INPUT);
-  ck_assert_ptr_nonnull(strstr(first_error(&r)->message, "牵头单位"));
+  const gw_diag *e = first_error(&r);
+  ck_assert_ptr_nonnull(strstr(e->message, "“备注”"));
+  ck_assert_ptr_null(strstr(e->message, "是不是"));
+  ck_assert_ptr_nonnull(e->next);
+  ck_assert_ptr_nonnull(strstr(e->next->message, "“牵头人”的列：是不是“牵头科室”？"));
+  done(&r);
+  r = convert("units: [甲办, 乙所]\n",
+              "| 序号 | 重点工作 | 牵头科室 | 协助单位 | 时间节点 |\n|---|---|---|---|---|\n"
+              "| 1 | 甲。 | 甲办 | 乙所 | 2024年10月底前 |\n\n"
+              "2. 乙。\n   - 牵头：乙所\n   - 配合单位：甲办\n   - 完成时间：2024年3月底前\n",
+              NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|2|乙。|乙所|甲办|2024年3月底前|"));
   done(&r);
   r = convert("columns: [序号, 改革举措, 牵头单位]\n",
               "| 改革举措 | 主办单位 |\n|---|---|\n| 甲 | 乙 |\n", NULL);
@@ -592,6 +629,52 @@ START_TEST(landscape_short_preamble) {
 }
 END_TEST
 
+/* With index: by-unit, a line of closing stays on the landscape page
+ * under its table too, and the 各单位任务清单 starts the next section:
+ * no portrait page holding only the closing line. */
+START_TEST(landscape_short_closing_with_index) {
+  result r = convert("orientation: landscape\nindex: by-unit\n",
+                     "## 一、类\n\n1.甲。（团县委牵头）\n\n结尾段落。\n", NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_int_eq(count(r.xml, "<w:sectPr>"), 2);
+  const char *land = strstr(r.xml, "w:orient=\"landscape\"");
+  const char *closing = strstr(r.xml, "结尾段落");
+  ck_assert(land && closing && closing > strstr(r.xml, "</w:tbl>") && closing < land);
+  const char *index = strstr(r.xml, "各单位任务清单");
+  ck_assert(index && index > land);
+  const char *para = index;
+  while (para > r.xml && strncmp(para, "<w:p>", 5) != 0)
+    para--;
+  ck_assert(!strstr(para, "<w:pageBreakBefore/>") || strstr(para, "<w:pageBreakBefore/>") > index);
+  done(&r);
+}
+END_TEST
+
+/* The nth gridCol width (from 1) of the first table. */
+static int grid_col(const char *xml, int nth) {
+  const char *p = xml;
+  for (int i = 0; i < nth && p; i++)
+    if ((p = strstr(p, "<w:gridCol w:w=\"")))
+      p += strlen("<w:gridCol w:w=\"");
+  return p ? atoi(p) : 0;
+}
+
+/* In landscape a unit column grows to hold a name of seven characters
+ * (县教育局人事股), past the portrait cap of six: the measures pay. */
+START_TEST(landscape_unit_columns_grow) {
+  result r = convert("orientation: landscape\nunits: [县教育局人事股, 县财政局]\n",
+                     "| 序号 | 改革举措 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+                     "| 1 | 每百名学生拥有高于规定学历教师数：小学、初中分别达到4.2人以上、5.3人以上。"
+                     " | 县教育局人事股 | 县财政局 | 2025年8月底前 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  int char_w = 280; /* 4号: 14 pt */
+  ck_assert_int_ge(grid_col(r.xml, 3), 7 * char_w);
+  ck_assert_int_gt(grid_col(r.xml, 2), grid_col(r.xml, 3));
+  done(&r);
+}
+END_TEST
+
 START_TEST(index_by_unit) {
   result r = convert("index: by-unit\nunits: [团县委, 县委组织部, 县教育局]\n",
                      "1.甲。（团县委牵头，县委组织部配合）\n\n"
@@ -620,6 +703,13 @@ START_TEST(unit_extract) {
   ck_assert_ptr_nonnull(strstr(r.xml, ">丙。<"));
   ck_assert_ptr_nonnull(strstr(r.xml, ">3<")); /* keeps its number */
   ck_assert_ptr_null(strstr(r.xml, "各单位任务清单"));
+  done(&r);
+  /* a group the rows name, not checked against units:, is selectable */
+  r = convert("units: [团县委, 县委组织部]\n",
+              "1.甲。（团县委牵头，各乡镇人民政府配合）\n\n2.乙。（县委组织部牵头）\n", "各乡镇人民政府");
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_nonnull(strstr(r.xml, ">甲。<"));
+  ck_assert_ptr_null(strstr(r.xml, ">乙。<"));
   done(&r);
   r = convert("", body, "团县委员会");
   ck_assert_int_eq(r.status, GW_ERR_INPUT);
@@ -659,6 +749,115 @@ START_TEST(item_lines)
 }
 END_TEST
 
+/* An all-empty pipe-table row (a spreadsheet's leftover line) is
+ * skipped with a warning: it takes no number and, under merge:, does not
+ * merge up. */
+START_TEST(empty_table_row_skipped) {
+  result r = convert("units: [甲处, 乙处]\nmerge: [牵头单位]\n",
+                     "| 序号 | 改革举措 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+                     "| 1 | 甲。 | 甲处 | 乙处 | 2024年6月底前 |\n"
+                     "|  |  |  |  |  |\n"
+                     "| 2 | 乙。 | 乙处 | 甲处 | 2024年9月底前 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|2|乙。|"));
+  ck_assert_ptr_null(strstr(r.xml, ">3<"));
+  ck_assert_int_eq(count(r.xml, "<w:vMerge"), 0);
+  bool warned = false;
+  for (const gw_diag *d = r.diags.first; d; d = d->next)
+    warned = warned || (d->severity == GW_WARNING && strstr(d->message, "空行") && d->pos.line == 12);
+  ck_assert(warned);
+  done(&r);
+}
+END_TEST
+
+/* Lines pasted from a spreadsheet with tabs between the cells: a header
+ * line naming the columns, then a row a line, read as a table (CRLF and
+ * quoted cells too); a unit typo points into its cell. Tabbed lines with
+ * no header are an error at the first one, not one jumbled row. */
+START_TEST(tab_separated_lines) {
+  result r = convert("units: [县水利局, 县应急管理局, 县气象局]\n",
+                     "## 一、汛前准备\r\n\r\n"
+                     "序号\t工作任务\t牵头单位\t责任单位\t完成时限\r\n"
+                     "1\t开展汛前隐患排查。\t县水利局\t县应急管理局、县气象局\t2025年5月底前\r\n"
+                     "2\t\"修订\"\"预案\"\"。\"\t县应急管理局\t县水利局\t2025年5月20日前\r\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|1|开展汛前隐患排查。|县水利局|县应急管理局、县气象局|"));
+  ck_assert(text_has(r.xml, "|2|修订“预案”。|县应急管理局|县水利局|"));
+  done(&r);
+  r = convert("units: [县水利局, 县应急管理局]\n",
+              "序号\t工作任务\t牵头单位\t责任单位\n1\t甲。\t县水利局\t县应急管里局\n", NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT);
+  ck_assert_uint_eq(first_error(&r)->pos.line, 9);
+  ck_assert_uint_eq(first_error(&r)->pos.col, 11);
+  done(&r);
+  r = convert("", "1. 甲。（团县委牵头）\n\n1\t乙。\t团县委\n2\t丙。\t团县委\n", NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT);
+  ck_assert_uint_eq(first_error(&r)->pos.line, 9);
+  ck_assert_ptr_nonnull(strstr(first_error(&r)->message, "制表符"));
+  done(&r);
+}
+END_TEST
+
+/* Unit cells as drafters fill them: <br> and / between names, the lead
+ * written in words (甲处牵头，乙处、丙处配合), a role note that keeps
+ * whole on its line, a bracketed name never broken at its 、. */
+START_TEST(unit_cell_separators) {
+  result r = convert("units: [市林业局, 市公安局, 市应急管理局, 甲处, 乙处, 丙处]\n",
+                     "| 序号 | 工作任务 | 责任单位 | 完成时限 |\n|---|---|---|---|\n"
+                     "| 1 | 严格火源管控，在重点时段、重点部位设卡布控，严查违规野外用火行为，"
+                     "加强巡山护林，严防山火发生，确保森林资源安全。 | 市林业局（牵头）、市公安局 | "
+                     "2025年3月—6月 |\n"
+                     "| 2 | 乙。 | 甲处牵头，乙处、丙处配合 | 长期坚持 |\n"
+                     "| 3 | 丙。 | 甲处<br>各县（市、区）政府 | 长期坚持 |\n"
+                     "| 4 | 丁。 | 乙处/丙处 | 长期坚持 |\n"
+                     "| 5 | 戊。 | 甲处／市应急管理局 | 长期坚持 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|甲处（牵头）、乙处、丙处|"));
+  ck_assert(text_has(r.xml, "|甲处、各县（市、区）政府|"));
+  ck_assert(text_has(r.xml, "|乙处、丙处|"));
+  ck_assert(text_has(r.xml, "|甲处、市应急管理局|"));
+  ck_assert_ptr_nonnull(strstr(r.xml, "市林业局</w:t></w:r><w:r><w:br/>"));
+  ck_assert_ptr_null(strstr(r.xml, "（牵</w:t>"));
+  ck_assert_ptr_null(strstr(r.xml, "各县（市、</w:t>"));
+  done(&r);
+  /* with a 牵头 column, the lead written in the 责任单位 cell goes there */
+  r = convert("units: [甲处, 乙处, 丙处]\n",
+              "| 序号 | 工作任务 | 牵头单位 | 责任单位 |\n|---|---|---|---|\n"
+              "| 1 | 甲。 |  | 甲处牵头，乙处、丙处配合 |\n",
+              NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|甲。|甲处|乙处、丙处|"));
+  done(&r);
+}
+END_TEST
+
+/* A prose item ending in a bracket of unit names only (listed, or
+ * shaped like a unit's name) names the responsible units, the first
+ * leading; a bracket of other words stays in the text. */
+START_TEST(bare_unit_bracket) {
+  result r = convert("units: [宣传中心, 省公共就业服务中心]\nindex: by-unit\n",
+                     "1.加强就业政策宣传，制作政策“明白卡”。（宣传中心、省公共就业服务中心）\n\n"
+                     "2.做好见习工作。（省公共就业服务中心、省人才交流服务中心）\n\n"
+                     "3.落实社保补贴（补贴期限最长不超过1年）。\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT); /* 省人才交流服务中心 is not listed */
+  ck_assert_ptr_nonnull(strstr(first_error(&r)->message, "省人才交流服务中心"));
+  done(&r);
+  r = convert("units: [宣传中心, 省公共就业服务中心]\nindex: by-unit\n",
+              "1.加强就业政策宣传，制作政策“明白卡”。（宣传中心、省公共就业服务中心）\n\n"
+              "2.落实社保补贴（补贴期限最长不超过1年）。\n",
+              NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "明白卡”。||宣传中心、省公共就业服务中心|"));
+  ck_assert(text_has(r.xml, "|宣传中心|1||"));
+  ck_assert(text_has(r.xml, "落实社保补贴（补贴期限最长不超过1年）。"));
+  done(&r);
+}
+END_TEST
+
 Suite *division_suite(void) {
   Suite *s = suite_create("division");
   TCase *tc = tcase_create("division");
@@ -690,6 +889,12 @@ Suite *division_suite(void) {
   tcase_add_test(tc, unit_extract);
   tcase_add_test(tc, no_items);
   tcase_add_test(tc, item_lines);
+  tcase_add_test(tc, empty_table_row_skipped);
+  tcase_add_test(tc, tab_separated_lines);
+  tcase_add_test(tc, unit_cell_separators);
+  tcase_add_test(tc, bare_unit_bracket);
+  tcase_add_test(tc, landscape_short_closing_with_index);
+  tcase_add_test(tc, landscape_unit_columns_grow);
   suite_add_tcase(s, tc);
   return s;
 }

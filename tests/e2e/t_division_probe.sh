@@ -1,0 +1,81 @@
+# t_division_probe.sh - plans written the way drafters write them (a
+# tester's probes): the 版记 after a table whose unit cells break into
+# lines stays on the table's last page when it has room. Sourced by run.sh.
+
+pr_dir="$TMP/division-probe"
+mkdir -p "$pr_dir"
+
+# pr_tail_break DOCX: prints 1 when the 版记 starts a page of its own.
+pr_tail_break() {
+  unzip -p "$1" word/document.xml | grep -c '<w:pageBreakBefore/><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr><w:r><w:pict><v:rect id="gwTail"'
+}
+
+# Nine landscape rows, unit cells of three or four names one a line: the
+# page estimate must count those lines, or it falls a page behind and
+# sends the 版记 to a page of its own (probe 03c).
+nine="$pr_dir/nine.md"
+cat >"$nine" <<'EOF2'
+---
+kind: division
+title: 小店区2024年党建引领基层治理重点工作任务清单
+issuer: 中共小店区委办公室
+date: 2024-03-15
+merge: [工作任务, 责任领导]
+units:
+  - 区委组织部
+  - 区委宣传部
+  - 区委政法委
+  - 区委社会工作部
+  - 区委编办
+  - 区民政局
+  - 区财政局
+  - 区住房和城乡建设局
+  - 区人力资源和社会保障局
+  - 区卫生健康局
+  - 区城市管理局
+  - 区市场监督管理局
+  - 区数据和政务服务局
+  - 区司法局
+  - 公安小店分局
+  - 区妇联
+  - 团区委
+  - 各街道党工委
+distribution:
+  抄送: [市委组织部, 市委社会工作部]
+---
+
+## 一、健全基层治理组织体系
+
+| 序号 | 工作任务 | 具体措施 | 责任领导 | 牵头单位 | 配合单位 | 完成时间 |
+|---|---|---|---|---|---|---|
+| 1 | 完善街道管理体制 | 深化街道管理体制改革，制定街道职责清单和履职事项清单，推动资源、服务、管理向基层下沉。 | 王建国 | 区委编办 | 区委组织部、区委社会工作部、各街道党工委 | 2024年6月底前 |
+| 2 | | 落实街道对区直部门派驻机构负责人人事考核和征得同意权。 | | 区委组织部 | 区委编办、各街道党工委 | 长期坚持 |
+| 3 | 加强社区工作者队伍建设 | 按每万名城镇常住人口不少于18人的标准配齐社区工作者，健全职业体系。 | 李红梅 | 区委社会工作部 | 区民政局、区财政局、区人力资源和社会保障局 | 2024年12月 |
+| 4 | | 建立社区工作者薪酬动态调整机制，落实“三岗十八级”薪酬体系。 | | 区人力资源和社会保障局 | 区财政局、区委社会工作部 | 2025年6月底前 |
+| 5 | | 每季度开展社区工作者专题培训，全年培训不少于4期。 | | 区委组织部 | 区委社会工作部、各街道党工委 | 每季度 |
+
+## 二、提升基层服务管理能力
+
+| 序号 | 工作任务 | 具体措施 | 责任领导 | 牵头单位 | 配合单位 | 完成时间 |
+|---|---|---|---|---|---|---|
+| 6 | 推进网格化管理 | 科学划分网格，推动“多网合一”，实现“一网统管”，配齐专兼职网格员。 | 张伟 | 区委政法委 | 区数据和政务服务局、公安小店分局、区城市管理局 | 2024年9月底前 |
+| 7 | | 开发网格事项准入清单，严禁随意向网格员摊派任务。 | | 区委政法委  | 区委社会工作部 | 2024年6月底前 |
+| 8 | 深化“街乡吹哨、部门报到” | 建立街道“吹哨”、部门“报到”工作机制，明确响应时限和考核办法。 | 王建国 | 区委社会工作部 | 区委组织部、区住房和城乡建设局、区城市管理局、区市场监督管理局 | 2024年6月底前 |
+| 9 | | 推动党员干部到社区报到、服务群众，每名党员每年参加社区服务不少于2次。 | | 区委组织部 | 各街道党工委 | 长期坚持 |
+EOF2
+check "division probe: nine rows render" "$GWDOC" render "$nine" -o "$pr_dir/nine.docx"
+if [ -f "$pr_dir/nine.docx" ]; then
+  got=$(pr_tail_break "$pr_dir/nine.docx")
+  [ "$got" = 0 ] && pass "division probe: the 版记 follows the table on its last page" ||
+    fail "division probe: the 版记 takes a page of its own" "pageBreakBefore $got"
+  if [ -z "${QUICK:-}" ]; then
+    pdf="$pr_dir/nine.pdf"
+    "$DOCX_CHECK" --keep-pdf "$pdf" "$pr_dir/nine.docx" >/dev/null 2>&1
+    last=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+    t=$(pdftotext -f "$last" -l "$last" "$pdf" - 2>/dev/null | tr -d ' \n')
+    case $t in
+      *推动党员干部*印发*) pass "division probe: rendered, the last row and the 版记 share page $last" ;;
+      *) fail "division probe: last row and 版记 on one page" "page $last: ${t:0:60}" ;;
+    esac
+  fi
+fi
