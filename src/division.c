@@ -875,45 +875,6 @@ static void break_unit_cell(gw_build *b, gw_cell *cell, int col_twips) {
     break_cell(b, cell, t, at, n);
 }
 
-/* The page estimate (prepare.c) counts a cell's lines from its display
- * width as if it were one paragraph; a cell broken into lines (unit
- * names one a line, a deadline, the drafter's <br>) takes a line or more
- * for each part. Left alone, the estimate falls behind by a line per
- * break, a page over a long table, and the 版记 is sent to a page of
- * its own while the real last page has room. So a broken cell is given
- * the width that makes the estimate count its real lines: the sum of its
- * parts' lines, each part measured on its own. */
-static void measure_broken_cell(const gw_layout *L, gw_cell *cell, int col_twips) {
-  const gw_role_style *rs = &L->roles[cell->role];
-  int w = col_twips - 2 * L->table.cell_margin_twips;
-  int lines = 0, breaks = 0;
-  size_t part = 0;
-  for (const gw_run *r = cell->runs.first;; r = r->next) {
-    if (!r || r->kind == GW_RUN_BREAK) {
-      lines += gw_prepare_lines(rs, w, 0, part);
-      part = 0;
-      if (!r)
-        break;
-      breaks++;
-      continue;
-    }
-    part += gw_zh_display_width(r->text, r->len);
-  }
-  if (!breaks)
-    return;
-  /* the least width the estimate counts as `lines` lines */
-  size_t lo = 0, hi = 1;
-  while (gw_prepare_lines(rs, w, 0, hi) < lines)
-    hi *= 2;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (gw_prepare_lines(rs, w, 0, mid) < lines)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  cell->width_plus_one = lo + 1;
-}
 
 /* Does a range's dash (—, ～, -) start here? A line never starts with one. */
 static bool opens_range(const char *t) {
@@ -1161,8 +1122,6 @@ static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *ord
         break_unit_cell(b, c, t->col_twips[col]);
       else if (c->span == 1 && col == p->deadline_col)
         break_deadline(b, c, t->col_twips[col]);
-      if (c->span == 1)
-        measure_broken_cell(&doc->layout, c, t->col_twips[col]);
       col += c->span;
     }
   }

@@ -36,6 +36,30 @@ int gw_prepare_lines(const gw_role_style *rs, int width, int indent, size_t disp
   return lines;
 }
 
+/* Lines of a cell `w` twips wide inside its margins. A cell broken into
+ * lines (unit names one a line, a deadline after 年, <br>) is each part's
+ * lines added up: measured whole, one name a line counted as a line or
+ * two less and put the table's end, and the 版记, a page early. */
+static int cell_lines(const gw_role_style *rs, int w, gw_cell *c) {
+  bool broken = false;
+  for (const gw_run *r = c->runs.first; r && !broken; r = r->next)
+    broken = r->kind == GW_RUN_BREAK;
+  if (!broken)
+    return gw_prepare_lines(rs, w, 0, gw_cell_width(c));
+  int lines = 0;
+  size_t part = 0;
+  for (const gw_run *r = c->runs.first;; r = r->next) {
+    if (!r || r->kind == GW_RUN_BREAK) {
+      lines += gw_prepare_lines(rs, w, 0, part);
+      part = 0;
+      if (!r)
+        return lines;
+      continue;
+    }
+    part += gw_zh_display_width(r->text, r->len);
+  }
+}
+
 static int row_height(const gw_doc *doc, const gw_table *t, gw_row *row) {
   const gw_layout *L = &doc->layout;
   int tallest = 1, col = 0;
@@ -44,7 +68,7 @@ static int row_height(const gw_doc *doc, const gw_table *t, gw_row *row) {
     for (int i = col; i < col + c->span && i < t->ncols; i++)
       w += t->col_twips[i];
     w -= 2 * L->table.cell_margin_twips;
-    int lines = gw_prepare_lines(&L->roles[c->role], w, 0, gw_cell_width(c));
+    int lines = cell_lines(&L->roles[c->role], w, c);
     if (lines > tallest)
       tallest = lines;
     col += c->span;
