@@ -1139,3 +1139,59 @@ void gw_build_check_footnotes(gw_build *b) {
     labels[n++] = label;
   }
 }
+
+/* ---- brackets and quotes without partners ---- */
+
+typedef struct {
+  gw_build *b;
+  gw_pos pos;
+} unpaired_warning;
+
+static int warn_unpaired(const gw_zh_unpaired *u, void *p) {
+  unpaired_warning *w = p;
+  char mark[48], partner[48];
+  gw_zh_unpaired_names(u, mark, sizeof mark, partner, sizeof partner);
+  gw_warning(w->b->diags, w->pos,
+             u->open ? "这一段里的%s没有与之配对的%s：请补上%s，或删去这个%s"
+                     "；gwdoc lint 可指出它的确切位置"
+                     : "这一段里的%s前面没有与之配对的%s：请补上%s，或删去这个%s"
+                       "；gwdoc lint 可指出它的确切位置",
+             mark, partner, partner, mark);
+  return 1; /* one a paragraph: the first tells the drafter where to look */
+}
+
+/* The text of `runs`, NUL-terminated: without copying when it is one
+ * whole run. */
+static const char *runs_text(gw_buf *buf, const gw_runs *runs, size_t *len) {
+  if (runs->first && runs->first == runs->last && runs->first->kind == GW_RUN_TEXT &&
+      runs->first->text[runs->first->len] == '\0') {
+    *len = runs->first->len;
+    return runs->first->text;
+  }
+  buf->len = 0;
+  for (const gw_run *r = runs->first; r; r = r->next)
+    if (r->kind == GW_RUN_TEXT)
+      gw_buf_append(buf, r->text, r->len);
+  *len = buf->len;
+  return buf->data ? buf->data : "";
+}
+
+static void check_pairs(gw_build *b, gw_buf *buf, const gw_runs *runs, gw_pos pos) {
+  size_t len;
+  const char *text = runs_text(buf, runs, &len);
+  unpaired_warning w = {b, pos};
+  gw_zh_each_unpaired(text, len, gw_zh_paren_marker_len(text, len), warn_unpaired, &w);
+}
+
+void gw_build_warn_unpaired(gw_build *b) {
+  gw_buf buf = {0};
+  for (const gw_block *blk = b->doc->first; blk; blk = blk->next) {
+    if (blk->kind == GW_BLOCK_PARA && blk->pos.line > 0)
+      check_pairs(b, &buf, &blk->runs, blk->pos);
+    if (blk->kind == GW_BLOCK_TABLE)
+      for (const gw_row *row = blk->table->rows; row; row = row->next)
+        for (const gw_cell *c = row->cells; c && row->pos.line > 0; c = c->next)
+          check_pairs(b, &buf, &c->runs, row->pos);
+  }
+  gw_buf_free(&buf);
+}

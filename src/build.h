@@ -88,4 +88,9 @@ bool gw_build_next_name(const char *text, size_t len, size_t *pos, size_t *a, si
 size_t gw_build_split_names(gw_arena *arena, const char *text, const char ***names,
                             size_t **starts);
 
+/* Warn, once a paragraph or table cell, of a bracket or quote without
+ * its partner (an unclosed （ leaves the rest of the text in brackets);
+ * lint names the exact place. */
+void gw_build_warn_unpaired(gw_build *b);
+
 #endif

@@ -1217,17 +1217,8 @@ static bool starts_mid(const prose *pr, const marker *m) {
 /* Walking the document                                                 */
 /* ------------------------------------------------------------------ */
 
-/* Length of a 1） or a） marker at the start (its bracket has no partner). */
 static size_t paren_marker_len(const prose *pr) {
-  const char *s = pr->text.data;
-  size_t len = pr->text.len, k = 0;
-  while (k < len && k < 3 && is_latin_alnum((UChar32)(unsigned char)s[k]))
-    k++;
-  if (k == 0 || k >= len)
-    return 0;
-  size_t k2 = k;
-  UChar32 d = next_cp(s, len, &k2);
-  return d == ')' || d == 0xFF09 ? k2 : 0;
+  return gw_zh_paren_marker_len(pr->text.data, pr->text.len);
 }
 
 /* [indent] 　　正文…: the layout indents paragraphs itself; spaces typed

@@ -14,6 +14,7 @@
  * unorm2_get*Instance() belong to ICU and are never closed. */
 #include "zh.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1946,6 +1947,10 @@ static const mark_pair mark_pairs[] = {
 /* Which pair c belongs to (-1: none), and whether it opens. */
 static int mark_pair_of(UChar32 c, bool *open)
 {
+  /* most characters are none of them: three ranges hold all the marks */
+  if (!(c == '(' || c == ')' || c == '[' || c == ']' || (c >= 0x2018 && c <= 0x201D) ||
+        (c >= 0x3008 && c <= 0x3017) || (c >= 0xFF08 && c <= 0xFF3D)))
+    return -1;
   for (size_t k = 0; k < sizeof mark_pairs / sizeof mark_pairs[0]; k++) {
     if (c == mark_pairs[k].open || (mark_pairs[k].alt_open && c == mark_pairs[k].alt_open)) {
       *open = true;
@@ -1981,23 +1986,33 @@ size_t gw_zh_each_unpaired(const char *text, size_t len, size_t marker_len,
   gw_zh_unpaired fixed[16], *stack = fixed;
   size_t depth = 0, cap = sizeof fixed / sizeof fixed[0], found = 0;
   bool stop = false;
-  UChar32 prev = -1;
+  /* Every mark's UTF-8 starts with one of these bytes, and no Han
+   * character's does: strcspn (vectorised in libc) skips the rest. */
+  static const char leads[] = "\xE2\xE3\xEF()[]";
+  bool terminated = text[len] == '\0';
   for (size_t i = 0; i < len && !stop;) {
-    size_t han_end = skip_han(s, i, len);
-    if (han_end > i) {
-      i = han_end;
-      prev = 0x4E00;
-      continue;
+    if (terminated) {
+      i += strcspn(text + i, leads);
+      if (i >= len)
+        break;
     }
     size_t at = i;
     UChar32 c;
     U8_NEXT(s, i, len, c);
     bool open = false;
     int kind = mark_pair_of(c, &open);
+    if (kind < 0)
+      continue;
     /* ’ inside a word is an apostrophe (don’t), not in 以‘百日行动’为 */
-    bool apostrophe = c == 0x2019 && latin_letter(prev) && latin_letter(code_point_at(text, len, i));
-    prev = c;
-    if (kind < 0 || apostrophe || at < marker_len)
+    if (c == 0x2019) {
+      int32_t back = (int32_t)at;
+      UChar32 prev = -1;
+      if (back > 0)
+        U8_PREV(s, 0, back, prev);
+      if (latin_letter(prev) && latin_letter(code_point_at(text, len, i)))
+        continue;
+    }
+    if (at < marker_len)
       continue;
     gw_zh_unpaired u = {at, open, c, kind};
     if (open) {
@@ -2050,4 +2065,17 @@ void gw_zh_unpaired_names(const gw_zh_unpaired *u, char *mark, size_t mark_size,
   const mark_pair *p = &mark_pairs[u->kind];
   name_mark(mark, mark_size, u->kind, u->open, u->mark);
   name_mark(partner, partner_size, u->kind, !u->open, u->open ? p->close : p->open);
+}
+
+size_t gw_zh_paren_marker_len(const char *text, size_t len)
+{
+  size_t k = 0;
+  while (k < len && k < 3 && isalnum((unsigned char)text[k]))
+    k++;
+  if (k == 0 || k >= len)
+    return 0;
+  UChar32 d = code_point_at(text, len, k);
+  if (d == ')')
+    return k + 1;
+  return d == 0xFF09 ? k + 3 : 0; /* ） is three bytes */
 }

@@ -126,10 +126,15 @@ typedef struct {
 /* Call fn for each unpaired bracket or quote in text[0..len): closing
  * marks with no opener as they come, then the openers never closed.
  * Marks within the first marker_len bytes belong to a list marker (1）
- * （一）) and are passed over; ’ between Latin letters is an apostrophe. Stops
+ * （一）) and are passed over; ’ between Latin letters is an apostrophe.
+ * Fastest when text[len] is a NUL (as arena strings and gw_buf are). Stops
  * when fn returns nonzero. Returns the number found. */
 size_t gw_zh_each_unpaired(const char *text, size_t len, size_t marker_len,
                            int (*fn)(const gw_zh_unpaired *u, void *ctx), void *ctx);
+
+/* Length of a 1） or a） marker at the start of text (its bracket has no
+ * partner), or 0: the marker_len of gw_zh_each_unpaired. */
+size_t gw_zh_paren_marker_len(const char *text, size_t len);
 
 /* The mark and the partner it lacks, named as messages cite them:
  * "左括号（" and "右括号）". */

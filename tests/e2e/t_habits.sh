@@ -905,3 +905,14 @@ grep -q 'two-titles.md:10:1: warning: 这篇文章只有标题，没有正文：
   && grep -q 'warning: 没有写 distribution（报送范围）' "$H/two-titles.err" \
   && pass "two # lines for one title; no distribution: warnings say what to do" \
   || fail "two # lines for one title; no distribution: warnings say what to do" "$(cat "$H/two-titles.err")"
+
+# render warns of a bracket or quote without its partner, once a
+# paragraph (lint names the column): a straight quote never closed, made
+# “ by the normalising; an item's unclosed （; a 1） marker is no bracket.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 标题\n\n他表示："我们将持续打造品牌。\n\n1）完成调研。\n\n任务（县财政局牵头，2024年底前完成\n'; } >"$H/pairs.md"
+"$GWDOC" render "$H/pairs.md" -o "$H/pairs.docx" 2>"$H/pairs.err"
+[ "$(grep -c '没有与之配对' "$H/pairs.err")" -eq 2 ] \
+  && grep -q 'pairs.md:10:1: warning: 这一段里的左引号“没有与之配对的右引号”' "$H/pairs.err" \
+  && grep -q 'pairs.md:14:1: warning: 这一段里的左括号（没有与之配对的右括号）' "$H/pairs.err" \
+  && pass "render warns of unpaired quotes and brackets" \
+  || fail "render warns of unpaired quotes and brackets" "$(cat "$H/pairs.err")"

@@ -1,6 +1,7 @@
 /* test_zh.c - unit tests of the ICU text module (src/zh.c). */
 #include <stdbool.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <check.h>
@@ -855,6 +856,57 @@ START_TEST(test_numeral_value)
 }
 END_TEST
 
+
+/* Brackets and quotes without partners: where, which, and the same
+ * whether or not the text ends in a NUL at len (the fast path). */
+typedef struct {
+  char seen[256];
+  size_t n;
+} unpaired_log;
+
+static int log_unpaired(const gw_zh_unpaired *u, void *ctx)
+{
+  unpaired_log *log = ctx;
+  char mark[48], partner[48];
+  gw_zh_unpaired_names(u, mark, sizeof mark, partner, sizeof partner);
+  log->n += (size_t)snprintf(log->seen + log->n, sizeof log->seen - log->n, "%zu:%s/%s;", u->at,
+                             mark, partner);
+  return 0;
+}
+
+START_TEST(test_each_unpaired)
+{
+  static const struct {
+    const char *text, *want;
+  } cases[] = {
+      {"甲（乙）丙", ""},
+      {"甲（乙丙", "3:左括号（/右括号）;"},
+      {"甲）乙", "3:右括号）/左括号（;"},
+      {"“我们将持续打造品牌。", "0:左引号“/右引号”;"},
+      {"don’t 《甲》", ""},
+      {"以‘百日行动’为", ""},
+      {"（一）甲", ""},
+      {"《甲（乙》", "6:左括号（/右括号）;"},
+      {"(a) [b", "4:左方括号[/右方括号］;"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    const char *t = cases[i].text;
+    unpaired_log a = {"", 0}, b = {"", 0};
+    gw_zh_each_unpaired(t, strlen(t), 0, log_unpaired, &a);
+    char longer[64];
+    snprintf(longer, sizeof longer, "%s（", t); /* not a NUL at len: the slow path */
+    gw_zh_each_unpaired(longer, strlen(t), 0, log_unpaired, &b);
+    ck_assert_msg(strcmp(a.seen, cases[i].want) == 0, "'%s': got '%s'", t, a.seen);
+    ck_assert_msg(strcmp(b.seen, cases[i].want) == 0, "'%s' (slow): got '%s'", t, b.seen);
+  }
+  /* a 1） marker's bracket is passed over */
+  unpaired_log m = {"", 0};
+  const char *item = "1）完成调研。";
+  gw_zh_each_unpaired(item, strlen(item), gw_zh_paren_marker_len(item, strlen(item)), log_unpaired, &m);
+  ck_assert_str_eq(m.seen, "");
+}
+END_TEST
+
 START_TEST(test_abbreviates)
 {
   ck_assert(gw_zh_abbreviates("县发改局", "县发展改革局"));
@@ -931,6 +983,7 @@ Suite *zh_suite(void)
   tcase_add_loop_test(tc, test_distance, 0, (int)N_ELEMS(dist_cases));
   tcase_add_test(tc, test_abbreviates);
   tcase_add_test(tc, test_numeral_value);
+  tcase_add_test(tc, test_each_unpaired);
   tcase_add_checked_fixture(tc, NULL, teardown);
   suite_add_tcase(s, tc);
 
