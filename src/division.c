@@ -976,12 +976,24 @@ static void add_blocks(gw_build *b, cmark_node **nodes, size_t n) {
     gw_body_block(b, &st, nodes[i], 0);
 }
 
-/* The 版记: 抄送 rows from `distribution`, then the 印发 line. */
-static void add_tail(gw_build *b, const char *issuer) {
-  gw_tail *tail = gw_build_tail(b);
+/* The 印发 date, read with the rest of the front matter (before the body,
+ * so that a bad date is reported in the same run as the body's errors). */
+typedef struct {
+  bool ok;
   int y, m, d;
-  if (gw_build_date(b, "date", false, &y, &m, &d) == 0) {
-    char *date = gw_zh_date(y, m, d);
+} issued_date;
+
+static issued_date read_issued_date(gw_build *b) {
+  issued_date date = {false, 0, 0, 0};
+  date.ok = gw_build_date(b, "date", false, &date.y, &date.m, &date.d) == 0;
+  return date;
+}
+
+/* The 版记: 抄送 rows from `distribution`, then the 印发 line. */
+static void add_tail(gw_build *b, const char *issuer, issued_date issued) {
+  gw_tail *tail = gw_build_tail(b);
+  if (issued.ok) {
+    char *date = gw_zh_date(issued.y, issued.m, issued.d);
     const char *names[] = {"date", NULL};
     const char *values[] = {date ? date : "", NULL};
     tail->issued_left = issuer ? issuer : "";
@@ -1199,6 +1211,7 @@ int gw_division_build(gw_build *b, cmark_node *root) {
     return -1;
   options o = {0};
   read_options(b, &p, &o);
+  issued_date issued = read_issued_date(b);
   dv_read_body(b, &p, root);
   fill_merged_blanks(b, &p, &o);
   if (!p.items) {
@@ -1219,6 +1232,6 @@ int gw_division_build(gw_build *b, cmark_node *root) {
   b->doc->title = title;
   b->doc->creator = issuer;
   emit(b, &p, &o, &order, title);
-  add_tail(b, issuer);
+  add_tail(b, issuer, issued);
   return b->diags->errors > errors ? -1 : 0;
 }

@@ -916,3 +916,10 @@ grep -q 'two-titles.md:10:1: warning: 这篇文章只有标题，没有正文：
   && grep -q 'pairs.md:14:1: warning: 这一段里的左括号（没有与之配对的右括号）' "$H/pairs.err" \
   && pass "render warns of unpaired quotes and brackets" \
   || fail "render warns of unpaired quotes and brackets" "$(cat "$H/pairs.err")"
+
+# A plan with a date that does not exist and a unit not in the list:
+# both errors in one run, not the date only after the unit is mended.
+printf -- '---\nkind: division\ntitle: 分工\nissuer: 某镇人民政府\ndate: 2024-02-30\nunits: [镇财政所]\n---\n\n1. 任务。（镇财政局牵头，2024年底前）\n' >"$H/stages.md"
+"$GWDOC" render "$H/stages.md" -o "$H/stages.docx" 2>"$H/stages.err"
+grep -q 'stages.md:5:7: error: date：2024-02-30 不是存在的日期' "$H/stages.err" && grep -q '单位“镇财政局”不在 units 列表里' "$H/stages.err" \
+  && pass "a plan's bad date and unknown unit in one run" || fail "a plan's bad date and unknown unit in one run" "$(cat "$H/stages.err")"
