@@ -104,9 +104,14 @@ size_t gw_list_line_starts(const char *text, size_t len, size_t cap, size_t **ou
   *out = NULL;
   while (start < len) {
     size_t end = start, sep = 0; /* one name, then the separator after it */
+    int depth = 0; /* 各县（市、区）人民政府 is one name */
     while (end < len && !sep) {
-      unsigned char c = (unsigned char)text[end]; /* 、 and 　 start E3, ，； EF */
-      for (int i = 0; seps[i] && !sep && (c == 0xE3 || c == 0xEF); i++)
+      unsigned char c = (unsigned char)text[end]; /* 、 and 　 start E3, ，；（） EF */
+      if (c == '(' || strncmp(text + end, "（", 3) == 0)
+        depth++;
+      else if (depth > 0 && (c == ')' || strncmp(text + end, "）", 3) == 0))
+        depth--;
+      for (int i = 0; seps[i] && !sep && depth == 0 && (c == 0xE3 || c == 0xEF); i++)
         if (strncmp(text + end, seps[i], strlen(seps[i])) == 0)
           sep = strlen(seps[i]);
       if (!sep)

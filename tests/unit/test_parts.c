@@ -96,6 +96,12 @@ START_TEST(list_line_starts) {
   ck_assert_uint_eq(n, 1);
   ck_assert_str_eq(t + starts[0], "县财政局");
   free(starts);
+  /* the 、 inside 各县（市、区） parts no names */
+  t = "市委办公室，各县（市、区）人民政府";
+  n = gw_list_line_starts(t, strlen(t), 16, &starts);
+  ck_assert_uint_eq(n, 1);
+  ck_assert_str_eq(t + starts[0], "各县（市、区）人民政府");
+  free(starts);
 }
 END_TEST
 
