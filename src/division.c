@@ -359,10 +359,18 @@ static void check_units(gw_build *b, dv_plan *p, unit_list *order) {
 
 /* ---- Rows: numbers, membership, the extract for one unit. ---- */
 
-static void number_rows(dv_plan *p, bool per_category) {
+/* Is a category row a sub-category (（一）… under 一、…)? Numbering per
+ * category starts again at 一、二、, not at each （一）. */
+static bool is_subcategory(gw_arena *arena, const dv_row *row) {
+  gw_section_number sn;
+  const char *text = row->cells[0].first ? gw_runs_text(arena, &row->cells[0]) : "";
+  return gw_section_number_read(text, &sn) && sn.level == 2;
+}
+
+static void number_rows(gw_arena *arena, dv_plan *p, bool per_category) {
   int n = 0;
   for (dv_row *row = p->rows; row; row = row->next) {
-    if (row->category && per_category)
+    if (row->category && per_category && !is_subcategory(arena, row))
       n = 0;
     if (!row->category)
       row->number = ++n;
@@ -1222,7 +1230,7 @@ int gw_division_build(gw_build *b, cmark_node *root) {
   check_items_have_units(b, &p);
   unit_list order = {0};
   check_units(b, &p, &order);
-  number_rows(&p, o.per_category);
+  number_rows(b->arena, &p, o.per_category);
   if (b->unit)
     keep_unit_rows(b, &p, &order);
   if (b->diags->errors > errors)
