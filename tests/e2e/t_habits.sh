@@ -337,6 +337,7 @@ issuer: 某县人民政府办公室
 date: 2022-02-28
 distribution:
   抄送: 县委各部门、县人大常委会办公室，县政协办公室。
+  分送: 县安委会各成员单位
 ---
 
 1. 任务。（县财政局负责，2022年底前）
@@ -344,6 +345,7 @@ EOF2
 if "$GWDOC" render "$H/cc.md" -o "$H/cc.docx" 2>"$H/cc.err"; then
   got=$(paras "$H/cc.docx")
   printf '%s\n' "$got" | grep -qF "抄送：县委各部门，县人大常委会办公室，县政协办公室。" \
+    && printf '%s\n' "$got" | grep -qF "分送：县安委会各成员单位。" \
     && pass "抄送 line: one separator, ends with 。" || fail "抄送 line: one separator, ends with 。" "$(printf '%s' "$got" | tr '\n' '|')"
 else
   fail "抄送 source renders" "$(cat "$H/cc.err")"
