@@ -368,9 +368,12 @@ static bool is_subcategory(gw_arena *arena, const dv_row *row) {
 }
 
 static void number_rows(gw_arena *arena, dv_plan *p, bool per_category) {
-  int n = 0;
+  int n = 0, top = 0;
   for (dv_row *row = p->rows; row; row = row->next) {
-    if (row->category && per_category && !is_subcategory(arena, row))
+    bool starts = row->category && !is_subcategory(arena, row);
+    top += starts;
+    row->category_no = top; /* 二-3 in the index: the 一、二、 it is under */
+    if (starts && per_category)
       n = 0;
     if (!row->category)
       row->number = ++n;

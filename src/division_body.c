@@ -334,9 +334,24 @@ static bool looks_like_unit(const char *name) {
   return false;
 }
 
+/* Does `name` open a note rather than name a body (含乡镇便民服务中心,
+ * 以下简称县执法局, 包括…)? */
+static bool opens_note(const char *name) {
+  static const char *const openers[] = {"含", "包括", "包含", "不含", "以下简称", "简称", "即",
+                                        "如", "例如", "见", "详见", "参见", "其中", "除", "注",
+                                        NULL};
+  for (int i = 0; openers[i]; i++)
+    if (has_prefix(name, openers[i]))
+      return true;
+  return false;
+}
+
 /* ……“明白卡”。（宣传中心、省公共就业服务中心）: a bracket ending the item
- * that holds nothing but unit names (each in units:, or shaped like a
- * unit's name) names the responsible units, the first leading. */
+ * that holds nothing but unit names names the responsible units, the
+ * first leading. Each must be shaped like a unit's name (or be listed,
+ * or a group), none may open a note (含…, 以下简称…), and with units:
+ * declared one at least must be listed: （村民服务中心） in a task is a
+ * place, while a typo beside a listed name is still reported. */
 static bool parse_bare_units(gw_build *b, const char *text, dv_prose *out) {
   static const char *const trailing[] = {"。", "；", ";", " ", NULL};
   memset(out, 0, sizeof *out);
@@ -353,12 +368,20 @@ static bool parse_bare_units(gw_build *b, const char *text, dv_prose *out) {
   const char **names;
   size_t *starts;
   size_t n = gw_build_split_names(b->arena, inside, &names, &starts);
-  for (size_t i = 0; i < n; i++)
-    if (!is_listed_unit(b, names[i]) && !looks_like_unit(names[i]) && !dv_is_collective(names[i]))
+  size_t declared = 0, known = 0;
+  gw_build_str_list(b, gw_val_get(b->config, "units"), &declared);
+  for (size_t i = 0; i < n; i++) {
+    bool listed = declared && (dv_is_collective(names[i]) || is_listed_unit(b, names[i]));
+    known += listed;
+    if (opens_note(names[i]) || !(listed || looks_like_unit(names[i]) || dv_is_collective(names[i])))
       return false;
-  out->share = n ? inside : NULL;
+  }
+  if (n == 0 || (declared && !known))
+    return false;
+  out->lead = names[0];
+  out->share = n > 1 ? gw_arena_strdup(b->arena, inside + starts[1]) : NULL;
   out->cut = (size_t)open;
-  return n > 0;
+  return true;
 }
 
 /* ---- Columns. ---- */
@@ -809,7 +832,7 @@ static void read_measure(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para,
   size_t head = strip_number ? dv_number_prefix(text) : 0, end = strlen(text);
   dv_prose pr;
   if (try_prose && (dv_parse_prose(b->arena, text + head, &pr) ||
-                    (head && parse_bare_units(b, text + head, &pr)))) {
+                    parse_bare_units(b, text + head, &pr))) {
     end = head + pr.cut;
     set_prose_units(b, p, row, &pr, para);
   }
@@ -1285,7 +1308,9 @@ static bool is_prose_item(gw_build *b, cmark_node *para) {
   return false;
 }
 
-static node_class classify(gw_build *b, cmark_node *n) {
+static bool is_field_list(gw_build *b, const dv_plan *p, cmark_node *list);
+
+static node_class classify(gw_build *b, const dv_plan *p, cmark_node *n) {
   switch (cmark_node_get_type(n)) {
   case CMARK_NODE_HEADING:
     return cmark_node_get_heading_level(n) == 1 ? NODE_TITLE : NODE_CATEGORY;
@@ -1297,6 +1322,10 @@ static node_class classify(gw_build *b, cmark_node *n) {
     if (report_tab_lines(b, n))
       return NODE_OTHER;
     if (is_prose_item(b, n))
+      return NODE_ITEMS;
+    /* 1.完善……。 with its "   - 牵头单位：…" fields under it (no space
+     * after "1.", so no Markdown list): an item, the first one too */
+    if (dv_number_prefix(gw_build_plain_text(b, n)) && is_field_list(b, p, cmark_node_next(n)))
       return NODE_ITEMS;
     /* 二、医疗民生 typed as a plain line (pasted from Word) is a category,
      * not an item without units */
@@ -1310,8 +1339,9 @@ static node_class classify(gw_build *b, cmark_node *n) {
  * for 1. to 9.: Markdown wants four under 10., so the fields come as a
  * list of their own after the item. A bullet list whose every item is
  * "column：value" belongs to the item before it. */
-static bool fields_of_last_item(gw_build *b, dv_plan *p, cmark_node *list) {
-  if (cmark_node_get_list_type(list) != CMARK_BULLET_LIST || !p->last || p->last->category)
+static bool is_field_list(gw_build *b, const dv_plan *p, cmark_node *list) {
+  if (!list || cmark_node_get_type(list) != CMARK_NODE_LIST ||
+      cmark_node_get_list_type(list) != CMARK_BULLET_LIST)
     return false;
   for (cmark_node *item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
     cmark_node *para = cmark_node_first_child(item);
@@ -1325,6 +1355,12 @@ static bool fields_of_last_item(gw_build *b, dv_plan *p, cmark_node *list) {
     if (!colon || column_meant(p, gw_arena_strndup(b->arena, text, (size_t)(colon - text))) < 0)
       return false;
   }
+  return true;
+}
+
+static bool fields_of_last_item(gw_build *b, dv_plan *p, cmark_node *list) {
+  if (!p->last || p->last->category || !is_field_list(b, p, list))
+    return false;
   for (cmark_node *item = cmark_node_first_child(list); item; item = cmark_node_next(item))
     read_field(b, p, p->last, cmark_node_first_child(item));
   return true;
@@ -1363,7 +1399,7 @@ void dv_read_body(gw_build *b, dv_plan *p, cmark_node *root) {
   n = 0;
   for (cmark_node *c = cmark_node_first_child(root); c; c = cmark_node_next(c), n++) {
     nodes[n] = c;
-    cls[n] = classify(b, c);
+    cls[n] = classify(b, p, c);
     if (cls[n] == NODE_CATEGORY && first_category < 0)
       first_category = (long)n;
     if (cls[n] == NODE_ITEMS && first_items < 0)

@@ -927,10 +927,12 @@ grep -q 'stages.md:5:7: error: date：2024-02-30 不是存在的日期' "$H/stag
   && pass "a plan's bad date and unknown unit in one run" || fail "a plan's bad date and unknown unit in one run" "$(cat "$H/stages.err")"
 
 # numbering: per-category starts again at 一、二、, not at each （一）.
-printf -- '---\nkind: division\ntitle: 分工\nissuer: 某办\ndate: 2024-03-05\nnumbering: per-category\n---\n\n一、甲类\n\n（一）小类\n\n1. 任务一。（县财政局负责，2024年底前）\n2. 任务二。（县财政局负责，2024年底前）\n\n（二）小类\n\n3. 任务三。（县财政局负责，2024年底前）\n\n二、乙类\n\n4. 任务四。（县财政局负责，2024年底前）\n' >"$H/percat.md"
+printf -- '---\nkind: division\ntitle: 分工\nissuer: 某办\ndate: 2024-03-05\nnumbering: per-category\nindex: by-unit\n---\n\n一、甲类\n\n（一）小类\n\n1. 任务一。（县财政局负责，2024年底前）\n2. 任务二。（县财政局负责，2024年底前）\n\n（二）小类\n\n3. 任务三。（县财政局负责，2024年底前）\n\n二、乙类\n\n4. 任务四。（县民政局负责，2024年底前）\n' >"$H/percat.md"
 if "$GWDOC" render "$H/percat.md" -o "$H/percat.docx" 2>"$H/percat.err"; then
   got=$(unzip -p "$H/percat.docx" word/document.xml | sed 's/<\/w:tr>/\n/g; s/<[^>]*>/ /g' | awk '$2 ~ /^任务/ {printf "%s", $1}')
-  [ "$got" = 1231 ] && pass "per-category numbering: （一） does not start again" || fail "per-category numbering: （一） does not start again" "$got"
+  idx=$(unzip -p "$H/percat.docx" word/document.xml | sed 's/<\/w:tr>/\n/g; s/<\/w:tc>/|/g; s/<[^>]*>//g' | grep '^县' | tr '\n' ' ')
+  [ "$got" = 1231 ] && [ "$idx" = "县财政局|一-1、一-2、一-3|| 县民政局|二-1|| " ] \
+    && pass "per-category numbering and index: （一） does not start again" || fail "per-category numbering and index: （一） does not start again" "$got $idx"
 else
   fail "per-category plan renders" "$(cat "$H/percat.err")"
 fi

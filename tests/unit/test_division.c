@@ -851,9 +851,24 @@ START_TEST(bare_unit_bracket) {
               "2.落实社保补贴（补贴期限最长不超过1年）。\n",
               NULL);
   ck_assert_int_eq(r.status, GW_OK);
-  ck_assert(text_has(r.xml, "明白卡”。||宣传中心、省公共就业服务中心|"));
+  ck_assert(text_has(r.xml, "明白卡”。|宣传中心|省公共就业服务中心|"));
   ck_assert(text_has(r.xml, "|宣传中心|1||"));
   ck_assert(text_has(r.xml, "落实社保补贴（补贴期限最长不超过1年）。"));
+  done(&r);
+  /* a place or a note in brackets is no unit: （含…） （以下简称…）, and
+   * with units: declared, a bracket naming none of them; a "1. " list
+   * item's bracket is read as a numbered paragraph's is */
+  r = convert("units: [县民政局, 县行政审批服务管理局]\n",
+              "1.完善村级综合服务设施（村民服务中心）。\n   - 牵头单位：县民政局\n\n"
+              "2.组建县综合行政执法机构（以下简称县执法局）。\n   - 牵头单位：县民政局\n\n"
+              "3.推进政务服务标准化建设（含乡镇便民服务中心）。（县行政审批服务管理局）\n\n"
+              "4. 做好救助工作。（县民政局、县行政审批服务管理局）\n",
+              NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "（村民服务中心）。|县民政局|"));
+  ck_assert(text_has(r.xml, "（以下简称县执法局）。|县民政局|"));
+  ck_assert(text_has(r.xml, "（含乡镇便民服务中心）。|县行政审批服务管理局|"));
+  ck_assert(text_has(r.xml, "做好救助工作。|县民政局|县行政审批服务管理局|"));
   done(&r);
 }
 END_TEST
