@@ -809,23 +809,6 @@ static bool after_dunhao(const char *s, size_t start) {
   return start >= 3 && strncmp(s + start - 3, "、", 3) == 0;
 }
 
-/* Does the run of names joined by 、 that names[i] is in end in a role
- * that belongs to all of them (…、市政协主要领导)? */
-static bool dunhao_group_shares_role(const char *s, const char **names, const size_t *starts,
-                                     size_t n, size_t i) {
-  static const char *const roles[] = {"领导", "负责同志", "负责人", "同志", NULL};
-  size_t last = i;
-  while (last + 1 < n && after_dunhao(s, starts[last + 1]))
-    last++;
-  size_t len = strlen(names[last]);
-  for (int k = 0; roles[k]; k++) {
-    size_t r = strlen(roles[k]);
-    if (len > r && strcmp(names[last] + len - r, roles[k]) == 0)
-      return true;
-  }
-  return false;
-}
-
 /* A distribution row written as one string (报: 市委办公室，市政府办公室):
  * its names, so every row is joined the same way; also a list typed
  * with full-width brackets (［市委办公室，市政府办公室］). */
@@ -842,15 +825,15 @@ static const char **split_names(gw_build *b, const char *s, size_t *count) {
   const char **names;
   size_t *starts;
   size_t n = gw_build_split_names(b->arena, s, &names, &starts), kept = 0;
-  /* 各乡镇党委、政府: a word of two characters after a 、 is the rest of
-   * the name before it (the 党委 and the 政府 of each township), not a
-   * recipient of its own. And 市人大常委会、市政府、市政协主要领导 in a row
-   * parted with ，or ；is one recipient: the leaders of the three. */
+  /* In a row parted with ，or ；, a 、 joins within one recipient, as
+   * Chinese punctuation has it: 团省委机关各部门、直属单位, 市人大常委会、
+   * 市政府、市政协主要领导. In a row parted with 、 alone, a word of two
+   * characters after a 、 is still the rest of the name before it (各乡镇
+   * 党委、政府: the 党委 and the 政府 of each township). */
   bool commas = strstr(s, "，") || strstr(s, "；") || strchr(s, ',') || strchr(s, ';');
   for (size_t i = 0; i < n; i++) {
     bool joins = kept > 0 && after_dunhao(s, starts[i]) &&
-                 (gw_zh_count_chars(names[i], strlen(names[i])) <= 2 ||
-                  (commas && dunhao_group_shares_role(s, names, starts, n, i)));
+                 (commas || gw_zh_count_chars(names[i], strlen(names[i])) <= 2);
     if (joins)
       names[kept - 1] = gw_arena_printf(b->arena, "%s、%s", names[kept - 1], names[i]);
     else

@@ -328,7 +328,8 @@ else
 fi
 
 # The 版记: a 抄送 line ends with 。 (GB/T 9704 7.4.2); a distribution row
-# written as one string is split and joined like a list.
+# written as one string is split at its ，and joined like a list, a 、
+# inside a recipient kept.
 cat >"$H/cc.md" <<'EOF2'
 ---
 kind: division
@@ -344,9 +345,9 @@ distribution:
 EOF2
 if "$GWDOC" render "$H/cc.md" -o "$H/cc.docx" 2>"$H/cc.err"; then
   got=$(paras "$H/cc.docx")
-  printf '%s\n' "$got" | grep -qF "抄送：县委各部门，县人大常委会办公室，县政协办公室。" \
+  printf '%s\n' "$got" | grep -qF "抄送：县委各部门、县人大常委会办公室，县政协办公室。" \
     && printf '%s\n' "$got" | grep -qF "分送：县安委会各成员单位。" \
-    && pass "抄送 line: one separator, ends with 。" || fail "抄送 line: one separator, ends with 。" "$(printf '%s' "$got" | tr '\n' '|')"
+    && pass "抄送 line: split at ，, ends with 。" || fail "抄送 line: split at ，, ends with 。" "$(printf '%s' "$got" | tr '\n' '|')"
 else
   fail "抄送 source renders" "$(cat "$H/cc.err")"
 fi
