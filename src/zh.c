@@ -1979,6 +1979,16 @@ static bool latin_letter(UChar32 c)
   return c >= 0 && u_isalpha(c) && !is_han(c);
 }
 
+/* Do one to three ASCII letters or digits, standing on their own, end
+ * at `at` (the 2 of "；2）定期调度", an enumerator's closing bracket)? */
+static bool enumerator_before(const char *text, size_t at)
+{
+  size_t j = 0;
+  while (j < 3 && j < at && isalnum((unsigned char)text[at - j - 1]))
+    j++;
+  return j > 0 && (j == at || !isalnum((unsigned char)text[at - j - 1]));
+}
+
 size_t gw_zh_each_unpaired(const char *text, size_t len, size_t marker_len,
                            int (*fn)(const gw_zh_unpaired *u, void *ctx), void *ctx)
 {
@@ -2033,6 +2043,8 @@ size_t gw_zh_each_unpaired(const char *text, size_t len, size_t marker_len,
     while (k > 0 && stack[k - 1].kind != kind)
       k--;
     if (k == 0) {
+      if (enumerator_before(text, at))
+        continue; /* 主要做法有：1）建立台账；2）定期调度 */
       found++;
       stop = fn(&u, ctx) != 0;
       continue;
@@ -2042,8 +2054,14 @@ size_t gw_zh_each_unpaired(const char *text, size_t len, size_t marker_len,
       stop = fn(&stack[j], ctx) != 0;
     depth = k - 1;
   }
-  for (size_t j = 0; j < depth && !stop; j++, found++)
+  for (size_t j = 0; j < depth && !stop; j++) {
+    /* “ opening a paragraph of a quotation that runs on: each paragraph
+     * opens with “, only the last closes (GB/T 15834) */
+    if (stack[j].mark == 0x201C && stack[j].at == marker_len)
+      continue;
+    found++;
     stop = fn(&stack[j], ctx) != 0;
+  }
   if (stack != fixed)
     free(stack);
   return found;

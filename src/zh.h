@@ -126,7 +126,10 @@ typedef struct {
 /* Call fn for each unpaired bracket or quote in text[0..len): closing
  * marks with no opener as they come, then the openers never closed.
  * Marks within the first marker_len bytes belong to a list marker (1）
- * （一）) and are passed over; ’ between Latin letters is an apostrophe.
+ * （一）) and are passed over, as is the ） of an enumerator within the
+ * text (：1）建立台账；2）…) and a “ opening the text never closed (a
+ * quotation of several paragraphs closes only in its last); ’ between
+ * Latin letters is an apostrophe.
  * Fastest when text[len] is a NUL (as arena strings and gw_buf are). Stops
  * when fn returns nonzero. Returns the number found. */
 size_t gw_zh_each_unpaired(const char *text, size_t len, size_t marker_len,
