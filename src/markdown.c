@@ -181,8 +181,10 @@ bool gw_section_number_read(const char *text, gw_section_number *out) {
   } else {
     mark = starts_with(q, "、") ? strlen("、") : 0;
     /* 一、二年级, 1、2年内, 3、4百人次: two numbers listed, not a heading
-     * (一、十大工程 and 一、百日攻坚 are headings) */
-    if (mark && starts_digit(q + mark))
+     * (一、十大工程 and 一、百日攻坚 are headings, and so is 二、2025年主要
+     * 目标: a list names its numbers alike) */
+    bool arabic_first = *p >= '0' && *p <= '9', arabic_next = q[mark] >= '0' && q[mark] <= '9';
+    if (mark && starts_digit(q + mark) && arabic_first == arabic_next)
       mark = 0;
   }
   if (!mark)

@@ -937,3 +937,9 @@ if "$GWDOC" render "$H/percat.md" -o "$H/percat.docx" 2>"$H/percat.err"; then
 else
   fail "per-category plan renders" "$(cat "$H/percat.err")"
 fi
+
+# ## 二、2025年主要目标 is heading 二、, not two numbers listed (as 一、二年级
+# is): no "skipped number" warning between 一、 and 三、.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 标题\n\n## 一、会议精神\n\n正文。\n\n## 二、2025年主要预期目标\n\n正文。\n\n## 三、有关要求\n\n正文。\n'; } >"$H/yearhead.md"
+"$GWDOC" render "$H/yearhead.md" -o "$H/yearhead.docx" 2>"$H/yearhead.err"
+! grep -q '跳号' "$H/yearhead.err" && pass "二、2025年… is a heading number" || fail "二、2025年… is a heading number" "$(cat "$H/yearhead.err")"
