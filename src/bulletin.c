@@ -483,12 +483,14 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
 /* Does the issuer leave room for the date on its line (`width`: from
  * the issuer's indent to the date's)? If not, the drafter is warned
  * and the date goes to a line of its own, whole. */
-static bool issuer_leaves_room(gw_build *b, const gw_role_style *rs, int width,
+static bool issuer_leaves_room(gw_build *b, int width,
                                const char *issuer, const char *date) {
-  int col = rs->size_half_pt * 5; /* twips a display column */
+  /* a display column is half a character of the grid's pitch (the
+   * line's 26 characters between the indents); a character between */
+  int col = b->doc->layout.char_twips / 2;
   if (!issuer || !date || col <= 0)
     return true;
-  size_t need = gw_zh_display_width(issuer, strlen(issuer)) + gw_zh_display_width(date, strlen(date)) + 4;
+  size_t need = gw_zh_display_width(issuer, strlen(issuer)) + gw_zh_display_width(date, strlen(date)) + 2;
   size_t room = (size_t)(width / col);
   if (need <= room)
     return true;
@@ -551,7 +553,7 @@ static void add_masthead(gw_build *b) {
   line->rule_below = true;
   gw_runs_append(b->arena, &line->runs, GW_RUN_TEXT, issuer ? issuer : "",
                  issuer ? strlen(issuer) : 0);
-  if (!issuer_leaves_room(b, rs, doc->layout.text_w - 2 * rs->indent_twips, issuer, date))
+  if (!issuer_leaves_room(b, doc->layout.text_w - 2 * rs->indent_twips, issuer, date))
     gw_runs_append(b->arena, &line->runs, GW_RUN_BREAK, "", 0);
   gw_runs_append(b->arena, &line->runs, GW_RUN_TAB, "", 0);
   gw_runs_append(b->arena, &line->runs, GW_RUN_TEXT, date ? date : "", date ? strlen(date) : 0);

@@ -1242,7 +1242,7 @@ int gw_zh_numeral_value(const char *text, size_t len)
     U8_NEXT((const uint8_t *)text, i, n, c);
     int d = -1;
     for (int k = 0; k < 10 && d < 0; k++)
-      if (c == digits[k] || (k == 0 && c == 0x3007)) /* 〇 */
+      if (c == digits[k] || (k == 0 && (c == 0x3007 || c == 0x25CB))) /* 〇, or ○ as typed */
         d = k;
     if (d >= 0) {
       digit = d;

@@ -289,7 +289,8 @@ START_TEST(dates_as_drafters_write_them) {
                {"十月十八日", -1, 0, 0, 0},     {"2021-10-18x", -1, 0, 0, 0},
                {"二〇二四年三月五日", 0, 2024, 3, 5},   {"二〇二一年十月三十一日", 0, 2021, 10, 31},
                {"2024年三月十五日", 0, 2024, 3, 15},   {"二〇二四年十三月一日", 0, 2024, 13, 1},
-               {"二四年三月五日", -1, 0, 0, 0},        {"二〇二四年三月五", -1, 0, 0, 0}};
+               {"二四年三月五日", -1, 0, 0, 0},        {"二〇二四年三月五", -1, 0, 0, 0},
+               {"二○二四年一月五日", 0, 2024, 1, 5}}; /* ○ (U+25CB), as most input methods type it */
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     int y = 0, m = 0, d = 0;
     ck_assert_msg(gw_parse_date(cases[i].text, &y, &m, &d) == cases[i].ok, "%s", cases[i].text);
