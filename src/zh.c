@@ -356,6 +356,11 @@ int gw_zh_slot_runs(const char *text, size_t len, gw_slot_cb cb, void *ctx)
       U8_NEXT(s, i, len, c);
       bad = c < 0 || xml_forbidden(c);
       k = c < 0 ? CLS_NEUTRAL : classify(c);
+      /* don’t, People’s, giving—it’s: between Latin letters ’ and — are
+       * English, set in the Latin font, not the Chinese one at full width */
+      if ((c == 0x2019 || c == 0x2014) && have && slot == GW_SLOT_LATIN && i < len &&
+          isalpha(s[i]))
+        k = CLS_NEUTRAL;
     }
     if (k == CLS_NEUTRAL) {
       clean = clean && !bad;

@@ -173,6 +173,8 @@ static const slot_case slot_cases[] = {
      {{"e\u0301", LA, false}, {"中", EA, false}}},
     {"trailing space joins latin", "abc 中文", 2,
      {{"abc ", LA, false}, {"中文", EA, false}}},
+    {"apostrophe and dash in English stay latin", "I don’t—it’s 好’", 2,
+     {{"I don’t—it’s ", LA, false}, {"好’", EA, true}}},
 };
 
 typedef struct {
