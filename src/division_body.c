@@ -78,7 +78,8 @@ size_t dv_number_prefix(const char *text) {
 
 /* ---- Prose form: the parentheses that end an item. ---- */
 
-static const char *const lead_words[] = {"牵头抓落实", "牵头组织实施", "牵头落实", "牵头", NULL};
+static const char *const lead_words[] = {"牵头抓落实", "牵头组织实施", "牵头落实", "牵头负责",
+                                         "分别牵头", "共同牵头", "联合牵头", "牵头", NULL};
 static const char *const share_words[] = {"配合", "参与", "协助", "协同", "协办", "落实", "实施", NULL};
 /* 负责 alone names the responsible unit; after a 牵头 clause it shares. */
 static const char *const duty_words[] = {"负责组织实施", "负责落实", "负责", NULL};
@@ -164,6 +165,17 @@ static bool read_clause(gw_arena *arena, const char *s, size_t len, dv_prose *ou
     const char *q;
     while ((q = ending_word(s, n, duty_qualifiers)) && n > strlen(q))
       n -= strlen(q);
+    /* 县公安局会同县财政局负责: the first leads, the one it acts with shares */
+    const char *with = NULL;
+    for (size_t k = 1; k + strlen("会同") < n && !with; k++)
+      if (memcmp(s + k, "会同", strlen("会同")) == 0)
+        with = s + k;
+    if (with) {
+      size_t before = (size_t)(with - s), after = before + strlen("会同");
+      join_into(arena, &out->lead, s, before);
+      join_into(arena, &out->share, s + after, n - after);
+      return true;
+    }
     join_into(arena, duty, s, n);
     return true;
   }

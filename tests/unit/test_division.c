@@ -388,6 +388,17 @@ START_TEST(prose_parse) {
   ck_assert(dv_parse_prose(a, "举措。（牵头单位：甲处  责任单位：乙中心）", &pr));
   ck_assert_str_eq(pr.lead, "甲处");
   ck_assert_str_eq(pr.share, "乙中心");
+  /* several leads, and a lead acting with another */
+  ck_assert(dv_parse_prose(a, "举措。（甲局、乙局分别牵头，长期坚持）", &pr));
+  ck_assert_str_eq(pr.lead, "甲局、乙局");
+  ck_assert(dv_parse_prose(a, "举措。（甲局、乙局共同牵头，丙局配合）", &pr));
+  ck_assert_str_eq(pr.lead, "甲局、乙局");
+  ck_assert_str_eq(pr.share, "丙局");
+  ck_assert(dv_parse_prose(a, "举措。（甲局牵头负责，丙局配合）", &pr));
+  ck_assert_str_eq(pr.lead, "甲局");
+  ck_assert(dv_parse_prose(a, "举措。（甲局会同丙局负责）", &pr));
+  ck_assert_str_eq(pr.lead, "甲局");
+  ck_assert_str_eq(pr.share, "丙局");
   ck_assert(!dv_parse_prose(a, "《意见》（以下简称“强团改革50条”）", &pr));
   ck_assert(!dv_parse_prose(a, "没有括号的段落。", &pr));
   ck_assert_uint_eq(dv_number_prefix("12.举措"), 3);
