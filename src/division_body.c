@@ -105,6 +105,12 @@ static bool is_deadline(const char *s, size_t len) {
     digit = s[i] >= '0' && s[i] <= '9';
   char *copy = strndup(s, len);
   bool dated = copy && (strstr(copy, "年") || strstr(copy, "月"));
+  /* 2024/11/30前, 2024.11.30, 2024-11-30: a date written in figures */
+  static const char *const figures[] = {"%4d/%2d/%2d", "%4d.%2d.%2d", "%4d-%2d-%2d", NULL};
+  for (int i = 0; copy && !dated && figures[i]; i++) {
+    int y = 0, m = 0, d = 0;
+    dated = sscanf(copy, figures[i], &y, &m, &d) == 3 && y > 1900 && m >= 1 && m <= 12;
+  }
   /* dates without a number: 年底前完成, 上半年, 每季度 */
   static const char *const relative[] = {"年底", "年内", "月底", "季度", "上半年", "下半年",
                                          "每年", "每月", "前完成", "每半年", "每学期", "学期",

@@ -388,6 +388,8 @@ START_TEST(prose_parse) {
   ck_assert(dv_parse_prose(a, "举措。（牵头单位：甲处  责任单位：乙中心）", &pr));
   ck_assert_str_eq(pr.lead, "甲处");
   ck_assert_str_eq(pr.share, "乙中心");
+  ck_assert(dv_parse_prose(a, "举措。（甲局牵头，乙局配合，2024/11/30前）", &pr));
+  ck_assert_str_eq(pr.deadline, "2024/11/30前");
   /* several leads, and a lead acting with another */
   ck_assert(dv_parse_prose(a, "举措。（甲局、乙局分别牵头，长期坚持）", &pr));
   ck_assert_str_eq(pr.lead, "甲局、乙局");
