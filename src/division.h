@@ -46,6 +46,8 @@ typedef struct {
   cmark_node **preamble, **closing; /* body blocks around the table */
   size_t npreamble, nclosing;
   cmark_node *title_heading;        /* a `#` heading, when there is one */
+  int *tab_map;                     /* the columns of the last tab-separated table */
+  size_t tab_nmap;
 } dv_plan;
 
 /* The columns and their meanings: columns: when declared, else the header

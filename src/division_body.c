@@ -1280,15 +1280,38 @@ static const char **tab_header_names(gw_build *b, cmark_node *para, size_t *n, g
   return names;
 }
 
+static void read_tab_rows(gw_build *b, dv_plan *p, int first, int last) {
+  for (int line = first; line <= last; line++) {
+    size_t n;
+    dv_cell *cells = tab_cells(b, line, &n);
+    read_cells_row(b, p, cells, n, p->tab_map, p->tab_nmap, cells[0].pos);
+  }
+}
+
 static void read_tab_table(gw_build *b, dv_plan *p, cmark_node *para) {
   int first = cmark_node_get_start_line(para), last = cmark_node_get_end_line(para);
-  size_t nmap = 0, n;
-  dv_cell *head = tab_cells(b, first, &nmap);
-  int *map = map_header(b, p, head, nmap);
-  for (int line = first + 1; line <= last; line++) {
-    dv_cell *cells = tab_cells(b, line, &n);
-    read_cells_row(b, p, cells, n, map, nmap, cells[0].pos);
-  }
+  dv_cell *head = tab_cells(b, first, &p->tab_nmap);
+  p->tab_map = map_header(b, p, head, p->tab_nmap);
+  read_tab_rows(b, p, first + 1, last);
+}
+
+/* Tab-separated rows after a blank line (an empty spreadsheet row, all
+ * tabs, is a blank line to Markdown) that follow a tab-separated table:
+ * more of its rows, the empty one skipped as in a pipe table. */
+static bool continues_tab_table(gw_build *b, cmark_node *para) {
+  bool all;
+  if (cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH || !tab_lines(b, para, &all) || !all)
+    return false;
+  cmark_node *prev = cmark_node_previous(para);
+  return prev && (is_tab_table(b, prev) || continues_tab_table(b, prev));
+}
+
+static void read_tab_continuation(gw_build *b, dv_plan *p, cmark_node *para) {
+  int first = cmark_node_get_start_line(para);
+  gw_pos blank = {b->src->path, b->src->body_line + (unsigned)first - 2, 1};
+  gw_warning(b->diags, blank, "表格里的空行已跳过");
+  if (p->tab_map)
+    read_tab_rows(b, p, first, cmark_node_get_end_line(para));
 }
 
 /* ---- The body, block by block. ---- */
@@ -1335,7 +1358,7 @@ static node_class classify(gw_build *b, const dv_plan *p, cmark_node *n) {
   case CMARK_NODE_LIST:
     return NODE_ITEMS;
   case CMARK_NODE_PARAGRAPH:
-    if (is_tab_table(b, n))
+    if (is_tab_table(b, n) || continues_tab_table(b, n))
       return NODE_ITEMS;
     if (report_tab_lines(b, n))
       return NODE_OTHER;
@@ -1394,6 +1417,8 @@ static void read_items(gw_build *b, dv_plan *p, cmark_node *n) {
     read_table(b, p, n);
   } else if (is_tab_table(b, n)) {
     read_tab_table(b, p, n);
+  } else if (continues_tab_table(b, n)) {
+    read_tab_continuation(b, p, n);
   } else {
     dv_row *row = add_row(b, p, gw_build_node_pos(b, n), false);
     read_measure(b, p, row, n, true, true);

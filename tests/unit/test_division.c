@@ -74,12 +74,15 @@ static int count(const char *hay, const char *needle) {
   return n;
 }
 
-static const gw_diag *first_error(const result *r) {
+static const gw_diag *first_of(const result *r, gw_severity severity) {
   for (const gw_diag *d = r->diags.first; d; d = d->next)
-    if (d->severity == GW_ERROR)
+    if (d->severity == severity)
       return d;
   return NULL;
 }
+
+static const gw_diag *first_error(const result *r) { return first_of(r, GW_ERROR); }
+static const gw_diag *first_warning(const result *r) { return first_of(r, GW_WARNING); }
 
 /* The text of the XML without its tags: runs split by font slot join
  * again. Cell ends become "|" so cells stay apart. (malloc'ed) */
@@ -804,6 +807,12 @@ START_TEST(tab_separated_lines) {
   ck_assert_int_eq(r.status, GW_ERR_INPUT);
   ck_assert_uint_eq(first_error(&r)->pos.line, 9);
   ck_assert_uint_eq(first_error(&r)->pos.col, 11);
+  done(&r);
+  /* an empty spreadsheet row (all tabs: a blank line) inside the paste */
+  r = convert("", "序号\t工作任务\t牵头单位\n1\t甲。\t团县委\n\t\t\n2\t乙。\t团县委\n", NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|2|乙。|团县委|"));
+  ck_assert_ptr_nonnull(strstr(first_warning(&r)->message, "空行已跳过"));
   done(&r);
   r = convert("", "1. 甲。（团县委牵头）\n\n1\t乙。\t团县委\n2\t丙。\t团县委\n", NULL);
   ck_assert_int_eq(r.status, GW_ERR_INPUT);
