@@ -1036,7 +1036,10 @@ void gw_build_balance_lines(gw_build *b, gw_runs *runs, gw_role role, int avail)
       /* a trapezoid: this line no shorter than the lines left will be;
        * but not at the price of a name cut inside 《…》 or “…” */
       size_t rest = width > c->cols ? width - c->cols : 0;
-      bool trapezoid = (c->cols - prev_cols) * (lines - k) >= rest && c->bonus > -10;
+      /* …and not at the price of a last line of a word or two either
+       * (…“青春建功乡村振兴” / 工作): then the balanced break wins */
+      bool stub = k + 1 == lines && rest * 4 < width;
+      bool trapezoid = (c->cols - prev_cols) * (lines - k) >= rest && c->bonus > -10 && !stub;
       if (trapezoid && (best < 0 || cost < best_cost)) {
         best = (long)i;
         best_cost = cost;

@@ -943,3 +943,11 @@ fi
 { printf '%s' "$BULLETIN_FRONT"; printf '# 标题\n\n## 一、会议精神\n\n正文。\n\n## 二、2025年主要预期目标\n\n正文。\n\n## 三、有关要求\n\n正文。\n'; } >"$H/yearhead.md"
 "$GWDOC" render "$H/yearhead.md" -o "$H/yearhead.docx" 2>"$H/yearhead.err"
 ! grep -q '跳号' "$H/yearhead.err" && pass "二、2025年… is a heading number" || fail "二、2025年… is a heading number" "$(cat "$H/yearhead.err")"
+
+# A title of 21 characters breaks before its quotation, not after it with
+# 工作 alone on the second line.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 大同团市委扎实推进“青春建功乡村振兴”工作\n\n正文。\n'; } >"$H/stub.md"
+"$GWDOC" render "$H/stub.md" -o "$H/stub.docx" 2>/dev/null
+unzip -p "$H/stub.docx" word/document.xml | grep -q '团市委扎实推进</w:t></w:r><w:r><w:br/>' \
+  && pass "a title breaks before its quotation, no 工作 alone" \
+  || fail "a title breaks before its quotation, no 工作 alone" "$(unzip -p "$H/stub.docx" word/document.xml | grep -o '[^>]*</w:t></w:r><w:r><w:br/>' | head -2)"
