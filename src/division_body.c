@@ -1239,6 +1239,10 @@ static dv_cell *tab_cells(gw_build *b, int line, size_t *n) {
     c->pos = gw_source_pos_at(b->src, a);
     start = i + 1;
   }
+  /* a spreadsheet often copies a row with a tab after its last cell:
+   * trailing empty cells are no cells */
+  while (*n > 1 && !cells[*n - 1].text[0])
+    (*n)--;
   return cells;
 }
 
