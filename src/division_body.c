@@ -423,10 +423,10 @@ int dv_column_named(const dv_plan *p, const char *name) {
 /* Names plans give the same column; the first of a group is gwdoc's
  * default. Offices write 牵头部门, 配合单位, 重点任务, 时间要求 …: the
  * suggestion should name the column they mean, not the nearest string. */
-static const char *const column_synonyms[][16] = {
+static const char *const column_synonyms[][20] = {
     {"牵头单位", "牵头部门", "主责单位", "主责部门", "牵头", "牵头科室", "牵头处室", NULL},
     {"责任单位", "配合单位", "配合部门", "责任部门", "参与单位", "协办单位", "协同单位",
-     "协助单位", "配合科室", "责任科室", "配合处室", "责任处室", NULL},
+     "协助单位", "配合科室", "责任科室", "配合处室", "责任处室", "配合", "协助", "参与", NULL},
     {"改革举措", "重点任务", "工作任务", "主要任务", "具体任务", "工作措施", "具体措施",
      "任务内容", "工作内容", "主要内容", "改革任务", "重点工作", "工作重点", "项目内容",
      "工作事项", NULL},
