@@ -1037,7 +1037,7 @@ static const char *unread_note(gw_build *b, const gw_runs *measure) {
 /* Warnings for an item that names no unit at all, or no lead unit while
  * the plan has a 牵头 column. (A missing deadline is not warned about:
  * published plans often give none in their prose items.) */
-static void check_items_have_units(gw_build *b, const dv_plan *p) {
+static void check_items_have_units(gw_build *b, const dv_plan *p, bool index) {
   if (p->lead_col < 0 && p->share_col < 0)
     return;
   for (const dv_row *row = p->rows; row; row = row->next) {
@@ -1048,17 +1048,20 @@ static void check_items_have_units(gw_build *b, const dv_plan *p) {
       const char *note = p->measure_col >= 0 ? unread_note(b, &row->cells[p->measure_col]) : NULL;
       if (note)
         gw_warning(b->diags, row->pos,
-                   "括号里的“%s”没有读懂，单位没有排进表格：请写成（某单位牵头，某单位配合；"
+                   "括号里的“%s”没有读懂，单位没有排进表格：请写成（某单位牵头，某单位配合，"
                    "完成时限）的形式",
                    note);
       else
         gw_warning(b->diags, row->pos, "这一项没有写明牵头单位或责任单位");
     } else if (!row->category && p->lead_col >= 0 && !row->units[p->lead_col].count &&
                p->share_col >= 0 && row->units[p->share_col].count) {
-      gw_warning(b->diags, row->pos,
-                 "这一项没有牵头单位：各单位任务清单里按责任单位中的第一个“%s”牵头计；"
-                 "如不是，请补上牵头单位",
-                 row->units[p->share_col].items[0].name);
+      if (index)
+        gw_warning(b->diags, row->pos,
+                   "这一项没有牵头单位：各单位任务清单里按责任单位中的第一个“%s”牵头计；"
+                   "如不是，请补上牵头单位",
+                   row->units[p->share_col].items[0].name);
+      else
+        gw_warning(b->diags, row->pos, "这一项没有牵头单位，牵头单位一格空着：请补上牵头单位");
     }
   }
 }
@@ -1230,7 +1233,7 @@ int gw_division_build(gw_build *b, cmark_node *root) {
              "正文里没有找到任务：请用编号列表、表格或“……（某单位牵头）”的段落写出各项任务");
     return -1;
   }
-  check_items_have_units(b, &p);
+  check_items_have_units(b, &p, o.index);
   unit_list order = {0};
   check_units(b, &p, &order);
   number_rows(b->arena, &p, o.per_category);
