@@ -951,3 +951,12 @@ fi
 unzip -p "$H/stub.docx" word/document.xml | grep -q '团市委扎实推进</w:t></w:r><w:r><w:br/>' \
   && pass "a title breaks before its quotation, no 工作 alone" \
   || fail "a title breaks before its quotation, no 工作 alone" "$(unzip -p "$H/stub.docx" word/document.xml | grep -o '[^>]*</w:t></w:r><w:r><w:br/>' | head -2)"
+
+# An item with units but no lead: the warning names the index only when
+# the plan has one.
+printf -- '---\nkind: division\ntitle: 分工\nissuer: 某办\ndate: 2024-03-05\n---\n\n1. 任务。（责任单位：县公安局、县司法局）\n' >"$H/nolead.md"
+"$GWDOC" render "$H/nolead.md" -o "$H/nolead.docx" 2>"$H/nolead.err"
+printf -- '---\nkind: division\ntitle: 分工\nissuer: 某办\ndate: 2024-03-05\nindex: by-unit\n---\n\n1. 任务。（责任单位：县公安局、县司法局）\n' >"$H/nolead2.md"
+"$GWDOC" render "$H/nolead2.md" -o "$H/nolead2.docx" 2>"$H/nolead2.err"
+grep -q 'warning: 这一项没有牵头单位，牵头单位一格空着' "$H/nolead.err" && grep -q '各单位任务清单里按责任单位中的第一个“县公安局”牵头计' "$H/nolead2.err" \
+  && pass "no lead unit: the warning fits the plan" || fail "no lead unit: the warning fits the plan" "$(cat "$H/nolead.err" "$H/nolead2.err")"
