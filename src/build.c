@@ -528,8 +528,8 @@ static void break_header_unit(gw_build *b, gw_cell *c, int col_twips) {
   size_t len = strlen(t), at = header_unit_at(t);
   if (!at || col <= 0 || gw_zh_display_width(t, len) * (size_t)col <= (size_t)room)
     return;
-  if (gw_zh_display_width(t, at) * (size_t)col > (size_t)room)
-    return; /* the name itself wraps: leave it to the word processor */
+  /* even when the name itself wraps, its unit starts a line of its own
+   * (规上工业 / 增加值增 / 速 / （%）, not …速（ / %）) */
   c->runs = gw_runs_broken(b->arena, t, len, &at, 1);
   c->width_plus_one = 0;
 }
@@ -554,6 +554,14 @@ static size_t script_gaps(const gw_cell *c) {
   return (meetings + 1) / 2;
 }
 
+/* Display columns of a header's unit in brackets (（百分点）), or 0. */
+static size_t unit_part(gw_build *b, const gw_cell *c, size_t cw) {
+  const char *text = gw_runs_text(b->arena, &c->runs);
+  size_t at = header_unit_at(text);
+  size_t a = at ? gw_zh_display_width(text, at) : cw;
+  return cw > a ? cw - a : 0;
+}
+
 /* Each column `lo` wide, and the room left (`avail` - sum_lo) shared in
  * proportion to how far each is from `hi`. */
 static void share_beyond(double *width, const double *lo, double sum_lo, const double *hi,
@@ -572,8 +580,8 @@ void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
   int pad = 2 * L->table.cell_margin_twips + 40;
   /* Widths a column: natural (its widest cell on one line), head
    * (its header and cells of up to six characters unbroken) and data
-   * (figures and cells of up to three characters unbroken, the header
-   * wrapped onto at most two lines). */
+   * (figures and cells of up to four characters unbroken, the header
+   * wrapped onto at most two lines, its unit in brackets whole). */
   double *natural = gw_arena_alloc(b->arena, (size_t)n * sizeof *natural);
   double *head = gw_arena_alloc(b->arena, (size_t)n * sizeof *head);
   double *data = gw_arena_alloc(b->arena, (size_t)n * sizeof *data);
@@ -609,10 +617,18 @@ void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
           natural[i] = whole;
         if ((row->header || cw <= 12) && whole > head[i])
           head[i] = whole; /* a header or a short cell (<= 6 characters) */
-        if (!row->header && (cw <= 6 || ascii_cell(c)) && w > data[i])
-          data[i] = w; /* 亿元, 312.56, 98.4%: never broken */
-        if (!row->header && (cw <= 6 || ascii_cell(c)) && w > figures[i])
+        /* 亿元, 312.56, 98.4%, 杏花岭区: never broken (a lone 区 on a line) */
+        bool short_cell = cw <= 8 || ascii_cell(c);
+        if (!row->header && short_cell && w > data[i])
+          data[i] = w;
+        if (!row->header && short_cell && w > figures[i])
           figures[i] = w;
+        /* a header's unit in brackets is never cut: （百分 / 点） */
+        double bracket = row->header ? unit_part(b, c, cw) * header_unit + pad : 0;
+        if (bracket > data[i])
+          data[i] = bracket;
+        if (bracket > figures[i])
+          figures[i] = bracket;
         if (row->header && (double)((cw + 3) / 4 * 2) * header_unit + pad > data[i])
           data[i] = (double)((cw + 3) / 4 * 2) * header_unit + pad; /* half, whole chars */
         double two = (double)((cw + 3) / 4 * 2) * header_unit + pad;
@@ -624,7 +640,7 @@ void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
             two = (double)(a > z ? a : z) * header_unit + pad;
           }
         } else {
-          two = (cw <= 6 || ascii_cell(c)) ? w : 0;
+          two = short_cell ? w : 0;
         }
         if (two > units[i])
           units[i] = two;

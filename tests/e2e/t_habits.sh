@@ -960,3 +960,16 @@ printf -- '---\nkind: division\ntitle: 分工\nissuer: 某办\ndate: 2024-03-05\
 "$GWDOC" render "$H/nolead2.md" -o "$H/nolead2.docx" 2>"$H/nolead2.err"
 grep -q 'warning: 这一项没有牵头单位，牵头单位一格空着' "$H/nolead.err" && grep -q '各单位任务清单里按责任单位中的第一个“县公安局”牵头计' "$H/nolead2.err" \
   && pass "no lead unit: the warning fits the plan" || fail "no lead unit: the warning fits the plan" "$(cat "$H/nolead.err" "$H/nolead2.err")"
+
+# Six columns of figures: a four-character name (杏花岭区) keeps its line,
+# and a long header's unit starts a line of its own even when the name
+# itself wraps (… / （%）).
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 标题\n\n| 县（市、区） | 规上工业增加值增速（%%） | 固定资产投资增速（%%） | 社零总额（亿元） | 一般公共预算收入（亿元） | 同比增减（百分点） |\n|---|---|---|---|---|---|\n| 小店区 | 6.2 | 4.5 | 562.3 | 48.62 | 0.8 |\n| 杏花岭区 | 5.5 | 6.3 | 356.9 | 25.78 | 0.3 |\n'; } >"$H/six.md"
+if "$GWDOC" render "$H/six.md" -o "$H/six.docx" 2>"$H/six.err"; then
+  first=$(unzip -p "$H/six.docx" word/document.xml | grep -o '<w:gridCol w:w="[0-9]*"/>' | head -1 | grep -o '[0-9]*')
+  unzip -p "$H/six.docx" word/document.xml | grep -q '增速</w:t></w:r><w:r><w:br/></w:r><w:r>[^（]*（%）' && [ "$first" -ge 1330 ] \
+    && pass "six columns: 杏花岭区 whole, units on their own line ($first)" \
+    || fail "six columns: 杏花岭区 whole, units on their own line" "first=$first"
+else
+  fail "six-column table renders" "$(cat "$H/six.err")"
+fi
