@@ -973,3 +973,10 @@ if "$GWDOC" render "$H/six.md" -o "$H/six.docx" 2>"$H/six.err"; then
 else
   fail "six-column table renders" "$(cat "$H/six.err")"
 fi
+
+# A plan's category row keeps with its first item (w:keepNext on its
+# paragraph): never alone at the foot of a page.
+if [ -f "$H/percat.docx" ]; then
+  unzip -p "$H/percat.docx" word/document.xml | grep -q '<w:pStyle w:val="gwTableHeader"/><w:keepNext/><w:jc w:val="left"/></w:pPr><w:r>[^一]*一、甲类' \
+    && pass "a category row keeps with its first item" || fail "a category row keeps with its first item"
+fi
