@@ -244,6 +244,29 @@ static void place_table(page_state *ps, const gw_doc *doc, gw_table *t) {
   }
 }
 
+/* A title or heading kept with what follows (w:keepNext) goes to the
+ * next page when it and the first line after it do not fit: the word
+ * processor leaves the rest of the page empty. Not modelled, the gap
+ * put the estimate a line behind every few pages, and a long issue's
+ * 报尾 on a page of its own. */
+static void keep_with_next(page_state *ps, const gw_doc *doc, const gw_block *b, int h) {
+  if (!b->keep_next || ps->used == 0)
+    return;
+  int after = 0;
+  const gw_block *n = b->next;
+  for (; n && n->keep_next && n->kind == GW_BLOCK_PARA; n = n->next) {
+    int line;
+    size_t chars = 0;
+    after += block_height(doc, n, ps->width, &line, &chars); /* a title's subtitle */
+  }
+  if (n && n->kind == GW_BLOCK_PARA)
+    after += doc->layout.roles[n->role].line_twips;
+  if (ps->used + h + after > ps->page_h && h + after <= ps->page_h) {
+    ps->used = 0;
+    ps->pages++;
+  }
+}
+
 /* Is the section holding `b` landscape? The next section end says so;
  * after the last one, the document's final section. */
 static bool in_landscape(const gw_doc *doc, const gw_block *b) {
@@ -292,6 +315,7 @@ void gw_prepare(gw_doc *doc) {
     size_t chars = 0;
     int h = block_height(doc, b, ps.width, &line, &chars);
     doc->characters += chars;
+    keep_with_next(&ps, doc, b, h);
     advance(&ps, h, line);
   }
 }

@@ -980,3 +980,15 @@ if [ -f "$H/percat.docx" ]; then
   unzip -p "$H/percat.docx" word/document.xml | grep -q '<w:pStyle w:val="gwTableHeader"/><w:keepNext/><w:jc w:val="left"/></w:pPr><w:r>[^一]*一、甲类' \
     && pass "a category row keeps with its first item" || fail "a category row keeps with its first item"
 fi
+
+# A bulletin of 20 articles (16 pages): its titles, kept with the text
+# under them, leave gaps at page feet that the page estimate now counts;
+# it ended a page early and sent the 报尾 to a 17th page of its own,
+# although the 16th had room for it.
+if "$GWDOC" render tests/fixtures/bulletin-20-articles.md -o "$H/twenty.docx" 2>"$H/twenty.err"; then
+  [ "$(unzip -p "$H/twenty.docx" word/document.xml | grep -c 'pageBreakBefore')" -eq 0 ] \
+    && pass "20 articles: the 报尾 is not sent to a page of its own" \
+    || fail "20 articles: the 报尾 is not sent to a page of its own"
+else
+  fail "20 articles render" "$(cat "$H/twenty.err")"
+fi
