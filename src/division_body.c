@@ -1266,6 +1266,24 @@ static bool report_tab_lines(gw_build *b, cmark_node *para) {
     return false;
   size_t from, to;
   int line = cmark_node_get_start_line(para);
+  /* a plan's header and rows, then a line of text with no blank line
+   * between: say that, not that the header is missing */
+  int first_plain = 0;
+  for (int l = line; body_line(b, l, &from, &to) && l <= cmark_node_get_end_line(para); l++) {
+    bool tab = memchr(b->src->text + from, '\t', to - from) != NULL;
+    if (!tab && !first_plain)
+      first_plain = l;
+    else if (tab && first_plain)
+      first_plain = -1; /* tabs again below it: not a closing line */
+  }
+  size_t n = 0;
+  gw_pos pos;
+  const char **head = first_plain > line + 1 ? tab_header_names(b, para, &n, &pos) : NULL;
+  if (head && looks_like_plan(head, n) && body_line(b, first_plain, &from, &to)) {
+    gw_error(b->diags, gw_source_pos_at(b->src, from),
+             "制表符分隔的表格下面紧接着这一行文字：请在表格和这一行之间空一行");
+    return true;
+  }
   while (body_line(b, line, &from, &to) && !memchr(b->src->text + from, '\t', to - from))
     line++;
   gw_error(b->diags, gw_source_pos_at(b->src, from),

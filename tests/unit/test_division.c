@@ -808,6 +808,13 @@ START_TEST(tab_separated_lines) {
   ck_assert_uint_eq(first_error(&r)->pos.line, 9);
   ck_assert_uint_eq(first_error(&r)->pos.col, 11);
   done(&r);
+  /* a line of text right under the pasted rows: said where it is */
+  r = convert("", "序号\t工作任务\t牵头单位\n1\t甲。\t团县委\n2\t乙。\t团县委\n各单位要抓好落实。\n",
+              NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT);
+  ck_assert_uint_eq(first_error(&r)->pos.line, 10);
+  ck_assert_ptr_nonnull(strstr(first_error(&r)->message, "空一行"));
+  done(&r);
   /* a tab after a row's last cell, as spreadsheets copy it: no extra cell */
   r = convert("", "序号\t工作任务\t牵头单位\t\n1\t甲。\t团县委\t\n", NULL);
   ck_assert_int_eq(r.status, GW_OK);
