@@ -985,8 +985,19 @@ static dv_cell node_cell(gw_build *b, cmark_node *c) {
 /* The text of a unit cell: a <br> the drafter put between two names
  * separates them like a 、 (市农业农村局<br>各县（市、区）政府). */
 static const char *cell_unit_text(gw_build *b, const dv_cell *c) {
-  if (!c->node)
-    return c->text;
+  if (!c->node) { /* a line break in a pasted cell parts names like a 、 */
+    if (!strchr(c->text, '\n'))
+      return c->text;
+    gw_buf all = {0};
+    for (const char *q = c->text; *q; q++)
+      if (*q == '\n')
+        gw_buf_puts(&all, "、");
+      else
+        gw_buf_append(&all, q, 1);
+    const char *text = gw_arena_strndup(b->arena, all.data, all.len);
+    gw_buf_free(&all);
+    return text;
+  }
   gw_runs runs = {0};
   gw_build_inlines(b, c->node, &runs);
   gw_buf all = {0};
@@ -1006,10 +1017,18 @@ static void cell_runs(gw_build *b, const dv_cell *c, gw_runs *runs) {
     gw_build_inlines(b, c->node, runs);
     return;
   }
-  size_t len;
-  const char *t = gw_build_text(b, c->text, strlen(c->text), &len);
-  if (len)
-    gw_runs_append(b->arena, runs, GW_RUN_TEXT, t, len);
+  /* a line break inside a cell pasted from a spreadsheet stays one */
+  for (const char *line = c->text;;) {
+    const char *nl = strchr(line, '\n');
+    size_t len, n = nl ? (size_t)(nl - line) : strlen(line);
+    const char *t = gw_build_text(b, line, n, &len);
+    if (len)
+      gw_runs_append(b->arena, runs, GW_RUN_TEXT, t, len);
+    if (!nl)
+      return;
+    gw_runs_append(b->arena, runs, GW_RUN_BREAK, "", 0);
+    line = nl + 1;
+  }
 }
 
 /* A row holding only a numbered heading such as 一、…. */
@@ -1190,14 +1209,56 @@ static bool body_line(gw_build *b, int line, size_t *from, size_t *to) {
 }
 
 /* How many lines of a paragraph hold a tab, and whether all do. */
+/* Where a quoted cell that runs on (a cell Excel copied with a line
+ * break in it, "县公安局⏎县民政局") takes the row: the quote state of
+ * `text[from..to)` after it, starting `quoted`. */
+static bool still_quoted(const char *text, size_t from, size_t to, bool quoted) {
+  bool cell_start = !quoted;
+  for (size_t i = from; i < to; i++) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < to && text[i + 1] == '"')
+        i++; /* "" inside a quoted cell is one " */
+      else if (c == '"')
+        quoted = false;
+    } else if (c == '\t') {
+      cell_start = true;
+      continue;
+    } else if (c == '"' && cell_start) {
+      quoted = true;
+    }
+    if (c != ' ')
+      cell_start = false;
+  }
+  return quoted;
+}
+
+/* The last body line of the pasted row that starts at `line` (no later
+ * than `last`): further lines while a quoted cell is open. */
+static int row_end_line(gw_build *b, int line, int last) {
+  size_t from, to;
+  bool quoted = false;
+  int end = line;
+  for (; end <= last && body_line(b, end, &from, &to); end++) {
+    quoted = still_quoted(b->src->text, from, to, quoted);
+    if (!quoted)
+      return end;
+  }
+  return end > line ? end - 1 : line;
+}
+
 static size_t tab_lines(gw_build *b, cmark_node *para, bool *all) {
   size_t tabbed = 0, from, to;
   int first = cmark_node_get_start_line(para), last = cmark_node_get_end_line(para);
   *all = true;
-  for (int line = first; line <= last && body_line(b, line, &from, &to); line++) {
-    bool tab = memchr(b->src->text + from, '\t', to - from) != NULL;
+  for (int line = first; line <= last && body_line(b, line, &from, &to);) {
+    int end = row_end_line(b, line, last);
+    bool tab = false;
+    for (int l = line; l <= end && body_line(b, l, &from, &to); l++)
+      tab = tab || memchr(b->src->text + from, '\t', to - from) != NULL;
     tabbed += tab;
     *all = *all && tab;
+    line = end + 1;
   }
   return tabbed;
 }
@@ -1217,19 +1278,40 @@ static const char *unquoted(gw_build *b, const char *s, size_t len) {
   return out;
 }
 
-/* The cells of a body line, split at its tabs. */
-static dv_cell *tab_cells(gw_build *b, int line, size_t *n) {
-  size_t from = 0, to = 0;
-  body_line(b, line, &from, &to);
+/* The cells of the pasted row on body lines first..last, split at the
+ * tabs outside quoted cells. */
+static dv_cell *tab_cells(gw_build *b, int first, int last, size_t *n) {
+  size_t from = 0, to = 0, end = 0;
+  body_line(b, first, &from, &to);
+  if (!body_line(b, last, &end, &to))
+    to = from;
   const char *text = b->src->text;
   size_t count = 1;
   for (size_t i = from; i < to; i++)
     count += text[i] == '\t';
   dv_cell *cells = gw_arena_alloc(b->arena, (count + 1) * sizeof *cells);
   *n = 0;
+  bool quoted = false, cell_start = true;
   for (size_t start = from, i = from; i <= to; i++) {
-    if (i < to && text[i] != '\t')
-      continue;
+    if (i < to) {
+      char ch = text[i];
+      if (quoted) {
+        if (ch == '"' && i + 1 < to && text[i + 1] == '"')
+          i++; /* "" inside a quoted cell is one " */
+        else if (ch == '"')
+          quoted = false;
+        continue;
+      }
+      if (ch == '"' && cell_start) {
+        quoted = true;
+        cell_start = false;
+        continue;
+      }
+      if (ch != '\t') {
+        cell_start = cell_start && ch == ' ';
+        continue;
+      }
+    }
     size_t a = start, z = i;
     gw_build_trim(text, &a, &z);
     dv_cell *c = &cells[(*n)++];
@@ -1238,6 +1320,7 @@ static dv_cell *tab_cells(gw_build *b, int line, size_t *n) {
     c->to = z;
     c->pos = gw_source_pos_at(b->src, a);
     start = i + 1;
+    cell_start = true;
   }
   /* a spreadsheet often copies a row with a tab after its last cell:
    * trailing empty cells are no cells */
@@ -1294,7 +1377,8 @@ static bool report_tab_lines(gw_build *b, cmark_node *para) {
 
 /* The header line of lines pasted from a spreadsheet, as column names. */
 static const char **tab_header_names(gw_build *b, cmark_node *para, size_t *n, gw_pos *pos) {
-  dv_cell *head = tab_cells(b, cmark_node_get_start_line(para), n);
+  int first = cmark_node_get_start_line(para);
+  dv_cell *head = tab_cells(b, first, row_end_line(b, first, cmark_node_get_end_line(para)), n);
   const char **names = gw_arena_alloc(b->arena, (*n + 1) * sizeof *names);
   for (size_t i = 0; i < *n; i++)
     names[i] = without_spaces(b, head[i].text, strlen(head[i].text));
@@ -1303,18 +1387,20 @@ static const char **tab_header_names(gw_build *b, cmark_node *para, size_t *n, g
 }
 
 static void read_tab_rows(gw_build *b, dv_plan *p, int first, int last) {
-  for (int line = first; line <= last; line++) {
+  for (int line = first, end; line <= last; line = end + 1) {
     size_t n;
-    dv_cell *cells = tab_cells(b, line, &n);
+    end = row_end_line(b, line, last);
+    dv_cell *cells = tab_cells(b, line, end, &n);
     read_cells_row(b, p, cells, n, p->tab_map, p->tab_nmap, cells[0].pos);
   }
 }
 
 static void read_tab_table(gw_build *b, dv_plan *p, cmark_node *para) {
   int first = cmark_node_get_start_line(para), last = cmark_node_get_end_line(para);
-  dv_cell *head = tab_cells(b, first, &p->tab_nmap);
+  int head_end = row_end_line(b, first, last);
+  dv_cell *head = tab_cells(b, first, head_end, &p->tab_nmap);
   p->tab_map = map_header(b, p, head, p->tab_nmap);
-  read_tab_rows(b, p, first + 1, last);
+  read_tab_rows(b, p, head_end + 1, last);
 }
 
 /* Tab-separated rows after a blank line (an empty spreadsheet row, all

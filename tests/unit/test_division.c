@@ -808,6 +808,17 @@ START_TEST(tab_separated_lines) {
   ck_assert_uint_eq(first_error(&r)->pos.line, 9);
   ck_assert_uint_eq(first_error(&r)->pos.col, 11);
   done(&r);
+  /* a cell Excel copied with a line break in it comes quoted over two
+   * lines: one cell, its names parted, a task's break kept */
+  r = convert("units: [县公安局, 县民政局]\n",
+              "序号\t工作任务\t牵头单位\t责任单位\n1\t\"甲。\n乙。\"\t县公安局\t\"县公安局\n县民政局\"\n"
+              "2\t丙。\t县民政局\t县公安局\n",
+              NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|1|甲。乙。|县公安局|县公安局、县民政局|"));
+  ck_assert_ptr_nonnull(strstr(r.xml, "甲。</w:t></w:r><w:r><w:br/>"));
+  ck_assert(text_has(r.xml, "|2|丙。|县民政局|县公安局|"));
+  done(&r);
   /* a line of text right under the pasted rows: said where it is */
   r = convert("", "序号\t工作任务\t牵头单位\n1\t甲。\t团县委\n2\t乙。\t团县委\n各单位要抓好落实。\n",
               NULL);
