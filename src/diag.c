@@ -66,6 +66,39 @@ void gw_diag_add(gw_diags *d, gw_severity sev, gw_pos pos, const char *fmt, ...)
   }
 }
 
+/* Source order; the index keeps ties in the order they came (qsort is
+ * not stable). */
+typedef struct {
+  const gw_diag *diag;
+  size_t index;
+} placed_diag;
+
+static int by_place(const void *a, const void *b) {
+  const placed_diag *x = a, *y = b;
+  if (x->diag->pos.line != y->diag->pos.line)
+    return x->diag->pos.line < y->diag->pos.line ? -1 : 1;
+  if (x->diag->pos.col != y->diag->pos.col)
+    return x->diag->pos.col < y->diag->pos.col ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+void gw_diags_print_sorted(const gw_diags *d, void *stream) {
+  size_t n = 0;
+  for (const gw_diag *diag = d->first; diag; diag = diag->next)
+    n++;
+  placed_diag *all = gw_xmalloc((n ? n : 1) * sizeof *all);
+  n = 0;
+  for (const gw_diag *diag = d->first; diag; diag = diag->next, n++)
+    all[n] = (placed_diag){diag, n};
+  qsort(all, n, sizeof *all, by_place);
+  for (size_t i = 0; i < n; i++) {
+    char *line = gw_diag_format(all[i].diag);
+    fprintf(stream ? stream : stderr, "%s\n", line);
+    free(line);
+  }
+  free(all);
+}
+
 void gw_diags_free(gw_diags *d) {
   gw_diag *diag = d->first;
   while (diag) {

@@ -162,8 +162,10 @@ static int render_one(const char *src, const render_args *a) {
     return 1;
   }
   gw_diags diags = {0};
+  diags.quiet = true; /* printed below, in the source's order */
   gw_bytes bytes;
   gw_status st = gw_convert(src, NULL, 0, &a->opt, &diags, &bytes);
+  gw_diags_print_sorted(&diags, stderr);
   int rc = 0;
   if (st == GW_OK) {
     rc = gw_package_save(&bytes, out_path) == 0 ? 0 : 1;

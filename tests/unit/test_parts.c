@@ -74,6 +74,29 @@ static gw_status convert(const char *text, gw_bytes *out) {
 
 /* ---- source ---- */
 
+/* Diagnostics collected in stages print in the source's order. */
+START_TEST(diags_print_in_source_order) {
+  gw_diags d = {0};
+  d.quiet = true;
+  gw_pos late = {"a.md", 12, 3}, early = {"a.md", 5, 7}, early2 = {"a.md", 5, 7}, none = {"a.md", 0, 0};
+  gw_error(&d, late, "late");
+  gw_warning(&d, early, "early");
+  gw_error(&d, early2, "early too");
+  gw_error(&d, none, "file");
+  FILE *f = tmpfile();
+  ck_assert_ptr_nonnull(f);
+  gw_diags_print_sorted(&d, f);
+  rewind(f);
+  char got[512] = "";
+  size_t n = fread(got, 1, sizeof got - 1, f);
+  got[n] = '\0';
+  fclose(f);
+  ck_assert_str_eq(got, "a.md: error: file\na.md:5:7: warning: early\na.md:5:7: error: early too\n"
+                        "a.md:12:3: error: late\n");
+  gw_diags_free(&d);
+}
+END_TEST
+
 START_TEST(list_line_starts) {
   /* 12 columns a line: names stay whole, each with its separator */
   const char *t = "省委办公厅，省人大办公厅，团中央办公厅";
@@ -363,6 +386,7 @@ Suite *parts_suite(void) {
   TCase *tc = tcase_create("pipeline");
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_test(tc, list_line_starts);
+  tcase_add_test(tc, diags_print_in_source_order);
   tcase_add_test(tc, source_bom_and_crlf);
   tcase_add_test(tc, source_invalid_utf8_has_position);
   tcase_add_test(tc, source_nul_is_refused);
