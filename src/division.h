@@ -64,6 +64,7 @@ void dv_read_body(gw_build *b, dv_plan *p, cmark_node *root);
 typedef struct {
   const char *lead, *share, *deadline; /* clause texts joined by 、, or NULL */
   size_t cut; /* byte offset where the parentheses start */
+  bool lead_by_order; /* the lead is only the first name, not written as such */
 } dv_prose;
 
 /* Parse `text` as a prose item: ……。（A牵头，B、C配合）. Returns true and

@@ -398,6 +398,7 @@ static bool parse_bare_units(gw_build *b, const char *text, dv_prose *out) {
     return false;
   out->lead = names[0];
   out->share = n > 1 ? gw_arena_strdup(b->arena, inside + starts[1]) : NULL;
+  out->lead_by_order = true;
   out->cut = (size_t)open;
   return true;
 }
@@ -830,8 +831,16 @@ static void set_prose_units(gw_build *b, dv_plan *p, dv_row *row, const dv_prose
     from = at + strlen("（");
   int lead = p->lead_col >= 0 ? p->lead_col : p->share_col;
   int share = p->share_col >= 0 ? p->share_col : p->lead_col;
-  if (pr->lead)
+  if (pr->lead) {
+    size_t before = row->units[lead].count;
     set_node_units(b, p, row, lead, pr->lead, node, from);
+    /* one unit column for both: the lead comes first, marked, as in a
+     * cell written 甲牵头，乙配合 */
+    for (size_t i = before; pr->share && lead == share && !pr->lead_by_order &&
+                            i < row->units[lead].count;
+         i++)
+      row->units[lead].items[i].note = "（牵头）";
+  }
   if (pr->share)
     set_node_units(b, p, row, share, pr->share, node, from);
   if (pr->deadline && p->deadline_col >= 0)

@@ -915,6 +915,14 @@ START_TEST(bare_unit_bracket) {
   ck_assert(text_has(r.xml, "（含乡镇便民服务中心）。|县行政审批服务管理局|"));
   ck_assert(text_has(r.xml, "做好救助工作。|县民政局|县行政审批服务管理局|"));
   done(&r);
+  /* with one unit column, a lead written as such is marked （牵头）; a
+   * bare bracket's first name leads by order, unmarked */
+  r = convert("columns: [序号, 工作任务, 责任单位]\nunits: [县民政局, 县财政局]\n",
+              "1.甲。（县民政局牵头，县财政局配合）\n\n2.乙。（县民政局、县财政局）\n", NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|甲。|县民政局（牵头）、县财政局|"));
+  ck_assert(text_has(r.xml, "|乙。|县民政局、县财政局|"));
+  done(&r);
 }
 END_TEST
 
