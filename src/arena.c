@@ -46,7 +46,7 @@ void *gw_pages_map(size_t size) {
     munmap(p, (size_t)(start - p));
   if (p + slack > start)
     munmap(start + size, (size_t)(p + slack - start));
-#if defined(MADV_HUGEPAGE) && !defined(NO_THP)
+#ifdef MADV_HUGEPAGE
   madvise(start, size, MADV_HUGEPAGE);
 #endif
   return start;
