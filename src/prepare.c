@@ -207,7 +207,7 @@ static void restart_merges(gw_row *r) {
 /* A table's rows onto pages, the header repeated at the top of each. A
  * row that does not fit moves to the next page whole, unless it is tall
  * (over a quarter of a page): then it breaks across the page rather than
- * leave most of it empty. A category row goes with its first item. */
+ * leave most of it empty. */
 static void place_table(page_state *ps, const gw_doc *doc, gw_table *t) {
   int header = 0;
   bool page_has_rows = false, ran_over = false;
@@ -223,11 +223,6 @@ static void place_table(page_state *ps, const gw_doc *doc, gw_table *t) {
       h = row_height(doc, t, r);
     }
     bool fits = ps->used + h <= ps->page_h;
-    /* a category row keeps with its first item (w:keepNext): it goes
-     * over when that item would */
-    if (fits && r->category && r->next && !r->next->category)
-      fits = ps->used + h + row_height(doc, t, r->next) <= ps->page_h ||
-             row_height(doc, t, r->next) > ps->page_h / 4;
     r->may_split = !fits && h > ps->page_h / 4;
     if (page_has_rows && !fits && !r->may_split) {
       ps->pages++;

@@ -191,13 +191,11 @@ typedef struct {
   const gw_table *t;
   int col;
   const gw_cell *c;
-  bool keep_next; /* a category row: kept on the page of its first item */
 } cell_ctx;
 
-static unsigned cell_flags(const cell_ctx *cc) {
-  const gw_cell *c = cc->c;
+static unsigned cell_flags(const gw_cell *c) {
   return (unsigned)c->role | (unsigned)c->align << 5 | (unsigned)c->vmerge << 7 |
-         (unsigned)cc->keep_next << 9 | (unsigned)c->span << 10;
+         (unsigned)c->span << 9;
 }
 
 static void write_tc_opening(gw_xml *x, const void *key, unsigned flags, void *p) {
@@ -225,8 +223,6 @@ static void write_tc_opening(gw_xml *x, const void *key, unsigned flags, void *p
   gw_xml_start(x, "w:p");
   gw_xml_start(x, "w:pPr");
   gw_xml_val(x, "w:pStyle", gw_style_id(c->role));
-  if (cc->keep_next)
-    gw_xml_empty(x, "w:keepNext", NULL);
   gw_xml_val(x, "w:jc", align_names[c->align]);
   gw_xml_end(x);
 }
@@ -234,10 +230,10 @@ static void write_tc_opening(gw_xml *x, const void *key, unsigned flags, void *p
 /* <w:tc>: the opening made once per kind of cell in each column (a
  * table of thousands of rows repeats a few), the runs, the closing. */
 static void write_tc(gw_xml *x, const gw_doc *doc, const gw_table *t, int col,
-                     const gw_cell *c, bool keep_next) {
-  cell_ctx cc = {t, col, c, keep_next};
+                     const gw_cell *c) {
+  cell_ctx cc = {t, col, c};
   gw_block fake = {0};
-  const char *open = gw_xml_fragment(x, &t->col_twips[col], cell_flags(&cc), write_tc_opening, &cc);
+  const char *open = gw_xml_fragment(x, &t->col_twips[col], cell_flags(c), write_tc_opening, &cc);
   if (open) {
     gw_xml_raw(x, open);
     write_runs(x, doc, &fake, &c->runs, c->role);
@@ -262,7 +258,7 @@ static void write_tr(gw_xml *x, const gw_doc *doc, const gw_table *t, const gw_r
   gw_xml_end(x);
   int col = 0;
   for (const gw_cell *c = r->cells; c && col < t->ncols; c = c->next) {
-    write_tc(x, doc, t, col, c, r->category);
+    write_tc(x, doc, t, col, c);
     col += c->span;
   }
   /* A short row (a pipe-table row with missing cells) is padded. */
@@ -270,7 +266,7 @@ static void write_tr(gw_xml *x, const gw_doc *doc, const gw_table *t, const gw_r
     gw_cell empty = {0};
     empty.role = GW_ROLE_TABLE_CELL;
     empty.span = 1;
-    write_tc(x, doc, t, col, &empty, r->category);
+    write_tc(x, doc, t, col, &empty);
   }
   gw_xml_end(x);
 }

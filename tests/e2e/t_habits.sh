@@ -974,13 +974,6 @@ else
   fail "six-column table renders" "$(cat "$H/six.err")"
 fi
 
-# A plan's category row keeps with its first item (w:keepNext on its
-# paragraph): never alone at the foot of a page.
-if [ -f "$H/percat.docx" ]; then
-  unzip -p "$H/percat.docx" word/document.xml | grep -q '<w:pStyle w:val="gwTableHeader"/><w:keepNext/><w:jc w:val="left"/></w:pPr><w:r>[^一]*一、甲类' \
-    && pass "a category row keeps with its first item" || fail "a category row keeps with its first item"
-fi
-
 # A bulletin of 20 articles (16 pages): its titles, kept with the text
 # under them, leave gaps at page feet that the page estimate now counts;
 # it ended a page early and sent the 报尾 to a 17th page of its own,
