@@ -1229,8 +1229,9 @@ int gw_division_build(gw_build *b, cmark_node *root) {
   dv_read_body(b, &p, root);
   fill_merged_blanks(b, &p, &o);
   if (!p.items) {
-    gw_error(b->diags, gw_build_front_pos(b),
-             "正文里没有找到任务：请用编号列表、表格或“……（某单位牵头）”的段落写出各项任务");
+    if (b->diags->errors == errors) /* else the body's own error says why */
+      gw_error(b->diags, gw_build_front_pos(b),
+               "正文里没有找到任务：请用编号列表、表格或“……（某单位牵头）”的段落写出各项任务");
     return -1;
   }
   check_items_have_units(b, &p, o.index);

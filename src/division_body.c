@@ -589,6 +589,7 @@ static bool looks_like_plan(const char **names, size_t n) {
 
 static bool is_tab_table(gw_build *b, cmark_node *para);
 static const char **tab_header_names(gw_build *b, cmark_node *para, size_t *n, gw_pos *pos);
+static int text_under_tab_rows(gw_build *b, cmark_node *para);
 
 /* The header of the body's first pipe table, as column names, when every
  * cell names something: a table pasted from a spreadsheet brings its own
@@ -1360,14 +1361,7 @@ static bool report_tab_lines(gw_build *b, cmark_node *para) {
   int line = cmark_node_get_start_line(para);
   /* a plan's header and rows, then a line of text with no blank line
    * between: say that, not that the header is missing */
-  int first_plain = 0;
-  for (int l = line; body_line(b, l, &from, &to) && l <= cmark_node_get_end_line(para); l++) {
-    bool tab = memchr(b->src->text + from, '\t', to - from) != NULL;
-    if (!tab && !first_plain)
-      first_plain = l;
-    else if (tab && first_plain)
-      first_plain = -1; /* tabs again below it: not a closing line */
-  }
+  int first_plain = text_under_tab_rows(b, para);
   size_t n = 0;
   gw_pos pos;
   const char **head = first_plain > line + 1 ? tab_header_names(b, para, &n, &pos) : NULL;
@@ -1415,12 +1409,46 @@ static void read_tab_table(gw_build *b, dv_plan *p, cmark_node *para) {
 /* Tab-separated rows after a blank line (an empty spreadsheet row, all
  * tabs, is a blank line to Markdown) that follow a tab-separated table:
  * more of its rows, the empty one skipped as in a pipe table. */
+static bool follows_tab_table(gw_build *b, cmark_node *para);
+
 static bool continues_tab_table(gw_build *b, cmark_node *para) {
   bool all;
   if (cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH || !tab_lines(b, para, &all) || !all)
     return false;
+  return follows_tab_table(b, para);
+}
+
+static bool follows_tab_table(gw_build *b, cmark_node *para) {
   cmark_node *prev = cmark_node_previous(para);
   return prev && (is_tab_table(b, prev) || continues_tab_table(b, prev));
+}
+
+/* The first body line of `para` with no tab when lines with tabs come
+ * before it and none after it (a line of text right under pasted rows),
+ * else 0. */
+static int text_under_tab_rows(gw_build *b, cmark_node *para) {
+  size_t from, to;
+  int first_plain = 0, line = cmark_node_get_start_line(para);
+  for (int l = line; l <= cmark_node_get_end_line(para) && body_line(b, l, &from, &to); l++) {
+    bool tab = memchr(b->src->text + from, '\t', to - from) != NULL;
+    if (!tab && !first_plain)
+      first_plain = l;
+    else if (tab && first_plain)
+      return 0; /* tabs again below it: not a closing line */
+  }
+  return first_plain > line ? first_plain : 0;
+}
+
+/* Rows pasted after an empty spreadsheet row, with a line of text right
+ * under them: said, rather than the rows set as a jumbled paragraph. */
+static bool report_text_under_continuation(gw_build *b, cmark_node *para) {
+  size_t from, to;
+  int plain = cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH ? text_under_tab_rows(b, para) : 0;
+  if (!plain || !follows_tab_table(b, para) || !body_line(b, plain, &from, &to))
+    return false;
+  gw_error(b->diags, gw_source_pos_at(b->src, from),
+           "制表符分隔的表格下面紧接着这一行文字：请在表格和这一行之间空一行");
+  return true;
 }
 
 static void read_tab_continuation(gw_build *b, dv_plan *p, cmark_node *para) {
@@ -1477,7 +1505,7 @@ static node_class classify(gw_build *b, const dv_plan *p, cmark_node *n) {
   case CMARK_NODE_PARAGRAPH:
     if (is_tab_table(b, n) || continues_tab_table(b, n))
       return NODE_ITEMS;
-    if (report_tab_lines(b, n))
+    if (report_tab_lines(b, n) || report_text_under_continuation(b, n))
       return NODE_OTHER;
     if (is_prose_item(b, n))
       return NODE_ITEMS;

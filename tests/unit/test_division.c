@@ -826,6 +826,14 @@ START_TEST(tab_separated_lines) {
   ck_assert_uint_eq(first_error(&r)->pos.line, 10);
   ck_assert_ptr_nonnull(strstr(first_error(&r)->message, "空一行"));
   done(&r);
+  /* the same after an empty spreadsheet row: said, no row lost unseen,
+   * and no second error that the body has no tasks */
+  r = convert("", "序号\t工作任务\t牵头单位\n1\t甲。\t团县委\n\t\t\n2\t乙。\t团县委\n各单位要抓好落实。\n",
+              NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT);
+  ck_assert_uint_eq(first_error(&r)->pos.line, 11);
+  ck_assert_ptr_null(first_error(&r)->next);
+  done(&r);
   /* a tab after a row's last cell, as spreadsheets copy it: no extra cell */
   r = convert("", "序号\t工作任务\t牵头单位\t\n1\t甲。\t团县委\t\n", NULL);
   ck_assert_int_eq(r.status, GW_OK);
