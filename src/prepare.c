@@ -296,10 +296,15 @@ void gw_prepare(gw_doc *doc) {
     }
     if (b->kind == GW_BLOCK_TAIL) {
       b->tail->height_twips = tail_height(doc, b->tail, ps.width);
-      /* Room for the box, plus one line of slack for the estimate. */
+      /* The box is pinned to the page foot with the text wrapping above
+       * it, so when the text leaves no room the word processor moves the
+       * block to the next page by itself (checked in LibreOffice). The
+       * break is forced only where the estimate is sure the page is full:
+       * near the edge, the estimate (a few lines off over a long issue,
+       * either way) sent the block to a page of its own though it fit. */
       int room = ps.page_h - ps.used;
       b->tail->new_page = ps.used > 0 &&
-                          room < b->tail->height_twips + doc->layout.line_twips;
+                          room < b->tail->height_twips - 2 * doc->layout.line_twips;
       continue;
     }
     if (b->kind == GW_BLOCK_TABLE) {
