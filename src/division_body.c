@@ -1247,6 +1247,8 @@ static bool still_quoted(const char *text, size_t from, size_t to, bool quoted) 
  * than `last`): further lines while a quoted cell is open. */
 static int row_end_line(gw_build *b, int line, int last) {
   size_t from, to;
+  if (!body_line(b, line, &from, &to) || !memchr(b->src->text + from, '"', to - from))
+    return line; /* no quote, no cell running on (the common case, and cheap) */
   bool quoted = false;
   int end = line;
   for (; end <= last && body_line(b, end, &from, &to); end++) {
