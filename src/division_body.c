@@ -276,16 +276,24 @@ static long last_open_paren(const char *text, size_t close) {
   return at;
 }
 
-bool dv_parse_prose(gw_arena *arena, const char *text, dv_prose *out) {
+/* The bracket an item's text ends with (past a closing 。 ； or
+ * spaces): its （ at the return value and its ） at *close; -1 when the
+ * text ends otherwise. */
+static long final_bracket(const char *text, size_t *close) {
   static const char *const trailing[] = {"。", "；", ";", " ", NULL};
-  memset(out, 0, sizeof *out);
   size_t end = strlen(text);
   for (const char *w; (w = ending_word(text, end, trailing));)
     end -= strlen(w);
   if (!has_suffix(text, end, "）"))
-    return false;
-  size_t close = end - strlen("）");
-  long open = last_open_paren(text, close);
+    return -1;
+  *close = end - strlen("）");
+  return last_open_paren(text, *close);
+}
+
+bool dv_parse_prose(gw_arena *arena, const char *text, dv_prose *out) {
+  memset(out, 0, sizeof *out);
+  size_t close;
+  long open = final_bracket(text, &close);
   if (open < 0)
     return false;
   static const char *const clause_separators[] = {"，", ",", "；", ";", NULL};
@@ -371,18 +379,13 @@ static bool opens_note(const char *name) {
  * declared one at least must be listed: （村民服务中心） in a task is a
  * place, while a typo beside a listed name is still reported. */
 static bool parse_bare_units(gw_build *b, const char *text, dv_prose *out) {
-  static const char *const trailing[] = {"。", "；", ";", " ", NULL};
   memset(out, 0, sizeof *out);
-  size_t end = strlen(text);
-  for (const char *w; (w = ending_word(text, end, trailing));)
-    end -= strlen(w);
-  if (!has_suffix(text, end, "）"))
-    return false;
-  long open = last_open_paren(text, end - strlen("）"));
+  size_t close;
+  long open = final_bracket(text, &close);
   if (open < 0)
     return false;
   size_t from = (size_t)open + strlen("（");
-  const char *inside = gw_arena_strndup(b->arena, text + from, end - strlen("）") - from);
+  const char *inside = gw_arena_strndup(b->arena, text + from, close - from);
   const char **names;
   size_t *starts;
   size_t n = gw_build_split_names(b->arena, inside, &names, &starts);
