@@ -554,14 +554,6 @@ static size_t script_gaps(const gw_cell *c) {
   return (meetings + 1) / 2;
 }
 
-/* Display columns of a header's unit in brackets (（百分点）), or 0. */
-static size_t unit_part(gw_build *b, const gw_cell *c, size_t cw) {
-  const char *text = gw_runs_text(b->arena, &c->runs);
-  size_t at = header_unit_at(text);
-  size_t a = at ? gw_zh_display_width(text, at) : cw;
-  return cw > a ? cw - a : 0;
-}
-
 /* Each column `lo` wide, and the room left (`avail` - sum_lo) shared in
  * proportion to how far each is from `hi`. */
 static void share_beyond(double *width, const double *lo, double sum_lo, const double *hi,
@@ -604,15 +596,18 @@ void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
         /* A header with its unit in brackets is at most as wide as its
          * longer half: it breaks there (同比增减 / （百分点）) rather than
          * widen a column of figures and squeeze the names beside it. */
-        double whole = w;
+        size_t unit_cols = 0; /* of （百分点）: the header's unit */
+        double split = 0;       /* the header broken before its unit */
         if (row->header) {
-          size_t at = header_unit_at(gw_runs_text(b->arena, &c->runs));
+          const char *text = gw_runs_text(b->arena, &c->runs);
+          size_t at = header_unit_at(text);
           if (at) {
-            size_t a = gw_zh_display_width(gw_runs_text(b->arena, &c->runs), at);
-            size_t z = cw > a ? cw - a : 0;
-            whole = (double)(a > z ? a : z) * header_unit + pad;
+            size_t a = gw_zh_display_width(text, at);
+            unit_cols = cw > a ? cw - a : 0;
+            split = (double)(a > unit_cols ? a : unit_cols) * header_unit + pad;
           }
         }
+        double whole = split > 0 ? split : w;
         if (whole > natural[i])
           natural[i] = whole;
         if ((row->header || cw <= 12) && whole > head[i])
@@ -624,7 +619,7 @@ void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
         if (!row->header && short_cell && w > figures[i])
           figures[i] = w;
         /* a header's unit in brackets is never cut: （百分 / 点） */
-        double bracket = row->header ? unit_part(b, c, cw) * header_unit + pad : 0;
+        double bracket = row->header ? (double)unit_cols * header_unit + pad : 0;
         if (bracket > data[i])
           data[i] = bracket;
         if (bracket > figures[i])
@@ -632,16 +627,10 @@ void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
         if (row->header && (double)((cw + 3) / 4 * 2) * header_unit + pad > data[i])
           data[i] = (double)((cw + 3) / 4 * 2) * header_unit + pad; /* half, whole chars */
         double two = (double)((cw + 3) / 4 * 2) * header_unit + pad;
-        if (row->header) {
-          const char *text = gw_runs_text(b->arena, &c->runs);
-          size_t at = header_unit_at(text);
-          if (at) {
-            size_t a = gw_zh_display_width(text, at), z = cw > a ? cw - a : 0;
-            two = (double)(a > z ? a : z) * header_unit + pad;
-          }
-        } else {
+        if (row->header && split > 0)
+          two = split;
+        else if (!row->header)
           two = short_cell ? w : 0;
-        }
         if (two > units[i])
           units[i] = two;
       }
