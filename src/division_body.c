@@ -1225,25 +1225,35 @@ static bool body_line(gw_build *b, int line, size_t *from, size_t *to) {
 /* Where a quoted cell that runs on (a cell Excel copied with a line
  * break in it, "县公安局⏎县民政局") takes the row: the quote state of
  * `text[from..to)` after it, starting `quoted`. */
+static size_t cell_end(const char *text, size_t i, size_t to, bool *quoted);
+
 static bool still_quoted(const char *text, size_t from, size_t to, bool quoted) {
-  bool cell_start = !quoted;
-  for (size_t i = from; i < to; i++) {
+  for (size_t i = from; i < to;)
+    i = cell_end(text, i, to, &quoted) + 1;
+  return quoted;
+}
+
+/* From `i` (a cell's start, or inside its quotes when *quoted) to the tab
+ * that ends the cell outside quotes, or `to`; *quoted tells whether a
+ * quoted cell is still open there. */
+static size_t cell_end(const char *text, size_t i, size_t to, bool *quoted) {
+  bool cell_start = !*quoted;
+  for (; i < to; i++) {
     char c = text[i];
-    if (quoted) {
+    if (*quoted) {
       if (c == '"' && i + 1 < to && text[i + 1] == '"')
         i++; /* "" inside a quoted cell is one " */
       else if (c == '"')
-        quoted = false;
-    } else if (c == '\t') {
-      cell_start = true;
+        *quoted = false;
       continue;
-    } else if (c == '"' && cell_start) {
-      quoted = true;
     }
-    if (c != ' ')
-      cell_start = false;
+    if (c == '\t')
+      return i;
+    if (c == '"' && cell_start)
+      *quoted = true;
+    cell_start = cell_start && c == ' ';
   }
-  return quoted;
+  return to;
 }
 
 /* The last body line of the pasted row that starts at `line` (no later
@@ -1306,27 +1316,9 @@ static dv_cell *tab_cells(gw_build *b, int first, int last, size_t *n) {
     count += text[i] == '\t';
   dv_cell *cells = gw_arena_alloc(b->arena, (count + 1) * sizeof *cells);
   *n = 0;
-  bool quoted = false, cell_start = true;
-  for (size_t start = from, i = from; i <= to; i++) {
-    if (i < to) {
-      char ch = text[i];
-      if (quoted) {
-        if (ch == '"' && i + 1 < to && text[i + 1] == '"')
-          i++; /* "" inside a quoted cell is one " */
-        else if (ch == '"')
-          quoted = false;
-        continue;
-      }
-      if (ch == '"' && cell_start) {
-        quoted = true;
-        cell_start = false;
-        continue;
-      }
-      if (ch != '\t') {
-        cell_start = cell_start && ch == ' ';
-        continue;
-      }
-    }
+  bool quoted = false;
+  for (size_t start = from;;) {
+    size_t i = cell_end(text, start, to, &quoted);
     size_t a = start, z = i;
     gw_build_trim(text, &a, &z);
     dv_cell *c = &cells[(*n)++];
@@ -1334,8 +1326,9 @@ static dv_cell *tab_cells(gw_build *b, int first, int last, size_t *n) {
     c->from = a;
     c->to = z;
     c->pos = gw_source_pos_at(b->src, a);
+    if (i >= to)
+      break;
     start = i + 1;
-    cell_start = true;
   }
   /* a spreadsheet often copies a row with a tab after its last cell:
    * trailing empty cells are no cells */
