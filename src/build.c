@@ -1163,9 +1163,7 @@ static const char *runs_text(gw_buf *buf, const gw_runs *runs, size_t *len) {
     return runs->first->text;
   }
   buf->len = 0;
-  for (const gw_run *r = runs->first; r; r = r->next)
-    if (r->kind == GW_RUN_TEXT)
-      gw_buf_append(buf, r->text, r->len);
+  gw_runs_join(runs, buf);
   *len = buf->len;
   return buf->data ? buf->data : "";
 }
