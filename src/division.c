@@ -31,12 +31,7 @@ typedef struct {
   long landscape_text_chars; /* a preamble or closing this short goes landscape (-1: none) */
 } options;
 
-/* Unit names in order, with their NFKC-folded forms for comparing. */
-typedef struct {
-  const char **names;
-  const char **folded;
-  size_t count;
-} unit_list;
+typedef dv_unit_list unit_list;
 
 /* ---- Template and front-matter values. ---- */
 
@@ -320,11 +315,15 @@ static bool split_at_spaces(gw_build *b, const unit_list *known, dv_units *units
 /* Every unit named in a unit column: checked against `units` and given
  * its canonical spelling; without a list, the first spelling seen wins.
  * `order` receives the units in index order. */
+bool dv_unit_listed(gw_build *b, const dv_plan *p, const char *name) {
+  return unit_find(&p->known, fold(b, name)) >= 0;
+}
+
 static void check_units(gw_build *b, dv_plan *p, unit_list *order) {
-  unit_list known = {0};
-  bool listed = read_known_units(b, &known);
+  const unit_list *known = &p->known;
+  bool listed = p->units_declared;
   if (listed)
-    *order = known;
+    *order = *known;
   for (dv_row *row = p->rows; row; row = row->next)
     for (size_t c = 0; c < p->ncols; c++)
       for (size_t i = 0; i < row->units[c].count; i++) {
@@ -344,14 +343,14 @@ static void check_units(gw_build *b, dv_plan *p, unit_list *order) {
         const char *folded = at >= 0 ? order->folded[at] : fold(b, u->name);
         if (at < 0)
           at = unit_find(order, folded);
-        if (at < 0 && listed && split_at_spaces(b, &known, &row->units[c], i)) {
+        if (at < 0 && listed && split_at_spaces(b, known, &row->units[c], i)) {
           i--; /* the names it held, checked in turn */
           continue;
         }
         if (at >= 0)
           u->name = order->names[at];
         else if (listed)
-          report_unknown_unit(b, &known, u);
+          report_unknown_unit(b, known, u);
         else
           unit_add(b, order, u->name, folded);
       }
@@ -1226,6 +1225,7 @@ int gw_division_build(gw_build *b, cmark_node *root) {
   options o = {0};
   read_options(b, &p, &o);
   issued_date issued = read_issued_date(b);
+  p.units_declared = read_known_units(b, &p.known); /* the body's reading asks it too */
   dv_read_body(b, &p, root);
   fill_merged_blanks(b, &p, &o);
   if (!p.items) {

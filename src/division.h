@@ -31,6 +31,13 @@ typedef struct dv_row {
   struct dv_row *next;
 } dv_row;
 
+/* Unit names in order, with their NFKC-folded forms for comparing. */
+typedef struct {
+  const char **names;
+  const char **folded;
+  size_t count;
+} dv_unit_list;
+
 typedef struct {
   const char **columns;
   size_t ncols;
@@ -48,6 +55,8 @@ typedef struct {
   cmark_node *title_heading;        /* a `#` heading, when there is one */
   int *tab_map;                     /* the columns of the last tab-separated table */
   size_t tab_nmap;
+  dv_unit_list known;               /* units: as declared (read before the body) */
+  bool units_declared;
 } dv_plan;
 
 /* The columns and their meanings: columns: when declared, else the header
@@ -66,6 +75,9 @@ typedef struct {
   size_t cut; /* byte offset where the parentheses start */
   bool lead_by_order; /* the lead is only the first name, not written as such */
 } dv_prose;
+
+/* Is `name` one of the plan's declared units (compared folded)? */
+bool dv_unit_listed(gw_build *b, const dv_plan *p, const char *name);
 
 /* Parse `text` as a prose item: ……。（A牵头，B、C配合）. Returns true and
  * fills `out` when it ends in such parentheses. */

@@ -326,26 +326,6 @@ bool dv_parse_prose(gw_arena *arena, const char *text, dv_prose *out) {
 
 /* ---- Prose form: a bare list of units, （宣传中心、省就业服务中心）. ---- */
 
-/* Is `name` (folded) one of units:? */
-static bool is_listed_unit(gw_build *b, const char *name) {
-  size_t n;
-  const char **listed = gw_build_str_list(b, gw_val_get(b->config, "units"), &n);
-  char *want = gw_zh_fold(name, strlen(name));
-  bool found = false;
-  for (size_t i = 0; i < n && want && !found; i++) {
-    const char **parts;
-    size_t *starts;
-    size_t np = gw_build_split_names(b->arena, listed[i], &parts, &starts);
-    for (size_t k = 0; k < np && !found; k++) {
-      char *have = gw_zh_fold(parts[k], strlen(parts[k]));
-      found = have && strcmp(have, want) == 0;
-      free(have);
-    }
-  }
-  free(want);
-  return found;
-}
-
 /* Does `name` end as the name of a body does (局, 委员会, 中心 …), with
  * at least two characters before the ending? */
 static bool looks_like_unit(const char *name) {
@@ -378,7 +358,7 @@ static bool opens_note(const char *name) {
  * or a group), none may open a note (含…, 以下简称…), and with units:
  * declared one at least must be listed: （村民服务中心） in a task is a
  * place, while a typo beside a listed name is still reported. */
-static bool parse_bare_units(gw_build *b, const char *text, dv_prose *out) {
+static bool parse_bare_units(gw_build *b, const dv_plan *p, const char *text, dv_prose *out) {
   memset(out, 0, sizeof *out);
   size_t close;
   long open = final_bracket(text, &close);
@@ -389,10 +369,10 @@ static bool parse_bare_units(gw_build *b, const char *text, dv_prose *out) {
   const char **names;
   size_t *starts;
   size_t n = gw_build_split_names(b->arena, inside, &names, &starts);
-  size_t declared = 0, known = 0;
-  gw_build_str_list(b, gw_val_get(b->config, "units"), &declared);
+  bool declared = p->known.count > 0;
+  size_t known = 0;
   for (size_t i = 0; i < n; i++) {
-    bool listed = declared && (dv_is_collective(names[i]) || is_listed_unit(b, names[i]));
+    bool listed = declared && (dv_is_collective(names[i]) || dv_unit_listed(b, p, names[i]));
     known += listed;
     if (opens_note(names[i]) || !(listed || looks_like_unit(names[i]) || dv_is_collective(names[i])))
       return false;
@@ -863,7 +843,7 @@ static void read_measure(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para,
   size_t head = strip_number ? dv_number_prefix(text) : 0, end = strlen(text);
   dv_prose pr;
   if (try_prose && (dv_parse_prose(b->arena, text + head, &pr) ||
-                    parse_bare_units(b, text + head, &pr))) {
+                    parse_bare_units(b, p, text + head, &pr))) {
     end = head + pr.cut;
     set_prose_units(b, p, row, &pr, para);
   }
@@ -1466,12 +1446,12 @@ typedef enum { NODE_OTHER, NODE_TITLE, NODE_CATEGORY, NODE_ITEMS } node_class;
  * (一个单位牵头 with a deadline typed oddly), which is still an item,
  * warned about where its units are checked, rather than a paragraph set
  * after the table unseen. */
-static bool is_prose_item(gw_build *b, cmark_node *para) {
+static bool is_prose_item(gw_build *b, const dv_plan *p, cmark_node *para) {
   char *text = gw_build_plain_text(b, para);
   size_t number = dv_number_prefix(text);
   dv_prose pr;
   if (dv_parse_prose(b->arena, text + number, &pr) ||
-      (number && parse_bare_units(b, text + number, &pr)))
+      (number && parse_bare_units(b, p, text + number, &pr)))
     return true;
   size_t end = strlen(text);
   while (end > number && (has_suffix(text, end, "。") || has_suffix(text, end, "；") ||
@@ -1505,7 +1485,7 @@ static node_class classify(gw_build *b, const dv_plan *p, cmark_node *n) {
       return NODE_ITEMS;
     if (report_tab_lines(b, n) || report_text_under_continuation(b, n))
       return NODE_OTHER;
-    if (is_prose_item(b, n))
+    if (is_prose_item(b, p, n))
       return NODE_ITEMS;
     /* 1.完善……。 with its "   - 牵头单位：…" fields under it (no space
      * after "1.", so no Markdown list): an item, the first one too */
