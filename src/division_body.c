@@ -574,6 +574,13 @@ static bool is_tab_table(gw_build *b, cmark_node *para);
 static const char **tab_header_names(gw_build *b, cmark_node *para, size_t *n, gw_pos *pos);
 static int text_under_tab_rows(gw_build *b, cmark_node *para);
 
+/* A line of text (starting at byte `from`) right under rows pasted from
+ * a spreadsheet, with no blank line between. */
+static void error_text_under_rows(gw_build *b, size_t from) {
+  gw_error(b->diags, gw_source_pos_at(b->src, from),
+           "制表符分隔的表格下面紧接着这一行文字：请在表格和这一行之间空一行");
+}
+
 /* The header of the body's first pipe table, as column names, when every
  * cell names something: a table pasted from a spreadsheet brings its own
  * columns (序号 | 重点任务 | 具体措施 | 牵头部门 | 配合单位 | 时间要求), and
@@ -1344,8 +1351,7 @@ static bool report_tab_lines(gw_build *b, cmark_node *para) {
   gw_pos pos;
   const char **head = first_plain > line + 1 ? tab_header_names(b, para, &n, &pos) : NULL;
   if (head && looks_like_plan(head, n) && body_line(b, first_plain, &from, &to)) {
-    gw_error(b->diags, gw_source_pos_at(b->src, from),
-             "制表符分隔的表格下面紧接着这一行文字：请在表格和这一行之间空一行");
+    error_text_under_rows(b, from);
     return true;
   }
   while (body_line(b, line, &from, &to) && !memchr(b->src->text + from, '\t', to - from))
@@ -1424,8 +1430,7 @@ static bool report_text_under_continuation(gw_build *b, cmark_node *para) {
   int plain = cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH ? text_under_tab_rows(b, para) : 0;
   if (!plain || !follows_tab_table(b, para) || !body_line(b, plain, &from, &to))
     return false;
-  gw_error(b->diags, gw_source_pos_at(b->src, from),
-           "制表符分隔的表格下面紧接着这一行文字：请在表格和这一行之间空一行");
+  error_text_under_rows(b, from);
   return true;
 }
 
