@@ -148,8 +148,15 @@ typedef struct {
 
 static void advance(page_state *ps, int height, int line) {
   /* Paragraphs break between lines (widow control is off). */
+  if (line <= 0)
+    line = 1;
   while (ps->used + height > ps->page_h) {
-    int room = (ps->page_h - ps->used) / (line > 0 ? line : 1) * line;
+    int room = (ps->page_h - ps->used) / line * line;
+    /* A "line" taller than a page (a header row, a picture in a
+     * landscape section) is cut at the page foot by the word processor;
+     * without this the loop never ended. */
+    if (room <= 0 && ps->used == 0)
+      room = ps->page_h > 0 ? ps->page_h : height;
     height -= room > 0 ? room : 0;
     ps->used = 0;
     ps->pages++;
