@@ -82,19 +82,43 @@ static int by_place(const void *a, const void *b) {
   return x->index < y->index ? -1 : x->index > y->index;
 }
 
+/* A drafter reads a screenful, not ninety thousand lines (a plan whose
+ * units: list was left out names every unit wrongly): the errors come
+ * first, the warnings fill what is left, and one line counts the rest. */
+enum { SHOWN_AT_MOST = 100 };
+
 void gw_diags_print_sorted(const gw_diags *d, void *stream) {
+  FILE *out = stream ? stream : stderr;
   size_t n = 0;
   for (const gw_diag *diag = d->first; diag; diag = diag->next)
     n++;
   placed_diag *all = gw_xmalloc((n ? n : 1) * sizeof *all);
-  n = 0;
-  for (const gw_diag *diag = d->first; diag; diag = diag->next, n++)
-    all[n] = (placed_diag){diag, n};
-  qsort(all, n, sizeof *all, by_place);
-  for (size_t i = 0; i < n; i++) {
+  size_t shown = 0, errors_left = SHOWN_AT_MOST, warnings_left = 0;
+  if (d->errors < SHOWN_AT_MOST)
+    warnings_left = SHOWN_AT_MOST - d->errors;
+  for (const gw_diag *diag = d->first; diag; diag = diag->next) {
+    size_t *left = diag->severity == GW_ERROR ? &errors_left : &warnings_left;
+    if (*left == 0)
+      continue;
+    (*left)--;
+    all[shown] = (placed_diag){diag, shown};
+    shown++;
+  }
+  qsort(all, shown, sizeof *all, by_place);
+  for (size_t i = 0; i < shown; i++) {
     char *line = gw_diag_format(all[i].diag);
-    fprintf(stream ? stream : stderr, "%s\n", line);
+    fprintf(out, "%s\n", line);
     free(line);
+  }
+  if (shown < n) {
+    size_t errors = d->errors - (d->errors < SHOWN_AT_MOST ? d->errors : SHOWN_AT_MOST);
+    size_t warnings = (n - shown) - errors;
+    fprintf(out, "gwdoc: 另有");
+    if (errors)
+      fprintf(out, " %zu 条错误%s", errors, warnings ? "、" : "");
+    if (warnings)
+      fprintf(out, " %zu 条警告", warnings);
+    fprintf(out, "没有列出：请先改正上面这些，再运行一次\n");
   }
   free(all);
 }

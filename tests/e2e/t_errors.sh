@@ -70,3 +70,15 @@ chmod 644 "$E/keep.docx"
 # stdin to stdout.
 printf '%s正文。\n' "$FRONT" | "$GWDOC" render - -o - >"$E/stdout.docx" && unzip -l "$E/stdout.docx" >/dev/null 2>&1 \
   && pass "stdin to stdout" || fail "stdin to stdout"
+
+# A flood of errors (a plan naming 150 units its units: list lacks) shows
+# the first hundred, errors before warnings, and counts the rest.
+{ printf -- '---\nkind: division\ntitle: 测试\nissuer: 办公室\ndate: 2021-09-10\nunits: [县委组织部]\n---\n\n## 一、类别\n\n'
+  for i in $(seq 1 150); do printf '%d. 举措%d。\n   - 牵头单位：未列单位%d\n   - 完成时限：2021年底\n' "$i" "$i" "$i"; done
+} >"$E/flood.md"
+"$GWDOC" render "$E/flood.md" -o "$E/flood.docx" 2>"$E/flood.err"; rc=$?
+if [ $rc -eq 1 ] && [ "$(grep -c ': error: ' "$E/flood.err")" -eq 100 ] &&
+   [ "$(head -n 1 "$E/flood.err" | cut -d: -f2)" -eq 12 ] &&
+   tail -n 1 "$E/flood.err" | grep -q '^gwdoc: 另有 50 条错误没有列出'; then
+  pass "150 errors: the first 100 shown, the rest counted"
+else fail "150 errors: the first 100 shown, the rest counted" "rc=$rc $(tail -n 1 "$E/flood.err")"; fi

@@ -97,6 +97,38 @@ START_TEST(diags_print_in_source_order) {
 }
 END_TEST
 
+/* Past a hundred, errors are shown before warnings, and the rest
+ * counted in one line. */
+START_TEST(diags_shown_at_most_a_hundred) {
+  gw_diags d = {0};
+  d.quiet = true;
+  for (unsigned i = 1; i <= 60; i++)
+    gw_warning(&d, ((gw_pos){"a.md", i, 1}), "w%u", i);
+  for (unsigned i = 61; i <= 150; i++)
+    gw_error(&d, ((gw_pos){"a.md", i, 1}), "e%u", i);
+  FILE *f = tmpfile();
+  ck_assert_ptr_nonnull(f);
+  gw_diags_print_sorted(&d, f);
+  rewind(f);
+  char line[256];
+  unsigned warnings = 0, errors = 0;
+  char last[256] = "", first[256] = "";
+  while (fgets(line, sizeof line, f)) {
+    if (!*first)
+      strcpy(first, line);
+    warnings += strstr(line, ": warning: ") != NULL;
+    errors += strstr(line, ": error: ") != NULL;
+    strcpy(last, line);
+  }
+  fclose(f);
+  ck_assert_uint_eq(errors, 90);
+  ck_assert_uint_eq(warnings, 10);
+  ck_assert_str_eq(first, "a.md:1:1: warning: w1\n"); /* still in source order */
+  ck_assert_str_eq(last, "gwdoc: 另有 50 条警告没有列出：请先改正上面这些，再运行一次\n");
+  gw_diags_free(&d);
+}
+END_TEST
+
 START_TEST(list_line_starts) {
   /* 12 columns a line: names stay whole, each with its separator */
   const char *t = "省委办公厅，省人大办公厅，团中央办公厅";
@@ -387,6 +419,7 @@ Suite *parts_suite(void) {
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_test(tc, list_line_starts);
   tcase_add_test(tc, diags_print_in_source_order);
+  tcase_add_test(tc, diags_shown_at_most_a_hundred);
   tcase_add_test(tc, source_bom_and_crlf);
   tcase_add_test(tc, source_invalid_utf8_has_position);
   tcase_add_test(tc, source_nul_is_refused);
