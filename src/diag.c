@@ -85,17 +85,15 @@ static int by_place(const void *a, const void *b) {
 /* A drafter reads a screenful, not ninety thousand lines (a plan whose
  * units: list was left out names every unit wrongly): the errors come
  * first, the warnings fill what is left, and one line counts the rest. */
-enum { SHOWN_AT_MOST = 100 };
-
 void gw_diags_print_sorted(const gw_diags *d, void *stream) {
   FILE *out = stream ? stream : stderr;
   size_t n = 0;
   for (const gw_diag *diag = d->first; diag; diag = diag->next)
     n++;
   placed_diag *all = gw_xmalloc((n ? n : 1) * sizeof *all);
-  size_t shown = 0, errors_left = SHOWN_AT_MOST, warnings_left = 0;
-  if (d->errors < SHOWN_AT_MOST)
-    warnings_left = SHOWN_AT_MOST - d->errors;
+  size_t shown = 0, errors_left = GW_DIAGS_SHOWN, warnings_left = 0;
+  if (d->errors < GW_DIAGS_SHOWN)
+    warnings_left = GW_DIAGS_SHOWN - d->errors;
   for (const gw_diag *diag = d->first; diag; diag = diag->next) {
     size_t *left = diag->severity == GW_ERROR ? &errors_left : &warnings_left;
     if (*left == 0)
@@ -111,7 +109,7 @@ void gw_diags_print_sorted(const gw_diags *d, void *stream) {
     free(line);
   }
   if (shown < n) {
-    size_t errors = d->errors - (d->errors < SHOWN_AT_MOST ? d->errors : SHOWN_AT_MOST);
+    size_t errors = d->errors - (d->errors < GW_DIAGS_SHOWN ? d->errors : GW_DIAGS_SHOWN);
     size_t warnings = (n - shown) - errors;
     fprintf(out, "gwdoc: 另有");
     if (errors)

@@ -33,6 +33,10 @@ void gw_diag_add(gw_diags *d, gw_severity sev, gw_pos pos, const char *fmt, ...)
 #define gw_error(d, pos, ...) gw_diag_add((d), GW_ERROR, (pos), __VA_ARGS__)
 #define gw_warning(d, pos, ...) gw_diag_add((d), GW_WARNING, (pos), __VA_ARGS__)
 
+/* At most this many diagnostics are printed (errors first); one more
+ * line counts the rest. */
+enum { GW_DIAGS_SHOWN = 100 };
+
 /* Print the diagnostics collected quietly, in the order of the source
  * (by line and column, those without a place first; ties as they came),
  * to `stream` (a FILE *): checks run in stages, and an editor walks the
