@@ -129,24 +129,78 @@ static const char *fold(gw_build *b, const char *s) {
   return copy;
 }
 
+static size_t name_hash(const char *s) {
+  size_t h = 14695981039346656037u; /* FNV-1a */
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 1099511628211u;
+  return h;
+}
+
+/* The place of `key` among `keys` through the index `slots`, or -1. */
+static long index_find(const size_t *slots, size_t nslots, const char *const *keys,
+                       const char *key) {
+  if (!nslots)
+    return -1;
+  for (size_t at = name_hash(key) & (nslots - 1);; at = (at + 1) & (nslots - 1)) {
+    if (!slots[at])
+      return -1;
+    if (strcmp(keys[slots[at] - 1], key) == 0)
+      return (long)slots[at] - 1;
+  }
+}
+
+static void index_put(size_t *slots, size_t nslots, const char *key, size_t place) {
+  size_t at = name_hash(key) & (nslots - 1);
+  while (slots[at])
+    at = (at + 1) & (nslots - 1);
+  slots[at] = place + 1;
+}
+
 static long unit_find(const unit_list *list, const char *folded) {
-  for (size_t i = 0; i < list->count; i++)
-    if (strcmp(list->folded[i], folded) == 0)
-      return (long)i;
-  return -1;
+  return index_find(list->by_folded, list->slots, list->folded, folded);
+}
+
+/* A name spelt exactly as listed: found without folding. */
+static long unit_find_name(const unit_list *list, const char *name) {
+  return index_find(list->by_name, list->slots, list->names, name);
+}
+
+/* Room for one more name, the index kept under half full. */
+static void unit_make_room(gw_build *b, unit_list *list) {
+  if (list->count == list->cap) {
+    size_t cap = list->cap ? list->cap * 2 : 32;
+    const char **names = gw_arena_alloc(b->arena, cap * sizeof *names);
+    const char **folds = gw_arena_alloc(b->arena, cap * sizeof *folds);
+    if (list->count) {
+      memcpy(names, list->names, list->count * sizeof *names);
+      memcpy(folds, list->folded, list->count * sizeof *folds);
+    }
+    list->names = names;
+    list->folded = folds;
+    list->cap = cap;
+  }
+  if ((list->count + 1) * 2 <= list->slots)
+    return;
+  size_t slots = list->slots ? list->slots * 2 : 64;
+  list->by_name = gw_arena_alloc(b->arena, slots * sizeof *list->by_name);
+  list->by_folded = gw_arena_alloc(b->arena, slots * sizeof *list->by_folded);
+  memset(list->by_name, 0, slots * sizeof *list->by_name);
+  memset(list->by_folded, 0, slots * sizeof *list->by_folded);
+  list->slots = slots;
+  for (size_t i = 0; i < list->count; i++) {
+    index_put(list->by_name, slots, list->names[i], i);
+    index_put(list->by_folded, slots, list->folded[i], i);
+  }
 }
 
 static void unit_add(gw_build *b, unit_list *list, const char *name, const char *folded) {
-  const char **names = gw_arena_alloc(b->arena, (list->count + 1) * sizeof *names);
-  const char **folds = gw_arena_alloc(b->arena, (list->count + 1) * sizeof *folds);
-  if (list->count) {
-    memcpy(names, list->names, list->count * sizeof *names);
-    memcpy(folds, list->folded, list->count * sizeof *folds);
-  }
-  names[list->count] = name;
-  folds[list->count++] = folded ? folded : fold(b, name);
-  list->names = names;
-  list->folded = folds;
+  unit_make_room(b, list);
+  size_t i = list->count++;
+  list->names[i] = name;
+  list->folded[i] = folded ? folded : fold(b, name);
+  if (unit_find_name(list, name) < 0) /* two spellings may fold alike: the first wins */
+    index_put(list->by_name, list->slots, name, i);
+  index_put(list->by_folded, list->slots, list->folded[i], i);
 }
 
 /* `units:` from the front matter or the template; a repeat is a warning. */
@@ -228,7 +282,10 @@ static char *closest_units(gw_build *b, const unit_list *known, const char *name
 }
 
 static void report_unknown_unit(gw_build *b, const unit_list *known, const dv_unit *u) {
-  char *near = closest_units(b, known, u->name);
+  /* Far past what is printed, the search for close names (every listed
+   * name compared) would only slow a flood no one reads. */
+  bool read = b->diags->errors < 10 * GW_DIAGS_SHOWN;
+  char *near = read ? closest_units(b, known, u->name) : "";
   if (*near)
     gw_error(b->diags, u->pos, "单位“%s”不在 units 列表里：最接近的是%s，请改正或把它加进 units",
              u->name, near);
@@ -336,10 +393,7 @@ static void check_units(gw_build *b, dv_plan *p, unit_list *order) {
           u->name = gw_arena_strndup(b->arena, u->name, note);
         }
         /* Most names are spelt exactly as listed: no folding needed. */
-        long at = -1;
-        for (size_t k = 0; k < order->count && at < 0; k++)
-          if (strcmp(order->names[k], u->name) == 0)
-            at = (long)k;
+        long at = unit_find_name(order, u->name);
         const char *folded = at >= 0 ? order->folded[at] : fold(b, u->name);
         if (at < 0)
           at = unit_find(order, folded);
@@ -804,19 +858,49 @@ static bool lay_out_table(gw_build *b, const dv_plan *p, const options *o, gw_ta
 
 /* ---- 各单位任务清单. ---- */
 
-static const char *item_list(gw_build *b, const dv_plan *p, const options *o, const char *unit,
-                             unit_role want) {
-  gw_buf all = {0};
+/* Each unit's 牵头 and 参与 item lists (lists[2 * unit + 0 or 1]), in one
+ * walk over the rows: a walk per unit was units × rows. A row lists a
+ * unit once, as leading when any of its mentions leads (row_role). */
+static const char **item_lists(gw_build *b, const dv_plan *p, const options *o,
+                               const unit_list *order) {
+  size_t n = order->count;
+  gw_buf *bufs = gw_arena_alloc(b->arena, (2 * n + 1) * sizeof *bufs);
+  const dv_row **seen = gw_arena_alloc(b->arena, (n + 1) * sizeof *seen); /* last row naming it */
+  bool *leads = gw_arena_alloc(b->arena, (n + 1) * sizeof *leads);
+  size_t *named = gw_arena_alloc(b->arena, (n + 1) * sizeof *named), nnamed;
   for (const dv_row *row = p->rows; row; row = row->next) {
-    if (row->category || row_role(p, row, unit) != want)
+    if (row->category)
       continue;
-    if (all.len)
-      gw_buf_puts(&all, "、");
-    gw_buf_puts(&all, item_label(b, row, o->per_category));
+    nnamed = 0;
+    bool no_lead = p->lead_col < 0 || !row->units[p->lead_col].count;
+    for (size_t c = 0; c < p->ncols; c++)
+      for (size_t i = 0; i < row->units[c].count; i++) {
+        long at = unit_find_name(order, row->units[c].items[i].name);
+        if (at < 0)
+          continue;
+        bool lead = (int)c == p->lead_col || (no_lead && (int)c == p->share_col && i == 0);
+        if (seen[at] != row) {
+          seen[at] = row;
+          leads[at] = false;
+          if (nnamed < n)
+            named[nnamed++] = (size_t)at;
+        }
+        leads[at] = leads[at] || lead;
+      }
+    const char *label = nnamed ? item_label(b, row, o->per_category) : NULL;
+    for (size_t k = 0; k < nnamed; k++) {
+      gw_buf *list = &bufs[2 * named[k] + (leads[named[k]] ? 0 : 1)];
+      if (list->len)
+        gw_buf_puts(list, "、");
+      gw_buf_puts(list, label);
+    }
   }
-  char *s = gw_arena_strndup(b->arena, all.data ? all.data : "", all.len);
-  gw_buf_free(&all);
-  return s;
+  const char **lists = gw_arena_alloc(b->arena, (2 * n + 1) * sizeof *lists);
+  for (size_t i = 0; i < 2 * n; i++) {
+    lists[i] = gw_arena_strndup(b->arena, bufs[i].data ? bufs[i].data : "", bufs[i].len);
+    gw_buf_free(&bufs[i]);
+  }
+  return lists;
 }
 
 /* Display columns a line of a body cell holds, `col_twips` wide. */
@@ -939,13 +1023,12 @@ static gw_table *index_table(gw_build *b, const dv_plan *p, const options *o,
     return NULL;
   }
   add_header_row(b, t, heads, n);
+  const char **lists = item_lists(b, p, o, order);
   for (size_t i = 0; i < order->count; i++) {
     gw_row *row = add_table_row(b, t, gw_build_front_pos(b));
     add_cell(b, row, text_runs(b, order->names[i]), GW_ROLE_TABLE_CELL, 1);
-    add_cell(b, row, text_runs(b, item_list(b, p, o, order->names[i], ROLE_LEADS)),
-             GW_ROLE_TABLE_CELL, 1);
-    add_cell(b, row, text_runs(b, item_list(b, p, o, order->names[i], ROLE_SHARES)),
-             GW_ROLE_TABLE_CELL, 1);
+    add_cell(b, row, text_runs(b, lists[2 * i]), GW_ROLE_TABLE_CELL, 1);
+    add_cell(b, row, text_runs(b, lists[2 * i + 1]), GW_ROLE_TABLE_CELL, 1);
   }
   bool unit_col[3] = {true, false, false};
   balance_widths(b, t, unit_col, -1, 0, NULL, 0, b->doc->layout.text_w, NULL);

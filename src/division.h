@@ -31,11 +31,14 @@ typedef struct dv_row {
   struct dv_row *next;
 } dv_row;
 
-/* Unit names in order, with their NFKC-folded forms for comparing. */
+/* Unit names in order, with their NFKC-folded forms for comparing, and
+ * a hash index over each (slot: place + 1, 0 empty) so that a lookup
+ * does not walk the list: a plan names a unit in every row. */
 typedef struct {
   const char **names;
   const char **folded;
-  size_t count;
+  size_t count, cap;
+  size_t *by_name, *by_folded, slots; /* slots: a power of two, or 0 */
 } dv_unit_list;
 
 typedef struct {

@@ -707,6 +707,20 @@ START_TEST(index_by_unit) {
 }
 END_TEST
 
+/* Without a 牵头 line the first unit named leads, as the warning says,
+ * even when the list names it again further on. */
+START_TEST(index_first_named_leads) {
+  result r = convert("index: by-unit\nunits: [团县委, 县委组织部]\n",
+                     "1. 甲。\n   - 责任单位：团县委、县委组织部、团县委\n"
+                     "2. 乙。\n   - 牵头单位：县委组织部\n   - 责任单位：团县委\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|团县委|1|2|"));
+  ck_assert(text_has(r.xml, "|县委组织部|2|1|"));
+  done(&r);
+}
+END_TEST
+
 START_TEST(unit_extract) {
   const char *body = "## 一、类\n\n1.甲。（团县委牵头，县委组织部配合）\n\n"
                      "## 二、类\n\n2.乙。（县委组织部牵头）\n\n"
@@ -962,6 +976,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, landscape_sections);
   tcase_add_test(tc, landscape_short_preamble);
   tcase_add_test(tc, index_by_unit);
+  tcase_add_test(tc, index_first_named_leads);
   tcase_add_test(tc, unit_extract);
   tcase_add_test(tc, no_items);
   tcase_add_test(tc, item_lines);
