@@ -171,10 +171,15 @@ $(BUILD)/fuzz_convert: tests/fuzz/fuzz_convert.c $(LIB_SRCS) $(BUILD)/.deps
 	  { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(FUZZ_DEBS); }
 	clang $(WARN) $(FUZZ_FLAGS) $(PKG_CFLAGS) -DGWDOC_TEMPLATE_DIR='"$(CURDIR)/templates"' \
 	  -o $@ tests/fuzz/fuzz_convert.c $(LIB_SRCS) $(PKG_LIBS)
+# A failing input is printed at the end, gzip'ed and in base64, so that
+# a CI log alone is enough to replay it (tests/fuzz/README.md).
 fuzz: $(BUILD)/fuzz_convert
-	@mkdir -p $(BUILD)/fuzz-corpus
+	@mkdir -p $(BUILD)/fuzz-corpus $(BUILD)/fuzz-artifacts
 	GWDOC_TEMPLATES=$(CURDIR)/templates $(BUILD)/fuzz_convert -max_total_time=$(FUZZ_SECONDS) \
-	  -max_len=65536 -timeout=10 -rss_limit_mb=2048 $(BUILD)/fuzz-corpus tests/fuzz/corpus samples
+	  -max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix=$(BUILD)/fuzz-artifacts/ \
+	  $(BUILD)/fuzz-corpus tests/fuzz/corpus samples || { \
+	  for f in $(BUILD)/fuzz-artifacts/*; do [ -f "$$f" ] || continue; \
+	    echo "fuzz: failing input $$f, gzip | base64:"; gzip -9nc "$$f" | base64 -w 100; done; exit 1; }
 
 install: gwdoc
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(MANDIR)
