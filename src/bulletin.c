@@ -4,6 +4,7 @@
 #include "kinds.h"
 #include "zh.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -502,6 +503,39 @@ static bool issuer_leaves_room(gw_build *b, int width,
   return false;
 }
 
+/* A 报名 longer than the line (晋中市卫生健康工作简报, 中共清徐县委政法委员
+ * 会政法信息) stays on one line, as offices set it by hand: the letter
+ * spacing goes first, then the characters narrow (w:w) down to
+ * MASTHEAD_MIN_SCALE %, then the size comes down. The masthead role is
+ * the masthead's alone, so its style changes with it. */
+enum { MASTHEAD_MIN_SCALE = 60 };
+
+static void fit_masthead(gw_build *b, const char *title) {
+  gw_role_style *rs = &b->doc->layout.roles[GW_ROLE_MASTHEAD];
+  double cols = (double)gw_zh_display_width(title, strlen(title));
+  double width = b->doc->layout.text_w - 2 * rs->indent_twips;
+  double scale = rs->scale_pct ? rs->scale_pct / 100.0 : 1;
+  double glyph = rs->size_half_pt * 5.0; /* twips a display column, unscaled */
+  if (cols <= 0 || cols * (glyph * scale + rs->spacing_twips / 2.0) <= width)
+    return;
+  /* spacing is per character: two display columns */
+  int spacing = (int)floor((width / cols - glyph * scale) * 2);
+  if (rs->spacing_twips > 0 && spacing >= 0) {
+    rs->spacing_twips = spacing;
+    return;
+  }
+  rs->spacing_twips = 0;
+  int pct = (int)floor(width / (cols * glyph) * 100);
+  if (pct >= MASTHEAD_MIN_SCALE) {
+    rs->scale_pct = pct < 100 ? pct : 0;
+    return;
+  }
+  rs->scale_pct = MASTHEAD_MIN_SCALE;
+  rs->size_half_pt = (int)floor(width / (cols * 5.0 * MASTHEAD_MIN_SCALE / 100.0));
+  if (rs->size_half_pt < 2)
+    rs->size_half_pt = 2;
+}
+
 static void add_masthead(gw_build *b) {
   gw_doc *doc = b->doc;
   const char *mark = gw_build_str(b, "mark", false);
@@ -529,6 +563,8 @@ static void add_masthead(gw_build *b) {
 
   if (mark)
     gw_doc_add_text(doc, GW_ROLE_MARK, mark);
+  if (title)
+    fit_masthead(b, title);
   gw_doc_add_text(doc, GW_ROLE_MASTHEAD, title ? title : "");
 
   char ys[16], ns[16], ts[16];

@@ -108,6 +108,21 @@ else
   fail "mark: renders"
 fi
 
+# A long 报名 stays on one line: letter spacing first, then narrower
+# characters (w:w) down to 60 %, then a smaller size.
+masthead_fit() { # NAME TITLE EXPECTED(w|spacing|size)
+  { sed -n '1,/^date:/p' samples/jintuan-yaoxun-2021-15.md; printf 'title: %s\n---\n正文。\n' "$2"; } >"$TMP/mh.md"
+  if "$GWDOC" render "$TMP/mh.md" -o "$TMP/mh.docx" 2>/dev/null; then
+    local dh="$TMP/mh.x"; rm -rf "$dh"; mkdir -p "$dh"; (cd "$dh" && unzip -q "$TMP/mh.docx")
+    want "$1" "$3" "concat(//w:style[@w:styleId='gwMasthead']/w:rPr/w:w/@w:val,'|',//w:style[@w:styleId='gwMasthead']/w:rPr/w:spacing/@w:val,'|',//w:style[@w:styleId='gwMasthead']/w:rPr/w:sz/@w:val)" "$dh/word/styles.xml"
+  else fail "$1: renders"; fi
+}
+masthead_fit "masthead of 4 characters: as the template sets it" 晋团要讯 "|120|84"
+masthead_fit "masthead of 10 characters: letter spacing narrowed" 晋中市卫生健康工作报 "|44|84"
+masthead_fit "masthead of 11 characters: characters narrowed to 95 %" 晋中市卫生健康工作简报 "95||84"
+masthead_fit "masthead of 15 characters: narrowed to 70 %" 中共清徐县委政法委员会政法信息 "70||84"
+masthead_fit "masthead of 21 characters: 60 % and a smaller size" 中共清徐县委政法委员会政法信息中共清徐县委 "60||70"
+
 # The 报尾 moves whole to the next page when the text leaves no room: add
 # one-line paragraphs until gwdoc starts a page for it (only where its
 # estimate is sure the page is full); then LibreOffice must show the 报尾
