@@ -31,8 +31,15 @@ int gw_typed_heading_level(const char *text);
 /* Does `text` start with a section number such as 一、 （一） 1. （1）? */
 bool gw_has_section_number(const char *text);
 
-/* `t` past the spaces (ASCII, tab, U+3000) it is indented by. */
+/* `t` past the spaces (ASCII, tab, U+3000, gw_odd_space_len) it is
+ * indented by. */
 const char *gw_skip_indent(const char *t);
+
+/* Bytes of a space pasted from WeChat or a web page at `s`: a no-break
+ * or typographic space (U+00A0, U+2002-U+200A, U+202F), or, with
+ * *zero_width set, one that takes no room (U+200B, U+2060, U+FEFF).
+ * 0 for anything else. zero_width may be NULL. */
+size_t gw_odd_space_len(const char *s, bool *zero_width);
 
 /* A section number as `t` opens with it (after any indent), read once. */
 typedef struct {

@@ -852,8 +852,8 @@ static bool space_goes(const norm_ctx *x, size_t i, size_t j)
       (is_latin_alnum(cp[i - 1]) && is_han(cp[j])))
     return true;
   if ((is_zh_punct(a) && (is_cjk(b) || is_latin_alnum(b))) ||
-      (is_zh_punct(b) && (is_cjk(a) || is_latin_alnum(a))))
-    return true;
+      (is_zh_punct(b) && (is_cjk(a) || is_latin_alnum(a) || a == '%')))
+    return true; /* 95.3% 。 too */
   return a == '%' && i >= 2 && is_ascii_digit(cp[i - 2]) && is_han(b);
 }
 

@@ -985,3 +985,31 @@ if "$GWDOC" render tests/fixtures/bulletin-20-articles.md -o "$H/twenty.docx" 2>
 else
   fail "20 articles render" "$(cat "$H/twenty.err")"
 fi
+
+# Text pasted from WeChat: a zero-width space before 一、 and a no-break
+# space before （一） still leave headings; no-break spaces beside ，
+# leave no gap, and none of these characters reaches the DOCX.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 文旅简讯\n\n\xe2\x80\x8b一、加强组织领导\n\n正文一段。\n\n\xc2\xa0（一）健全工作机制\n\n正文二段。\n\n二、狠抓工作落实\n\n开展活动20余场，\xc2\xa0\xc2\xa0吸引游客32万人次。\n'; } >"$H/nbsp.md"
+if "$GWDOC" render "$H/nbsp.md" -o "$H/nbsp.docx" 2>"$H/nbsp.err"; then
+  got=$(styled "$H/nbsp.docx")
+  for want in "gwHeading1	一、加强组织领导" "gwHeading2	（一）健全工作机制" "gwHeading1	二、狠抓工作落实" "gwBody	开展活动20余场，吸引游客32万人次。"; do
+    printf '%s\n' "$got" | grep -qxF "$want" && pass "pasted odd spaces: '$want'" \
+      || fail "pasted odd spaces: '$want'" "$(printf '%s' "$got" | tr '\n' '|')"
+  done
+  [ ! -s "$H/nbsp.err" ] && pass "pasted odd spaces: no heading-number warning" || fail "pasted odd spaces: no heading-number warning" "$(cat "$H/nbsp.err")"
+else
+  fail "pasted odd spaces: renders" "$(cat "$H/nbsp.err")"
+fi
+
+# Figures grouped by spaces lose the spaces, so that no line ends inside
+# one (LibreOffice broke 4 / 500元 even at a no-break space); other
+# spaces between figures stay.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 农业简讯\n\n新建高标准农田2 000亩，投资12 345 678元，编号1 23，共3 2024户。\n'; } >"$H/groups.md"
+if "$GWDOC" render "$H/groups.md" -o "$H/groups.docx" 2>"$H/groups.err"; then
+  got=$(styled "$H/groups.docx")
+  want="gwBody	新建高标准农田2000亩，投资12345678元，编号1 23，共3 2024户。"
+  printf '%s\n' "$got" | grep -qxF "$want" && pass "grouped figures: spaces dropped" \
+    || fail "grouped figures: spaces dropped" "$(printf '%s' "$got" | tr '\n' '|')"
+else
+  fail "grouped figures: renders" "$(cat "$H/groups.err")"
+fi
