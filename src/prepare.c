@@ -144,6 +144,8 @@ typedef struct {
   int width;  /* usable width */
   int used;   /* on the current page */
   int pages;
+  int table_top;     /* `used` where the last table's rows on its last page begin */
+  bool table_turned; /* and that page is not the one the table started on */
 } page_state;
 
 static void advance(page_state *ps, int height, int line) {
@@ -216,7 +218,7 @@ static void restart_merges(gw_row *r) {
  * (over a quarter of a page): then it breaks across the page rather than
  * leave most of it empty. */
 static void place_table(page_state *ps, const gw_doc *doc, gw_table *t) {
-  int header = 0;
+  int header = 0, first_page = ps->pages;
   bool page_has_rows = false, ran_over = false;
   for (gw_row *r = t->rows; r; r = r->next) {
     int h = row_height(doc, t, r);
@@ -238,12 +240,17 @@ static void place_table(page_state *ps, const gw_doc *doc, gw_table *t) {
       h = row_height(doc, t, r); /* the restarted cells hold their text again */
     }
     int pages = ps->pages;
+    if (!page_has_rows || ps->used == header)
+      ps->table_top = ps->used; /* the first row of the table, or of a page */
     advance(ps, h, doc->layout.table.line_twips);
     ran_over = ps->pages != pages;
-    if (ran_over)
+    if (ran_over) {
       ps->used += header; /* the repeated header above the rest of the row */
+      ps->table_top = header;
+    }
     page_has_rows = true;
   }
+  ps->table_turned = ps->pages != first_page;
 }
 
 /* A title or heading kept with what follows (w:keepNext) goes to the
@@ -286,9 +293,9 @@ static void set_orientation(page_state *ps, const gw_doc *doc, const gw_block *f
 }
 
 void gw_prepare(gw_doc *doc) {
-  page_state ps = {doc->layout.text_h, doc->layout.text_w, 0, 1};
+  page_state ps = {doc->layout.text_h, doc->layout.text_w, 0, 1, 0, false};
   set_orientation(&ps, doc, doc->first);
-  for (gw_block *b = doc->first; b; b = b->next) {
+  for (gw_block *b = doc->first, *prev = NULL; b; prev = b, b = b->next) {
     if (b->kind == GW_BLOCK_PARA)
       doc->paragraphs++;
     if (b->kind == GW_BLOCK_SECTION) {
@@ -310,8 +317,19 @@ void gw_prepare(gw_doc *doc) {
        * near the edge, the estimate (a few lines off over a long issue,
        * either way) sent the block to a page of its own though it fit. */
       int room = ps.page_h - ps.used;
-      b->tail->new_page = ps.used > 0 &&
-                          room < b->tail->height_twips - 2 * doc->layout.line_twips;
+      /* Right under a table it must be sure of the room instead: when a
+       * table's last rows and the box do not fit, LibreOffice does not
+       * move the box but the whole table, and leaves the title alone on
+       * the page before (a 25-row plan). */
+      bool after_table = prev && prev->kind == GW_BLOCK_TABLE;
+      int need = after_table ? b->tail->height_twips + doc->layout.table.line_twips
+                             : b->tail->height_twips - 2 * doc->layout.line_twips;
+      /* The estimate gives a table's last page one row: it may well
+       * have fitted on the page before (the estimate runs some 10 twips
+       * a row long), which then leaves no room. */
+      int rows_here = ps.used - ps.table_top;
+      bool few_rows = after_table && ps.table_turned && rows_here < 2 * doc->layout.table.line_twips;
+      b->tail->new_page = ps.used > 0 && (room < need || few_rows);
       continue;
     }
     if (b->kind == GW_BLOCK_TABLE) {

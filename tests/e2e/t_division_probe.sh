@@ -79,3 +79,30 @@ if [ -f "$pr_dir/nine.docx" ]; then
     esac
   fi
 fi
+
+# A one-page plan whose last rows leave no room for the 版记: LibreOffice
+# moved the whole table to page 2 and left the title alone on page 1
+# (25 one-line rows), unless the 版记 is sent to the next page. Also when
+# the estimate puts the last row alone on page 2 (27 rows: they all fit
+# on page 1). With 22 rows all fits; with 29 the table runs on.
+pr_rows() { # N: a plan of N one-line rows
+  printf -- '---\nkind: division\ntitle: 某县工作任务分工\nissuer: 某县人民政府办公室\ndate: 2024-05-06\ndistribution:\n  抄送: [县委办公室, 县人大常委会办公室, 县政协办公室]\n---\n\n'
+  for i in $(seq "$1"); do printf '%d. 落实第%d项工作任务。（县应急局牵头，县公安局配合，长期坚持）\n' "$i" "$i"; done
+}
+for n_want in 22:0 25:1 27:1 29:0; do
+  n=${n_want%:*}; want=${n_want#*:}
+  pr_rows "$n" >"$pr_dir/rows$n.md"
+  if "$GWDOC" render "$pr_dir/rows$n.md" -o "$pr_dir/rows$n.docx" 2>/dev/null; then
+    got=$(pr_tail_break "$pr_dir/rows$n.docx")
+    [ "$got" = "$want" ] && pass "division probe: $n rows, 版记 sent to the next page: $want" ||
+      fail "division probe: $n rows, 版记 sent to the next page: $want" "got $got"
+    if [ -z "${QUICK:-}" ] && [ "$n" = 27 ]; then
+      "$DOCX_CHECK" --keep-pdf "$pr_dir/rows27.pdf" "$pr_dir/rows27.docx" >/dev/null 2>&1
+      t=$(pdftotext -f 1 -l 1 "$pr_dir/rows27.pdf" - 2>/dev/null | tr -d ' \n')
+      case $t in
+        *落实第27项*) pass "division probe: rendered, 27 rows stay under the title on page 1" ;;
+        *) fail "division probe: 27 rows stay under the title on page 1" "page 1: ${t:0:60}" ;;
+      esac
+    fi
+  else fail "division probe: $n rows render"; fi
+done
