@@ -474,21 +474,28 @@ static void keep_unit_rows(gw_build *b, dv_plan *p, const unit_list *order) {
     return;
   }
   b->unit = group ? group : order->names[at];
-  dv_row *kept = NULL, **tail = &kept, *category = NULL;
+  /* A kept row brings its category, and the 一、 above a （一） too: an
+   * extract of （一）甲一 and （一）乙一 alone could not be told apart. */
+  dv_row *kept = NULL, **tail = &kept, *top = NULL, *sub = NULL;
   for (dv_row *row = p->rows, *next; row; row = next) {
     next = row->next;
     row->next = NULL;
     if (row->category) {
-      category = row;
+      if (is_subcategory(b->arena, row))
+        sub = row;
+      else
+        top = row, sub = NULL;
       continue;
     }
     if (row_role(p, row, b->unit) == ROLE_NONE)
       continue;
-    if (category) {
-      *tail = category;
-      tail = &category->next;
-      category = NULL;
-    }
+    dv_row *pending[] = {top, sub};
+    for (size_t k = 0; k < 2; k++)
+      if (pending[k]) {
+        *tail = pending[k];
+        tail = &pending[k]->next;
+      }
+    top = sub = NULL;
     *tail = row;
     tail = &row->next;
   }

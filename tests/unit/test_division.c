@@ -721,6 +721,22 @@ START_TEST(index_first_named_leads) {
 }
 END_TEST
 
+/* An extract keeps the 一、 above the （一） of each kept row. */
+START_TEST(unit_extract_keeps_parent_category) {
+  const char *body = "## 一、甲类工作\n\n### （一）甲一\n\n1.甲一任务。（团县委负责）\n\n"
+                     "## 二、乙类工作\n\n### （一）乙一\n\n2.乙一任务。（县委组织部牵头，团县委配合）\n\n"
+                     "### （二）乙二\n\n3.乙二任务。（县委组织部负责）\n";
+  result r = convert("", body, "团县委");
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_nonnull(strstr(r.xml, ">一、甲类工作<"));
+  ck_assert_ptr_nonnull(strstr(r.xml, ">二、乙类工作<"));
+  ck_assert_ptr_nonnull(strstr(r.xml, ">（一）乙一<"));
+  ck_assert_ptr_null(strstr(r.xml, ">（二）乙二<")); /* no row of its own kept */
+  ck_assert(strstr(r.xml, ">一、甲类工作<") < strstr(r.xml, ">（一）甲一<"));
+  done(&r);
+}
+END_TEST
+
 START_TEST(unit_extract) {
   const char *body = "## 一、类\n\n1.甲。（团县委牵头，县委组织部配合）\n\n"
                      "## 二、类\n\n2.乙。（县委组织部牵头）\n\n"
@@ -977,6 +993,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, landscape_short_preamble);
   tcase_add_test(tc, index_by_unit);
   tcase_add_test(tc, index_first_named_leads);
+  tcase_add_test(tc, unit_extract_keeps_parent_category);
   tcase_add_test(tc, unit_extract);
   tcase_add_test(tc, no_items);
   tcase_add_test(tc, item_lines);
