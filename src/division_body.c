@@ -115,7 +115,9 @@ static bool is_deadline(const char *s, size_t len) {
   static const char *const relative[] = {"年底", "年内", "月底", "季度", "上半年", "下半年",
                                          "每年", "每月", "前完成", "每半年", "每学期", "学期",
                                          "每周", "每旬", "每日", "每天", "即日起", "立即",
-                                         "长期", "持续", "常态化", "按时序", "年度", NULL};
+                                         "长期", "持续", "常态化", "按时序", "年度", "全年",
+                                         "年初", "年中", "年末", "适时", "及时", "定期", "随时",
+                                         "根据上级", "按上级", "按照上级", "按要求", NULL};
   bool relative_date = false;
   for (int i = 0; copy && relative[i] && !relative_date; i++)
     relative_date = strstr(copy, relative[i]) != NULL;

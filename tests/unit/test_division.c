@@ -737,6 +737,22 @@ START_TEST(unit_extract_keeps_parent_category) {
 }
 END_TEST
 
+/* Deadlines written without a date (全年, 适时, 根据上级要求) end a prose
+ * bracket like 长期坚持: its units are read, not left in the text. */
+START_TEST(prose_deadline_words) {
+  result r = convert("units: [团县委, 县委组织部]\n",
+                     "1.招商引资签约项目不少于5个。（团县委牵头，县委组织部配合，全年）\n\n"
+                     "2.适时开展评估。（县委组织部牵头，适时）\n\n"
+                     "3.做好迎检。（团县委负责，根据上级要求）\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|1|招商引资签约项目不少于5个。|团县委|县委组织部|全年|"));
+  ck_assert(text_has(r.xml, "|2|适时开展评估。|县委组织部||适时|"));
+  ck_assert(text_has(r.xml, "|3|做好迎检。|团县委||根据上级要求|"));
+  done(&r);
+}
+END_TEST
+
 START_TEST(unit_extract) {
   const char *body = "## 一、类\n\n1.甲。（团县委牵头，县委组织部配合）\n\n"
                      "## 二、类\n\n2.乙。（县委组织部牵头）\n\n"
@@ -994,6 +1010,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, index_by_unit);
   tcase_add_test(tc, index_first_named_leads);
   tcase_add_test(tc, unit_extract_keeps_parent_category);
+  tcase_add_test(tc, prose_deadline_words);
   tcase_add_test(tc, unit_extract);
   tcase_add_test(tc, no_items);
   tcase_add_test(tc, item_lines);
