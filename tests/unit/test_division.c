@@ -750,6 +750,11 @@ START_TEST(prose_deadline_words) {
   ck_assert(text_has(r.xml, "|2|适时开展评估。|县委组织部||适时|"));
   ck_assert(text_has(r.xml, "|3|做好迎检。|团县委||根据上级要求|"));
   done(&r);
+  /* the full stop after the bracket stays with the measure */
+  r = convert("units: [团县委]\n", "1.建设换电站10座（团县委牵头，2024年底前）。\n", NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|1|建设换电站10座。|团县委||2024年底前|"));
+  done(&r);
 }
 END_TEST
 
