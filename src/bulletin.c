@@ -429,6 +429,15 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
       gw_build_inlines(b, node, &cap->runs);
       break;
     }
+    /* ——记…, pasted from Word as a line of its own under a title: the
+     * subtitle, as ## ——记… is */
+    if (st->after_title && only && !cmark_node_next(only) &&
+        cmark_node_get_type(only) == CMARK_NODE_TEXT &&
+        strncmp(gw_skip_indent(cmark_node_get_literal(only)), "——", strlen("——")) == 0) {
+      add_para(b, GW_ROLE_SUBTITLE, node, NULL);
+      b->doc->last->keep_next = true;
+      break;
+    }
     /* 【编者按】… or **编者按**：… written without the > of a quote */
     const char *lead = gw_markdown_lead_text(only); /* **编者按**：… */
     bool maybe_note = lead && may_open_note(gw_skip_indent(lead));

@@ -244,6 +244,26 @@ static bool names_a_thing(const char *t) {
   return false;
 }
 
+/* 第一，… 第二、… 其三：…, one point a line as drafters list them. */
+static bool starts_ordinal(const char *text) {
+  static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
+  const char *p = starts_with(text, "第") ? text + strlen("第")
+                  : starts_with(text, "其") ? text + strlen("其") : NULL;
+  if (!p)
+    return false;
+  const char *q = p;
+  for (bool more = true; more && q - p < 9;) {
+    more = false;
+    for (int i = 0; numerals[i]; i++)
+      if (starts_with(q, numerals[i])) {
+        q += strlen(numerals[i]);
+        more = true;
+        break;
+      }
+  }
+  return q > p && (starts_with(q, "，") || starts_with(q, "、") || starts_with(q, "："));
+}
+
 int gw_markdown_starts_item(const char *text) {
   if (!text)
     return 0;
@@ -418,6 +438,10 @@ static bool breaks_paragraph(const para_ctx *pc, cmark_node *line, cmark_node *b
     return true;
   const char *next = gw_markdown_lead_text(cmark_node_next(br));
   if (gw_markdown_starts_item(next) || (next && starts_with(next, "\u3000")))
+    return true;
+  /* 第一，… 第二，… a line each; but not 排名 / 第一， wrapped mid-sentence */
+  static const char *const stops[] = {"。", "！", "？", "；", "：", "。”", NULL};
+  if (next && starts_ordinal(gw_skip_indent(next)) && ends_with_any(text, stops))
     return true;
   /* a heading line is short of a full line: a paragraph copied from a
    * PDF breaks its lines at the page width (26 characters or more), and

@@ -1013,3 +1013,17 @@ if "$GWDOC" render "$H/groups.md" -o "$H/groups.docx" 2>"$H/groups.err"; then
 else
   fail "grouped figures: renders" "$(cat "$H/groups.err")"
 fi
+
+# Pasted from Word: a ——记… line under a title is its subtitle; points
+# written 第一，… 第二，… a line each are paragraphs, but 排名 / 第一 broken
+# mid-sentence stays one.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 扎根基层的“老黄牛”\n\n——记孝义市下堡镇党委书记王某某\n\n第一，抓好渠系配套。对12条主干渠清淤整修。\n第二，抓好高标准农田建设。\n全县考核排名\n第一，受到表彰。\n'; } >"$H/word-habits.md"
+if "$GWDOC" render "$H/word-habits.md" -o "$H/word-habits.docx" 2>"$H/word-habits.err"; then
+  got=$(styled "$H/word-habits.docx")
+  for want in "gwSubtitle	——记孝义市下堡镇党委书记王某某" "gwBody	第一，抓好渠系配套。对12条主干渠清淤整修。" "gwBody	第二，抓好高标准农田建设。全县考核排名第一，受到表彰。"; do
+    printf '%s\n' "$got" | grep -qxF "$want" && pass "Word habits: '$want'" \
+      || fail "Word habits: '$want'" "$(printf '%s' "$got" | tr '\n' '|')"
+  done
+else
+  fail "Word habits: renders" "$(cat "$H/word-habits.err")"
+fi
