@@ -554,19 +554,25 @@ static void add_masthead(gw_build *b) {
   const char *column = gw_build_str(b, "column", false);
   long year = 0, number = 0, total = 0;
   int has_total = 0;
-  if (!label) {
-    gw_build_int(b, "year", 1900, 9999, true, &year);
-    gw_build_int(b, "number", 1, 100000, true, &number);
-  }
-  if (gw_val_get(b->config, "total"))
-    has_total = gw_build_int(b, "total", 1, 10000000, false, &total) == 0;
   int y = 0, m = 0, d = 0;
   char *date = NULL;
-  if (gw_build_date(b, "date", true, &y, &m, &d) == 0) {
+  bool dated = gw_build_date(b, "date", true, &y, &m, &d) == 0;
+  if (dated) {
     char *s = gw_zh_date(y, m, d);
     date = gw_arena_strdup(b->arena, s ? s : "");
     free(s);
   }
+  if (!label) {
+    /* the 期号's year is the date's unless written (an issue of late
+     * December may be dated in the new year) */
+    if (gw_val_get(b->config, "year") || !dated)
+      gw_build_int(b, "year", 1900, 9999, true, &year);
+    else
+      year = y;
+    gw_build_int(b, "number", 1, 100000, true, &number);
+  }
+  if (gw_val_get(b->config, "total"))
+    has_total = gw_build_int(b, "total", 1, 10000000, false, &total) == 0;
   doc->title = title;
   doc->creator = issuer;
 

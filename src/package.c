@@ -515,7 +515,11 @@ static int write_all(int fd, const unsigned char *p, size_t n) {
 static int save_failed(const char *path, const char *what) {
   int saved = errno;
   gw_package_abort_save();
-  fprintf(stderr, "%s: error: %s：%s（原文件未改动）\n", path, what, gw_errno_text(saved));
+  /* "untouched" only of a file that is there */
+  struct stat st;
+  bool exists = stat(path, &st) == 0;
+  fprintf(stderr, "%s: error: %s：%s%s\n", path, what, gw_errno_text(saved),
+          exists ? "（原文件未改动）" : "");
   return -1;
 }
 

@@ -196,3 +196,10 @@ assert all(f">{i}<" in doc for i in (1, 1250, 2500)), "missing paragraph numbers
 assert doc.count("以钉钉子精神") == 2500, doc.count("以钉钉子精神")
 PY
 check "big bulletin: every part valid" schema_valid "$TMP/big1.docx"
+
+# Without year: the 期号 takes the date's year.
+{ sed -n '1,/^date:/p' samples/jintuan-yaoxun-2021-15.md | grep -v '^year:'; printf -- '---\n正文。\n'; } >"$TMP/noyear.md"
+if "$GWDOC" render "$TMP/noyear.md" -o "$TMP/noyear.docx" 2>"$TMP/noyear.err"; then
+  dn="$TMP/noyear.x"; rm -rf "$dn"; mkdir -p "$dn"; (cd "$dn" && unzip -q "$TMP/noyear.docx")
+  want "no year: the 期号 takes the date's" "〔2021〕第15期（总第236期）" "string(//w:p[w:pPr/w:pStyle/@w:val='gwIssueNumber'])" "$dn/word/document.xml"
+else fail "no year: renders" "$(cat "$TMP/noyear.err")"; fi

@@ -55,7 +55,7 @@ cmp -s "$E/keep.docx" "$E/keep.orig" && pass "failed render leaves the old outpu
 "$GWDOC" render "$E/good.md" -o "$E/good.md" 2>"$E/same.err"; rc=$?
 [ $rc -eq 1 ] && grep -q '输出文件不能是源文件本身' "$E/same.err" && pass "output equal to the input is refused" || fail "output equal to the input is refused"
 "$GWDOC" render "$E/good.md" -o "$E/no/such/dir/x.docx" 2>"$E/dir.err"; rc=$?
-[ $rc -eq 1 ] && grep -q "error: 无法在目标目录创建文件" "$E/dir.err" && pass "missing output folder: clear error" || fail "missing output folder: clear error" "$(cat "$E/dir.err")"
+[ $rc -eq 1 ] && grep -q "error: 无法在目标目录创建文件" "$E/dir.err" && ! grep -q 原文件未改动 "$E/dir.err" && pass "missing output folder: clear error, no word of an original" || fail "missing output folder: clear error, no word of an original" "$(cat "$E/dir.err")"
 chmod 444 "$E/keep.docx"
 "$GWDOC" render "$E/good.md" -o "$E/keep.docx" 2>"$E/ro.err"; rc=$?
 [ $rc -eq 1 ] && cmp -s "$E/keep.docx" "$E/keep.orig" && grep -q 只读 "$E/ro.err" && pass "read-only output: error, untouched" || fail "read-only output: error, untouched" "$(cat "$E/ro.err")"
