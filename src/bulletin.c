@@ -554,6 +554,13 @@ static void add_masthead(gw_build *b) {
   const char *column = gw_build_str(b, "column", false);
   long year = 0, number = 0, total = 0;
   int has_total = 0;
+  /* the 期号's year is the date's unless written (an issue of late
+   * December may be dated in the new year) */
+  bool own_year = gw_val_get(b->config, "year") != NULL;
+  if (!label && own_year)
+    gw_build_int(b, "year", 1900, 9999, true, &year);
+  if (!label)
+    gw_build_int(b, "number", 1, 100000, true, &number);
   int y = 0, m = 0, d = 0;
   char *date = NULL;
   bool dated = gw_build_date(b, "date", true, &y, &m, &d) == 0;
@@ -562,14 +569,11 @@ static void add_masthead(gw_build *b) {
     date = gw_arena_strdup(b->arena, s ? s : "");
     free(s);
   }
-  if (!label) {
-    /* the 期号's year is the date's unless written (an issue of late
-     * December may be dated in the new year) */
-    if (gw_val_get(b->config, "year") || !dated)
-      gw_build_int(b, "year", 1900, 9999, true, &year);
-    else
+  if (!label && !own_year) {
+    if (dated)
       year = y;
-    gw_build_int(b, "number", 1, 100000, true, &number);
+    else
+      gw_build_int(b, "year", 1900, 9999, true, &year);
   }
   if (gw_val_get(b->config, "total"))
     has_total = gw_build_int(b, "total", 1, 10000000, false, &total) == 0;
