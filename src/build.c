@@ -1232,22 +1232,52 @@ static const char *runs_text(gw_buf *buf, const gw_runs *runs, size_t *len) {
   return buf->data ? buf->data : "";
 }
 
-static void check_pairs(gw_build *b, gw_buf *buf, const gw_runs *runs, gw_pos pos) {
+/* What `gwdoc new` writes for the drafter to replace (new.c): a skeleton
+ * rendered as it is prints 文章标题 and 导语…… without a word. Whole
+ * texts, and marks no finished text keeps. */
+static bool holds(const char *text, size_t len, const char *needle) {
+  size_t n = strlen(needle);
+  for (size_t i = 0; i + n <= len; i++)
+    if (text[i] == needle[0] && memcmp(text + i, needle, n) == 0)
+      return true;
+  return false;
+}
+
+static const char *placeholder_in(const char *text, size_t len) {
+  static const char *const whole[] = {"文章标题", "一、一级标题", "一、类别名称", NULL};
+  static const char *const marks[] = {"（按语，可删去）", "（副标题，可删去）", "导语……",
+                                      "正文……", "改革举措……", "为……，", NULL};
+  for (int i = 0; whole[i]; i++)
+    if (len == strlen(whole[i]) && memcmp(text, whole[i], len) == 0)
+      return whole[i];
+  if (!holds(text, len, "……") && !holds(text, len, "可删去"))
+    return NULL;
+  for (int i = 0; marks[i]; i++)
+    if (holds(text, len, marks[i]))
+      return marks[i];
+  return NULL;
+}
+
+static void check_text(gw_build *b, gw_buf *buf, const gw_runs *runs, gw_pos pos) {
   size_t len;
   const char *text = runs_text(buf, runs, &len);
   unpaired_warning w = {b, pos};
   gw_zh_each_unpaired(text, len, gw_zh_paren_marker_len(text, len), warn_unpaired, &w);
+  const char *placeholder = placeholder_in(text, len);
+  if (placeholder)
+    gw_warning(b->diags, pos, "这里还是 gwdoc new 写下的占位文字“%s”：请换成正文，或删去",
+               placeholder);
 }
 
-void gw_build_warn_unpaired(gw_build *b) {
+void gw_build_check_text(gw_build *b) {
   gw_buf buf = {0};
   for (const gw_block *blk = b->doc->first; blk; blk = blk->next) {
     if (blk->kind == GW_BLOCK_PARA && blk->pos.line > 0)
-      check_pairs(b, &buf, &blk->runs, blk->pos);
+      check_text(b, &buf, &blk->runs, blk->pos);
     if (blk->kind == GW_BLOCK_TABLE)
       for (const gw_row *row = blk->table->rows; row; row = row->next)
         for (const gw_cell *c = row->cells; c && row->pos.line > 0; c = c->next)
-          check_pairs(b, &buf, &c->runs, row->pos);
+          check_text(b, &buf, &c->runs, row->pos);
   }
   gw_buf_free(&buf);
 }

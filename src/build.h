@@ -89,8 +89,9 @@ size_t gw_build_split_names(gw_arena *arena, const char *text, const char ***nam
                             size_t **starts);
 
 /* Warn, once a paragraph or table cell, of a bracket or quote without
- * its partner (an unclosed （ leaves the rest of the text in brackets);
- * lint names the exact place. */
-void gw_build_warn_unpaired(gw_build *b);
+ * its partner (an unclosed （ leaves the rest of the text in brackets;
+ * lint names the exact place), and of text `gwdoc new` put there to be
+ * replaced. */
+void gw_build_check_text(gw_build *b);
 
 #endif

@@ -130,7 +130,7 @@ gw_status gw_convert(const char *path, const char *data, size_t len,
   doc.created = created_time(&b);
   if (build_model(&b, front, root, opt) < 0 || diags->errors)
     goto done;
-  gw_build_warn_unpaired(&b);
+  gw_build_check_text(&b);
   if (opt && opt->check_only) {
     status = GW_OK;
     goto done;

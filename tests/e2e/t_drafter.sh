@@ -10,6 +10,11 @@ D="$TMP/drafter"; mkdir -p "$D"
 grep -q '^date: 2021-10-18$' "$D/jintuan-yaoxun-2021-2.md" && pass "new: today's date" || fail "new: today's date"
 grep -q '报: \[省委办公厅' "$D/jintuan-yaoxun-2021-2.md" && pass "new: the template's distribution lists" || fail "new: the template's distribution lists"
 check "new: the stub renders" "$GWDOC" render "$D/jintuan-yaoxun-2021-2.md" -o "$D/new.docx"
+# … and says which of its texts are still the stub's own
+"$GWDOC" render "$D/jintuan-yaoxun-2021-2.md" -o "$D/new.docx" 2>"$D/stub.err"
+n=$(grep -c 'warning: 这里还是 gwdoc new 写下的占位文字' "$D/stub.err")
+[ "$n" = 6 ] && grep -q ':[0-9]*:[0-9]*: warning: 这里还是 gwdoc new 写下的占位文字“文章标题”' "$D/stub.err" \
+  && pass "new: the stub's placeholders are named (6)" || fail "new: the stub's placeholders are named (6)" "$(cat "$D/stub.err")"
 ( cd "$D" && "$GWDOC" new bulletin -o jintuan-yaoxun-2021-1.md 2>"$D/exists.err" ); rc=$?
 [ $rc -eq 1 ] && grep -q 不覆盖 "$D/exists.err" && pass "new: never overwrites" || fail "new: never overwrites"
 
