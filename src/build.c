@@ -949,11 +949,11 @@ gw_tail *gw_build_tail(gw_build *b) {
       klen -= 1;
     row->label = gw_arena_strndup(b->arena, c->key, klen);
     /* GB/T 9704 7.4.2: the 抄送 (and a 主送 moved there, or a plan's
-     * 分送 line like it) line ends with 。, once, whatever mark the
-     * drafter ended it with */
+     * 分送 or 抄报 line like it) line ends with 。, once, whatever mark
+     * the drafter ended it with */
     bool plan = b->doc->kind == GW_KIND_DIVISION;
     if (strcmp(row->label, "抄送") == 0 || strcmp(row->label, "主送") == 0 ||
-        (plan && strcmp(row->label, "分送") == 0)) {
+        (plan && (strcmp(row->label, "分送") == 0 || strcmp(row->label, "抄报") == 0))) {
       static const char *const ends[] = {"。", "，", "；", "、", ".", ",", ";", NULL};
       for (bool cut = true; cut && text.len;) {
         cut = false;

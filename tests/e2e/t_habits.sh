@@ -339,6 +339,7 @@ date: 2022-02-28
 distribution:
   抄送: 县委各部门、县人大常委会办公室，县政协办公室。
   分送: 县安委会各成员单位
+  抄报: 市河长办
 ---
 
 1. 任务。（县财政局负责，2022年底前）
@@ -347,7 +348,8 @@ if "$GWDOC" render "$H/cc.md" -o "$H/cc.docx" 2>"$H/cc.err"; then
   got=$(paras "$H/cc.docx")
   printf '%s\n' "$got" | grep -qF "抄送：县委各部门、县人大常委会办公室，县政协办公室。" \
     && printf '%s\n' "$got" | grep -qF "分送：县安委会各成员单位。" \
-    && pass "抄送 line: split at ，, ends with 。" || fail "抄送 line: split at ，, ends with 。" "$(printf '%s' "$got" | tr '\n' '|')"
+    && printf '%s\n' "$got" | grep -qF "抄报：市河长办。" \
+    && pass "抄送 line: split at ，, ends with 。 (and 分送, 抄报)" || fail "抄送 line: split at ，, ends with 。" "$(printf '%s' "$got" | tr '\n' '|')"
 else
   fail "抄送 source renders" "$(cat "$H/cc.err")"
 fi
