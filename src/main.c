@@ -235,9 +235,13 @@ static int cmd_render(int argc, char **argv) {
     else if (strcmp(arg, "-j") == 0 || strcmp(arg, "--jobs") == 0)
       slot = &jobs_text;
     if (slot) {
-      if (i + 1 >= argc) {
+      if (i + 1 >= argc || !*argv[i + 1]) {
         free(sources);
         return usage_error("选项 %s 缺少参数", arg);
+      }
+      if (*slot) { /* --unit 甲 --unit 乙: which one was meant? */
+        free(sources);
+        return usage_error("选项 %s 只能给一次", arg);
       }
       *slot = argv[++i];
     } else if (strcmp(arg, "--pdf") == 0) {

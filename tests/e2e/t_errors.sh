@@ -65,6 +65,9 @@ chmod 644 "$E/keep.docx"
 "$GWDOC" render 2>/dev/null; [ $? -eq 2 ] && pass "render without a source: exit 2" || fail "render without a source: exit 2"
 "$GWDOC" frobnicate 2>/dev/null; [ $? -eq 2 ] && pass "unknown command: exit 2" || fail "unknown command: exit 2"
 "$GWDOC" render --bogus x.md 2>/dev/null; [ $? -eq 2 ] && pass "unknown option: exit 2" || fail "unknown option: exit 2"
+"$GWDOC" render samples/yangqu-division.md --unit "" -o "$E/u.docx" 2>/dev/null; [ $? -eq 2 ] && pass "--unit \"\": exit 2" || fail "--unit \"\": exit 2"
+"$GWDOC" render samples/yangqu-division.md --unit 团县委 --unit 县教育局 -o "$E/u.docx" 2>"$E/u2.err"; rc=$?
+[ $rc -eq 2 ] && grep -q '选项 --unit 只能给一次' "$E/u2.err" && pass "--unit twice: exit 2" || fail "--unit twice: exit 2" "rc=$rc"
 "$GWDOC" --help | grep -q '用法' && pass "--help in Chinese" || fail "--help in Chinese"
 
 # stdin to stdout.
