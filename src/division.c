@@ -376,6 +376,45 @@ bool dv_unit_listed(gw_build *b, const dv_plan *p, const char *name) {
   return unit_find(&p->known, fold(b, name)) >= 0;
 }
 
+/* Is unit i of a cell named before it in the same cell? (A lead named
+ * again among the 责任单位 is left alone: some plans list every unit
+ * responsible there, the lead too.) */
+static bool named_before(const dv_units *units, size_t i) {
+  for (size_t j = 0; j < i; j++)
+    if (!units->items[j].collective && strcmp(units->items[j].name, units->items[i].name) == 0)
+      return true;
+  return false;
+}
+
+/* A unit named twice in one cell (县交通局、县交通局) is printed once,
+ * with a warning. The list is copied, not changed in place: a merged
+ * cell shares it with the row above. */
+static void drop_repeated_units(gw_build *b, const dv_plan *p, dv_row *row) {
+  for (size_t c = 0; c < p->ncols; c++) {
+    dv_units *units = &row->units[c];
+    dv_unit *kept = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < units->count; i++) {
+      const dv_unit *u = &units->items[i];
+      if (u->collective || !named_before(units, i)) {
+        if (kept)
+          kept[n++] = *u;
+        continue;
+      }
+      gw_warning(b->diags, u->pos, "单位“%s”在这一格里写了两次：只排一次", u->name);
+      if (!kept) {
+        kept = gw_arena_alloc(b->arena, units->count * sizeof *kept);
+        memcpy(kept, units->items, i * sizeof *kept);
+        n = i;
+      }
+    }
+    if (kept) {
+      units->items = kept;
+      units->count = n;
+    }
+  }
+}
+
 static void check_units(gw_build *b, dv_plan *p, unit_list *order) {
   const unit_list *known = &p->known;
   bool listed = p->units_declared;
@@ -408,6 +447,8 @@ static void check_units(gw_build *b, dv_plan *p, unit_list *order) {
         else
           unit_add(b, order, u->name, folded);
       }
+  for (dv_row *row = p->rows; row; row = row->next)
+    drop_repeated_units(b, p, row);
 }
 
 /* ---- Rows: numbers, membership, the extract for one unit. ---- */

@@ -758,6 +758,21 @@ START_TEST(prose_deadline_words) {
 }
 END_TEST
 
+/* A unit named twice in one cell is printed once, with a warning; a
+ * lead named again among the 责任单位 is left as written. */
+START_TEST(repeated_unit_printed_once) {
+  result r = convert("units: [团县委, 县委组织部, 县教育局]\n",
+                     "1.甲。（团县委牵头，团县委、县委组织部配合）\n\n"
+                     "2.乙。（县教育局牵头，县委组织部、县委组织部配合）\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|1|甲。|团县委|团县委、县委组织部|"));
+  ck_assert(text_has(r.xml, "|2|乙。|县教育局|县委组织部|"));
+  ck_assert_uint_eq(r.diags.warnings, 1);
+  done(&r);
+}
+END_TEST
+
 START_TEST(unit_extract) {
   const char *body = "## 一、类\n\n1.甲。（团县委牵头，县委组织部配合）\n\n"
                      "## 二、类\n\n2.乙。（县委组织部牵头）\n\n"
@@ -1016,6 +1031,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, index_first_named_leads);
   tcase_add_test(tc, unit_extract_keeps_parent_category);
   tcase_add_test(tc, prose_deadline_words);
+  tcase_add_test(tc, repeated_unit_printed_once);
   tcase_add_test(tc, unit_extract);
   tcase_add_test(tc, no_items);
   tcase_add_test(tc, item_lines);
