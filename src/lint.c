@@ -91,6 +91,7 @@ typedef struct {
   int last[4];      /* last number seen per marker rank */
   char last_text[4][32];
   bool after_title;
+  bool plan; /* kind: division */
   bool auto_numbering;    /* numbering: auto: render numbers the headings */
   bool told_typed_number; /* its one warning about a typed number is out */
   /* paragraphs */
@@ -103,6 +104,7 @@ typedef struct {
   size_t tab_rows;         /* such lines in a row so far */
   size_t tab_start;        /* source offset of the first of them */
   bool tab_told;           /* the run is reported already */
+  bool tab_table;          /* a plan's paste with its header line: render reads it */
 } linter;
 
 static const char OBJ[] = "\xEF\xBF\xBC"; /* U+FFFC */
@@ -519,6 +521,11 @@ static int on_norm_edit(const gw_zh_edit *e, void *vctx) {
                "中文语境中应使用全角标点：把“%s”改为“%s”", was, now);
     break;
   case GW_ZH_EDIT_QUOTES:
+    /* In rows pasted from a spreadsheet a " is Excel's quoting of a cell
+     * ("甲、⏎乙", ""预案""): render reads it so; curled by --fix, the
+     * cell came apart. */
+    if (memchr(s, '\t', pr->text.len))
+      return 0;
     f = report(x->l, pr, e->offset, GW_WARNING, "quotes",
                "中文应使用成对的弯引号：把直引号 %s 改为 %s", was, now);
     break;
@@ -1323,12 +1330,31 @@ static size_t tab_lines(const prose *pr, size_t *first) {
  * the cells: Markdown reads them as a paragraph, not a table. Two such
  * lines in a row (in one paragraph, or in the lines split off it) are
  * reported once, at the first. */
+/* Does the line of `pr` at `at` name a plan's columns (序号 工作任务
+ * 牵头单位 …)? */
+static bool names_plan_columns(const prose *pr, size_t at) {
+  static const char *const heads[] = {"序号", "牵头", "责任单位", "完成时限", "完成时间", NULL};
+  const char *t = pr->text.data + at;
+  const char *nl = memchr(t, '\n', pr->text.len - at);
+  size_t n = nl ? (size_t)(nl - t) : pr->text.len - at;
+  for (int i = 0; heads[i]; i++)
+    for (size_t k = 0; k + strlen(heads[i]) <= n; k++)
+      if (memcmp(t + k, heads[i], strlen(heads[i])) == 0)
+        return true;
+  return false;
+}
+
 static void tab_rows_rule(linter *l, cmark_node *node, const prose *pr) {
   size_t first = 0, rows = tab_lines(pr, &first);
-  bool joined = l->tab_para && cmark_node_previous(node) == l->tab_para &&
-                gw_markdown_continues(node);
+  bool next_to = l->tab_para && cmark_node_previous(node) == l->tab_para;
+  bool joined = next_to && gw_markdown_continues(node);
+  /* A plan's paste that starts with its header line is read by render as
+   * a table, its rows of tabs only (Excel's empty rows) skipped: nothing
+   * to change in it, nor in the rows after such an empty one. */
+  bool read_as_table = rows && l->plan && ((next_to && l->tab_table) || names_plan_columns(pr, first));
   l->tab_para = rows ? node : NULL;
-  if (!rows)
+  l->tab_table = read_as_table;
+  if (!rows || read_as_table)
     return;
   if (!joined) {
     l->tab_rows = 0;
@@ -1402,7 +1428,9 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
              "请删去两段之间的空行，合为一段",
              l->prev_line, l->prev_tail);
     l->prev_para = node;
-    l->prev_open = ends_open(&pr, l->prev_tail, sizeof l->prev_tail) && !typed;
+    /* pasted spreadsheet rows end in a cell, not mid-sentence */
+    bool tab_rows = pr.text.data && memchr(pr.text.data, '\t', pr.text.len);
+    l->prev_open = ends_open(&pr, l->prev_tail, sizeof l->prev_tail) && !typed && !tab_rows;
     size_t last = pr.nseg ? pr.segs[pr.nseg - 1].roff + pr.segs[pr.nseg - 1].len - 1
                           : pr.start;
     l->prev_line = gw_source_line_of(src, last);
@@ -1750,6 +1778,8 @@ size_t gw_lint_buffer(const char *path, const char *data, size_t len, gw_diags *
         const gw_val *numbering = gw_val_get(front, "numbering");
         l.auto_numbering = numbering && numbering->kind == GW_VAL_STR &&
                            strcmp(numbering->str, "auto") == 0;
+        const gw_val *kind = gw_val_get(front, "kind");
+        l.plan = kind && kind->kind == GW_VAL_STR && strcmp(kind->str, "division") == 0;
         lint_values(&l, front, 0, NULL);
         lint_front_keys(&inner, front);
       }

@@ -295,6 +295,13 @@ static const lint_case lint_cases[] = {
     {"tab-separated rows", FM "序号\t工作任务\t牵头单位\n1\t开展排查。\t县水利局\t2025年5月底前\n"
                               "2\t修订预案。\t县应急管理局\t2025年5月20日前\n",
      "4:1 warning tab-columns"},
+    /* a plan's paste with its header line is a table to render: its
+     * Excel quoting stays, its empty rows part nothing */
+    {"a plan's tab-separated table",
+     "---\nkind: division\ntitle: 分工\nissuer: 办公室\ndate: 2024-03-01\n---\n"
+     "序号\t工作任务\t牵头单位\n1\t\"整治占道、\n乱堆乱放\"\t街道城管中队\n\t\t\n"
+     "2\t背街小巷整治\t街道城管中队\n",
+     ""},
     {"tab-separated rows split at their numbers",
      FM "正文。\n\n（1）\t开展排查\t县水利局\n（2）\t修订预案\t县应急管理局\n",
      "6:1 warning tab-columns"},
