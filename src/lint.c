@@ -325,11 +325,12 @@ typedef struct {
   int number;    /* its value, -1 when not readable */
   size_t len;    /* bytes of the marker */
   bool dun;      /* 1、 instead of 1. */
-  size_t dun_at; /* offset of that 、 */
+  size_t dun_at; /* offset of that 、 (or of the dot of 二．) */
+  size_t dot;    /* 二． or 二. instead of 二、: the dot's bytes, else 0 */
 } marker;
 
 static marker parse_marker(const char *s, size_t len) {
-  marker m = {MK_NONE, -1, 0, false, 0};
+  marker m = {MK_NONE, -1, 0, false, 0, 0};
   size_t i = 0;
   UChar32 c = len ? next_cp(s, len, &i) : -1;
   if (c == '(' || c == 0xFF08) {
@@ -367,10 +368,15 @@ static marker parse_marker(const char *s, size_t len) {
   int n = zh_number(s, len, &i);
   if (n > 0) {
     size_t k = i;
-    if (i < len && next_cp(s, len, &k) == 0x3001) { /* 、 */
+    UChar32 mark = i < len ? next_cp(s, len, &k) : -1;
+    size_t k2 = k;
+    bool figure_after = k < len && is_any_digit(next_cp(s, len, &k2));
+    if (mark == 0x3001 || ((mark == 0xFF0E || mark == '.') && !figure_after)) { /* 、 ． . */
       m.rank = MK_CN_DUN;
       m.number = n;
       m.len = k;
+      m.dun_at = i;
+      m.dot = mark == 0x3001 ? 0 : k - i; /* render reads 二． as 二、 too */
     }
     return m;
   }
@@ -736,6 +742,14 @@ static void rule_unbalanced(linter *l, prose *pr, size_t marker_len) {
 
 /* [list-marker]: 1、 at the start of a paragraph or heading. */
 static void rule_list_marker(linter *l, prose *pr, const marker *m) {
+  if (m->rank == MK_CN_DUN && m->dot) {
+    char was[32];
+    short_copy(was, sizeof was, pr->text.data, m->len);
+    finding *f = report(l, pr, 0, GW_WARNING, "list-marker",
+                        "中文数字序号后用顿号，不用点：把“%s”的点改为“、”", was);
+    add_edit(pr, f, m->dun_at, m->dot, "、", strlen("、"));
+    return;
+  }
   if (m->rank != MK_AR_DOT || !m->dun)
     return;
   char was[32];
@@ -1385,7 +1399,7 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
     pr.start = pr.segs[0].roff;
 
   bool numbered = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING;
-  marker m = {MK_NONE, -1, 0, false, 0};
+  marker m = {MK_NONE, -1, 0, false, 0, 0};
   if (numbered) {
     /* 　　一、… : the marker after a hand indent (indent removes that) */
     const char *t = pr.text.data ? pr.text.data : "";
@@ -1400,7 +1414,12 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
   }
   /* The rules that remove a mark or a space run first: at the same
    * place they win over the normalising ones (one --fix, not two). */
-  bool typed = type == CMARK_NODE_PARAGRAPH && m.rank != MK_NONE && typed_heading(&pr);
+  /* as render reads them: **二、突出重点。** in bold is a run-in head of
+   * the body, not a heading (its first inline is no plain text) */
+  cmark_node *lead = cmark_node_first_child(node);
+  bool plain_lead = lead && cmark_node_get_type(lead) == CMARK_NODE_TEXT;
+  bool typed = type == CMARK_NODE_PARAGRAPH && m.rank != MK_NONE && plain_lead &&
+               typed_heading(&pr);
   if (type == CMARK_NODE_HEADING)
     heading_end_rule(l, &pr);
   if (type == CMARK_NODE_HEADING || typed)

@@ -291,6 +291,11 @@ static const lint_case lint_cases[] = {
     {"next paragraph is a label", FM "送：各市，团省委班子成员\n\n发：市级团委。\n", ""},
     {"title lines are not sentences", FM "共青团山西省委\n\n2021年10月18日\n", ""},
     {"heading in between", FM "工作如下，分为\n\n## 一、甲\n\n成员单位。\n", ""},
+    /* headings as render reads them: 二． is 二、 written wrong, and a
+     * bold line is a run-in head, not a heading out of sequence */
+    {"二． is heading 二、 with the wrong mark",
+     FM "一、甲\n\n正文。\n\n二．乙\n\n正文。\n\n三、丙\n\n正文。\n", "8:1 warning list-marker"},
+    {"a bold 二、 line is no heading", FM "**一、甲。**正文。\n\n**二、乙。**\n\n正文。\n", ""},
     /* tabs: the columns of a paste from a spreadsheet, never stray spaces */
     {"tab-separated rows", FM "序号\t工作任务\t牵头单位\n1\t开展排查。\t县水利局\t2025年5月底前\n"
                               "2\t修订预案。\t县应急管理局\t2025年5月20日前\n",
