@@ -990,6 +990,17 @@ static size_t note_start(gw_build *b, const char *t, size_t a, size_t z) {
  * it (各县（市、区）政府 is one name: its 、 is no place to break); a
  * name with its role note too long for a line breaks before the note
  * (市林业局 / （牵头）、), never inside it. */
+/* Where a bracket that ends t[a..z) opens (各乡镇（街道）), or z. */
+static size_t final_paren_start(const char *t, size_t a, size_t z) {
+  size_t close = strlen("）");
+  if (z - a <= close || memcmp(t + z - close, "）", close) != 0)
+    return z;
+  for (size_t i = z - close; i > a; i--)
+    if (i - a >= 3 && memcmp(t + i - 3, "（", 3) == 0)
+      return i - 3 > a ? i - 3 : z;
+  return z;
+}
+
 static void break_unit_cell(gw_build *b, gw_cell *cell, int col_twips) {
   size_t cap = cell_line_cols(b, col_twips);
   if (cap < 4 || !gw_runs_plain(&cell->runs))
@@ -1005,6 +1016,8 @@ static void break_unit_cell(gw_build *b, gw_cell *cell, int col_twips) {
       line = 0;
     }
     size_t note = note_start(b, t, a, z);
+    if (note == z) /* 各乡镇（街道）: its bracket, not inside it (各乡镇（街 / 道）) */
+      note = final_paren_start(t, a, z);
     size_t head = gw_zh_display_width(t + a, note - a);
     if (line == 0 && w > cap && note < z && head <= cap) {
       at[n++] = note;

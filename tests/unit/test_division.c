@@ -773,6 +773,22 @@ START_TEST(repeated_unit_printed_once) {
 }
 END_TEST
 
+/* A name with a bracket too long for a unit cell's line breaks before
+ * the bracket (各乡镇 / （街道）), never inside it. */
+START_TEST(unit_cell_breaks_before_bracket) {
+  result r = convert("",
+                     "1. 开展隐患排查整治。\n"
+                     "   - 牵头单位：县应急管理局\n"
+                     "   - 责任单位：各乡镇（街道办事处）\n"
+                     "   - 完成时限：长期坚持\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_nonnull(strstr(r.xml, ">各乡镇</w:t></w:r><w:r><w:br/>"));
+  ck_assert_ptr_nonnull(strstr(r.xml, ">（街道办事处）<"));
+  done(&r);
+}
+END_TEST
+
 START_TEST(unit_extract) {
   const char *body = "## 一、类\n\n1.甲。（团县委牵头，县委组织部配合）\n\n"
                      "## 二、类\n\n2.乙。（县委组织部牵头）\n\n"
@@ -1032,6 +1048,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, unit_extract_keeps_parent_category);
   tcase_add_test(tc, prose_deadline_words);
   tcase_add_test(tc, repeated_unit_printed_once);
+  tcase_add_test(tc, unit_cell_breaks_before_bracket);
   tcase_add_test(tc, unit_extract);
   tcase_add_test(tc, no_items);
   tcase_add_test(tc, item_lines);
