@@ -1038,16 +1038,32 @@ static bool opens_range(const char *t) {
 
 /* Where the line starting at t[from] breaks: after the latest 年, 月, 日
  * or clause mark that leaves it at most `cap` columns; 0 when none does. */
+/* A line never starts with 、，；。） either. */
+static bool starts_closing_mark(const char *t) {
+  static const char *const marks[] = {"、", "，", "；", "。", "）", NULL};
+  for (int i = 0; marks[i]; i++)
+    if (strncmp(t, marks[i], strlen(marks[i])) == 0)
+      return true;
+  return false;
+}
+
 static size_t deadline_break(const char *t, size_t len, size_t from, size_t cap) {
-  static const char *const after[] = {"年", "月", "日", "，", "；", NULL};
-  size_t best = 0;
+  static const char *const after[] = {"年", "月", "日", "，", "；", "、", NULL};
+  size_t best = 0, before_best = 0;
   for (size_t i = from; i < len; i++)
-    for (int k = 0; after[k] && (unsigned char)t[i] >= 0xE0; k++) { /* all start E5-EF */
+    for (int k = 0; after[k] && (unsigned char)t[i] >= 0xE0; k++) { /* all start E3-EF */
       size_t n = strlen(after[k]);
       if (strncmp(t + i, after[k], n) == 0 && i + n < len && !opens_range(t + i + n) &&
-          gw_zh_display_width(t + from, i + n - from) <= cap)
+          !starts_closing_mark(t + i + n) && gw_zh_display_width(t + from, i + n - from) <= cap) {
+        before_best = best;
         best = i + n;
+      }
     }
+  /* not 2024年4月 / 底前 when 2024年 / 4月底前 fits: a word or two left
+   * alone on the last line reads as cut off */
+  if (before_best && gw_zh_display_width(t + best, len - best) <= 4 &&
+      gw_zh_display_width(t + before_best, len - before_best) <= cap)
+    return before_best;
   return best;
 }
 
