@@ -9,6 +9,7 @@
 #include "zh.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -708,6 +709,8 @@ static gw_table *main_table(gw_build *b, const dv_plan *p, const options *o) {
  * shared in proportion. */
 typedef struct {
   double lo, hi, weight, width;
+  double head;    /* the header's width on one line */
+  double body_lo; /* what the cells need (a unit name, a deadline's line) */
   bool fixed;
 } column_fit;
 
@@ -727,7 +730,7 @@ static void measure_columns(gw_build *b, const gw_table *t, const bool *unit_col
       gw_cell *c = cell_at(r, col);
       double w = (double)gw_cell_width(c) * (r->header ? header_unit : unit) + pad;
       if (r->header) {
-        fit[col].lo = fit[col].hi = w;
+        fit[col].lo = fit[col].hi = fit[col].head = w;
         continue;
       }
       fit[col].weight += (double)gw_cell_width(c);
@@ -739,6 +742,8 @@ static void measure_columns(gw_build *b, const gw_table *t, const bool *unit_col
       if (half > 10 * unit + pad)
         half = 10 * unit + pad; /* 每半年开展一次评估: five characters a line, the
                                     measures need the room more */
+      if (col == deadline_col && half > fit[col].body_lo)
+        fit[col].body_lo = half;
       if (col == deadline_col && half > fit[col].lo)
         fit[col].lo = half;
       if (unit_col && unit_col[col]) {
@@ -748,6 +753,8 @@ static void measure_columns(gw_build *b, const gw_table *t, const bool *unit_col
         double cap = unit_chars * 2 * unit + pad;
         if (unit_chars > 0 && nw > cap)
           nw = cap; /* the measures need the room more than a long name */
+        if (nw > fit[col].body_lo)
+          fit[col].body_lo = nw;
         if (nw > fit[col].lo)
           fit[col].lo = nw;
       }
@@ -788,6 +795,35 @@ static void fill_columns(column_fit *fit, int n, double room) {
 }
 
 /* `floor` (or NULL): widths in twips the columns keep at least. */
+/* Too many columns for one-line headers (six in portrait: 责任（配合）单位
+ * alone wants eight characters): every column was scaled down alike,
+ * the measures to three characters and 工作内容 broken as 工作内 / 容.
+ * Headers then break in two instead (工作 / 内容), when that leaves room,
+ * so that the measures keep their share. */
+static void relax_headers(gw_build *b, column_fit *fit, int n, int avail, const int *floor) {
+  const gw_layout *L = &b->doc->layout;
+  double header_unit = L->roles[GW_ROLE_TABLE_HEADER].size_half_pt * 5.0;
+  double pad = 2 * L->table.cell_margin_twips + 40;
+  double sum_lo = 0, relaxed = 0;
+  double *lo2 = gw_arena_alloc(b->arena, (size_t)n * sizeof *lo2);
+  for (int i = 0; i < n; i++) {
+    sum_lo += fit[i].lo;
+    double cols = (fit[i].head - pad) / header_unit; /* display columns */
+    double chars = ceil(cols / 4) > 2 ? ceil(cols / 4) : 2; /* whole, and 序号 stays whole */
+    double half = chars * 2 * header_unit + pad;
+    lo2[i] = fit[i].body_lo > half ? fit[i].body_lo : half;
+    if (lo2[i] > fit[i].lo)
+      lo2[i] = fit[i].lo;
+    if (floor && lo2[i] < floor[i])
+      lo2[i] = floor[i];
+    relaxed += lo2[i];
+  }
+  if (sum_lo < avail || relaxed >= avail)
+    return;
+  for (int i = 0; i < n; i++)
+    fit[i].lo = lo2[i];
+}
+
 static void balance_widths(gw_build *b, gw_table *t, const bool *unit_col,
                            int deadline_col, int unit_chars, const bool *text_col,
                            long measure_pct, int avail, const int *floor) {
@@ -797,6 +833,7 @@ static void balance_widths(gw_build *b, gw_table *t, const bool *unit_col,
   for (int i = 0; floor && i < n; i++)
     if (fit[i].lo < floor[i])
       fit[i].lo = floor[i];
+  relax_headers(b, fit, n, avail, floor);
   double sum_lo = 0, sum_hi = 0, sum = 0;
   for (int i = 0; i < n; i++) {
     if (fit[i].hi < fit[i].lo)

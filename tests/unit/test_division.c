@@ -789,6 +789,26 @@ START_TEST(unit_cell_breaks_before_bracket) {
 }
 END_TEST
 
+/* Six columns kept in portrait: the headers break in two (工作 / 内容)
+ * rather than every column shrinking alike and the measures going down
+ * to three characters (工作内 / 容). */
+START_TEST(portrait_six_columns_headers_break) {
+  result r = convert("orientation: portrait\n",
+                     "| 序号 | 工作内容 | 牵头领导 | 牵头单位 | 责任（配合）单位 | 时间节点 |\n"
+                     "|---|---|---|---|---|---|\n"
+                     "| 1 | 开展占道经营、店外经营专项整治。 | 王副市长 | 市城市管理局 |"
+                     " 各区人民政府、市市场监督管理局 | 2024年6月底前 |\n"
+                     "| 2 | 加强建筑工地扬尘管控。 | 张副市长 | 市住房和城乡建设局 |"
+                     " 市生态环境局、市城市管理局 | 每年10月至次年3月 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_int_ge(grid_col(r.xml, 1), 2 * 280 + 170); /* 序号 whole */
+  ck_assert_int_ge(grid_col(r.xml, 2), 4 * 280 + 210); /* 工作内容 whole, at the least */
+  ck_assert_int_eq(grid_sum(r.xml), 8845);
+  done(&r);
+}
+END_TEST
+
 START_TEST(unit_extract) {
   const char *body = "## 一、类\n\n1.甲。（团县委牵头，县委组织部配合）\n\n"
                      "## 二、类\n\n2.乙。（县委组织部牵头）\n\n"
@@ -1049,6 +1069,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, prose_deadline_words);
   tcase_add_test(tc, repeated_unit_printed_once);
   tcase_add_test(tc, unit_cell_breaks_before_bracket);
+  tcase_add_test(tc, portrait_six_columns_headers_break);
   tcase_add_test(tc, unit_extract);
   tcase_add_test(tc, no_items);
   tcase_add_test(tc, item_lines);
