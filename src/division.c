@@ -258,7 +258,11 @@ static char *closest_units(gw_build *b, const unit_list *known, const char *name
      * cut short (市少工委 for 市少工委办公室) */
     size_t fl = strlen(folded);
     bool prefix = fl >= 6 && strncmp(known->folded[i], folded, fl) == 0;
-    dist[i] = gw_zh_abbreviates(folded, known->folded[i]) ? 0
+    /* either way: 县发改局 written for 县发展改革局, or 区残疾人联合会
+     * written where the list has 区残联 */
+    dist[i] = gw_zh_abbreviates(folded, known->folded[i]) ||
+                      gw_zh_abbreviates(known->folded[i], folded)
+                  ? 0
               : prefix                                    ? 1
                                                           : gw_zh_distance(known->folded[i], folded);
     if (full && gw_zh_distance(known->folded[i], full) < dist[i])

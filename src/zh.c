@@ -1459,7 +1459,20 @@ bool gw_zh_abbreviates(const char *abbr, const char *full)
   int32_t k = fl;
   U8_BACK_1(f, 0, k);
   U8_GET(f, 0, k, fl, f_last);
-  return a_chars >= 2 && a_last == f_last;
+  /* 区残联 for 区残疾人联合会, 县委编办 for …编制委员会办公室, 科协 for
+   * 科学技术协会: the short form ends with the head of the last word */
+  static const struct {
+    const char *ending;
+    UChar32 head;
+  } words[] = {{"联合会", 0x8054 /* 联 */}, {"办公室", 0x529E /* 办 */},
+               {"协会", 0x534F /* 协 */}, {"委员会", 0x59D4 /* 委 */}};
+  bool head_of_last = false;
+  for (size_t w = 0; w < sizeof words / sizeof words[0] && !head_of_last; w++) {
+    size_t n = strlen(words[w].ending);
+    head_of_last = (size_t)fl > n && memcmp(full + fl - n, words[w].ending, n) == 0 &&
+                   a_last == words[w].head;
+  }
+  return a_chars >= 2 && (a_last == f_last || head_of_last);
 }
 
 size_t gw_zh_distance(const char *a, const char *b)

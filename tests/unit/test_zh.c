@@ -923,6 +923,11 @@ START_TEST(test_abbreviates)
   ck_assert(!gw_zh_abbreviates("县财政局", "县财政局"));     /* not shorter */
   ck_assert(!gw_zh_abbreviates("局", "县财政局"));
   ck_assert(!gw_zh_abbreviates("", "县财政局"));
+  /* the short form ends with the head of the last word */
+  ck_assert(gw_zh_abbreviates("区残联", "区残疾人联合会"));
+  ck_assert(gw_zh_abbreviates("县委编办", "县委机构编制委员会办公室"));
+  ck_assert(gw_zh_abbreviates("县科协", "县科学技术协会"));
+  ck_assert(!gw_zh_abbreviates("区残办", "区残疾人联合会"));
 }
 END_TEST
 
