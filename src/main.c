@@ -302,8 +302,16 @@ int main(int argc, char **argv) {
   size_t i = 0;
   while (i < sizeof commands / sizeof commands[0] && strcmp(argv[1], commands[i].name) != 0)
     i++;
-  if (i == sizeof commands / sizeof commands[0])
+  if (i == sizeof commands / sizeof commands[0]) {
+    /* rendr, reder: a slip of a letter or two */
+    for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
+      if (gw_zh_distance(argv[1], commands[k].name) <= 2) {
+        char what[256];
+        snprintf(what, sizeof what, "未知命令 %.100s：是不是 %s？", argv[1], commands[k].name);
+        return usage_error("%s", what);
+      }
     return usage_error("未知命令 %s", argv[1]);
+  }
   int rc = commands[i].run(argc - 2, argv + 2);
   gw_zh_cleanup();
   return rc;

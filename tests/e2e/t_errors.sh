@@ -64,6 +64,8 @@ chmod 644 "$E/keep.docx"
 # Usage errors exit 2.
 "$GWDOC" render 2>/dev/null; [ $? -eq 2 ] && pass "render without a source: exit 2" || fail "render without a source: exit 2"
 "$GWDOC" frobnicate 2>/dev/null; [ $? -eq 2 ] && pass "unknown command: exit 2" || fail "unknown command: exit 2"
+"$GWDOC" rendr x.md 2>"$E/rendr.err"; rc=$?
+[ $rc -eq 2 ] && grep -q '未知命令 rendr：是不是 render？' "$E/rendr.err" && pass "rendr: did you mean render" || fail "rendr: did you mean render" "$(cat "$E/rendr.err")"
 "$GWDOC" render --bogus x.md 2>/dev/null; [ $? -eq 2 ] && pass "unknown option: exit 2" || fail "unknown option: exit 2"
 "$GWDOC" render samples/yangqu-division.md --unit "" -o "$E/u.docx" 2>/dev/null; [ $? -eq 2 ] && pass "--unit \"\": exit 2" || fail "--unit \"\": exit 2"
 "$GWDOC" render samples/yangqu-division.md --unit 团县委 --unit 县教育局 -o "$E/u.docx" 2>"$E/u2.err"; rc=$?
