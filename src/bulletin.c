@@ -396,6 +396,18 @@ static bool is_caption_line(const char *t) {
   return false;
 }
 
+/* Is the paragraph after `node` text of its own, not another numbered
+ * line? A 1.加大宣传力度 line above such text is a heading of the third
+ * level; a run of short numbered lines (1.加强领导 2.落实责任) is a list. */
+static bool heads_text(cmark_node *node) {
+  cmark_node *next = cmark_node_next(node);
+  if (!next || cmark_node_get_type(next) != CMARK_NODE_PARAGRAPH ||
+      cmark_node_get_type(cmark_node_parent(node)) != CMARK_NODE_DOCUMENT)
+    return false;
+  const char *lead = gw_markdown_lead_text(next);
+  return lead && !gw_has_section_number(lead) && !gw_markdown_starts_item(lead);
+}
+
 void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) {
   if (depth > MAX_BLOCK_DEPTH) {
     gw_warning(b->diags, gw_build_node_pos(b, node),
@@ -448,6 +460,8 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
                           ? cmark_node_get_literal(only) : NULL;
     const char *plain = lit && gw_has_section_number(lit) ? gw_build_plain_text(b, node) : NULL;
     int level = plain ? gw_typed_heading_level(plain) : 0;
+    if (!level && plain && heads_text(node))
+      level = gw_typed_subheading_level(plain); /* 1.加大宣传力度 over its text */
     add_para(b, level ? (gw_role)(GW_ROLE_HEADING1 + level - 1) : GW_ROLE_BODY, node, NULL);
     b->doc->last->keep_next = level > 0;
     if (level) {

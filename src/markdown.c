@@ -313,6 +313,21 @@ int gw_typed_heading_level(const char *text) {
   return paren ? 2 : 1;
 }
 
+int gw_typed_subheading_level(const char *text) {
+  static const char *const marks[] = {"。", "！", "？", "；", "，", "：", "、", NULL};
+  gw_section_number sn;
+  if (!gw_section_number_read(text, &sn) || sn.level < 3)
+    return 0;
+  const char *rest = text + sn.end;
+  size_t len = strlen(rest), chars = gw_zh_count_chars(rest, len);
+  if (chars < 2 || chars > 20)
+    return 0;
+  for (int i = 0; marks[i]; i++)
+    if (strstr(rest, marks[i]))
+      return 0; /* a sentence, or a list of things: text, not a heading */
+  return sn.level;
+}
+
 const char *gw_markdown_lead_text(cmark_node *node) {
   while (node && cmark_node_get_type(node) != CMARK_NODE_TEXT)
     node = cmark_node_first_child(node);

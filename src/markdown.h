@@ -35,6 +35,11 @@ bool gw_has_section_number(const char *text);
  * indented by. */
 const char *gw_skip_indent(const char *t);
 
+/* 3 or 4 for a line such as 1.加大宣传力度 or （1）开发政策性岗位: a short
+ * title (2 to 20 characters) with no punctuation at all after its number;
+ * else 0. Whether it is a heading depends on what follows (bulletin.c). */
+int gw_typed_subheading_level(const char *text);
+
 /* Bytes of a space pasted from WeChat or a web page at `s`: a no-break
  * or typographic space (U+00A0, U+2002-U+200A, U+202F), or, with
  * *zero_width set, one that takes no room (U+200B, U+2060, U+FEFF).

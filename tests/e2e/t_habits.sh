@@ -1029,3 +1029,17 @@ if "$GWDOC" render "$H/word-habits.md" -o "$H/word-habits.docx" 2>"$H/word-habit
 else
   fail "Word habits: renders" "$(cat "$H/word-habits.err")"
 fi
+
+# 1.加大宣传力度 and （1）开发政策性岗位 on lines of their own over their
+# text are headings of the third and fourth level; a run of short
+# numbered lines is a list, body text.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 就业简讯\n\n一、强化政策落实\n\n1.加大宣传力度\n\n通过公众号发布政策解读46期。\n\n（1）开发政策性岗位\n\n开发岗位860个。\n\n1.加强领导\n\n2.落实责任\n\n3.强化督查\n'; } >"$H/levels.md"
+if "$GWDOC" render "$H/levels.md" -o "$H/levels.docx" 2>"$H/levels.err"; then
+  got=$(styled "$H/levels.docx")
+  for want in "gwHeading3	1.加大宣传力度" "gwHeading4	（1）开发政策性岗位" "gwBody	1.加强领导" "gwBody	3.强化督查"; do
+    printf '%s\n' "$got" | grep -qxF "$want" && pass "plain numbered lines: '$want'" \
+      || fail "plain numbered lines: '$want'" "$(printf '%s' "$got" | tr '\n' '|')"
+  done
+else
+  fail "plain numbered lines: renders" "$(cat "$H/levels.err")"
+fi
