@@ -439,6 +439,28 @@ typedef struct {
   bool backslash;    /* the hard break was typed as \ (meant, never a paste) */
 } para_ctx;
 
+/* A line that is a date and nothing else: 2024年12月3日. */
+static bool is_date_line(const char *t) {
+  const char *p = t;
+  static const char *const parts[] = {"年", "月", "日"};
+  for (int k = 0; k < 3; k++) {
+    const char *d = p;
+    while (*p >= '0' && *p <= '9')
+      p++;
+    if (p - d < (k == 0 ? 4 : 1) || p - d > (k == 0 ? 4 : 2) || !starts_with(p, parts[k]))
+      return false;
+    p += strlen(parts[k]);
+  }
+  while (*p == ' ')
+    p++;
+  return *p == '\0' || *p == '\n';
+}
+
+/* A date that completes the line before it (截至 / 2024年12月3日) is not
+ * a signature's. */
+static const char *const open_ends_of_date[] = {"截至", "于", "到", "至", "在", "从", "自", "，",
+                                                "、", "：", NULL};
+
 static bool breaks_paragraph(const para_ctx *pc, cmark_node *line, cmark_node *br) {
   char text[256]; /* the line before the break */
   line_plain(line, br, text, sizeof text);
@@ -453,6 +475,9 @@ static bool breaks_paragraph(const para_ctx *pc, cmark_node *line, cmark_node *b
     return true;
   const char *next = gw_markdown_lead_text(cmark_node_next(br));
   if (gw_markdown_starts_item(next) || (next && starts_with(next, "\u3000")))
+    return true;
+  /* a signature's date under its unit (东山乡人民政府 / 2024年12月3日) */
+  if (next && is_date_line(gw_skip_indent(next)) && !ends_with_any(text, open_ends_of_date))
     return true;
   /* 第一，… 第二，… a line each; but not 排名 / 第一， wrapped mid-sentence */
   static const char *const stops[] = {"。", "！", "？", "；", "：", "。”", NULL};

@@ -1043,3 +1043,17 @@ if "$GWDOC" render "$H/levels.md" -o "$H/levels.docx" 2>"$H/levels.err"; then
 else
   fail "plain numbered lines: renders" "$(cat "$H/levels.err")"
 fi
+
+# A signature pasted under an article (unit, then date, a line each) is
+# two lines, not 东山乡人民政府2024年12月3日; a date that ends a phrase
+# (截至 / 2024年12月3日) stays in its sentence.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 工作动态\n\n截至\n2024年12月3日\n全乡完成整治任务。\n\n东山乡人民政府\n2024年12月3日\n'; } >"$H/sign.md"
+if "$GWDOC" render "$H/sign.md" -o "$H/sign.docx" 2>"$H/sign.err"; then
+  got=$(styled "$H/sign.docx")
+  for want in "gwBody	截至2024年12月3日全乡完成整治任务。" "gwBody	东山乡人民政府" "gwBody	2024年12月3日"; do
+    printf '%s\n' "$got" | grep -qxF "$want" && pass "signature lines: '$want'" \
+      || fail "signature lines: '$want'" "$(printf '%s' "$got" | tr '\n' '|')"
+  done
+else
+  fail "signature lines: renders" "$(cat "$H/sign.err")"
+fi
