@@ -866,6 +866,9 @@ static void read_measure(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para,
 }
 
 /* One "- 列名：值" field of a list item. */
+static bool read_roles(gw_build *b, dv_plan *p, dv_row *row, int col, const char *text,
+                       size_t from, size_t to, gw_pos pos);
+
 static bool read_field(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para) {
   gw_runs runs = {0};
   gw_build_inlines(b, para, &runs);
@@ -897,8 +900,12 @@ static bool read_field(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para) {
   size_t va = (size_t)(colon - text) + clen, vz = strlen(text);
   gw_build_trim(text, &va, &vz);
   if (p->unit_col[col]) {
-    set_node_units(b, p, row, col, gw_arena_strndup(b->arena, text + va, vz - va), para,
-                   node_offset(b, para, false));
+    /* - 责任单位：县妇联牵头，各乡镇配合, read as in a cell */
+    const char *value = gw_arena_strndup(b->arena, text + va, vz - va);
+    size_t from = node_offset(b, para, false);
+    if (!read_roles(b, p, row, col, value, from, node_offset(b, para, true),
+                    gw_build_node_pos(b, para)))
+      set_node_units(b, p, row, col, value, para, from);
   } else {
     gw_runs value = runs_slice(b, &runs, va, vz);
     append_runs(b, &row->cells[col], &value);
@@ -1089,9 +1096,9 @@ static bool all_cells_empty(const dv_cell *cells, size_t n) {
  *配合): read as the prose bracket is, the lead to the 牵头 column and the
  * others to the 责任 column. With one unit column both go there, the
  * lead first and marked （牵头）. Returns whether the cell was such. */
-static bool read_cell_roles(gw_build *b, dv_plan *p, dv_row *row, int col, const dv_cell *c) {
+static bool read_roles(gw_build *b, dv_plan *p, dv_row *row, int col, const char *text,
+                       size_t from, size_t to, gw_pos pos) {
   static const char *const role_words[] = {"牵头", "配合", "负责", "参与", "协助", "协同", NULL};
-  const char *text = cell_unit_text(b, c);
   if (!contains_any(text, role_words))
     return false;
   dv_prose pr;
@@ -1102,13 +1109,17 @@ static bool read_cell_roles(gw_build *b, dv_plan *p, dv_row *row, int col, const
   int share = p->share_col >= 0 && p->share_col != lead ? p->share_col : col;
   if (pr.lead) {
     size_t before = row->units[lead].count;
-    set_units(b, p, row, lead, pr.lead, c->from, c->to, c->pos);
+    set_units(b, p, row, lead, pr.lead, from, to, pos);
     for (size_t i = before; pr.share && lead == share && i < row->units[lead].count; i++)
       row->units[lead].items[i].note = "（牵头）";
   }
   if (pr.share)
-    set_units(b, p, row, share, pr.share, c->from, c->to, c->pos);
+    set_units(b, p, row, share, pr.share, from, to, pos);
   return true;
+}
+
+static bool read_cell_roles(gw_build *b, dv_plan *p, dv_row *row, int col, const dv_cell *c) {
+  return read_roles(b, p, row, col, cell_unit_text(b, c), c->from, c->to, c->pos);
 }
 
 /* One row of a table: a category, a task, or an empty line skipped. */

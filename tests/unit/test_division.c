@@ -809,6 +809,19 @@ START_TEST(portrait_six_columns_headers_break) {
 }
 END_TEST
 
+/* A list field written like a cell, 县妇联牵头，各乡镇配合: read as one. */
+START_TEST(list_field_with_roles) {
+  result r = convert("columns: [序号, 重点任务, 责任单位, 完成时限]\nunits: [团县委, 县妇联]\n",
+                     "1. 开展美丽庭院创建。\n"
+                     "   - 责任单位：县妇联牵头，团县委配合\n"
+                     "   - 完成时限：2024年9月底前\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|1|开展美丽庭院创建。|县妇联（牵头）、团县委|2024年9月底前|"));
+  done(&r);
+}
+END_TEST
+
 START_TEST(unit_extract) {
   const char *body = "## 一、类\n\n1.甲。（团县委牵头，县委组织部配合）\n\n"
                      "## 二、类\n\n2.乙。（县委组织部牵头）\n\n"
@@ -1070,6 +1083,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, repeated_unit_printed_once);
   tcase_add_test(tc, unit_cell_breaks_before_bracket);
   tcase_add_test(tc, portrait_six_columns_headers_break);
+  tcase_add_test(tc, list_field_with_roles);
   tcase_add_test(tc, unit_extract);
   tcase_add_test(tc, no_items);
   tcase_add_test(tc, item_lines);
