@@ -765,8 +765,16 @@ static void measure_columns(gw_build *b, const gw_table *t, const bool *unit_col
     }
   }
   gw_buf_free(&text);
-  for (int col = 0; col < t->ncols; col++)
+  /* A column of text that most rows leave empty (备注) has little weight,
+   * and its few words went down to two characters a line (秋季 / 开学 /
+   * 前投 / 用): four, when it has that many. */
+  double four = 4 * 2 * unit + pad;
+  for (int col = 0; col < t->ncols; col++) {
     fit[col].weight = rows && fit[col].weight > rows ? fit[col].weight / (double)rows : 1;
+    double floor4 = fit[col].hi < four ? fit[col].hi : four;
+    if (!(unit_col && unit_col[col]) && col != deadline_col && fit[col].lo < floor4)
+      fit[col].lo = fit[col].body_lo = floor4;
+  }
 }
 
 /* Share `room` among the free columns by weight; pin a column at a bound

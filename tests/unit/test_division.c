@@ -822,6 +822,22 @@ START_TEST(list_field_with_roles) {
 }
 END_TEST
 
+/* A column most rows leave empty (备注) still holds four characters a
+ * line when its few words need them. */
+START_TEST(sparse_column_keeps_four_characters) {
+  result r = convert("",
+                     "| 序号 | 工作任务 | 牵头单位 | 责任单位 | 完成时限 | 备注 |\n"
+                     "|---|---|---|---|---|---|\n"
+                     "| 1 | 新建改扩建中小学校舍，秋季开学前全部投入使用。 | 县教育局 | 县财政局 | 2024年8月底前 | 秋季开学前投用 |\n"
+                     "| 2 | 加强校园安全管理。 | 县教育局 | 县公安局 | 长期坚持 | |\n"
+                     "| 3 | 推进教师队伍建设。 | 县教育局 | 县人社局 | 长期坚持 | |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_int_ge(grid_col(r.xml, 6), 4 * 280 + 210);
+  done(&r);
+}
+END_TEST
+
 START_TEST(unit_extract) {
   const char *body = "## 一、类\n\n1.甲。（团县委牵头，县委组织部配合）\n\n"
                      "## 二、类\n\n2.乙。（县委组织部牵头）\n\n"
@@ -1084,6 +1100,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, unit_cell_breaks_before_bracket);
   tcase_add_test(tc, portrait_six_columns_headers_break);
   tcase_add_test(tc, list_field_with_roles);
+  tcase_add_test(tc, sparse_column_keeps_four_characters);
   tcase_add_test(tc, unit_extract);
   tcase_add_test(tc, no_items);
   tcase_add_test(tc, item_lines);
