@@ -263,31 +263,56 @@ static void end_link(inline_state *st, cmark_node *link) {
   gw_buf_puts(&st->text, "）");
 }
 
-/* A figure grouped by spaces (2 000亩, 12 345 678元, as PDFs and some
+/* A figure grouped by spaces (2 000亩, 1 286 500元, as PDFs and some
  * offices write it) must not break at the end of a line. A no-break
  * space did not hold in LibreOffice on the character grid (4 / 500元),
- * so the spaces go: 公文 write 2000亩 (GB/T 15835 allows either). Only a
- * space between a digit and exactly three more; the text itself when
- * there is none. */
-static bool groups_digits(const char *t, size_t len, size_t i) {
-  if (i == 0 || i + 4 > len || !isdigit((unsigned char)t[i - 1]) || t[i] != ' ')
-    return false;
-  for (size_t k = 1; k <= 3; k++)
-    if (!isdigit((unsigned char)t[i + k]))
-      return false;
-  return i + 4 == len || !isdigit((unsigned char)t[i + 4]);
+ * so the spaces go: 公文 write 2000亩 (GB/T 15835 allows either).
+ *
+ * Only a whole figure written so: 1 to 3 digits, then groups of exactly
+ * three, each after one space, with no space or digit on either side of
+ * the whole (农田2 000亩). Not 98 100 120 分 (three scores), 0351 418 4709,
+ * 6228 4800 1234 5678 901 or 型号 A 100 200. Returns where the figure
+ * at t[i] ends when it is one, else 0. */
+static size_t spaced_figure_end(const char *t, size_t len, size_t i) {
+  if (i > 0 && (isdigit((unsigned char)t[i - 1]) || t[i - 1] == ' '))
+    return 0;
+  size_t k = i;
+  while (k < len && isdigit((unsigned char)t[k]))
+    k++;
+  if (k == i || k - i > 3)
+    return 0;
+  size_t groups = 0;
+  while (k + 4 <= len && t[k] == ' ' && isdigit((unsigned char)t[k + 1]) &&
+         isdigit((unsigned char)t[k + 2]) && isdigit((unsigned char)t[k + 3]) &&
+         (k + 4 == len || !isdigit((unsigned char)t[k + 4]))) {
+    k += 4;
+    groups++;
+  }
+  if (!groups || (k < len && (t[k] == ' ' || isdigit((unsigned char)t[k]))))
+    return 0;
+  return k;
 }
 
 static const char *keep_digit_groups(gw_build *b, const char *t, size_t *len) {
   size_t i = 0;
-  while (i < *len && !groups_digits(t, *len, i))
+  if (!memchr(t, ' ', *len))
+    return t;
+  while (i < *len && !spaced_figure_end(t, *len, i))
     i++;
   if (i == *len)
     return t;
   gw_buf out = {0};
-  for (size_t k = 0; k < *len; k++) {
-    if (!groups_digits(t, *len, k))
-      gw_buf_append(&out, t + k, 1);
+  gw_buf_append(&out, t, i);
+  while (i < *len) {
+    size_t end = spaced_figure_end(t, *len, i);
+    if (!end) {
+      gw_buf_append(&out, t + i, 1);
+      i++;
+      continue;
+    }
+    for (; i < end; i++)
+      if (t[i] != ' ')
+        gw_buf_append(&out, t + i, 1);
   }
   *len = out.len;
   char *copy = gw_arena_strndup(b->arena, out.data, out.len);
@@ -298,9 +323,10 @@ static const char *keep_digit_groups(gw_build *b, const char *t, size_t *len) {
 static void flush_run(gw_build *b, inline_state *st, gw_runs *runs, int bold) {
   if (!st->text.len)
     return;
-  size_t len;
-  const char *t = gw_build_text(b, st->text.data, st->text.len, &len);
-  t = keep_digit_groups(b, t, &len);
+  /* figures first, while the spaces around them still tell (为 98 100 分) */
+  size_t len = st->text.len;
+  const char *raw = keep_digit_groups(b, st->text.data, &len);
+  const char *t = gw_build_text(b, raw, len, &len);
   gw_run *r = gw_runs_append(b->arena, runs, GW_RUN_TEXT, t, len);
   r->bold = bold;
   st->text.len = 0;

@@ -396,16 +396,50 @@ static bool is_caption_line(const char *t) {
   return false;
 }
 
+/* ——记孝义市下堡镇党委书记王某某 is a subtitle; ——重温入党誓词。各党支部…
+ * opens a list of points led by dashes, and ——“不积跬步…”平遥县委… a
+ * lead: a subtitle is short, one phrase, and no dash line follows it. */
+static bool is_dash_subtitle(cmark_node *node, const char *text) {
+  static const char *const stops[] = {"。", "！", "？", "；", "，", "：", NULL};
+  if (strncmp(text, "——", strlen("——")) != 0)
+    return false;
+  if (gw_zh_count_chars(text, strlen(text)) > 30)
+    return false;
+  for (int i = 0; stops[i]; i++)
+    if (strstr(text, stops[i]))
+      return false;
+  cmark_node *next = cmark_node_next(node);
+  const char *lead = next ? gw_markdown_lead_text(next) : NULL;
+  return !(lead && strncmp(gw_skip_indent(lead), "——", strlen("——")) == 0);
+}
+
 /* Is the paragraph after `node` text of its own, not another numbered
  * line? A 1.加大宣传力度 line above such text is a heading of the third
  * level; a run of short numbered lines (1.加强领导 2.落实责任) is a list. */
-static bool heads_text(cmark_node *node) {
-  cmark_node *next = cmark_node_next(node);
+static bool ends_with_colon(const char *t) {
+  size_t n = strlen(t), c = strlen("：");
+  while (n && (t[n - 1] == ' ' || t[n - 1] == '\n'))
+    n--;
+  return (n >= c && memcmp(t + n - c, "：", c) == 0) || (n && t[n - 1] == ':');
+}
+
+static bool heads_text(cmark_node *node, int level) {
+  cmark_node *next = cmark_node_next(node), *prev = cmark_node_previous(node);
   if (!next || cmark_node_get_type(next) != CMARK_NODE_PARAGRAPH ||
       cmark_node_get_type(cmark_node_parent(node)) != CMARK_NODE_DOCUMENT)
     return false;
+  /* the last of a list (2.开展活动 / 3.推进智慧团建), or a list brought in
+   * by a colon (诊疗时间： / 1.上午…, 附件：1.… / 2.…) */
+  const char *before = prev && cmark_node_get_type(prev) == CMARK_NODE_PARAGRAPH
+                           ? gw_markdown_lead_text(prev) : NULL;
+  gw_section_number sn;
+  if (before && ((gw_section_number_read(before, &sn) && sn.level == level) ||
+                 ends_with_colon(before) || strstr(before, "附件")))
+    return false;
+  /* over text, not over a signature or another short line */
   const char *lead = gw_markdown_lead_text(next);
-  return lead && !gw_has_section_number(lead) && !gw_markdown_starts_item(lead);
+  return lead && !gw_has_section_number(lead) && !gw_markdown_starts_item(lead) &&
+         (strstr(lead, "。") || strstr(lead, "，"));
 }
 
 void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) {
@@ -445,7 +479,7 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
      * subtitle, as ## ——记… is */
     if (st->after_title && only && !cmark_node_next(only) &&
         cmark_node_get_type(only) == CMARK_NODE_TEXT &&
-        strncmp(gw_skip_indent(cmark_node_get_literal(only)), "——", strlen("——")) == 0) {
+        is_dash_subtitle(node, gw_skip_indent(cmark_node_get_literal(only)))) {
       add_para(b, GW_ROLE_SUBTITLE, node, NULL);
       b->doc->last->keep_next = true;
       break;
@@ -460,8 +494,14 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
                           ? cmark_node_get_literal(only) : NULL;
     const char *plain = lit && gw_has_section_number(lit) ? gw_build_plain_text(b, node) : NULL;
     int level = plain ? gw_typed_heading_level(plain) : 0;
-    if (!level && plain && heads_text(node))
-      level = gw_typed_subheading_level(plain); /* 1.加大宣传力度 over its text */
+    int sub = !level && plain ? gw_typed_subheading_level(plain) : 0;
+    gw_section_number sn;
+    /* 1.加大宣传力度 over its text, next in its level's sequence: 2. only
+     * after a heading 1. (附件：1.甲 / 2.乙 is a list whose first line the
+     * colon gave away); a second 1. is no heading to warn about */
+    if (sub && heads_text(node, sub) && gw_section_number_read(plain, &sn) &&
+        sn.value == st->last_number[sub - 1] + 1)
+      level = sub;
     add_para(b, level ? (gw_role)(GW_ROLE_HEADING1 + level - 1) : GW_ROLE_BODY, node, NULL);
     b->doc->last->keep_next = level > 0;
     if (level) {

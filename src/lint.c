@@ -369,9 +369,12 @@ static marker parse_marker(const char *s, size_t len) {
   if (n > 0) {
     size_t k = i;
     UChar32 mark = i < len ? next_cp(s, len, &k) : -1;
-    size_t k2 = k;
+    size_t k2 = k, k3 = k;
     bool figure_after = k < len && is_any_digit(next_cp(s, len, &k2));
-    if (mark == 0x3001 || ((mark == 0xFF0E || mark == '.') && !figure_after)) { /* 、 ． . */
+    /* 十四．五 (the 14th five-year plan), 二.3: a number, not a mark */
+    bool numeral_after = mark != 0x3001 && k < len && (k3 = k, zh_number(s, len, &k3) > 0);
+    if (mark == 0x3001 ||
+        ((mark == 0xFF0E || mark == '.') && !figure_after && !numeral_after)) { /* 、 ． . */
       m.rank = MK_CN_DUN;
       m.number = n;
       m.len = k;

@@ -201,8 +201,10 @@ bool gw_section_number_read(const char *text, gw_section_number *out) {
     mark = starts_with(q, "）") ? strlen("）") : *q == ')' ? 1 : 0;
   } else if (*q == '.' || starts_with(q, "．")) {
     mark = *q == '.' ? 1 : strlen("．");
-    if ((q[mark] >= '0' && q[mark] <= '9') || starts_with(q + mark, "．"))
-      mark = 0; /* 2.1, 1.5万 */
+    bool zh = !(*p >= '0' && *p <= '9');
+    if ((q[mark] >= '0' && q[mark] <= '9') || starts_with(q + mark, "．") ||
+        (zh && starts_digit(q + mark)))
+      mark = 0; /* 2.1, 1.5万, 十四．五 (a plan period; 2.三项制度 is an item) */
   } else {
     mark = starts_with(q, "、") ? strlen("、") : 0;
     /* 一、二年级, 1、2年内, 3、4百人次: two numbers listed, not a heading
@@ -261,7 +263,11 @@ static bool starts_ordinal(const char *text) {
         break;
       }
   }
-  return q > p && (starts_with(q, "，") || starts_with(q, "、") || starts_with(q, "："));
+  if (q == p || !(starts_with(q, "，") || starts_with(q, "、") || starts_with(q, "：")))
+    return false;
+  /* 第一、二季度, 第二、三产业, 第三、第四批次: ordinals listed, mid-sentence */
+  const char *after = q + strlen("，");
+  return !starts_digit(after) && !starts_with(after, "第");
 }
 
 int gw_markdown_starts_item(const char *text) {
@@ -314,13 +320,14 @@ int gw_typed_heading_level(const char *text) {
 }
 
 int gw_typed_subheading_level(const char *text) {
-  static const char *const marks[] = {"。", "！", "？", "；", "，", "：", "、", NULL};
+  static const char *const marks[] = {"。", "！", "？", "；", "，", "：", "、", ":", ".", "%",
+                                      "/", "—", "-", "～", NULL};
   gw_section_number sn;
   if (!gw_section_number_read(text, &sn) || sn.level < 3)
     return 0;
   const char *rest = text + sn.end;
   size_t len = strlen(rest), chars = gw_zh_count_chars(rest, len);
-  if (chars < 2 || chars > 20)
+  if (chars < 4 || chars > 20) /* 1.张三 is a name listed */
     return 0;
   for (int i = 0; marks[i]; i++)
     if (strstr(rest, marks[i]))

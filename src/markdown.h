@@ -36,7 +36,7 @@ bool gw_has_section_number(const char *text);
 const char *gw_skip_indent(const char *t);
 
 /* 3 or 4 for a line such as 1.加大宣传力度 or （1）开发政策性岗位: a short
- * title (2 to 20 characters) with no punctuation at all after its number;
+ * title (4 to 20 characters) with no punctuation at all after its number;
  * else 0. Whether it is a heading depends on what follows (bulletin.c). */
 int gw_typed_subheading_level(const char *text);
 

@@ -1006,10 +1006,10 @@ fi
 # Figures grouped by spaces lose the spaces, so that no line ends inside
 # one (LibreOffice broke 4 / 500元 even at a no-break space); other
 # spaces between figures stay.
-{ printf '%s' "$BULLETIN_FRONT"; printf '# 农业简讯\n\n新建高标准农田2 000亩，投资12 345 678元，编号1 23，共3 2024户。\n'; } >"$H/groups.md"
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 农业简讯\n\n新建高标准农田2 000亩，投资12 345 678元，编号1 23，共3 2024户。得分依次为 98 100 120 分，传真0351 418 4709。\n'; } >"$H/groups.md"
 if "$GWDOC" render "$H/groups.md" -o "$H/groups.docx" 2>"$H/groups.err"; then
   got=$(styled "$H/groups.docx")
-  want="gwBody	新建高标准农田2000亩，投资12345678元，编号1 23，共3 2024户。"
+  want="gwBody	新建高标准农田2000亩，投资12345678元，编号1 23，共3 2024户。得分依次为98 100 120分，传真0351 418 4709。"
   printf '%s\n' "$got" | grep -qxF "$want" && pass "grouped figures: spaces dropped" \
     || fail "grouped figures: spaces dropped" "$(printf '%s' "$got" | tr '\n' '|')"
 else
@@ -1056,4 +1056,19 @@ if "$GWDOC" render "$H/sign.md" -o "$H/sign.docx" 2>"$H/sign.err"; then
   done
 else
   fail "signature lines: renders" "$(cat "$H/sign.err")"
+fi
+
+# Near misses of the rules above, from a second probe: a dash list under
+# a title is no subtitle; 第一、二季度 runs on; 十四．五 is no heading;
+# a numbered line brought in by a colon is a list item.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 市直机关开展“七一”系列活动\n\n——重温入党誓词。各党支部组织党员重温入党誓词。\n\n——开展主题党日。各支部开展主题党日活动。\n\n全年工作稳步推进。\n第一、二季度全县地区生产总值增长5%%。\n\n十四．五期间，我县经济发展。\n\n诊疗时间：\n\n1.上午八点到十二点\n\n门诊照常开放，请群众合理安排时间。\n'; } >"$H/near.md"
+if "$GWDOC" render "$H/near.md" -o "$H/near.docx" 2>"$H/near.err"; then
+  got=$(styled "$H/near.docx")
+  for want in "gwBody	——重温入党誓词。各党支部组织党员重温入党誓词。" "gwBody	全年工作稳步推进。第一、二季度全县地区生产总值增长5%。" \
+              "gwBody	十四．五期间，我县经济发展。" "gwBody	1.上午八点到十二点"; do
+    printf '%s\n' "$got" | grep -qxF "$want" && pass "near misses: '$want'" \
+      || fail "near misses: '$want'" "$(printf '%s' "$got" | tr '\n' '|')"
+  done
+else
+  fail "near misses: renders" "$(cat "$H/near.err")"
 fi
