@@ -366,11 +366,18 @@ static void split_literal_stars(gw_build *b, inline_state *st, gw_runs *runs,
  * (gw_odd_space_len): a no-break space is a space here, a zero-width one
  * nothing at all; otherwise the gap one leaves beside ，is printed. The
  * literal itself when it holds none. */
+/* An em space (U+2003) from WeChat is the drafter's full-width gap
+ * (联系人：张三  电话…, 姓  名：): U+3000, which the rules keep. */
+static bool is_em_space(const unsigned char *p) {
+  return p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x83;
+}
+
 static const char *visible_text(gw_build *b, const char *lit) {
   const unsigned char *p = (const unsigned char *)lit;
   size_t len, i = 0;
   for (; p[i]; i++)
-    if ((p[i] == 0xC2 || p[i] == 0xE2 || p[i] == 0xEF) && gw_odd_space_len(lit + i, NULL))
+    if ((p[i] == 0xC2 || p[i] == 0xE2 || p[i] == 0xEF) &&
+        (gw_odd_space_len(lit + i, NULL) || is_em_space(p + i)))
       break;
   if (!p[i])
     return lit;
@@ -379,6 +386,11 @@ static const char *visible_text(gw_build *b, const char *lit) {
   while (p[i]) {
     bool zero_width;
     len = gw_odd_space_len(lit + i, &zero_width);
+    if (is_em_space(p + i)) {
+      gw_buf_puts(&out, "\u3000");
+      i += 3;
+      continue;
+    }
     if (!len) {
       gw_buf_append(&out, (const char *)p + i, 1);
       i++;

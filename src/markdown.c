@@ -160,8 +160,10 @@ size_t gw_odd_space_len(const char *s, bool *zero_width) {
   size_t len = 0;
   if (p[0] == 0xC2 && p[1] == 0xA0) /* no-break space */
     len = 2;
-  else if (p[0] == 0xE2 && p[1] == 0x80 && ((p[2] >= 0x82 && p[2] <= 0x8A) || p[2] == 0xAF))
-    len = 3; /* en, em, thin, hair … spaces; narrow no-break space */
+  else if (p[0] == 0xE2 && p[1] == 0x80 && ((p[2] >= 0x82 && p[2] <= 0x8A) || p[2] == 0xAF) &&
+           p[2] != 0x83)
+    len = 3; /* en, thin, hair … spaces; narrow no-break space (an em space
+                is a full-width one: build.c keeps it as U+3000) */
   else if ((p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x8B) ||
            (p[0] == 0xE2 && p[1] == 0x81 && p[2] == 0xA0) ||
            (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF))
@@ -176,7 +178,7 @@ const char *gw_skip_indent(const char *t) {
     size_t odd = gw_odd_space_len(t, NULL);
     if (*t == ' ' || *t == '\t')
       t++;
-    else if (starts_with(t, "\u3000"))
+    else if (starts_with(t, "\u3000") || starts_with(t, "\u2003")) /* full-width, em */
       t += 3;
     else if (odd)
       t += odd;
@@ -463,10 +465,30 @@ static bool is_date_line(const char *t) {
   return *p == '\0' || *p == '\n';
 }
 
-/* A date that completes the line before it (截至 / 2024年12月3日) is not
- * a signature's. */
-static const char *const open_ends_of_date[] = {"截至", "于", "到", "至", "在", "从", "自", "，",
-                                                "、", "：", NULL};
+/* Does the line starting at inline `n` end its paragraph? */
+static bool is_last_line(cmark_node *n) {
+  for (; n; n = cmark_node_next(n)) {
+    cmark_node_type t = cmark_node_get_type(n);
+    if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+      return false;
+  }
+  return true;
+}
+
+/* A signing unit's line: short, no punctuation, and not a phrase a date
+ * completes (时间为 / 2024年…, 截至 / 2024年…, 分别于…和 / 2024年…). */
+static bool is_signature_line(const char *text) {
+  static const char *const marks[] = {"，", "。", "、", "：", "；", "—", "“", "”", "（", ",", ":",
+                                      "-", NULL};
+  static const char *const open[] = {"截至", "截止", "为", "于", "到", "至", "在", "从", "自", "和",
+                                     "与", "及", "是", "将", "日期", "时间", NULL};
+  if (!*text || gw_zh_count_chars(text, strlen(text)) > 25 || ends_with_any(text, open))
+    return false;
+  for (int i = 0; marks[i]; i++)
+    if (strstr(text, marks[i]))
+      return false;
+  return true;
+}
 
 static bool breaks_paragraph(const para_ctx *pc, cmark_node *line, cmark_node *br) {
   char text[256]; /* the line before the break */
@@ -483,8 +505,10 @@ static bool breaks_paragraph(const para_ctx *pc, cmark_node *line, cmark_node *b
   const char *next = gw_markdown_lead_text(cmark_node_next(br));
   if (gw_markdown_starts_item(next) || (next && starts_with(next, "\u3000")))
     return true;
-  /* a signature's date under its unit (东山乡人民政府 / 2024年12月3日) */
-  if (next && is_date_line(gw_skip_indent(next)) && !ends_with_any(text, open_ends_of_date))
+  /* a signature's date under its unit (东山乡人民政府 / 2024年12月3日):
+   * the paragraph's last line, under a short line with no mark in it */
+  if (next && is_date_line(gw_skip_indent(next)) && is_last_line(cmark_node_next(br)) &&
+      is_signature_line(text))
     return true;
   /* 第一，… 第二，… a line each; but not 排名 / 第一， wrapped mid-sentence */
   static const char *const stops[] = {"。", "！", "？", "；", "：", "。”", NULL};

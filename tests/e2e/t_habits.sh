@@ -991,10 +991,10 @@ fi
 # Text pasted from WeChat: a zero-width space before 一、 and a no-break
 # space before （一） still leave headings; no-break spaces beside ，
 # leave no gap, and none of these characters reaches the DOCX.
-{ printf '%s' "$BULLETIN_FRONT"; printf '# 文旅简讯\n\n\xe2\x80\x8b一、加强组织领导\n\n正文一段。\n\n\xc2\xa0（一）健全工作机制\n\n正文二段。\n\n二、狠抓工作落实\n\n开展活动20余场，\xc2\xa0\xc2\xa0吸引游客32万人次。\n'; } >"$H/nbsp.md"
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 文旅简讯\n\n\xe2\x80\x8b一、加强组织领导\n\n正文一段。\n\n\xc2\xa0（一）健全工作机制\n\n正文二段。\n\n二、狠抓工作落实\n\n开展活动20余场，\xc2\xa0\xc2\xa0吸引游客32万人次。\n\n联系人：张三\xe2\x80\x83\xe2\x80\x83李四\n'; } >"$H/nbsp.md"
 if "$GWDOC" render "$H/nbsp.md" -o "$H/nbsp.docx" 2>"$H/nbsp.err"; then
   got=$(styled "$H/nbsp.docx")
-  for want in "gwHeading1	一、加强组织领导" "gwHeading2	（一）健全工作机制" "gwHeading1	二、狠抓工作落实" "gwBody	开展活动20余场，吸引游客32万人次。"; do
+  for want in "gwHeading1	一、加强组织领导" "gwHeading2	（一）健全工作机制" "gwHeading1	二、狠抓工作落实" "gwBody	开展活动20余场，吸引游客32万人次。" "gwBody	联系人：张三　　李四"; do
     printf '%s\n' "$got" | grep -qxF "$want" && pass "pasted odd spaces: '$want'" \
       || fail "pasted odd spaces: '$want'" "$(printf '%s' "$got" | tr '\n' '|')"
   done
