@@ -106,3 +106,18 @@ for n_want in 22:0 25:1 27:1 29:0; do
     fi
   else fail "division probe: $n rows render"; fi
 done
+
+# The same with longer unit names: 27 rows run onto page 2, ending
+# halfway down it, and the 版记 stays under them (the estimate had
+# counted 落实第1项工作任务。 as two lines of its cell, and sent the 版记
+# to a page of its own).
+pr_rows_long() {
+  printf -- '---\nkind: division\ntitle: 某县工作任务分工\nissuer: 某县人民政府办公室\ndate: 2024-05-06\ndistribution:\n  抄送: [县委办公室, 县人大常委会办公室, 县政协办公室]\n---\n\n'
+  for i in $(seq "$1"); do printf '%d. 落实第%d项工作任务。（县农业农村局牵头，县市场监管局配合，长期坚持）\n' "$i" "$i"; done
+}
+pr_rows_long 27 >"$pr_dir/long27.md"
+if "$GWDOC" render "$pr_dir/long27.md" -o "$pr_dir/long27.docx" 2>/dev/null; then
+  got=$(pr_tail_break "$pr_dir/long27.docx")
+  [ "$got" = 0 ] && pass "division probe: 27 rows over two pages keep the 版记 under them" ||
+    fail "division probe: 27 rows over two pages keep the 版记 under them" "pageBreakBefore $got"
+else fail "division probe: long27 renders"; fi
