@@ -1065,8 +1065,14 @@ static void break_unit_cell(gw_build *b, gw_cell *cell, int col_twips) {
       line = 0;
     }
     size_t note = note_start(b, t, a, z);
-    if (note == z) /* 各乡镇（街道）: its bracket, not inside it (各乡镇（街 / 道）) */
-      note = final_paren_start(t, a, z);
+    /* 各乡镇（街道）: before its bracket, not inside it (各乡镇（街 / 道）),
+     * when the bracket then fits a line (县政府办（县大数据中心） breaking
+     * before it took three lines, not two) */
+    if (note == z) {
+      size_t paren = final_paren_start(t, a, z);
+      if (gw_zh_display_width(t + paren, z - paren) + comma <= cap)
+        note = paren;
+    }
     size_t head = gw_zh_display_width(t + a, note - a);
     if (line == 0 && w > cap && note < z && head <= cap) {
       at[n++] = note;

@@ -779,12 +779,12 @@ START_TEST(unit_cell_breaks_before_bracket) {
   result r = convert("",
                      "1. 开展隐患排查整治。\n"
                      "   - 牵头单位：县应急管理局\n"
-                     "   - 责任单位：各乡镇（街道办事处）\n"
+                     "   - 责任单位：各乡镇（街道）\n"
                      "   - 完成时限：长期坚持\n",
                      NULL);
   ck_assert_int_eq(r.status, GW_OK);
   ck_assert_ptr_nonnull(strstr(r.xml, ">各乡镇</w:t></w:r><w:r><w:br/>"));
-  ck_assert_ptr_nonnull(strstr(r.xml, ">（街道办事处）<"));
+  ck_assert_ptr_nonnull(strstr(r.xml, ">（街道）<"));
   done(&r);
 }
 END_TEST
