@@ -564,6 +564,10 @@ static const char *without_spaces(gw_build *b, const char *s, size_t len) {
 static bool looks_like_plan(const char **names, size_t n) {
   bool unit = false, task = false;
   for (size_t i = 0; i < n; i++) {
+    /* a row of tasks is no header: 1 | 开展“安全生产月”活动… | 县直各有关部门 */
+    size_t len = strlen(names[i]), digits = strspn(names[i], "0123456789");
+    if ((len && digits == len) || gw_zh_count_chars(names[i], len) > 10)
+      return false;
     bool is_unit = strstr(names[i], "单位") || strstr(names[i], "部门");
     unit = unit || is_unit;
     task = task || (!is_unit && !strstr(names[i], "序号") && !strstr(names[i], "时限") &&

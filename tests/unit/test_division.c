@@ -950,6 +950,12 @@ START_TEST(tab_separated_lines) {
   ck_assert_ptr_nonnull(strstr(r.xml, "甲。</w:t></w:r><w:r><w:br/>"));
   ck_assert(text_has(r.xml, "|2|丙。|县民政局|县公安局|"));
   done(&r);
+  /* rows pasted without their header line: the first row is no header */
+  r = convert("", "1\t开展汛前隐患排查工作。\t县水利局\t县直各有关部门\t2025年5月底前\n"
+                  "2\t修订预案。\t县应急管理局\t县水利局\t2025年5月20日前\n", NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT);
+  ck_assert_ptr_nonnull(strstr(first_error(&r)->message, "表格软件粘贴"));
+  done(&r);
   /* a line of text right under the pasted rows: said where it is */
   r = convert("", "序号\t工作任务\t牵头单位\n1\t甲。\t团县委\n2\t乙。\t团县委\n各单位要抓好落实。\n",
               NULL);
