@@ -1290,9 +1290,15 @@ static const char *placeholder_in(const char *text, size_t len) {
       return whole[i];
   if (!holds(text, len, "……") && !holds(text, len, "可删去"))
     return NULL;
-  for (int i = 0; marks[i]; i++)
-    if (holds(text, len, marks[i]))
+  /* where the skeleton has them: ending the text (导语……, 编者按：（按语，
+   * 可删去）), or for 为……， opening it; not 导语……是消息的开头部分 */
+  for (int i = 0; marks[i]; i++) {
+    size_t n = strlen(marks[i]);
+    bool at_end = len >= n && memcmp(text + len - n, marks[i], n) == 0;
+    bool at_start = len >= n && memcmp(text, marks[i], n) == 0;
+    if (at_end || (at_start && strcmp(marks[i], "为……，") == 0))
       return marks[i];
+  }
   return NULL;
 }
 

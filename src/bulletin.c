@@ -610,7 +610,8 @@ static void add_masthead(gw_build *b) {
   int has_total = 0;
   /* the 期号's year is the date's unless written (an issue of late
    * December may be dated in the new year) */
-  bool own_year = gw_val_get(b->config, "year") != NULL;
+  const gw_val *year_val = gw_val_get(b->config, "year");
+  bool own_year = year_val && year_val->kind != GW_VAL_NULL; /* year: left empty */
   if (!label && own_year)
     gw_build_int(b, "year", 1900, 9999, true, &year);
   if (!label)
@@ -626,7 +627,7 @@ static void add_masthead(gw_build *b) {
   if (!label && !own_year) {
     if (dated)
       year = y;
-    else
+    else if (!gw_val_get(b->config, "date")) /* a bad date is said already */
       gw_build_int(b, "year", 1900, 9999, true, &year);
   }
   if (gw_val_get(b->config, "total"))
