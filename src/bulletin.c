@@ -98,14 +98,14 @@ static void close_number_gap(gw_build *b, gw_run *run) {
  * repeated number is a drafting slip worth a warning (lint says it as
  * an error). */
 static void check_heading_number(gw_build *b, gw_body_state *st, cmark_node *node,
-                                 const char *text) {
+                                 const char *text, bool quiet) {
   gw_section_number sn;
   if (!gw_section_number_read(text, &sn) || sn.value < 0)
     return;
   int level = sn.level, value = sn.value;
   int k = level - 1, want = st->last_number[k] + 1;
   const char *mark = gw_arena_strndup(b->arena, text + sn.start, sn.mark_end - sn.start);
-  if (value != want) {
+  if (value != want && !quiet) {
     if (st->last_number[k] > 0)
       gw_warning(b->diags, gw_build_node_pos(b, node),
                  "标题编号%s：上一个是“%s”，这里是“%s”；请检查编号",
@@ -156,7 +156,7 @@ static void add_heading(gw_build *b, gw_body_state *st, cmark_node *node) {
   int numbered = !st->auto_numbering && gw_section_number_read(text, &sn) ? sn.level : 0;
   if (numbered) {
     lvl = numbered - 1;
-    check_heading_number(b, st, node, text);
+    check_heading_number(b, st, node, text, false);
   }
   const char *prefix = NULL;
   if (st->auto_numbering) {
@@ -475,6 +475,18 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
       gw_build_inlines(b, node, &cap->runs);
       break;
     }
+    /* **一、突出重点** as a bold line (or a run-in head) is body text,
+     * but its number counts: ## 三、 after **一、** and **二、** is next */
+    cmark_node *first = cmark_node_first_child(node);
+    const char *bold = first && cmark_node_get_type(first) == CMARK_NODE_STRONG
+                           ? gw_markdown_lead_text(first) : NULL;
+    const char *first_lit = first && cmark_node_get_type(first) == CMARK_NODE_TEXT
+                                ? cmark_node_get_literal(first) : NULL;
+    if (!bold && first_lit && strncmp(first_lit, "**", 2) == 0)
+      bold = first_lit + 2; /* **一、…。**正文: ** CommonMark left as text */
+    gw_section_number bold_sn;
+    if (bold && gw_section_number_read(bold, &bold_sn) && bold_sn.level <= 2)
+      check_heading_number(b, st, node, bold, true);
     /* ——记…, pasted from Word as a line of its own under a title: the
      * subtitle, as ## ——记… is */
     if (st->after_title && only && !cmark_node_next(only) &&
@@ -506,7 +518,7 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
     b->doc->last->keep_next = level > 0;
     if (level) {
       close_number_gap(b, b->doc->last->runs.first);
-      check_heading_number(b, st, node, plain);
+      check_heading_number(b, st, node, plain, false);
     }
     break;
   }

@@ -1423,6 +1423,21 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
   bool plain_lead = lead && cmark_node_get_type(lead) == CMARK_NODE_TEXT;
   bool typed = type == CMARK_NODE_PARAGRAPH && m.rank != MK_NONE && plain_lead &&
                typed_heading(&pr);
+  /* **一、突出重点** (alone, or running into its text): a bold head whose
+   * number still counts in the sequence, and that ends no sentence */
+  bool bold_head = type == CMARK_NODE_PARAGRAPH && m.rank != MK_NONE && m.rank <= MK_CN_PAREN &&
+                   lead && cmark_node_get_type(lead) == CMARK_NODE_STRONG;
+  /* **一、…。**正文: CommonMark leaves these ** literal (render pairs them) */
+  if (type == CMARK_NODE_PARAGRAPH && m.rank == MK_NONE && pr.text.len > 2 &&
+      memcmp(pr.text.data, "**", 2) == 0) {
+    marker bm = parse_marker(pr.text.data + 2, pr.text.len - 2);
+    if (bm.rank != MK_NONE && bm.rank <= MK_CN_PAREN) {
+      m = bm;
+      m.len += 2;
+      m.dun_at += 2;
+      bold_head = true;
+    }
+  }
   if (type == CMARK_NODE_HEADING)
     heading_end_rule(l, &pr);
   if (type == CMARK_NODE_HEADING || typed)
@@ -1438,7 +1453,7 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
     rule_list_marker(l, &pr, &m);
   if (type == CMARK_NODE_HEADING)
     heading_rules(l, &pr, cmark_node_get_heading_level(node), &m, start);
-  if (typed) /* 一、… typed as a paragraph: numbered in order all the same */
+  if (typed || bold_head) /* 一、… typed as a paragraph: numbered in order all the same */
     sequence_rule(l, &pr, &m);
   if (type == CMARK_NODE_PARAGRAPH)
     tab_rows_rule(l, node, &pr);
@@ -1452,7 +1467,8 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
     l->prev_para = node;
     /* pasted spreadsheet rows end in a cell, not mid-sentence */
     bool tab_rows = pr.text.data && memchr(pr.text.data, '\t', pr.text.len);
-    l->prev_open = ends_open(&pr, l->prev_tail, sizeof l->prev_tail) && !typed && !tab_rows;
+    l->prev_open = ends_open(&pr, l->prev_tail, sizeof l->prev_tail) && !typed && !bold_head &&
+                   !tab_rows;
     size_t last = pr.nseg ? pr.segs[pr.nseg - 1].roff + pr.segs[pr.nseg - 1].len - 1
                           : pr.start;
     l->prev_line = gw_source_line_of(src, last);

@@ -1072,3 +1072,12 @@ if "$GWDOC" render "$H/near.md" -o "$H/near.docx" 2>"$H/near.err"; then
 else
   fail "near misses: renders" "$(cat "$H/near.err")"
 fi
+
+# Bold heads **一、…** and **二、…** are body text, but ## 三、 after them
+# is next in the sequence: no warning.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 营商环境\n\n**一、突出重点，提升质量。**各单位要围绕中心工作开展工作。\n\n**二、强化考核，压实责任**\n\n每月通报一次。\n\n## 三、下一步打算\n\n继续努力。\n'; } >"$H/boldheads.md"
+if "$GWDOC" render "$H/boldheads.md" -o "$H/boldheads.docx" 2>"$H/boldheads.err" && [ ! -s "$H/boldheads.err" ]; then
+  pass "bold heads count in the heading sequence"
+else
+  fail "bold heads count in the heading sequence" "$(cat "$H/boldheads.err")"
+fi

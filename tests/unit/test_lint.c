@@ -297,6 +297,8 @@ static const lint_case lint_cases[] = {
      FM "一、甲\n\n正文。\n\n二．乙\n\n正文。\n\n三、丙\n\n正文。\n", "8:1 warning list-marker"},
     {"a bold 二、 line is no heading", FM "**一、甲。**正文。\n\n**二、乙。**\n\n正文。\n", ""},
     {"十四．五 is a plan period, not a heading", FM "十四．五期间，我县经济发展。\n", ""},
+    {"bold heads count in the sequence, and end no sentence",
+     FM "**一、突出重点**\n\n正文一。\n\n**二、强化考核**\n\n正文二。\n\n## 三、下一步打算\n\n正文三。\n", ""},
     /* tabs: the columns of a paste from a spreadsheet, never stray spaces */
     {"tab-separated rows", FM "序号\t工作任务\t牵头单位\n1\t开展排查。\t县水利局\t2025年5月底前\n"
                               "2\t修订预案。\t县应急管理局\t2025年5月20日前\n",
