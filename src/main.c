@@ -235,7 +235,7 @@ static int cmd_render(int argc, char **argv) {
     else if (strcmp(arg, "-j") == 0 || strcmp(arg, "--jobs") == 0)
       slot = &jobs_text;
     if (slot) {
-      if (i + 1 >= argc || !*argv[i + 1]) {
+      if (i + 1 >= argc || !argv[i + 1][strspn(argv[i + 1], " \t")]) { /* "" or "  " */
         free(sources);
         return usage_error("选项 %s 缺少参数", arg);
       }

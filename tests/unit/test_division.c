@@ -755,6 +755,10 @@ START_TEST(prose_deadline_words) {
   ck_assert_int_eq(r.status, GW_OK);
   ck_assert(text_has(r.xml, "|1|建设换电站10座。|团县委||2024年底前|"));
   done(&r);
+  r = convert("units: [团县委]\n", "1.完善社会救助制度（团县委牵头）；\n", NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|1|完善社会救助制度；|团县委|"));
+  done(&r);
 }
 END_TEST
 
