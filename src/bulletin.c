@@ -587,7 +587,12 @@ enum { MASTHEAD_MIN_SCALE = 60 };
 
 static void fit_masthead(gw_build *b, const char *title) {
   gw_role_style *rs = &b->doc->layout.roles[GW_ROLE_MASTHEAD];
+  /* a Latin capital or figure of a 初号 face is wider than half a
+   * character (2024年GDP运行监测简报 still wrapped): count 0.7 of one */
   double cols = (double)gw_zh_display_width(title, strlen(title));
+  for (const char *c = title; *c; c++)
+    if ((*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9'))
+      cols += 0.4;
   double width = b->doc->layout.text_w - 2 * rs->indent_twips;
   double scale = rs->scale_pct ? rs->scale_pct / 100.0 : 1;
   double glyph = rs->size_half_pt * 5.0; /* twips a display column, unscaled */
