@@ -375,9 +375,9 @@ static bool is_em_space(const unsigned char *p) {
 static const char *visible_text(gw_build *b, const char *lit) {
   const unsigned char *p = (const unsigned char *)lit;
   size_t len, i = 0;
-  for (; p[i]; i++)
-    if ((p[i] == 0xC2 || p[i] == 0xE2 || p[i] == 0xEF) &&
-        (gw_odd_space_len(lit + i, NULL) || is_em_space(p + i)))
+  /* every one of them starts C2, E2 or EF: strcspn skips the rest fast */
+  for (i = strcspn(lit, "\xC2\xE2\xEF"); p[i]; i += 1 + strcspn(lit + i + 1, "\xC2\xE2\xEF"))
+    if (gw_odd_space_len(lit + i, NULL) || is_em_space(p + i))
       break;
   if (!p[i])
     return lit;
@@ -1273,23 +1273,19 @@ static const char *runs_text(gw_buf *buf, const gw_runs *runs, size_t *len) {
 /* What `gwdoc new` writes for the drafter to replace (new.c): a skeleton
  * rendered as it is prints 文章标题 and 导语…… without a word. Whole
  * texts, and marks no finished text keeps. */
-static bool holds(const char *text, size_t len, const char *needle) {
-  size_t n = strlen(needle);
-  for (size_t i = 0; i + n <= len; i++)
-    if (text[i] == needle[0] && memcmp(text + i, needle, n) == 0)
-      return true;
-  return false;
-}
-
 static const char *placeholder_in(const char *text, size_t len) {
   static const char *const whole[] = {"文章标题", "一、一级标题", "一、类别名称", NULL};
   static const char *const marks[] = {"（按语，可删去）", "（副标题，可删去）", "导语……",
                                       "正文……", "改革举措……", "为……，", NULL};
+  /* most text ends with none of … ） and opens with no 为: done at once */
+  bool ends_mark = len >= 3 && (memcmp(text + len - 3, "…", 3) == 0 ||
+                                memcmp(text + len - 3, "）", 3) == 0);
+  bool opens_wei = len >= 3 && memcmp(text, "为", 3) == 0;
+  if (!ends_mark && !opens_wei && len != strlen("文章标题") && len != strlen("一、一级标题"))
+    return NULL;
   for (int i = 0; whole[i]; i++)
     if (len == strlen(whole[i]) && memcmp(text, whole[i], len) == 0)
       return whole[i];
-  if (!holds(text, len, "……") && !holds(text, len, "可删去"))
-    return NULL;
   /* where the skeleton has them: ending the text (导语……, 编者按：（按语，
    * 可删去）), or for 为……， opening it; not 导语……是消息的开头部分 */
   for (int i = 0; marks[i]; i++) {
