@@ -425,6 +425,17 @@ static void trim_leading_spaces(gw_runs *runs) {
   }
 }
 
+/* And the spaces it ends with: Markdown drops a line's trailing spaces,
+ * but not a no-break space pasted there (办结率100%。<U+00A0>), which is a
+ * space by now. */
+static void trim_trailing_spaces(gw_runs *runs) {
+  gw_run *r = runs->last;
+  if (!r || r->kind != GW_RUN_TEXT)
+    return;
+  while (r->len && r->text[r->len - 1] == ' ')
+    r->len--;
+}
+
 void gw_build_inlines(gw_build *b, cmark_node *node, gw_runs *runs) {
   bool block_start = runs->first == NULL;
   inline_state st = {{0}, 0, 0};
@@ -499,8 +510,10 @@ void gw_build_inlines(gw_build *b, cmark_node *node, gw_runs *runs) {
     }
   }
   flush_run(b, &st, runs, bold_now);
-  if (block_start)
+  if (block_start) {
     trim_leading_spaces(runs);
+    trim_trailing_spaces(runs);
+  }
   cmark_iter_free(it);
   gw_buf_free(&st.text);
 }

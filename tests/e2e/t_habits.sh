@@ -1081,3 +1081,13 @@ if "$GWDOC" render "$H/boldheads.md" -o "$H/boldheads.docx" 2>"$H/boldheads.err"
 else
   fail "bold heads count in the heading sequence" "$(cat "$H/boldheads.err")"
 fi
+
+# A no-break space pasted at the end of a paragraph or cell leaves no
+# trailing space behind.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 办结\n\n办结率100%%。\xc2\xa0\n'; } >"$H/trail.md"
+if "$GWDOC" render "$H/trail.md" -o "$H/trail.docx" 2>"$H/trail.err" &&
+   styled "$H/trail.docx" | grep -qx "gwBody	办结率100%。"; then
+  pass "trailing no-break space dropped"
+else
+  fail "trailing no-break space dropped" "$(styled "$H/trail.docx" | tr '\n' '|')"
+fi
