@@ -8,6 +8,8 @@
 #include "prepare.h"
 #include "zh.h"
 
+#include <unicode/utf8.h>
+
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -1039,6 +1041,42 @@ static size_t note_start(gw_build *b, const char *t, size_t a, size_t z) {
  * it (各县（市、区）政府 is one name: its 、 is no place to break); a
  * name with its role note too long for a line breaks before the note
  * (市林业局 / （牵头）、), never inside it. */
+/* A header wider than its column (columns too many for one-line
+ * headers: relax_headers) breaks in whole halves, 项目 / 名称, not where
+ * the word processor runs out of room (项目名 / 称). */
+static void halve_header(gw_build *b, gw_cell *cell, int col_twips) {
+  const gw_layout *L = &b->doc->layout;
+  int half = L->roles[GW_ROLE_TABLE_HEADER].size_half_pt * 5;
+  int room = col_twips - 2 * L->table.cell_margin_twips;
+  size_t cols = gw_cell_width(cell);
+  if (!gw_runs_plain(&cell->runs) || half <= 0 || (int)cols * half <= room || cols < 4)
+    return;
+  const char *t = gw_runs_text(b->arena, &cell->runs);
+  size_t len = strlen(t), want = (cols + 3) / 4 * 2, mid = 0, w = 0; /* whole characters */
+  while (mid < len && w < want) {
+    int32_t i = (int32_t)mid;
+    UChar32 c;
+    U8_NEXT(t, i, (int32_t)len, c);
+    w += gw_zh_display_width(t + mid, (size_t)i - mid);
+    mid = (size_t)i;
+  }
+  /* around a bracket first (责任（配合）/ 单位), never inside it */
+  const char *open = strstr(t, "（"), *close = open ? strstr(open, "）") : NULL;
+  size_t tries[] = {close ? (size_t)(close - t) + strlen("）") : 0, open ? (size_t)(open - t) : 0,
+                    mid};
+  for (size_t k = 0; k < 3; k++) {
+    size_t at = tries[k];
+    if (at == 0 || at >= len || (k == 2 && open && close && at > (size_t)(open - t) &&
+                                 at < (size_t)(close - t) + strlen("）")))
+      continue;
+    size_t a = gw_zh_display_width(t, at), z = gw_zh_display_width(t + at, len - at);
+    if ((int)(a * (size_t)half) <= room && (int)(z * (size_t)half) <= room) {
+      break_cell(b, cell, t, &at, 1);
+      return;
+    }
+  }
+}
+
 /* Where a bracket that ends t[a..z) opens (各乡镇（街道）), or z. */
 static size_t final_paren_start(const char *t, size_t a, size_t z) {
   size_t close = strlen("）");
@@ -1354,9 +1392,16 @@ static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *ord
   add_blocks(b, p->preamble, p->npreamble);
   gw_table *t = main_table(b, p, o);
   bool landscape = lay_out_table(b, p, o, t);
-  /* unit lists break after a 、, deadlines after 年 or 月 */
+  /* unit lists break after a 、, deadlines after 年 or 月; a header too
+   * wide for its column in halves */
   for (gw_row *row = t->rows; row; row = row->next) {
     int col = 0;
+    for (gw_cell *c = row->cells; c && row->header; c = c->next) {
+      if (c->span == 1 && col < t->ncols)
+        halve_header(b, c, t->col_twips[col]);
+      col += c->span;
+    }
+    col = 0;
     for (gw_cell *c = row->cells; c && !row->header && !row->category; c = c->next) {
       if (c->span == 1 && col < (int)p->ncols && p->unit_col[col])
         break_unit_cell(b, c, t->col_twips[col]);

@@ -808,6 +808,7 @@ START_TEST(portrait_six_columns_headers_break) {
   ck_assert_int_eq(r.status, GW_OK);
   ck_assert_int_ge(grid_col(r.xml, 1), 2 * 280 + 170); /* 序号 whole */
   ck_assert_int_ge(grid_col(r.xml, 2), 4 * 280 + 210); /* 工作内容 whole, at the least */
+  ck_assert_ptr_nonnull(strstr(r.xml, ">牵头</w:t></w:r><w:r><w:br/>")); /* 牵头 / 领导 */
   ck_assert_int_eq(grid_sum(r.xml), 8845);
   done(&r);
 }
