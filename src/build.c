@@ -269,17 +269,25 @@ static void end_link(inline_state *st, cmark_node *link) {
  * so the spaces go: 公文 write 2000亩 (GB/T 15835 allows either).
  *
  * Only a whole figure written so: 1 to 3 digits, then groups of exactly
- * three, each after one space, with no space or digit on either side of
- * the whole (农田2 000亩). Not 98 100 120 分 (three scores), 0351 418 4709,
- * 6228 4800 1234 5678 901 or 型号 A 100 200. Returns where the figure
- * at t[i] ends when it is one, else 0. */
+ * three, each after one space, with no digit around the whole and no
+ * space but one beside Chinese (农田2 000亩, 农田 2 000 亩). Not 98 100
+ * 120 分 (three scores), 0351 418 4709, 6228 4800 1234 5678 901 or 型号
+ * A 100 200. Returns where the figure at t[i] ends when it is one, else 0. */
 static size_t spaced_figure_end(const char *t, size_t len, size_t i) {
-  if (i > 0 && (isdigit((unsigned char)t[i - 1]) || t[i - 1] == ' '))
-    return 0;
+  /* 农田2 000亩, or pasted with spaces around: 农田 2 000 亩 (then only
+   * a figure of one digit first, 1 286 500, not 98 100 120 分) */
+  bool spaced = false;
+  if (i > 0 && t[i - 1] == ' ') {
+    if (i < 2 || (unsigned char)t[i - 2] < 0x80)
+      return 0;
+    spaced = true;
+  } else if (i > 0 && (unsigned char)t[i - 1] < 0x80) {
+    return 0; /* after a digit, letter or ASCII mark: 3:2 100, A100 200 */
+  }
   size_t k = i;
   while (k < len && isdigit((unsigned char)t[k]))
     k++;
-  if (k == i || k - i > 3)
+  if (k == i || k - i > 3 || (spaced && k - i != 1))
     return 0;
   size_t groups = 0;
   while (k + 4 <= len && t[k] == ' ' && isdigit((unsigned char)t[k + 1]) &&
@@ -288,7 +296,11 @@ static size_t spaced_figure_end(const char *t, size_t len, size_t i) {
     k += 4;
     groups++;
   }
-  if (!groups || (k < len && (t[k] == ' ' || isdigit((unsigned char)t[k]))))
+  if (!groups || (k < len && isdigit((unsigned char)t[k])))
+    return 0;
+  /* a space after it only before Chinese (2 000 亩), not before more
+   * figures or words (3:2 100 分 is two scores) */
+  if (k < len && t[k] == ' ' && (k + 1 >= len || (unsigned char)t[k + 1] < 0x80))
     return 0;
   return k;
 }

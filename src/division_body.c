@@ -861,10 +861,10 @@ static void read_measure(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para,
     set_prose_units(b, p, row, &pr, para);
   }
   gw_runs measure = runs_slice(b, &runs, head, end);
-  /* 建设换电站10座（市工信局牵头）。: the full stop (or ；) after the
-   * bracket ends the measure */
+  /* 建设换电站10座（市工信局牵头）。: the full stop after the bracket ends
+   * the measure (a ； there parted items of a list, not this cell's) */
   size_t len = strlen(text);
-  static const char *const stops[] = {"。", "；", NULL};
+  static const char *const stops[] = {"。", NULL};
   for (int i = 0; stops[i]; i++)
     if (end < len && has_suffix(text, len, stops[i]) && !has_suffix(text, end, "。") &&
         !has_suffix(text, end, "；")) {

@@ -340,10 +340,12 @@ void gw_prepare(gw_doc *doc) {
        * the page before (a 25-row plan). */
       bool after_table = prev && prev->kind == GW_BLOCK_TABLE;
       /* A table that began on an earlier page is not moved whole: its
-       * last rows go over, so there the estimate need only say it fits. */
+       * last rows go over, so there the estimate, a few millimetres off
+       * either way, gets a table line's benefit of the doubt. */
+      int line = doc->layout.table.line_twips;
       int need = !after_table ? b->tail->height_twips - 2 * doc->layout.line_twips
-                 : ps.table_turned ? b->tail->height_twips
-                                   : b->tail->height_twips + doc->layout.table.line_twips;
+                 : ps.table_turned ? b->tail->height_twips - line
+                                   : b->tail->height_twips + line;
       /* The estimate gives a table's last page one row: it may well
        * have fitted on the page before (the estimate runs some 10 twips
        * a row long), which then leaves no room. */

@@ -1006,10 +1006,10 @@ fi
 # Figures grouped by spaces lose the spaces, so that no line ends inside
 # one (LibreOffice broke 4 / 500元 even at a no-break space); other
 # spaces between figures stay.
-{ printf '%s' "$BULLETIN_FRONT"; printf '# 农业简讯\n\n新建高标准农田2 000亩，投资12 345 678元，编号1 23，共3 2024户。得分依次为 98 100 120 分，传真0351 418 4709。\n'; } >"$H/groups.md"
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 农业简讯\n\n新建高标准农田2 000亩，投资12 345 678元，编号1 23，共3 2024户。得分依次为 98 100 120 分，传真0351 418 4709，农田 3 215 亩，比分 3:2 100 分。\n'; } >"$H/groups.md"
 if "$GWDOC" render "$H/groups.md" -o "$H/groups.docx" 2>"$H/groups.err"; then
   got=$(styled "$H/groups.docx")
-  want="gwBody	新建高标准农田2000亩，投资12345678元，编号1 23，共3 2024户。得分依次为98 100 120分，传真0351 418 4709。"
+  want="gwBody	新建高标准农田2000亩，投资12345678元，编号1 23，共3 2024户。得分依次为98 100 120分，传真0351 418 4709，农田3215亩，比分3:2 100分。"
   printf '%s\n' "$got" | grep -qxF "$want" && pass "grouped figures: spaces dropped" \
     || fail "grouped figures: spaces dropped" "$(printf '%s' "$got" | tr '\n' '|')"
 else
