@@ -339,12 +339,14 @@ void gw_prepare(gw_doc *doc) {
        * move the box but the whole table, and leaves the title alone on
        * the page before (a 25-row plan). */
       bool after_table = prev && prev->kind == GW_BLOCK_TABLE;
-      /* A table that began on an earlier page is not moved whole: its
-       * last rows go over, so there the estimate, a few millimetres off
-       * either way, gets a table line's benefit of the doubt. */
+      /* A table that began on an earlier page is not moved whole, so
+       * there the estimate need only say the box fits. No benefit of the
+       * doubt: when it does not fit, LibreOffice moved the last rows
+       * over (without the repeated header) and left most of the page
+       * before empty, worse than a 版记 on a page of its own. */
       int line = doc->layout.table.line_twips;
       int need = !after_table ? b->tail->height_twips - 2 * doc->layout.line_twips
-                 : ps.table_turned ? b->tail->height_twips - line
+                 : ps.table_turned ? b->tail->height_twips
                                    : b->tail->height_twips + line;
       /* The estimate gives a table's last page one row: it may well
        * have fitted on the page before (the estimate runs some 10 twips
