@@ -375,42 +375,28 @@ static void split_literal_stars(gw_build *b, inline_state *st, gw_runs *runs,
 }
 
 /* Text pasted from WeChat or a web page carries spaces of other kinds
- * (gw_odd_space_len): a no-break space is a space here, a zero-width one
- * nothing at all; otherwise the gap one leaves beside ，is printed. The
- * literal itself when it holds none. */
-/* An em space (U+2003) from WeChat is the drafter's full-width gap
- * (联系人：张三  电话…, 姓  名：): U+3000, which the rules keep. */
-static bool is_em_space(const unsigned char *p) {
-  return p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x83;
-}
-
+ * (gw_odd_space_len): each is written as what it stands for, a space, a
+ * full-width space or nothing; otherwise the gap one leaves beside ，is
+ * printed, and 一、 behind one is no heading. The literal itself when it
+ * holds none. */
 static const char *visible_text(gw_build *b, const char *lit) {
-  const unsigned char *p = (const unsigned char *)lit;
-  size_t len, i = 0;
+  size_t len, i;
   /* every one of them starts C2, E2 or EF: strcspn skips the rest fast */
-  for (i = strcspn(lit, "\xC2\xE2\xEF"); p[i]; i += 1 + strcspn(lit + i + 1, "\xC2\xE2\xEF"))
-    if (gw_odd_space_len(lit + i, NULL) || is_em_space(p + i))
+  for (i = strcspn(lit, "\xC2\xE2\xEF"); lit[i]; i += 1 + strcspn(lit + i + 1, "\xC2\xE2\xEF"))
+    if (gw_odd_space_len(lit + i, NULL))
       break;
-  if (!p[i])
+  if (!lit[i])
     return lit;
   gw_buf out = {0};
   gw_buf_append(&out, lit, i);
-  while (p[i]) {
-    bool zero_width;
-    len = gw_odd_space_len(lit + i, &zero_width);
-    if (is_em_space(p + i)) {
-      gw_buf_puts(&out, "\u3000");
-      i += 3;
-      continue;
-    }
-    if (!len) {
-      gw_buf_append(&out, (const char *)p + i, 1);
-      i++;
-      continue;
-    }
-    if (!zero_width)
-      gw_buf_puts(&out, " ");
-    i += len;
+  while (lit[i]) {
+    const char *as;
+    len = gw_odd_space_len(lit + i, &as);
+    if (len)
+      gw_buf_puts(&out, as);
+    else
+      gw_buf_append(&out, lit + i, 1);
+    i += len ? len : 1;
   }
   char *copy = gw_arena_strndup(b->arena, out.data ? out.data : "", out.len);
   gw_buf_free(&out);

@@ -154,22 +154,22 @@ static size_t open_paren(const char *p) {
   return starts_with(p, "（") ? strlen("（") : *p == '(' ? 1 : 0;
 }
 
-size_t gw_odd_space_len(const char *s, bool *zero_width) {
+size_t gw_odd_space_len(const char *s, const char **as) {
   const unsigned char *p = (const unsigned char *)s;
-  bool zero = false;
+  const char *stands = " ";
   size_t len = 0;
   if (p[0] == 0xC2 && p[1] == 0xA0) /* no-break space */
     len = 2;
-  else if (p[0] == 0xE2 && p[1] == 0x80 && ((p[2] >= 0x82 && p[2] <= 0x8A) || p[2] == 0xAF) &&
-           p[2] != 0x83)
-    len = 3; /* en, thin, hair … spaces; narrow no-break space (an em space
-                is a full-width one: build.c keeps it as U+3000) */
+  else if (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x83)
+    len = 3, stands = "\u3000"; /* em space: the drafter's full-width gap */
+  else if (p[0] == 0xE2 && p[1] == 0x80 && ((p[2] >= 0x82 && p[2] <= 0x8A) || p[2] == 0xAF))
+    len = 3; /* en, thin, hair … spaces; narrow no-break space */
   else if ((p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x8B) ||
            (p[0] == 0xE2 && p[1] == 0x81 && p[2] == 0xA0) ||
            (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF))
-    len = 3, zero = true; /* zero-width space, word joiner, a BOM inside the text */
-  if (zero_width)
-    *zero_width = zero;
+    len = 3, stands = ""; /* zero-width space, word joiner, a BOM inside the text */
+  if (as)
+    *as = stands;
   return len;
 }
 
@@ -178,7 +178,7 @@ const char *gw_skip_indent(const char *t) {
     size_t odd = gw_odd_space_len(t, NULL);
     if (*t == ' ' || *t == '\t')
       t++;
-    else if (starts_with(t, "\u3000") || starts_with(t, "\u2003")) /* full-width, em */
+    else if (starts_with(t, "\u3000"))
       t += 3;
     else if (odd)
       t += odd;

@@ -40,12 +40,12 @@ const char *gw_skip_indent(const char *t);
  * else 0. Whether it is a heading depends on what follows (bulletin.c). */
 int gw_typed_subheading_level(const char *text);
 
-/* Bytes of a space pasted from WeChat or a web page at `s`: a no-break
- * or typographic space (U+00A0, U+2002, U+2004-U+200A, U+202F; the em
- * space U+2003 is a full-width one, kept as U+3000 by build.c), or, with
- * *zero_width set, one that takes no room (U+200B, U+2060, U+FEFF).
- * 0 for anything else. zero_width may be NULL. */
-size_t gw_odd_space_len(const char *s, bool *zero_width);
+/* Bytes of a space pasted from WeChat or a web page at `s`, 0 for
+ * anything else; *as (may be NULL) is what it stands for: " " for a
+ * no-break or typographic space (U+00A0, U+2002, U+2004-U+200A, U+202F),
+ * U+3000 for an em space (U+2003, the drafter's full-width gap), "" for
+ * one that takes no room (U+200B, U+2060, U+FEFF). */
+size_t gw_odd_space_len(const char *s, const char **as);
 
 /* A section number as `t` opens with it (after any indent), read once. */
 typedef struct {
