@@ -481,20 +481,21 @@ static void number_rows(gw_arena *arena, dv_plan *p, bool per_category) {
   }
 }
 
-typedef enum { ROLE_NONE, ROLE_LEADS, ROLE_SHARES } unit_role;
-
-/* Does `row` name `unit` (canonical)? Without a 牵头 column, or with
- * it empty, the unit listed first leads (layout.md §6). */
-static unit_role row_role(const dv_plan *p, const dv_row *row, const char *unit) {
-  unit_role role = ROLE_NONE;
-  for (size_t c = 0; c < p->ncols && role != ROLE_LEADS; c++)
+/* Does `row` name `unit` (canonical) in any unit column? */
+static bool row_names(const dv_plan *p, const dv_row *row, const char *unit) {
+  for (size_t c = 0; c < p->ncols; c++)
     for (size_t i = 0; i < row->units[c].count; i++)
-      if (strcmp(row->units[c].items[i].name, unit) == 0) {
-        bool no_lead = p->lead_col < 0 || !row->units[p->lead_col].count;
-        bool leads = (int)c == p->lead_col || (no_lead && (int)c == p->share_col && i == 0);
-        role = leads ? ROLE_LEADS : ROLE_SHARES;
-      }
-  return role;
+      if (strcmp(row->units[c].items[i].name, unit) == 0)
+        return true;
+  return false;
+}
+
+/* Does the mention of unit i in column c of `row` lead? In the 牵头
+ * column it does; without one, or with it empty, so does the unit the
+ * 责任 column names first (layout.md §6). */
+static bool mention_leads(const dv_plan *p, const dv_row *row, size_t c, size_t i) {
+  bool no_lead = p->lead_col < 0 || !row->units[p->lead_col].count;
+  return (int)c == p->lead_col || (no_lead && (int)c == p->share_col && i == 0);
 }
 
 /* A group named in the rows (各县（市、区）人民政府, not checked against
@@ -535,7 +536,7 @@ static void keep_unit_rows(gw_build *b, dv_plan *p, const unit_list *order) {
         top = row, sub = NULL;
       continue;
     }
-    if (row_role(p, row, b->unit) == ROLE_NONE)
+    if (!row_names(p, row, b->unit))
       continue;
     dv_row *pending[] = {top, sub};
     for (size_t k = 0; k < 2; k++)
@@ -959,7 +960,7 @@ static bool lay_out_table(gw_build *b, const dv_plan *p, const options *o, gw_ta
 
 /* Each unit's 牵头 and 参与 item lists (lists[2 * unit + 0 or 1]), in one
  * walk over the rows: a walk per unit was units × rows. A row lists a
- * unit once, as leading when any of its mentions leads (row_role). */
+ * unit once, as leading when any of its mentions leads (mention_leads). */
 static const char **item_lists(gw_build *b, const dv_plan *p, const options *o,
                                const unit_list *order) {
   size_t n = order->count;
@@ -971,13 +972,12 @@ static const char **item_lists(gw_build *b, const dv_plan *p, const options *o,
     if (row->category)
       continue;
     nnamed = 0;
-    bool no_lead = p->lead_col < 0 || !row->units[p->lead_col].count;
     for (size_t c = 0; c < p->ncols; c++)
       for (size_t i = 0; i < row->units[c].count; i++) {
         long at = unit_find_name(order, row->units[c].items[i].name);
         if (at < 0)
           continue;
-        bool lead = (int)c == p->lead_col || (no_lead && (int)c == p->share_col && i == 0);
+        bool lead = mention_leads(p, row, c, i);
         if (seen[at] != row) {
           seen[at] = row;
           leads[at] = false;
