@@ -14,12 +14,16 @@
 #include <string.h>
 
 
-int gw_prepare_lines(const gw_role_style *rs, int width, int indent, size_t display_width) {
-  /* One display column is half a character: size/2 plus the spacing. */
+/* Twips of one display column (half a character) in role `rs`: size/2,
+ * scaled, plus half the letter spacing. */
+static double column_twips(const gw_role_style *rs) {
   double col = rs->size_half_pt * 5.0 * (rs->scale_pct ? rs->scale_pct / 100.0 : 1) +
                rs->spacing_twips / 2.0;
-  if (col <= 0)
-    col = 1;
+  return col > 0 ? col : 1;
+}
+
+int gw_prepare_lines(const gw_role_style *rs, int width, int indent, size_t display_width) {
+  double col = column_twips(rs);
   /* Lines hold whole Chinese characters (two columns each): 8845 twips
    * of 15.68 pt characters is 28 a line, not 28.2. */
   double first = 2 * floor((width - indent) / (2 * col)), rest = 2 * floor(width / (2 * col));
@@ -43,9 +47,7 @@ int gw_prepare_lines(const gw_role_style *rs, int width, int indent, size_t disp
  * whole-character count, and 27 such rows put the estimate five rows
  * long (and the 版记 on a page of its own). */
 static int cell_text_lines(const gw_role_style *rs, int width, size_t display_width) {
-  double col = rs->size_half_pt * 5.0 * (rs->scale_pct ? rs->scale_pct / 100.0 : 1) +
-               rs->spacing_twips / 2.0;
-  double per_line = floor(width / (col > 0 ? col : 1));
+  double per_line = floor(width / column_twips(rs));
   if (per_line < 2)
     per_line = 2;
   if (display_width <= per_line)
