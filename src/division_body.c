@@ -864,13 +864,9 @@ static void read_measure(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para,
   /* 建设换电站10座（市工信局牵头）。: the full stop after the bracket ends
    * the measure (a ； there parted items of a list, not this cell's) */
   size_t len = strlen(text);
-  static const char *const stops[] = {"。", NULL};
-  for (int i = 0; stops[i]; i++)
-    if (end < len && has_suffix(text, len, stops[i]) && !has_suffix(text, end, "。") &&
-        !has_suffix(text, end, "；")) {
-      gw_runs_append(b->arena, &measure, GW_RUN_TEXT, stops[i], strlen(stops[i]));
-      break;
-    }
+  if (end < len && has_suffix(text, len, "。") && !has_suffix(text, end, "。") &&
+      !has_suffix(text, end, "；"))
+    gw_runs_append(b->arena, &measure, GW_RUN_TEXT, "。", strlen("。"));
   append_runs(b, &row->cells[p->measure_col], &measure);
 }
 
