@@ -676,13 +676,15 @@ static void share_beyond(double *width, const double *lo, double sum_lo, const d
     width[i] = lo[i] + (hi[i] - lo[i]) * spare / want;
 }
 
+int gw_build_cell_pad(const gw_layout *L) { return 2 * L->table.cell_margin_twips + 40; }
+
 void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
   const gw_layout *L = &b->doc->layout;
   int n = t->ncols > 0 ? t->ncols : 1;
   /* One display column is half a Chinese character of the cell size. */
   double unit = L->roles[GW_ROLE_TABLE_CELL].size_half_pt * 5.0;
   double header_unit = L->roles[GW_ROLE_TABLE_HEADER].size_half_pt * 5.0;
-  int pad = 2 * L->table.cell_margin_twips + 40;
+  int pad = gw_build_cell_pad(L);
   /* Widths a column: natural (its widest cell on one line), head
    * (its header and cells of up to six characters unbroken) and data
    * (figures and cells of up to four characters unbroken, the header

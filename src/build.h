@@ -61,6 +61,9 @@ gw_table *gw_build_table(gw_build *b, cmark_node *table);
 /* Column widths from the content (display width via ICU), inside
  * `avail_twips`; `min_twips` per column. */
 void gw_build_table_widths(gw_build *b, gw_table *t, int avail_twips);
+/* Twips a cell's text may not use: its two margins, and some room for
+ * the word processor's rounding. */
+int gw_build_cell_pad(const gw_layout *L);
 
 /* The 报尾 rows from the `distribution` mapping, in order. */
 gw_tail *gw_build_tail(gw_build *b);

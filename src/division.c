@@ -726,7 +726,7 @@ static void measure_columns(gw_build *b, const gw_table *t, const bool *unit_col
   const gw_layout *L = &b->doc->layout;
   double unit = L->roles[GW_ROLE_TABLE_CELL].size_half_pt * 5.0;
   double header_unit = L->roles[GW_ROLE_TABLE_HEADER].size_half_pt * 5.0;
-  double pad = 2 * L->table.cell_margin_twips + 40;
+  double pad = gw_build_cell_pad(L);
   size_t rows = 0;
   gw_buf text = {0}; /* a unit cell's text, reused cell after cell */
   for (gw_row *r = t->rows; r; r = r->next) {
@@ -818,7 +818,7 @@ static void fill_columns(column_fit *fit, int n, double room) {
 static void relax_headers(gw_build *b, column_fit *fit, int n, int avail, const int *floor) {
   const gw_layout *L = &b->doc->layout;
   double header_unit = L->roles[GW_ROLE_TABLE_HEADER].size_half_pt * 5.0;
-  double pad = 2 * L->table.cell_margin_twips + 40;
+  double pad = gw_build_cell_pad(L);
   double sum_lo = 0, relaxed = 0;
   double *lo2 = gw_arena_alloc(b->arena, (size_t)n * sizeof *lo2);
   for (int i = 0; i < n; i++) {
