@@ -79,6 +79,10 @@ typedef struct {
   bool lead_by_order; /* the lead is only the first name, not written as such */
 } dv_prose;
 
+/* Is line[0..len), tab-separated, a plan's header line that render reads
+ * a pasted table by (序号 工作任务 牵头单位 …; not a row of tasks)? */
+bool dv_tab_header_line(gw_arena *arena, const char *line, size_t len);
+
 /* Is `name` one of the plan's declared units (compared folded)? */
 bool dv_unit_listed(gw_build *b, const dv_plan *p, const char *name);
 

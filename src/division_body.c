@@ -544,8 +544,8 @@ static bool contains_any(const char *s, const char *const *words) {
 
 /* A column name without the spaces Word puts between its characters
  * (序　号, 牵 头 单 位). */
-static const char *without_spaces(gw_build *b, const char *s, size_t len) {
-  char *out = gw_arena_alloc(b->arena, len + 1);
+static const char *without_spaces(gw_arena *arena, const char *s, size_t len) {
+  char *out = gw_arena_alloc(arena, len + 1);
   size_t k = 0;
   for (size_t i = 0; i < len;) {
     if (s[i] == ' ' || s[i] == '\t')
@@ -574,6 +574,23 @@ static bool looks_like_plan(const char **names, size_t n) {
                     !strstr(names[i], "时间") && !strstr(names[i], "期限"));
   }
   return unit && task;
+}
+
+bool dv_tab_header_line(gw_arena *arena, const char *line, size_t len) {
+  size_t n = 1;
+  for (size_t i = 0; i < len; i++)
+    n += line[i] == '\t';
+  const char **names = gw_arena_alloc(arena, n * sizeof *names);
+  n = 0;
+  for (size_t from = 0; from <= len;) {
+    const char *tab = memchr(line + from, '\t', len - from);
+    size_t to = tab ? (size_t)(tab - line) : len;
+    names[n++] = without_spaces(arena, line + from, to - from);
+    from = to + 1;
+  }
+  while (n > 1 && !names[n - 1][0])
+    n--; /* a tab after the last cell is no extra cell */
+  return looks_like_plan(names, n);
 }
 
 static bool is_tab_table(gw_build *b, cmark_node *para);
@@ -611,7 +628,7 @@ static const char **table_header_names(gw_build *b, cmark_node *root, size_t *n,
       gw_build_trim(text, &from, &to);
       if (from == to)
         return NULL; /* an unnamed column: the default columns and their message */
-      names[(*n)++] = without_spaces(b, text + from, to - from);
+      names[(*n)++] = without_spaces(b->arena, text + from, to - from);
     }
     *pos = gw_build_node_pos(b, head);
     return *n >= 2 && looks_like_plan(names, *n) ? names : NULL;
@@ -1176,7 +1193,7 @@ static int *map_header(gw_build *b, dv_plan *p, const dv_cell *cells, size_t n) 
   for (size_t i = 0; i < n; i++)
     header = header ? gw_arena_printf(b->arena, "%s, %s", header, cells[i].text) : cells[i].text;
   for (size_t i = 0; i < n; i++) {
-    const char *name = without_spaces(b, cells[i].text, strlen(cells[i].text));
+    const char *name = without_spaces(b->arena, cells[i].text, strlen(cells[i].text));
     map[i] = column_meant(p, name);
     if (map[i] < 0)
       gw_error(b->diags, cells[i].pos,
@@ -1391,7 +1408,7 @@ static const char **tab_header_names(gw_build *b, cmark_node *para, size_t *n, g
   dv_cell *head = tab_cells(b, first, row_end_line(b, first, cmark_node_get_end_line(para)), n);
   const char **names = gw_arena_alloc(b->arena, (*n + 1) * sizeof *names);
   for (size_t i = 0; i < *n; i++)
-    names[i] = without_spaces(b, head[i].text, strlen(head[i].text));
+    names[i] = without_spaces(b->arena, head[i].text, strlen(head[i].text));
   *pos = head[0].pos;
   return names;
 }

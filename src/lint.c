@@ -23,6 +23,7 @@
 #define _GNU_SOURCE /* memmem (two-way search: linear) */
 #include "lint.h"
 #include "build.h"
+#include "division.h"
 #include "arena.h"
 #include "gwdoc.h"
 #include "kinds.h"
@@ -1347,18 +1348,12 @@ static size_t tab_lines(const prose *pr, size_t *first) {
  * the cells: Markdown reads them as a paragraph, not a table. Two such
  * lines in a row (in one paragraph, or in the lines split off it) are
  * reported once, at the first. */
-/* Does the line of `pr` at `at` name a plan's columns (序号 工作任务
- * 牵头单位 …)? */
-static bool names_plan_columns(const prose *pr, size_t at) {
-  static const char *const heads[] = {"序号", "牵头", "责任单位", "完成时限", "完成时间", NULL};
+/* Is the line of `pr` at `at` a plan's header line, as render reads a
+ * paste by (dv_tab_header_line)? */
+static bool names_plan_columns(linter *l, const prose *pr, size_t at) {
   const char *t = pr->text.data + at;
   const char *nl = memchr(t, '\n', pr->text.len - at);
-  size_t n = nl ? (size_t)(nl - t) : pr->text.len - at;
-  for (int i = 0; heads[i]; i++)
-    for (size_t k = 0; k + strlen(heads[i]) <= n; k++)
-      if (memcmp(t + k, heads[i], strlen(heads[i])) == 0)
-        return true;
-  return false;
+  return dv_tab_header_line(l->arena, t, nl ? (size_t)(nl - t) : pr->text.len - at);
 }
 
 static void tab_rows_rule(linter *l, cmark_node *node, const prose *pr) {
@@ -1368,7 +1363,7 @@ static void tab_rows_rule(linter *l, cmark_node *node, const prose *pr) {
   /* A plan's paste that starts with its header line is read by render as
    * a table, its rows of tabs only (Excel's empty rows) skipped: nothing
    * to change in it, nor in the rows after such an empty one. */
-  bool read_as_table = rows && l->plan && ((next_to && l->tab_table) || names_plan_columns(pr, first));
+  bool read_as_table = rows && l->plan && ((next_to && l->tab_table) || names_plan_columns(l, pr, first));
   l->tab_para = rows ? node : NULL;
   l->tab_table = read_as_table;
   if (!rows || read_as_table)
