@@ -75,11 +75,20 @@ int gw_build_int(gw_build *b, const char *key, long min, long max, bool required
   char *end;
   errno = 0;
   long n = strtol(s, &end, 10);
-  /* "14" quoted is still fourteen; 十四 or 14期 is not a number. */
-  bool bad = !*s || *end || errno || n < min || n > max || s[0] == '+' || s[0] == ' ';
+  bool bad = !*s || *end || errno || s[0] == '+' || s[0] == ' ';
+  /* "14" quoted is still fourteen, and so is 十四 (year 二〇二一 as the
+   * 版记 prints it); 14期 is not a number. */
+  if (bad && *s) {
+    int zh = gw_zh_numeral_value(s, strlen(s));
+    if (zh >= 0) {
+      n = zh;
+      bad = false;
+    }
+  }
+  bad = bad || n < min || n > max;
   free(ascii);
   if (bad) {
-    gw_error(b->diags, v->pos, "%s 应为 %ld 到 %ld 之间的阿拉伯数字整数，而不是“%s”",
+    gw_error(b->diags, v->pos, "%s 应为 %ld 到 %ld 之间的整数（如 14 或 十四），而不是“%s”",
              key, min, max, v->str);
     return -1;
   }

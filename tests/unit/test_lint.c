@@ -453,8 +453,8 @@ static const front_case front_cases[] = {
     {"number and copies with units",
      "---\nkind: bulletin\ntemplate: jintuan-yaoxun\nyear: 2024\nnumber: 第3期\n"
      "date: 2024-03-05\ncopies: 120份\n---\n" BODY,
-     "5:9 number 应为 1 到 100000 之间的阿拉伯数字整数，而不是“第3期”\n"
-     "7:9 copies 应为 1 到 100000000 之间的阿拉伯数字整数，而不是“120份”"},
+     "5:9 number 应为 1 到 100000 之间的整数（如 14 或 十四），而不是“第3期”\n"
+     "7:9 copies 应为 1 到 100000000 之间的整数（如 14 或 十四），而不是“120份”"},
     {"template not there",
      "---\nkind: bulletin\ntemplate: anquan-jianbao-nowhere\nyear: 2024\nnumber: 3\n"
      "date: 2024-03-05\n---\n" BODY,
