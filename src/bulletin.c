@@ -442,6 +442,23 @@ static bool heads_text(cmark_node *node, int level) {
          (strstr(lead, "。") || strstr(lead, "，"));
 }
 
+/* A paragraph of nothing the page shows: no runs, or only empty text. */
+static bool no_visible_text(const gw_runs *runs) {
+  for (const gw_run *r = runs->first; r; r = r->next)
+    if (r->kind != GW_RUN_TEXT || r->len > 0)
+      return false;
+  return true;
+}
+
+/* Take the block after `before` (the last one) off the document. */
+static void drop_last(gw_doc *doc, gw_block *before) {
+  if (before)
+    before->next = NULL;
+  else
+    doc->first = NULL;
+  doc->last = before;
+}
+
 void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) {
   if (depth > MAX_BLOCK_DEPTH) {
     gw_warning(b->diags, gw_build_node_pos(b, node),
@@ -514,7 +531,12 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
     if (sub && heads_text(node, sub) && gw_section_number_read(plain, &sn) &&
         sn.value == st->last_number[sub - 1] + 1)
       level = sub;
+    gw_block *before = b->doc->last;
     add_para(b, level ? (gw_role)(GW_ROLE_HEADING1 + level - 1) : GW_ROLE_BODY, node, NULL);
+    if (!level && no_visible_text(&b->doc->last->runs)) {
+      drop_last(b->doc, before); /* only zero-width spaces pasted from a web page */
+      break;
+    }
     b->doc->last->keep_next = level > 0;
     if (level) {
       close_number_gap(b, b->doc->last->runs.first);
