@@ -472,6 +472,8 @@ int gw_zh_slot_runs(const char *text, size_t len, gw_slot_cb cb, void *ctx)
  *    letter, in either order ("以来, 我县" -> "以来，我县"); or after a
  *    digit's '%' before a Han character ("55% 以上"). U+3000 and other
  *    spaces stay, and so does a space between two Han characters.
+ *    A space between a Latin word and a curly quote whose inside, next
+ *    to it, is Latin stays too: English punctuation (said “hello” to).
  * 6. The result is put in NFC.
  * Every pass is a single left-to-right scan (the pair stack holds at
  * most n entries), so the whole is linear in the length of the text. */
@@ -839,6 +841,21 @@ static void pass_punct(norm_ctx *x)
   }
 }
 
+/* The spaces of an English sentence around its curly quotes: said
+ * “hello” to, a ‘b’ c. The quote and the words on both sides of the
+ * gap are Latin, so the quote is English punctuation, not Chinese. */
+static bool english_quote_gap(const norm_ctx *x, size_t i, size_t j)
+{
+  UChar32 a = x->rep[i - 1], b = x->rep[j];
+  if (is_latin_alnum(a) && (b == 0x201C || b == 0x2018))
+    return j + 1 < x->n && is_latin_alnum(x->rep[j + 1]);
+  if ((a == 0x201D || a == 0x2019) && is_latin_alnum(b) && i >= 2) {
+    UChar32 in = x->rep[i - 2]; /* the quote's last character */
+    return is_latin_alnum(in) || in == '.' || in == ',' || in == '!' || in == '?';
+  }
+  return false;
+}
+
 /* Rule 5: does the run of spaces cp[i..j) go? Between Han and a Latin
  * letter or digit (强团改革 50 条); beside Chinese punctuation, resolved,
  * with Chinese, a letter or a digit on the other side (以来, 我县 ->
@@ -848,6 +865,8 @@ static bool space_goes(const norm_ctx *x, size_t i, size_t j)
 {
   const UChar32 *cp = x->cp;
   UChar32 a = x->rep[i - 1], b = x->rep[j];
+  if (english_quote_gap(x, i, j))
+    return false;
   if ((is_han(cp[i - 1]) && is_latin_alnum(cp[j])) ||
       (is_latin_alnum(cp[i - 1]) && is_han(cp[j])))
     return true;

@@ -351,6 +351,11 @@ static const str_case normalize_cases[] = {
     {"中文 ，", "中文，"},
     {"今年以来, 我县坚持", "今年以来，我县坚持"},
     {"解决 “大班额” 问题", "解决“大班额”问题"},
+    /* an English sentence keeps the spaces around its quotes */
+    {"He said “hello” to me", "He said “hello” to me"},
+    {"she said ‘bye.’ today", "she said ‘bye.’ today"},
+    {"举办 “Hello World” 活动", "举办“Hello World”活动"},
+    {"the “一带一路” plan", "the“一带一路”plan"},
     {"完成率55% 以上", "完成率55%以上"},
     {"参与率达到95.3% 。增长37.6% ，同比提高", "参与率达到95.3%。增长37.6%，同比提高"},
     {"联系。 电话：0351-4184708", "联系。电话：0351-4184708"},
