@@ -1055,3 +1055,15 @@ fi
 # trailing space behind.
 { printf '%s' "$BULLETIN_FRONT"; printf '# 办结\n\n办结率100%%。\xc2\xa0\n'; } >"$H/trail-nbsp.md"
 want_styled "trailing no-break space dropped" "$H/trail-nbsp.md" "gwBody	办结率100%。"
+
+# A line of only zero-width spaces (pasted from a web page) leaves no
+# empty line; year and number in Chinese numerals are read; an English
+# sentence keeps the spaces around its quotes.
+printf -- '---\nkind: bulletin\ntemplate: jintuan-yaoxun\nyear: 二〇二一\nnumber: 十四\ndate: 2021-10-18\n---\n\n# 动态\n\n甲段。\n\n\xe2\x80\x8b\xe2\x80\x8b\n\n乙段。He said “hello” to me.\n' >"$H/zw.md"
+want_styled "Chinese year and number" "$H/zw.md" "gwIssueNumber	〔2021〕第14期"
+if styled "$H/zw.docx" | grep -A1 -x $'gwBody\t甲段。' | tail -n 1 | grep -q '乙段'; then
+  pass "zero-width line leaves no empty paragraph"
+else
+  fail "zero-width line leaves no empty paragraph" "$(styled "$H/zw.docx" | tr '\n' '|')"
+fi
+want_styled "English quotes keep their spaces" "$H/zw.md" "gwBody	乙段。He said “hello” to me."
