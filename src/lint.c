@@ -983,7 +983,7 @@ static void gather(prose *pr, const gw_source *src, cmark_node *block) {
       break;
     }
     default:
-      break; /* emphasis, strong, strikethrough: transparent */
+      break; /* emphasis, strong: transparent */
     }
   }
   cmark_iter_free(it);

@@ -768,12 +768,12 @@ cmark_node *gw_markdown_parse(const char *body, size_t len) {
   cmark_parser *parser =
       cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES, tree_mem());
   live_trees++;
-  const char *names[] = {"table", "strikethrough"};
-  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-    cmark_syntax_extension *ext = cmark_find_syntax_extension(names[i]);
-    if (ext)
-      cmark_parser_attach_syntax_extension(parser, ext);
-  }
+  /* Pipe tables only. Not strikethrough: a 公文 strikes nothing out,
+   * and its ~ are ranges (招生3~5人，培训7~9天), which GFM's single-tilde
+   * strikethrough swallowed. */
+  cmark_syntax_extension *table = cmark_find_syntax_extension("table");
+  if (table)
+    cmark_parser_attach_syntax_extension(parser, table);
   cmark_parser_feed(parser, body, len);
   cmark_node *root = cmark_parser_finish(parser);
   cmark_parser_free(parser);
@@ -806,9 +806,6 @@ int gw_markdown_is_table_row(cmark_node *node) {
   return has_type(node, "table_row") || has_type(node, "table_header");
 }
 int gw_markdown_is_table_cell(cmark_node *node) { return has_type(node, "table_cell"); }
-int gw_markdown_is_strikethrough(cmark_node *node) {
-  return has_type(node, "strikethrough");
-}
 int gw_markdown_table_row_is_header(cmark_node *row) {
   return cmark_gfm_extensions_get_table_row_is_header(row);
 }

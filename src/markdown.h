@@ -75,7 +75,6 @@ int gw_markdown_starts_item(const char *text);
 int gw_markdown_is_table(cmark_node *node);
 int gw_markdown_is_table_row(cmark_node *node);
 int gw_markdown_is_table_cell(cmark_node *node);
-int gw_markdown_is_strikethrough(cmark_node *node);
 int gw_markdown_table_row_is_header(cmark_node *row);
 /* Cells a pipe-table row line (one source line, its end of line
  * included or not) holds: unescaped '|', less the optional outer ones.
