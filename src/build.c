@@ -443,6 +443,21 @@ static void trim_trailing_spaces(gw_runs *runs) {
     r->len--;
 }
 
+/* 3*5*2=30: stars between figures multiply, but CommonMark reads *5*
+ * as emphasis (italics, which a 公文 does not print) and the stars were
+ * lost: 352=30. Emphasis that starts with a digit right after a digit
+ * is such a product (only * can open inside a word). */
+static bool is_product(cmark_node *emph) {
+  cmark_node *prev = cmark_node_previous(emph), *first = cmark_node_first_child(emph);
+  const char *before = prev && cmark_node_get_type(prev) == CMARK_NODE_TEXT
+                           ? cmark_node_get_literal(prev) : NULL;
+  const char *inside = first && cmark_node_get_type(first) == CMARK_NODE_TEXT
+                           ? cmark_node_get_literal(first) : NULL;
+  size_t n = before ? strlen(before) : 0;
+  return n && before[n - 1] >= '0' && before[n - 1] <= '9' && inside && inside[0] >= '0' &&
+         inside[0] <= '9';
+}
+
 void gw_build_inlines(gw_build *b, cmark_node *node, gw_runs *runs) {
   bool block_start = runs->first == NULL;
   inline_state st = {{0}, 0, 0};
@@ -459,6 +474,11 @@ void gw_build_inlines(gw_build *b, cmark_node *node, gw_runs *runs) {
       flush_run(b, &st, runs, bold_now);
       st.bold += ev == CMARK_EVENT_ENTER ? 1 : -1;
       bold_now = st.bold > 0 || literal_bold;
+      continue;
+    }
+    if (type == CMARK_NODE_EMPH) {
+      if (is_product(n)) /* the stars stay, on entering and on leaving */
+        gw_buf_puts(&st.text, "*");
       continue;
     }
     if (type == CMARK_NODE_LINK) {

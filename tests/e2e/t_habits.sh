@@ -1067,3 +1067,8 @@ else
   fail "zero-width line leaves no empty paragraph" "$(styled "$H/zw.docx" | tr '\n' '|')"
 fi
 want_styled "English quotes keep their spaces" "$H/zw.md" "gwBody	乙段。He said “hello” to me."
+
+# Ranges with ~ and products with * are figures, not strikethrough or
+# italics: nothing of them is lost.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 招生\n\n招生人数3~5人，培训7~9天。计算公式为3*5*2=30。\n'; } >"$H/figs.md"
+want_styled "tilde ranges and star products kept" "$H/figs.md" "gwBody	招生人数3~5人，培训7~9天。计算公式为3*5*2=30。"
