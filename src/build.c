@@ -190,8 +190,32 @@ const char **gw_build_str_list(gw_build *b, const gw_val *v, size_t *count) {
   return items;
 }
 
+/* 报, 送, 发 … : the labels of the 报尾's rows, written with or without
+ * their colon. */
+static bool is_tail_label(const char *key) {
+  static const char *const labels[] = {"报", "送", "发", "抄送", "抄报", "主送", "分送", NULL};
+  size_t n = strlen(key);
+  if (n >= 3 && strcmp(key + n - 3, "：") == 0)
+    n -= 3;
+  else if (n >= 1 && key[n - 1] == ':')
+    n -= 1;
+  for (int i = 0; labels[i]; i++)
+    if (strlen(labels[i]) == n && memcmp(labels[i], key, n) == 0)
+      return true;
+  return false;
+}
+
 void gw_build_check_keys(gw_diags *diags, const gw_val *front, const char *const *known) {
   for (const gw_val *c = front ? front->first : NULL; c; c = c->next) {
+    /* distribution:\n报: [...] with the row not indented: the 报尾 would
+     * go without its recipients, so this is no key to ignore */
+    if (is_tail_label(c->key)) {
+      gw_error(diags, c->key_pos,
+               "“%s”是报尾的一行，应写在“distribution:”之下，行首缩进两个空格，"
+               "如“  %s: [单位甲, 单位乙]”",
+               c->key, c->key);
+      continue;
+    }
     const char *best = NULL;
     size_t best_d = SIZE_MAX;
     int found = 0;

@@ -409,6 +409,18 @@ START_TEST(convert_unknown_key_warns_nearest) {
 }
 END_TEST
 
+/* 报: written flush left under distribution: is a row the 报尾 would
+ * lose, so it is an error that says to indent it. */
+START_TEST(convert_tail_row_not_indented) {
+  gw_bytes out;
+  const char src[] = "---\nkind: bulletin\ntemplate: jintuan-yaoxun\nyear: 2021\nnumber: 3\n"
+                     "date: 2021-10-18\ndistribution:\n报: [县委办公室]\n---\n正文。\n";
+  ck_assert_int_eq(convert(src, &out), GW_ERR_INPUT);
+  ck_assert_str_eq(first_message(), "samples/t.md:8:1: error: “报”是报尾的一行，应写在“distribution:”"
+                                    "之下，行首缩进两个空格，如“  报: [单位甲, 单位乙]”");
+}
+END_TEST
+
 START_TEST(convert_is_deterministic) {
   gw_bytes a, b;
   const char src[] = FRONT "# 标题\n\n正文“强团改革 50 条”。\n";
@@ -446,6 +458,7 @@ Suite *parts_suite(void) {
   tcase_add_test(tc, convert_number_in_chinese);
   tcase_add_test(tc, convert_unknown_template);
   tcase_add_test(tc, convert_unknown_key_warns_nearest);
+  tcase_add_test(tc, convert_tail_row_not_indented);
   tcase_add_test(tc, convert_is_deterministic);
   suite_add_tcase(s, tc);
   return s;
