@@ -462,6 +462,8 @@ int gw_zh_slot_runs(const char *text, size_t len, gw_slot_cb cb, void *ctx)
  *    (resolved) is Chinese.
  *    '.' -> 。 only when the character before it (resolved) is Chinese
  *    and the one after is the end of the text, white space or Chinese.
+ *    '.' after one to three Chinese numerals opening the text, before
+ *    Chinese, is a heading number's mark: 三.抓好落实 -> 三、抓好落实.
  *    A mark that ends a Latin word or a number written right after
  *    Chinese (增长5.2%, 同比; 完成率100%.) counts as after Chinese when
  *    the end of the text or white space follows it.
@@ -808,6 +810,35 @@ static bool ends_token_after_cjk(const norm_ctx *x, size_t i)
   return word && (x->cp[i] != '.' || percent) && cjk_before(x, k);
 }
 
+/* 零 一 … 九 十 〇: the characters of a small Chinese numeral. */
+static bool is_zh_digit(UChar32 c)
+{
+  static const UChar32 digits[] = {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+                                   0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x3007};
+  for (size_t k = 0; k < sizeof digits / sizeof digits[0]; k++)
+    if (c == digits[k])
+      return true;
+  return false;
+}
+
+/* Is the '.' at i the mark of a heading number typed with a full stop,
+ * 三.抓好落实: one to three Chinese numerals opening the text, then the
+ * dot, then Chinese? GB/T 9704 writes that number 三、; a 。 there would
+ * end a sentence of one word. (十四.五 and 一.5 are no such number.) */
+static bool heading_number_dot(const norm_ctx *x, size_t i)
+{
+  size_t k = 0;
+  while (k < i && (x->cp[k] == ' ' || x->cp[k] == 0x3000))
+    k++;
+  if (i == k || i - k > 3 || i + 1 >= x->n)
+    return false;
+  for (size_t j = k; j < i; j++)
+    if (!is_zh_digit(x->cp[j]))
+      return false;
+  UChar32 nx = x->cp[i + 1];
+  return is_cjk(nx) && !is_zh_punct(nx) && !is_zh_digit(nx);
+}
+
 static void pass_punct(norm_ctx *x)
 {
   const UChar32 *cp = x->cp;
@@ -826,7 +857,9 @@ static void pass_punct(norm_ctx *x)
     default: continue;
     }
     bool after_zh_token = ends_token_after_cjk(x, i);
-    if (cp[i] == '.') {
+    if (cp[i] == '.' && heading_number_dot(x, i)) {
+      x->rep[i] = 0x3001; /* 、 */
+    } else if (cp[i] == '.') {
       UChar32 nx = res_at(x, i, +1);
       if ((cjk_before(x, i) || after_zh_token) &&
           (nx < 0 || u_isUWhiteSpace(nx) || is_cjk(nx)))

@@ -351,6 +351,10 @@ static const str_case normalize_cases[] = {
     {"中文 ，", "中文，"},
     {"今年以来, 我县坚持", "今年以来，我县坚持"},
     {"解决 “大班额” 问题", "解决“大班额”问题"},
+    /* a heading number typed with a full stop */
+    {"三.抓好落实", "三、抓好落实"},
+    {"十二.强化保障", "十二、强化保障"},
+    {"加强领导.二是", "加强领导。二是"},
     /* an English sentence keeps the spaces around its quotes */
     {"He said “hello” to me", "He said “hello” to me"},
     {"she said ‘bye.’ today", "she said ‘bye.’ today"},
