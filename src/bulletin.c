@@ -638,6 +638,20 @@ static void fit_masthead(gw_build *b, const char *title) {
     rs->size_half_pt = 2;
 }
 
+/* year: 2023 over date: 2024-03-18 is last year's issue copied and its
+ * year left: the 期号 would say 〔2023〕 beside 2024年3月18日. Only an
+ * issue of late December dated in January belongs to the year before. */
+static void warn_year_unlike_date(gw_build *b, const gw_val *year_val, long year, int date_year,
+                                  int date_month) {
+  if (year <= 0 || date_year <= 0 || year == date_year ||
+      (year == date_year - 1 && date_month == 1))
+    return;
+  gw_warning(b->diags, year_val->pos,
+             "year 是 %ld，而 date 是 %d 年：期号的年份与印发日期不同年，是否忘了改 year？"
+             "（不写 year 时按 date 的年份）",
+             year, date_year);
+}
+
 static void add_masthead(gw_build *b) {
   gw_doc *doc = b->doc;
   const char *mark = gw_build_str(b, "mark", false);
@@ -663,6 +677,7 @@ static void add_masthead(gw_build *b) {
     date = gw_arena_strdup(b->arena, s ? s : "");
     free(s);
   }
+  warn_year_unlike_date(b, year_val, year, y, m);
   if (!label && !own_year) {
     if (dated)
       year = y;

@@ -421,6 +421,28 @@ START_TEST(convert_tail_row_not_indented) {
 }
 END_TEST
 
+/* Last year's issue copied with its year left is warned of; a late
+ * December issue dated in January is not. */
+START_TEST(convert_year_unlike_date) {
+  gw_bytes out;
+  const char copied[] = "---\nkind: bulletin\ntemplate: jintuan-yaoxun\nyear: 2023\nnumber: 3\n"
+                        "date: 2024-03-18\n---\n正文。\n";
+  ck_assert_int_eq(convert(copied, &out), GW_OK);
+  free(out.data);
+  ck_assert_int_eq(diags.warnings, 1);
+  ck_assert_str_eq(first_message(), "samples/t.md:4:7: warning: year 是 2023，而 date 是 2024 年："
+                                    "期号的年份与印发日期不同年，是否忘了改 year？（不写 year 时按 date 的年份）");
+  gw_diags_free(&diags);
+  memset(&diags, 0, sizeof diags);
+  diags.quiet = true;
+  const char december[] = "---\nkind: bulletin\ntemplate: jintuan-yaoxun\nyear: 2023\nnumber: 24\n"
+                          "date: 2024-01-04\n---\n正文。\n";
+  ck_assert_int_eq(convert(december, &out), GW_OK);
+  free(out.data);
+  ck_assert_int_eq(diags.warnings, 0);
+}
+END_TEST
+
 START_TEST(convert_is_deterministic) {
   gw_bytes a, b;
   const char src[] = FRONT "# 标题\n\n正文“强团改革 50 条”。\n";
@@ -459,6 +481,7 @@ Suite *parts_suite(void) {
   tcase_add_test(tc, convert_unknown_template);
   tcase_add_test(tc, convert_unknown_key_warns_nearest);
   tcase_add_test(tc, convert_tail_row_not_indented);
+  tcase_add_test(tc, convert_year_unlike_date);
   tcase_add_test(tc, convert_is_deterministic);
   suite_add_tcase(s, tc);
   return s;
