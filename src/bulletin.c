@@ -248,8 +248,8 @@ size_t gw_note_label_len(const char *t, const char **word) {
     p += 3;
   else if (*p == ':')
     p++;
-  else if (!bracket && strncmp(p, "\u3000", 3) != 0)
-    return 0; /* 编者按语… is text, not a label; 编者按　… (a wide space) is one */
+  else if (!bracket && *p != ' ' && strncmp(p, "\u3000", 3) != 0)
+    return 0; /* 编者按语… is text, not a label; 编者按　… or 编者按 … (a space) is one */
   while (*p == ' ' || strncmp(p, "\u3000", 3) == 0)
     p += *p == ' ' ? 1 : 3;
   return (size_t)(p - t);

@@ -1072,3 +1072,7 @@ want_styled "English quotes keep their spaces" "$H/zw.md" "gwBody	乙段。He sa
 # italics: nothing of them is lost.
 { printf '%s' "$BULLETIN_FRONT"; printf '# 招生\n\n招生人数3~5人，培训7~9天。计算公式为3*5*2=30。\n'; } >"$H/figs.md"
 want_styled "tilde ranges and star products kept" "$H/figs.md" "gwBody	招生人数3~5人，培训7~9天。计算公式为3*5*2=30。"
+
+# > 编者按 … with a plain space after the label is the 编者按 too.
+{ printf '%s' "$BULLETIN_FRONT"; printf '> 编者按 这是一段没有冒号的按语。\n\n# 标题\n\n正文。\n'; } >"$H/note-space.md"
+want_styled "编者按 with a space" "$H/note-space.md" "gwNote	编者按：这是一段没有冒号的按语。"
