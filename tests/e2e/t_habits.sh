@@ -1076,3 +1076,9 @@ want_styled "tilde ranges and star products kept" "$H/figs.md" "gwBody	招生人
 # > 编者按 … with a plain space after the label is the 编者按 too.
 { printf '%s' "$BULLETIN_FRONT"; printf '> 编者按 这是一段没有冒号的按语。\n\n# 标题\n\n正文。\n'; } >"$H/note-space.md"
 want_styled "编者按 with a space" "$H/note-space.md" "gwNote	编者按：这是一段没有冒号的按语。"
+
+# An unpaired ** is printed as typed, with a warning that says so.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 安全\n\n会议要求各校落实**安全责任，确保师生安全。\n'; } >"$H/star.md"
+"$GWDOC" render "$H/star.md" -o "$H/star.docx" 2>"$H/star.err"
+grep -q 'star.md:10:1: warning: 这一段里的“\*\*”有 1 个，是单数' "$H/star.err" && pass "unpaired ** warned" \
+  || fail "unpaired ** warned" "$(cat "$H/star.err")"
