@@ -177,6 +177,17 @@ static void add_heading(gw_build *b, gw_body_state *st, cmark_node *node) {
     close_number_gap(b, first);
 }
 
+/* 1. 4月下旬: written 1.4月下旬 the item's number reads as a decimal, so
+ * a number ending in a dot keeps a space before text opening with a
+ * digit. */
+static const char *apart_from_figure(gw_build *b, const char *prefix, cmark_node *para) {
+  const char *lead = gw_markdown_lead_text(para);
+  size_t n = prefix ? strlen(prefix) : 0;
+  if (!n || prefix[n - 1] != '.' || !lead || !(lead[0] >= '0' && lead[0] <= '9'))
+    return prefix;
+  return gw_arena_printf(b->arena, "%s ", prefix);
+}
+
 static void add_list(gw_build *b, gw_body_state *st, cmark_node *list, int depth) {
   int ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
   long n = cmark_node_get_list_start(list);
@@ -191,7 +202,7 @@ static void add_list(gw_build *b, gw_body_state *st, cmark_node *list, int depth
         : NULL;
     for (cmark_node *c = cmark_node_first_child(item); c; c = cmark_node_next(c)) {
       if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH) {
-        add_para(b, GW_ROLE_BODY, c, prefix);
+        add_para(b, GW_ROLE_BODY, c, apart_from_figure(b, prefix, c));
         prefix = NULL;
       } else {
         gw_body_block(b, st, c, depth + 1);

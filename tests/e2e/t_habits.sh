@@ -1082,3 +1082,8 @@ want_styled "编者按 with a space" "$H/note-space.md" "gwNote	编者按：这�
 "$GWDOC" render "$H/star.md" -o "$H/star.docx" 2>"$H/star.err"
 grep -q 'star.md:10:1: warning: 这一段里的“\*\*”有 1 个，是单数' "$H/star.err" && pass "unpaired ** warned" \
   || fail "unpaired ** warned" "$(cat "$H/star.err")"
+
+# A list item whose text opens with a figure keeps the space after its
+# number: 1. 4月下旬, not 1.4月下旬.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 安排\n\n具体安排如下：\n\n1. 4月下旬，组织学生开展职业体验；\n2. 5月上旬，开展预调研。\n'; } >"$H/glued.md"
+want_styled "list number apart from a figure" "$H/glued.md" "gwBody	1. 4月下旬，组织学生开展职业体验；" "gwBody	2. 5月上旬，开展预调研。"
