@@ -446,6 +446,8 @@ typedef struct {
   cmark_node *first; /* the first inline of the paragraph being split */
   bool top;          /* a paragraph of the document, not of a list or quote */
   bool backslash;    /* the hard break was typed as \ (meant, never a paste) */
+  bool one_a_line;   /* its lines are paragraphs pasted one a line, not a
+                        PDF's lines wrapped at the page width */
 } para_ctx;
 
 /* A line that is a date and nothing else: 2024年12月3日. */
@@ -509,6 +511,15 @@ static bool breaks_paragraph(const para_ctx *pc, cmark_node *line, cmark_node *b
    * the paragraph's last line, under a short line with no mark in it */
   if (next && is_date_line(gw_skip_indent(next)) && is_last_line(cmark_node_next(br)) &&
       is_signature_line(text))
+    return true;
+  /* Word and WeChat copy one paragraph a line: a line that ends its
+   * sentence ends its paragraph, unless the lines are a PDF's, cut at
+   * the page width (which may fall after a 。) */
+  cmark_node *last = cmark_node_previous(br);
+  const char *tail = last && cmark_node_get_type(last) == CMARK_NODE_TEXT
+                         ? cmark_node_get_literal(last) : NULL;
+  static const char *const para_ends[] = {"。", "！", "？", "：", "。”", "！”", "？”", NULL};
+  if (pc->one_a_line && tail && ends_with_any(tail, para_ends))
     return true;
   /* 第一，… 第二，… a line each; but not 排名 / 第一， wrapped mid-sentence */
   static const char *const stops[] = {"。", "！", "？", "；", "：", "。”", NULL};
@@ -575,11 +586,43 @@ static bool line_ends_backslash(body_cursor *bc, int line) {
   return e > p && e[-1] == '\\';
 }
 
+/* Are the lines from `first` on a PDF's, wrapped at the page width: all
+ * but the last about as wide (within four characters), and that width
+ * a page line's, 18 to 48 characters? A paragraph of one line is too. */
+static bool lines_wrapped(cmark_node *first) {
+  size_t least = SIZE_MAX, most = 0;
+  cmark_node *line = first;
+  for (cmark_node *c = first; c; c = cmark_node_next(c)) {
+    cmark_node_type type = cmark_node_get_type(c);
+    if ((type != CMARK_NODE_SOFTBREAK && type != CMARK_NODE_LINEBREAK) || !cmark_node_next(c))
+      continue;
+    char text[256];
+    line_plain(line, c, text, sizeof text);
+    size_t width = gw_zh_display_width(text, strlen(text));
+    least = width < least ? width : least;
+    most = width > most ? width : most;
+    line = cmark_node_next(c);
+  }
+  return most == 0 || (least >= 2 * 18 && most <= 2 * 48 && most - least <= 2 * 4);
+}
+
+/* Does a line from `first` on hold a tab: cells pasted from Excel, read
+ * whole by the plan's builder? */
+static bool has_tab(cmark_node *first) {
+  for (cmark_node *c = first; c; c = cmark_node_next(c)) {
+    const char *lit = cmark_node_get_type(c) == CMARK_NODE_TEXT ? cmark_node_get_literal(c) : NULL;
+    if (lit && strchr(lit, '\t'))
+      return true;
+  }
+  return false;
+}
+
 static void split_item_lines(cmark_node *para, body_cursor *bc) {
   cmark_node *child = cmark_node_first_child(para);
   cmark_node *line = child;
   cmark_node *parent = cmark_node_parent(para);
-  para_ctx pc = {child, parent && cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT, false};
+  bool top = parent && cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT;
+  para_ctx pc = {child, top, false, top && !lines_wrapped(child) && !has_tab(child)};
   int line_no = cmark_node_get_start_line(para);
   while (child) {
     cmark_node *next = cmark_node_next(child);

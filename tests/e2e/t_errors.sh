@@ -38,7 +38,7 @@ expect_error unknown-template "$E/tpl.md" "$E/tpl.md:3:11: error: 找不到模�
 { printf '%s' "$FRONT"; printf '第一段。\n\n第二段\xff。\n'; } >"$E/utf8.md"
 expect_error invalid-utf8 "$E/utf8.md" "$E/utf8.md:10:4: error: 第 110 字节处不是有效的 UTF-8 编码"
 
-printf '%s正文。\n' "$FRONT" | sed 's/^number: 14/number: 十四/' >"$E/type.md"
+printf '%s正文。\n' "$FRONT" | sed 's/^number: 14/number: 14期/' >"$E/type.md"
 expect_error wrong-type "$E/type.md" "$E/type.md:5:9: error: number 应为"
 
 printf '# 标题\n\n正文。\n' >"$E/nofront.md"

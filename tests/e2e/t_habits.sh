@@ -1021,7 +1021,7 @@ want_styled "grouped figures" "$H/groups.md" \
 # written 第一，… 第二，… a line each are paragraphs, but 排名 / 第一 broken
 # mid-sentence stays one.
 { printf '%s' "$BULLETIN_FRONT"; printf '# 扎根基层的“老黄牛”\n\n——记孝义市下堡镇党委书记王某某\n\n第一，抓好渠系配套。对12条主干渠清淤整修。\n第二，抓好高标准农田建设。\n全县考核排名\n第一，受到表彰。\n'; } >"$H/word-habits.md"
-want_styled "Word habits" "$H/word-habits.md" "gwSubtitle	——记孝义市下堡镇党委书记王某某" "gwBody	第一，抓好渠系配套。对12条主干渠清淤整修。" "gwBody	第二，抓好高标准农田建设。全县考核排名第一，受到表彰。"
+want_styled "Word habits" "$H/word-habits.md" "gwSubtitle	——记孝义市下堡镇党委书记王某某" "gwBody	第一，抓好渠系配套。对12条主干渠清淤整修。" "gwBody	第二，抓好高标准农田建设。" "gwBody	全县考核排名第一，受到表彰。"
 
 # 1.加大宣传力度 and （1）开发政策性岗位 on lines of their own over their
 # text are headings of the third and fourth level; a run of short
@@ -1038,8 +1038,8 @@ want_styled "signature lines" "$H/sign.md" "gwBody	截至2024年12月3日全乡�
 # Near misses of the rules above, from a second probe: a dash list under
 # a title is no subtitle; 第一、二季度 runs on; 十四．五 is no heading;
 # a numbered line brought in by a colon is a list item.
-{ printf '%s' "$BULLETIN_FRONT"; printf '# 市直机关开展“七一”系列活动\n\n——重温入党誓词。各党支部组织党员重温入党誓词。\n\n——开展主题党日。各支部开展主题党日活动。\n\n全年工作稳步推进。\n第一、二季度全县地区生产总值增长5%%。\n\n十四．五期间，我县经济发展。\n\n诊疗时间：\n\n1.上午八点到十二点\n\n门诊照常开放，请群众合理安排时间。\n'; } >"$H/near.md"
-want_styled "near misses" "$H/near.md" "gwBody	——重温入党誓词。各党支部组织党员重温入党誓词。" "gwBody	全年工作稳步推进。第一、二季度全县地区生产总值增长5%。" \
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 市直机关开展“七一”系列活动\n\n——重温入党誓词。各党支部组织党员重温入党誓词。\n\n——开展主题党日。各支部开展主题党日活动。\n\n全年工作稳步推进，\n第一、二季度全县地区生产总值增长5%%。\n\n十四．五期间，我县经济发展。\n\n诊疗时间：\n\n1.上午八点到十二点\n\n门诊照常开放，请群众合理安排时间。\n'; } >"$H/near.md"
+want_styled "near misses" "$H/near.md" "gwBody	——重温入党誓词。各党支部组织党员重温入党誓词。" "gwBody	全年工作稳步推进，第一、二季度全县地区生产总值增长5%。" \
               "gwBody	十四．五期间，我县经济发展。" "gwBody	1.上午八点到十二点"
 
 # Bold heads **一、…** and **二、…** are body text, but ## 三、 after them
@@ -1087,3 +1087,11 @@ grep -q 'star.md:10:1: warning: 这一段里的“\*\*”有 1 个，是单数' 
 # number: 1. 4月下旬, not 1.4月下旬.
 { printf '%s' "$BULLETIN_FRONT"; printf '# 安排\n\n具体安排如下：\n\n1. 4月下旬，组织学生开展职业体验；\n2. 5月上旬，开展预调研。\n'; } >"$H/glued.md"
 want_styled "list number apart from a figure" "$H/glued.md" "gwBody	1. 4月下旬，组织学生开展职业体验；" "gwBody	2. 5月上旬，开展预调研。"
+
+# Paragraphs pasted from Word one a line, with no blank line between,
+# stay paragraphs; a PDF's lines, cut at the page width, join even where
+# a cut falls after a 。.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 会议\n\n3月5日，县里召开会议。会议由副县长主持。\n会议指出，今年以来各项工作取得明显成效。\n会议要求：\n一是加强领导；二是强化保障。\n\n今年以来，全县各级团组织认真贯彻落实上级部署要求，扎实推\n进基层组织改革，全县新建团支部一百二十个，覆盖面明显提升。\n团员青年参与热情高涨，各项工作取得明显成效，得到广泛好评。\n'; } >"$H/one-a-line.md"
+want_styled "one paragraph a line" "$H/one-a-line.md" "gwBody	3月5日，县里召开会议。会议由副县长主持。" "gwBody	会议指出，今年以来各项工作取得明显成效。" \
+  "gwBody	会议要求：" "gwBody	一是加强领导；二是强化保障。" \
+  "gwBody	今年以来，全县各级团组织认真贯彻落实上级部署要求，扎实推进基层组织改革，全县新建团支部一百二十个，覆盖面明显提升。团员青年参与热情高涨，各项工作取得明显成效，得到广泛好评。"
