@@ -64,6 +64,8 @@ typedef struct {
   gw_row *rows;
   gw_row *last_row; /* where the next row goes (tables of 5,000 rows) */
   size_t nrows;
+  bool kept_whole; /* set by the page estimate: a short table kept on one
+                      page (its rows keep with the next, w:keepNext) */
 } gw_table;
 
 typedef struct gw_tail_row {

@@ -232,12 +232,32 @@ static void restart_merges(gw_row *r) {
     }
 }
 
+/* A bulletin's short table (a statistics table of a few rows, at most
+ * half a page) is kept on one page: split, its header and a row stood at
+ * a page foot and the rest went over. Returns its height when it is
+ * kept, else 0, and marks it. A plan's long table runs on. */
+enum { KEPT_MOST_ROWS = 16 };
+static int kept_height(const gw_doc *doc, gw_table *t) {
+  if (doc->kind != GW_KIND_BULLETIN || t->nrows > KEPT_MOST_ROWS)
+    return 0;
+  int h = 0;
+  for (gw_row *r = t->rows; r; r = r->next)
+    h += row_height(doc, t, r);
+  t->kept_whole = h <= doc->layout.text_h / 2;
+  return t->kept_whole ? h : 0;
+}
+
 /* A table's rows onto pages, the header repeated at the top of each. A
  * row that does not fit moves to the next page whole, unless it is tall
  * (over a quarter of a page): then it breaks across the page rather than
  * leave most of it empty. */
 static void place_table(page_state *ps, const gw_doc *doc, gw_table *t) {
   int header = 0, first_page = ps->pages;
+  int whole = kept_height(doc, t);
+  if (whole && ps->used > 0 && ps->used + whole > ps->page_h) {
+    ps->used = 0; /* a short table kept whole starts the next page */
+    ps->pages++;
+  }
   bool page_has_rows = false, ran_over = false;
   for (gw_row *r = t->rows; r; r = r->next) {
     int h = row_height(doc, t, r);
@@ -289,6 +309,8 @@ static void keep_with_next(page_state *ps, const gw_doc *doc, const gw_block *b,
   }
   if (n && n->kind == GW_BLOCK_PARA)
     after += doc->layout.roles[n->role].line_twips;
+  else if (n && n->kind == GW_BLOCK_TABLE)
+    after += kept_height(doc, n->table); /* a heading goes with its table */
   if (ps->used + h + after > ps->page_h && h + after <= ps->page_h) {
     ps->used = 0;
     ps->pages++;

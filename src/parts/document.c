@@ -191,11 +191,12 @@ typedef struct {
   const gw_table *t;
   int col;
   const gw_cell *c;
+  bool keep; /* the row keeps with the next (a table kept whole) */
 } cell_ctx;
 
-static unsigned cell_flags(const gw_cell *c) {
+static unsigned cell_flags(const gw_cell *c, bool keep) {
   return (unsigned)c->role | (unsigned)c->align << 5 | (unsigned)c->vmerge << 7 |
-         (unsigned)c->span << 9;
+         (unsigned)c->span << 9 | (unsigned)keep << 24;
 }
 
 static void write_tc_opening(gw_xml *x, const void *key, unsigned flags, void *p) {
@@ -223,6 +224,8 @@ static void write_tc_opening(gw_xml *x, const void *key, unsigned flags, void *p
   gw_xml_start(x, "w:p");
   gw_xml_start(x, "w:pPr");
   gw_xml_val(x, "w:pStyle", gw_style_id(c->role));
+  if (cc->keep)
+    gw_xml_empty(x, "w:keepNext", NULL);
   gw_xml_val(x, "w:jc", align_names[c->align]);
   gw_xml_end(x);
 }
@@ -230,10 +233,11 @@ static void write_tc_opening(gw_xml *x, const void *key, unsigned flags, void *p
 /* <w:tc>: the opening made once per kind of cell in each column (a
  * table of thousands of rows repeats a few), the runs, the closing. */
 static void write_tc(gw_xml *x, const gw_doc *doc, const gw_table *t, int col,
-                     const gw_cell *c) {
-  cell_ctx cc = {t, col, c};
+                     const gw_cell *c, bool keep) {
+  cell_ctx cc = {t, col, c, keep};
   gw_block fake = {0};
-  const char *open = gw_xml_fragment(x, &t->col_twips[col], cell_flags(c), write_tc_opening, &cc);
+  const char *open =
+      gw_xml_fragment(x, &t->col_twips[col], cell_flags(c, keep), write_tc_opening, &cc);
   if (open) {
     gw_xml_raw(x, open);
     write_runs(x, doc, &fake, &c->runs, c->role);
@@ -247,8 +251,12 @@ static void write_tc(gw_xml *x, const gw_doc *doc, const gw_table *t, int col,
 }
 
 /* <w:tr>: header rows repeat on every page; rows do not split, but for
- * a tall one the page estimate lets break (gw_row.may_split). */
+ * a tall one the page estimate lets break (gw_row.may_split). In a table
+ * kept whole each row but the last keeps with the next: Word and
+ * LibreOffice both move the table to the next page rather than leave
+ * its header and a row at a page foot. */
 static void write_tr(gw_xml *x, const gw_doc *doc, const gw_table *t, const gw_row *r) {
+  bool keep = t->kept_whole && r->next;
   gw_xml_start(x, "w:tr");
   gw_xml_start(x, "w:trPr");
   if (!r->may_split)
@@ -258,7 +266,7 @@ static void write_tr(gw_xml *x, const gw_doc *doc, const gw_table *t, const gw_r
   gw_xml_end(x);
   int col = 0;
   for (const gw_cell *c = r->cells; c && col < t->ncols; c = c->next) {
-    write_tc(x, doc, t, col, c);
+    write_tc(x, doc, t, col, c, keep);
     col += c->span;
   }
   /* A short row (a pipe-table row with missing cells) is padded. */
@@ -266,7 +274,7 @@ static void write_tr(gw_xml *x, const gw_doc *doc, const gw_table *t, const gw_r
     gw_cell empty = {0};
     empty.role = GW_ROLE_TABLE_CELL;
     empty.span = 1;
-    write_tc(x, doc, t, col, &empty);
+    write_tc(x, doc, t, col, &empty, keep);
   }
   gw_xml_end(x);
 }

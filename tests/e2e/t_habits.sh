@@ -1095,3 +1095,15 @@ want_styled "list number apart from a figure" "$H/glued.md" "gwBody	1. 4月下�
 want_styled "one paragraph a line" "$H/one-a-line.md" "gwBody	3月5日，县里召开会议。会议由副县长主持。" "gwBody	会议指出，今年以来各项工作取得明显成效。" \
   "gwBody	会议要求：" "gwBody	一是加强领导；二是强化保障。" \
   "gwBody	今年以来，全县各级团组织认真贯彻落实上级部署要求，扎实推进基层组织改革，全县新建团支部一百二十个，覆盖面明显提升。团员青年参与热情高涨，各项工作取得明显成效，得到广泛好评。"
+
+# A short statistics table is kept on one page: every row but the last
+# keeps with the next. A long one runs on across pages.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 统计\n\n3.排查情况统计\n\n| 区县 | 检查单位数 |\n|---|---|\n| 江北区 | 312 |\n| 江南区 | 287 |\n| 合计 | 599 |\n'; } >"$H/short-table.md"
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 统计\n\n| 区县 | 检查单位数 |\n|---|---|\n'; for i in $(seq 1 30); do printf '| 第%s区 | %s |\n' "$i" "$i"; done; } >"$H/long-table.md"
+kept_rows() { "$GWDOC" render "$1" -o "${1%.md}.docx" 2>/dev/null && unzip -p "${1%.md}.docx" word/document.xml | /usr/bin/python3 -c '
+import re, sys
+t = re.search(r"<w:tbl>.*?</w:tbl>", sys.stdin.read(), re.S).group(0)
+rows = re.findall(r"<w:tr>.*?</w:tr>", t, re.S)
+print("".join("k" if "<w:keepNext/>" in r else "-" for r in rows))'; }
+[ "$(kept_rows "$H/short-table.md")" = "kkk-" ] && pass "short table kept whole" || fail "short table kept whole" "$(kept_rows "$H/short-table.md")"
+case "$(kept_rows "$H/long-table.md")" in *k*) fail "long table runs on" "$(kept_rows "$H/long-table.md")" ;; *) pass "long table runs on" ;; esac
