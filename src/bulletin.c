@@ -733,8 +733,10 @@ static void add_masthead(gw_build *b) {
   gw_runs_append(b->arena, &line->runs, GW_RUN_TAB, "", 0);
   gw_runs_append(b->arena, &line->runs, GW_RUN_TEXT, date ? date : "", date ? strlen(date) : 0);
 
-  if (column)
+  if (column) { /* a long 专刊 name wraps between words, as a title does */
     gw_doc_add_text(doc, GW_ROLE_COLUMN, column);
+    gw_build_balance_lines(b, &doc->last->runs, GW_ROLE_COLUMN, doc->layout.text_w);
+  }
 }
 
 /* 本期目录: the article titles, for issues of three or more articles. */

@@ -1107,3 +1107,7 @@ rows = re.findall(r"<w:tr>.*?</w:tr>", t, re.S)
 print("".join("k" if "<w:keepNext/>" in r else "-" for r in rows))'; }
 [ "$(kept_rows "$H/short-table.md")" = "kkk-" ] && pass "short table kept whole" || fail "short table kept whole" "$(kept_rows "$H/short-table.md")"
 case "$(kept_rows "$H/long-table.md")" in *k*) fail "long table runs on" "$(kept_rows "$H/long-table.md")" ;; *) pass "long table runs on" ;; esac
+
+# A 专刊 line too long for one line breaks between words, as a title does.
+printf -- '---\nkind: bulletin\ntemplate: jintuan-yaoxun\nyear: 2024\nnumber: 11\ndate: 2024-12-31\ncolumn: 深入学习贯彻党的二十届三中全会精神暨“青春建功新时代”主题团日活动成果展示专刊\n---\n\n# 标题\n\n正文。\n' >"$H/column.md"
+want_styled "long column line breaks between words" "$H/column.md" "gwColumn	深入学习贯彻党的二十届三中全会精神暨“青春建功新时代”/主题团日活动成果展示专刊"
