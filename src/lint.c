@@ -803,12 +803,93 @@ static void rule_range_dash(linter *l, prose *pr) {
   }
 }
 
+/* Digits (ASCII or full width) from i: how many, and *end after them. */
+static size_t digit_run(const char *s, size_t len, size_t i, size_t *end) {
+  size_t n = 0;
+  while (i < len) {
+    size_t k = i;
+    if (!is_any_digit(next_cp(s, len, &k)))
+      break;
+    i = k;
+    n++;
+  }
+  *end = i;
+  return n;
+}
+
+static const char FW_COMMA[] = "\xEF\xBC\x8C"; /* ， U+FF0C */
+
+/* Does a ， followed by digits start at j? Their count, *end after them. */
+static size_t comma_group(const char *s, size_t len, size_t j, size_t *end) {
+  size_t n = sizeof FW_COMMA - 1;
+  if (j + n > len || memcmp(s + j, FW_COMMA, n) != 0)
+    return 0;
+  return digit_run(s, len, j + n, end);
+}
+
+/* Do the digits at `at` go on from a figure before them: the decimals
+ * of 3.5, or the next of a list 1，2，286? */
+static bool continues_figures(const char *s, size_t at) {
+  size_t n = sizeof FW_COMMA - 1, k = at - n;
+  if (at > 0 && s[at - 1] == '.')
+    return true;
+  return at > n && memcmp(s + k, FW_COMMA, n) == 0 && is_any_digit(prev_cp(s, &k));
+}
+
+/* The figure s[at, end) of digits and ， as it should be written: in
+ * ASCII digits, without separators and with ASCII commas. */
+static void number_forms(const char *s, size_t at, size_t end, gw_buf *plain,
+                         gw_buf *comma) {
+  for (size_t p = at; p < end;) {
+    UChar32 c = next_cp(s, end, &p);
+    char d = is_any_digit(c) ? (char)('0' + digit_val(c)) : ',';
+    if (d != ',')
+      gw_buf_append(plain, &d, 1);
+    gw_buf_append(comma, &d, 1);
+  }
+}
+
+/* [number-comma] 1，286家次: a thousands separator typed in full width
+ * reads as two numbers (1 and 286). A number is taken for one when 1 to
+ * 3 digits come before the first ， and every group after a ， has
+ * exactly three (1，286，000). 1，2，3 and 2021，2022年 are lists, and so
+ * is a run with a group of another length before or after it
+ * (120，135，1; 1，2，286), or one after a decimal point (3.5，286). Only reported: whether the
+ * figure wants 1286 or 1,286 is the drafter's choice. */
+static void rule_number_comma(linter *l, prose *pr) {
+  const char *s = pr->text.data;
+  size_t len = pr->text.len;
+  for (size_t i = 0; i < len;) {
+    size_t at = i, end, k;
+    if (!is_any_digit(next_cp(s, len, &i)))
+      continue;
+    size_t lead = digit_run(s, len, at, &end), groups = 0;
+    i = end;
+    if (lead > 3 || continues_figures(s, at))
+      continue;
+    while (comma_group(s, len, i, &k) == 3) {
+      i = k;
+      groups++;
+    }
+    if (!groups || comma_group(s, len, i, &k) > 0)
+      continue;
+    gw_buf plain = {0}, comma = {0};
+    number_forms(s, at, i, &plain, &comma);
+    report(l, pr, end, GW_WARNING, "number-comma",
+           "数字中间的全角逗号会把一个数读成两个数：“%.*s”应写作“%.*s”（或用半角逗号分节：“%.*s”）",
+           (int)(i - at), s + at, (int)plain.len, plain.data, (int)comma.len, comma.data);
+    gw_buf_free(&plain);
+    gw_buf_free(&comma);
+  }
+}
+
 static void text_rules(linter *l, prose *pr, size_t marker_len) {
   if (!pr->text.len)
     return;
   claim(pr, 0, 0);
   rule_year_bracket(l, pr);
   rule_range_dash(l, pr);
+  rule_number_comma(l, pr);
   rule_normalize(l, pr);
   rule_traditional(l, pr);
   rule_dates(l, pr);

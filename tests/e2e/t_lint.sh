@@ -161,3 +161,15 @@ lint_front_as_render() {
   grep -q 'date：2024-02-30 不是存在的日期' "$L/front-date.out"
 }
 check "lint: front-matter errors as render reports them" lint_front_as_render
+
+# A thousands separator typed in full width (1，286家次) reads as two
+# numbers: reported, with both ways to write it; lists are not figures.
+lint_number_comma() {
+  { printf '%s\n# 标题\n\n' "$BULLETIN_FRONT"
+    printf '全市共检查医疗卫生机构1，286家次。\n\n第1，2，3项，2021，2022年两年。\n'
+  } >"$L/comma.md"
+  "$GWDOC" lint "$L/comma.md" >"$L/comma.out" 2>&1
+  [ "$(grep -c 'number-comma' "$L/comma.out")" = 1 ] || { cat "$L/comma.out"; return 1; }
+  grep -q "^$L/comma.md:11:13: warning: .*“1，286”应写作“1286”（或用半角逗号分节：“1,286”） \[number-comma\]$" "$L/comma.out"
+}
+check "lint: a full-width comma inside a figure" lint_number_comma

@@ -265,6 +265,11 @@ static const lint_case lint_cases[] = {
     {"date valid", FM "定于2021年10月18日召开，2024年2月29日结束。\n", ""},
     {"date in front matter", "---\nkind: bulletin\ndate: 2021-02-30\n" FM_REST_NO_DATE "---\n正文。\n",
      "3:7 error front-matter"},
+    /* figures: a full-width comma as the thousands separator */
+    {"number-comma", FM "共检查1，286家次，金额12，345，678元。\n",
+     "4:5 warning number-comma; 4:16 warning number-comma"},
+    {"number-comma: lists and years are no figures",
+     FM "第1，2，3项，2021，2022年，120，135，1，1，2，286，3.5，286，1，2860。\n", ""},
     /* characters */
     {"traditional", FM "這是繁體字。\n", "4:1 warning traditional; 4:4 warning traditional"},
     {"simplified words ICU would change", FM "县委巡察办取得显著成效，乾隆年间，慰藉。\n", ""},
@@ -406,6 +411,26 @@ START_TEST(test_messages)
   }
   ck_assert_uint_eq(i, 4);
   gw_diags_free(&d);
+}
+END_TEST
+
+/* One finding's full text, for the rules whose message is the point. */
+static void assert_message(const char *src, const char *want) {
+  gw_diags d = {0};
+  d.quiet = true;
+  gw_lint_buffer("t.md", src, strlen(src), &d, NULL, NULL);
+  ck_assert_ptr_nonnull(d.first);
+  char *line = gw_diag_format(d.first);
+  ck_assert_str_eq(line, want);
+  free(line);
+  gw_diags_free(&d);
+}
+
+START_TEST(test_number_comma_message)
+{
+  assert_message(FM "全市共检查医疗卫生机构1，286家次。\n",
+                 "t.md:4:13: warning: 数字中间的全角逗号会把一个数读成两个数：“1，286”应写作"
+                 "“1286”（或用半角逗号分节：“1,286”） [number-comma]");
 }
 END_TEST
 
@@ -748,6 +773,7 @@ Suite *lint_suite(void) {
   tcase_add_loop_test(tc, test_lint_rule, 0, (int)N_ELEMS(lint_cases));
   tcase_add_test(tc, test_messages);
   tcase_add_test(tc, test_auto_numbering_message);
+  tcase_add_test(tc, test_number_comma_message);
   tcase_add_test(tc, test_long_line_linear);
   tcase_add_test(tc, test_long_pasted_block);
   tcase_add_test(tc, test_main_usage);
