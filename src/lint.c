@@ -883,11 +883,85 @@ static void rule_number_comma(linter *l, prose *pr) {
   }
 }
 
+/* ASCII digits from i, at most `max`: their value, or -1 when there are
+ * none or more than `max`; *end after them. */
+static int ascii_number(const char *s, size_t len, size_t i, size_t max, size_t *end) {
+  int v = 0;
+  size_t n = 0;
+  for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, n++)
+    if (n < max)
+      v = v * 10 + (s[i] - '0');
+  *end = i;
+  return n == 0 || n > max ? -1 : v;
+}
+
+/* Is an ASCII letter, digit or symbol glued on at s[at - 1]? A date in
+ * a URL, a path or a version (http://a.cn/2024/3/5, v2024.3.5) has one;
+ * a bracket or a quote before it is no glue. */
+static bool glued_before(const char *s, size_t at) {
+  unsigned char c = at > 0 ? (unsigned char)s[at - 1] : ' ';
+  return c > ' ' && c < 0x7F && !strchr("([{\"'", c);
+}
+
+/* ... or after s[end]: a letter or digit, or a separator that goes on
+ * with one (2024.3.5.1, 2024-3-5-b). */
+static bool glued_after(const char *s, size_t len, size_t end) {
+  if (end >= len)
+    return false;
+  if ((s[end] >= '0' && s[end] <= '9') || (s[end] >= 'A' && s[end] <= 'Z') ||
+      (s[end] >= 'a' && s[end] <= 'z'))
+    return true;
+  return memchr("./-_:", s[end], 5) && end + 1 < len &&
+         is_latin_alnum((UChar32)(unsigned char)s[end + 1]);
+}
+
+/* A date in figures at i (2024.3.5, 2024/3/5, 2024-3-5: the same
+ * separator twice) that exists; its end in *end. */
+static bool figure_date_at(const char *s, size_t len, size_t i, int *y, int *m, int *d,
+                           size_t *end) {
+  size_t k;
+  *y = ascii_number(s, len, i, 4, &k);
+  if (*y < 1900 || *y > 2100 || k - i != 4 || k >= len || !memchr("./-", s[k], 3))
+    return false;
+  char sep = s[k];
+  *m = ascii_number(s, len, k + 1, 2, &k);
+  if (*m < 0 || k >= len || s[k] != sep)
+    return false;
+  *d = ascii_number(s, len, k + 1, 2, end);
+  return *d >= 0 && gw_zh_date_valid(*y, *m, *d);
+}
+
+/* [date-format] 会议于2024.3.5召开: GB/T 9704 (7.3.5) writes a date with
+ * 年 月 日 in full, 2024年3月5日, and so does the rest of the document.
+ * Only a date that exists, with a four-digit year of this era and
+ * nothing glued on either side: version numbers (3.5.1), phone numbers
+ * (0351-4184708), paths and URLs are no dates. The fix writes it so. */
+static void rule_figure_date(linter *l, prose *pr) {
+  const char *s = pr->text.data;
+  size_t len = pr->text.len;
+  for (size_t i = 0; i < len; i++) {
+    int y, m, d;
+    size_t end;
+    if (s[i] < '0' || s[i] > '9' || glued_before(s, i) ||
+        !figure_date_at(s, len, i, &y, &m, &d, &end) || glued_after(s, len, end))
+      continue;
+    char want[48];
+    snprintf(want, sizeof want, "%d年%d月%d日", y, m, d);
+    finding *f = report(l, pr, i, GW_WARNING, "date-format",
+                        "日期应写作“%s”（GB/T 9704 7.3.5），而不是“%.*s”", want,
+                        (int)(end - i), s + i);
+    add_edit(pr, f, i, end - i, want, strlen(want));
+    claim(pr, i, end - i);
+    i = end - 1;
+  }
+}
+
 static void text_rules(linter *l, prose *pr, size_t marker_len) {
   if (!pr->text.len)
     return;
   claim(pr, 0, 0);
   rule_year_bracket(l, pr);
+  rule_figure_date(l, pr);
   rule_range_dash(l, pr);
   rule_number_comma(l, pr);
   rule_normalize(l, pr);

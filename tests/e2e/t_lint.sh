@@ -173,3 +173,20 @@ lint_number_comma() {
   grep -q "^$L/comma.md:11:13: warning: .*“1，286”应写作“1286”（或用半角逗号分节：“1,286”） \[number-comma\]$" "$L/comma.out"
 }
 check "lint: a full-width comma inside a figure" lint_number_comma
+
+# Dates in figures in the text (2024.3.5, 2024/3/5, 2024-3-5) are written
+# 2024年3月5日 (GB/T 9704 7.3.5); --fix writes them so. Versions, phone
+# numbers and URLs are no dates.
+lint_figure_dates() {
+  { printf '%s\n# 标题\n\n' "$BULLETIN_FRONT"
+    printf '会议于2024.3.5召开，2024/3/5通报，2024-3-5总结。\n\n'
+    printf '版本3.5.1，电话0351-4184708，见https://a.cn/2024/3/5/a.html。\n'
+  } >"$L/dates.md"
+  "$GWDOC" lint "$L/dates.md" >"$L/dates.out" 2>&1
+  [ "$(grep -c 'date-format' "$L/dates.out")" = 3 ] || { cat "$L/dates.out"; return 1; }
+  grep -q "^$L/dates.md:11:15: warning: 日期应写作“2024年3月5日”（GB/T 9704 7.3.5），而不是“2024/3/5” \[date-format\]$" "$L/dates.out" || return 1
+  "$GWDOC" lint --fix "$L/dates.md" >/dev/null 2>&1
+  grep -qx '会议于2024年3月5日召开，2024年3月5日通报，2024年3月5日总结。' "$L/dates.md" || return 1
+  grep -qx '版本3.5.1，电话0351-4184708，见https://a.cn/2024/3/5/a.html。' "$L/dates.md"
+}
+check "lint: dates in figures are written 2024年3月5日" lint_figure_dates

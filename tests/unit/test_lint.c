@@ -263,6 +263,13 @@ static const lint_case lint_cases[] = {
     {"date leap day without year", FM "定于2月29日召开。\n", ""},
     {"date zero-padded", FM "定于2021年09月08日召开。\n", "4:3 warning date"},
     {"date valid", FM "定于2021年10月18日召开，2024年2月29日结束。\n", ""},
+    /* GB/T 9704 7.3.5: 2024年3月5日, not 2024.3.5 */
+    {"date-format", FM "会议于2024.3.5召开，2024/3/5通报，2024-03-05总结。\n",
+     "4:4 warning date-format; 4:15 warning date-format; 4:26 warning date-format"},
+    {"date-format: versions, phones, URLs and impossible dates are no dates",
+     FM "版本3.5.1，电话0351-4184708，见https://a.cn/2024/3/5/x.html，v2024.3.5，"
+        "2024.3.5.1，2024.2.30，2024.13.1。\n",
+     ""},
     {"date in front matter", "---\nkind: bulletin\ndate: 2021-02-30\n" FM_REST_NO_DATE "---\n正文。\n",
      "3:7 error front-matter"},
     /* figures: a full-width comma as the thousands separator */
@@ -434,6 +441,14 @@ START_TEST(test_number_comma_message)
 }
 END_TEST
 
+START_TEST(test_date_format_message)
+{
+  assert_message(FM "会议于2024-3-5召开。\n",
+                 "t.md:4:4: warning: 日期应写作“2024年3月5日”（GB/T 9704 7.3.5），"
+                 "而不是“2024-3-5” [date-format]");
+}
+END_TEST
+
 /* Under numbering: auto lint says what render says of a typed number. */
 START_TEST(test_auto_numbering_message)
 {
@@ -576,6 +591,8 @@ static const fix_case fix_cases[] = {
     {FM "晋团发(2021)14号、[2021]第2期\n", FM "晋团发〔2021〕14号、〔2021〕第2期\n"},
     {FM "1、坚持。\n", FM "1.坚持。\n"},
     {FM "共１２３人\n", FM "共123人\n"},
+    {FM "会议于2024.3.5召开，2024/12/31结束\n", FM "会议于2024年3月5日召开，2024年12月31日结束\n"},
+
     {FM "中文cafe\xCC\x81\n", FM "中文caf\xC3\xA9\n"},
     /* markup, code, URLs and the rules that are only reported stay */
     {FM "见`a, b`和[链接](http://x.cn/a,b)和<http://y.cn/c,d>\n",
@@ -774,6 +791,7 @@ Suite *lint_suite(void) {
   tcase_add_test(tc, test_messages);
   tcase_add_test(tc, test_auto_numbering_message);
   tcase_add_test(tc, test_number_comma_message);
+  tcase_add_test(tc, test_date_format_message);
   tcase_add_test(tc, test_long_line_linear);
   tcase_add_test(tc, test_long_pasted_block);
   tcase_add_test(tc, test_main_usage);
