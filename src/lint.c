@@ -500,6 +500,39 @@ static void rule_year_bracket(linter *l, prose *pr) {
   }
 }
 
+/* The code point at i. */
+static UChar32 peek_cp(const char *s, size_t len, size_t i) {
+  return next_cp(s, len, &i);
+}
+
+/* Inside a number: a . , or : between two digits (5.2, 1,286, 8:30). */
+static bool number_joint(UChar32 c) { return c == '.' || c == ',' || c == ':'; }
+
+/* Where the number that ends before i starts. */
+static size_t number_start(const char *s, size_t i) {
+  while (i > 0) {
+    size_t k = i;
+    UChar32 c = prev_cp(s, &k);
+    size_t k2 = k;
+    if (!is_any_digit(c) && !(number_joint(c) && k > 0 && is_any_digit(prev_cp(s, &k2))))
+      break;
+    i = k;
+  }
+  return i;
+}
+
+/* Where the number that starts at i ends. */
+static size_t number_end(const char *s, size_t len, size_t i) {
+  while (i < len) {
+    size_t k = i;
+    UChar32 c = next_cp(s, len, &k);
+    if (!is_any_digit(c) && !(number_joint(c) && k < len && is_any_digit(peek_cp(s, len, k))))
+      break;
+    i = k;
+  }
+  return i;
+}
+
 /* [punct-width] [quotes] [dash] [ellipsis] [cjk-space] [fullwidth-digit] [nfc] */
 typedef struct {
   linter *l;
@@ -578,6 +611,12 @@ static int on_norm_edit(const gw_zh_edit *e, void *vctx) {
       if (mark)
         break;
     }
+    /* a number beside the space is shown whole: “校 126”, not “校 12” */
+    if (b < e->offset && is_any_digit(peek_cp(s, pr->text.len, b)))
+      b = number_start(s, b);
+    size_t last = a2;
+    if (a2 > e->offset + e->len && is_any_digit(prev_cp(s, &last)))
+      a2 = number_end(s, pr->text.len, a2);
     char ctx[64];
     short_copy(ctx, sizeof ctx, s + b, a2 - b);
     f = report(x->l, pr, e->offset, GW_WARNING, "cjk-space",
@@ -956,6 +995,68 @@ static void rule_figure_date(linter *l, prose *pr) {
   }
 }
 
+/* [spaced-han] 全 县 共 有 学 校: text copied out of a PDF keeps a space
+ * between every two characters, and the normalising rules keep a space
+ * between Han characters (标题 甲 乙). A run of three Han characters or
+ * more with one ASCII space between each two is such a copy; a name
+ * spaced out in a signature (张  三: two characters, two spaces) and a
+ * space between two words (学习 贯彻) are not. The fix closes the run. */
+static void rule_spaced_han(linter *l, prose *pr) {
+  const char *s = pr->text.data;
+  size_t len = pr->text.len;
+  for (size_t i = 0; i < len;) {
+    size_t at = i;
+    if (!is_han(next_cp(s, len, &i)))
+      continue;
+    size_t end = i, chars = 1; /* then a space and a Han character, again and again */
+    while (end + 1 < len && s[end] == ' ' && is_han(peek_cp(s, len, end + 1))) {
+      end++;
+      next_cp(s, len, &end);
+      chars++;
+    }
+    i = end;
+    if (chars < 3)
+      continue;
+    gw_buf closed = {0};
+    for (size_t p = at; p < end; p++)
+      if (s[p] != ' ')
+        gw_buf_append(&closed, s + p, 1);
+    char was[160];
+    short_copy(was, sizeof was, s + at, end - at);
+    finding *f = report(l, pr, at, GW_WARNING, "spaced-han",
+                        "汉字之间不加空格（像是从 PDF 复制的文字）：删去“%s”中的空格", was);
+    add_edit(pr, f, at, end - at, closed.data, closed.len);
+    gw_buf_free(&closed);
+  }
+}
+
+/* [percent-space] 增长5.2 %: a percentage is written with its sign next
+ * to the figure (GB/T 15835); the normalising rules leave a space
+ * between a digit and % alone. */
+static void rule_percent_space(linter *l, prose *pr) {
+  const char *s = pr->text.data;
+  size_t len = pr->text.len;
+  for (size_t i = 1; i < len; i++) {
+    size_t sign = s[i] == '%' ? 1 : 0;
+    if (i + strlen("％") <= len && memcmp(s + i, "％", strlen("％")) == 0)
+      sign = strlen("％");
+    if (!sign || s[i - 1] != ' ')
+      continue;
+    size_t gap = i - 1;
+    while (gap > 0 && s[gap - 1] == ' ')
+      gap--;
+    size_t from = number_start(s, gap);
+    if (from == gap)
+      continue; /* no figure before the spaces */
+    char was[64];
+    short_copy(was, sizeof was, s + from, i + sign - from);
+    finding *f = report(l, pr, gap, GW_WARNING, "percent-space",
+                        "数字与百分号之间不加空格：删去“%s”中的空格", was);
+    add_edit(pr, f, gap, i - gap, "", 0);
+    claim(pr, gap, i - gap);
+  }
+}
+
 static void text_rules(linter *l, prose *pr, size_t marker_len) {
   if (!pr->text.len)
     return;
@@ -964,6 +1065,8 @@ static void text_rules(linter *l, prose *pr, size_t marker_len) {
   rule_figure_date(l, pr);
   rule_range_dash(l, pr);
   rule_number_comma(l, pr);
+  rule_spaced_han(l, pr);
+  rule_percent_space(l, pr);
   rule_normalize(l, pr);
   rule_traditional(l, pr);
   rule_dates(l, pr);

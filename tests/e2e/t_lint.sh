@@ -190,3 +190,23 @@ lint_figure_dates() {
   grep -qx '版本3.5.1，电话0351-4184708，见https://a.cn/2024/3/5/a.html。' "$L/dates.md"
 }
 check "lint: dates in figures are written 2024年3月5日" lint_figure_dates
+
+# Text copied out of a PDF: a space between every two characters and
+# before the %. Each is reported (numbers shown whole) and --fix closes
+# them up; a name spaced out in a signature stays.
+lint_pdf_spaces() {
+  { printf '%s\n# 标题\n\n' "$BULLETIN_FRONT"
+    printf '全 县 共 有 学 校 126 所，增长 5.2 %%。\n\n联系人：张  三\n'
+  } >"$L/pdf.md"
+  "$GWDOC" lint "$L/pdf.md" | sed "s|^$L/pdf.md:||" >"$L/pdf.out" 2>&1
+  diff -u - "$L/pdf.out" <<'OUT' || return 1
+11:1: warning: 汉字之间不加空格（像是从 PDF 复制的文字）：删去“全 县 共 有 学 校”中的空格 [spaced-han]
+11:12: warning: 汉字与数字、西文之间不加空格：删去“校 126”中的空格 [cjk-space]
+11:16: warning: 汉字与数字、西文之间不加空格：删去“126 所”中的空格 [cjk-space]
+11:21: warning: 汉字与数字、西文之间不加空格：删去“增长 5.2”中的空格 [cjk-space]
+11:25: warning: 数字与百分号之间不加空格：删去“5.2 %”中的空格 [percent-space]
+OUT
+  "$GWDOC" lint --fix "$L/pdf.md" >/dev/null 2>&1
+  grep -qx '全县共有学校126所，增长5.2%。' "$L/pdf.md" && grep -qx '联系人：张  三' "$L/pdf.md"
+}
+check "lint: spaces of a PDF copy" lint_pdf_spaces

@@ -217,6 +217,12 @@ static const lint_case lint_cases[] = {
     {"ellipsis", FM "等等...\n", "4:3 warning ellipsis"},
     {"cjk-space", FM "“强团改革 50 条”举措\n", "4:6 warning cjk-space; 4:9 warning cjk-space"},
     {"nfc", FM "中文cafe\xCC\x81\n", "4:6 warning nfc"},
+    /* spaces a copy out of a PDF leaves */
+    {"spaced-han", FM "全 县 共 有 学 校126所。\n", "4:1 warning spaced-han"},
+    {"spaced-han: words and a spaced-out name are not a PDF's",
+     FM "学习 贯彻 落实精神，张三 李四参加。\n\n联系人：张  三\n", ""},
+    {"percent-space", FM "增长5.2 %。\n", "4:6 warning percent-space"},
+
     {"never in URL", FM "见<http://a.cn/x,y>和http://b.cn/a,b的说明\n", ""},
     {"never in e-mail", FM "请发送至a.b@c.cn,谢谢\n", "4:13 warning punct-width"},
     {"never in numbers", FM "电话：0351-4184708，增长7.5%。\n", ""},
@@ -449,6 +455,21 @@ START_TEST(test_date_format_message)
 }
 END_TEST
 
+/* The excerpt shows a number whole (校 126, not 校 12). */
+START_TEST(test_space_messages)
+{
+  assert_message(FM "全 县 共 有 学 校。\n",
+                 "t.md:4:1: warning: 汉字之间不加空格（像是从 PDF 复制的文字）："
+                 "删去“全 县 共 有 学 校”中的空格 [spaced-han]");
+  assert_message(FM "学校 126 所。\n",
+                 "t.md:4:3: warning: 汉字与数字、西文之间不加空格：删去“学校 126”中的空格 [cjk-space]");
+  assert_message(FM "增长 5.2%。\n",
+                 "t.md:4:3: warning: 汉字与数字、西文之间不加空格：删去“增长 5.2”中的空格 [cjk-space]");
+  assert_message(FM "增长5.2 %。\n",
+                 "t.md:4:6: warning: 数字与百分号之间不加空格：删去“5.2 %”中的空格 [percent-space]");
+}
+END_TEST
+
 /* Under numbering: auto lint says what render says of a typed number. */
 START_TEST(test_auto_numbering_message)
 {
@@ -591,6 +612,8 @@ static const fix_case fix_cases[] = {
     {FM "晋团发(2021)14号、[2021]第2期\n", FM "晋团发〔2021〕14号、〔2021〕第2期\n"},
     {FM "1、坚持。\n", FM "1.坚持。\n"},
     {FM "共１２３人\n", FM "共123人\n"},
+    {FM "全 县 共 有 学 校，增长5.2 %\n", FM "全县共有学校，增长5.2%\n"},
+
     {FM "会议于2024.3.5召开，2024/12/31结束\n", FM "会议于2024年3月5日召开，2024年12月31日结束\n"},
 
     {FM "中文cafe\xCC\x81\n", FM "中文caf\xC3\xA9\n"},
@@ -792,6 +815,7 @@ Suite *lint_suite(void) {
   tcase_add_test(tc, test_auto_numbering_message);
   tcase_add_test(tc, test_number_comma_message);
   tcase_add_test(tc, test_date_format_message);
+  tcase_add_test(tc, test_space_messages);
   tcase_add_test(tc, test_long_line_linear);
   tcase_add_test(tc, test_long_pasted_block);
   tcase_add_test(tc, test_main_usage);
