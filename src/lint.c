@@ -783,7 +783,20 @@ static void rule_unbalanced(linter *l, prose *pr, size_t marker_len) {
   gw_zh_each_unpaired(pr->text.data, pr->text.len, marker_len, report_unpaired, &c);
 }
 
-/* [list-marker]: 1、 at the start of a paragraph or heading. */
+/* Bytes a rule has taken: the normalising rules leave them alone. */
+static void claim(prose *pr, size_t at, size_t len) {
+  if (!pr->claimed) {
+    pr->claimed = calloc(pr->text.len + 1, 1);
+    if (!pr->claimed)
+      abort();
+  }
+  memset(pr->claimed + at, 1, len);
+}
+
+/* [list-marker]: 1、 at the start of a paragraph or heading. It runs
+ * before the normalising rules and takes the mark it changes: the dot of
+ * 三.抓好落实 is the heading number's, to become 、, not a full stop to
+ * become 。 (one finding, and --fix writes 三、). */
 static void rule_list_marker(linter *l, prose *pr, const marker *m) {
   if (m->rank == MK_CN_DUN && m->dot) {
     char was[32];
@@ -791,6 +804,7 @@ static void rule_list_marker(linter *l, prose *pr, const marker *m) {
     finding *f = report(l, pr, 0, GW_WARNING, "list-marker",
                         "中文数字序号后用顿号，不用点：把“%s”的点改为“、”", was);
     add_edit(pr, f, m->dun_at, m->dot, "、", strlen("、"));
+    claim(pr, m->dun_at, m->dot);
     return;
   }
   if (m->rank != MK_AR_DOT || !m->dun)
@@ -801,16 +815,7 @@ static void rule_list_marker(linter *l, prose *pr, const marker *m) {
                       "阿拉伯数字序号后用下脚点，不用顿号：把“%s”改为“%d.”", was,
                       m->number);
   add_edit(pr, f, m->dun_at, 3, ".", 1);
-}
-
-/* Bytes a rule has taken: the normalising rules leave them alone. */
-static void claim(prose *pr, size_t at, size_t len) {
-  if (!pr->claimed) {
-    pr->claimed = calloc(pr->text.len + 1, 1);
-    if (!pr->claimed)
-      abort();
-  }
-  memset(pr->claimed + at, 1, len);
+  claim(pr, m->dun_at, 3);
 }
 
 /* [range-dash] 1-6月, 9月1日-9月10日: the 起止 of dates takes the 一字线
@@ -1701,9 +1706,9 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
              cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT;
   if (numbered && !in_plain_note(node))
     indent_rule(l, &pr, gw_markdown_continues(node) && top);
-  text_rules(l, &pr, m.rank != MK_NONE ? m.len : paren_marker_len(&pr));
   if (numbered)
     rule_list_marker(l, &pr, &m);
+  text_rules(l, &pr, m.rank != MK_NONE ? m.len : paren_marker_len(&pr));
   if (type == CMARK_NODE_HEADING)
     heading_rules(l, &pr, cmark_node_get_heading_level(node), &m, start);
   if (typed || bold_head) /* 一、… typed as a paragraph: numbered in order all the same */

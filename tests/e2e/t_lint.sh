@@ -210,3 +210,16 @@ OUT
   grep -qx '全县共有学校126所，增长5.2%。' "$L/pdf.md" && grep -qx '联系人：张  三' "$L/pdf.md"
 }
 check "lint: spaces of a PDF copy" lint_pdf_spaces
+
+# ## 三.抓好落实: the dot is the heading number's. One finding (、), none
+# that calls it a full stop, and --fix writes 三、, not 三。.
+lint_numeral_dot() {
+  { printf '%s\n# 标题\n\n' "$BULLETIN_FRONT"
+    printf '## 一、加强领导\n\n## 二.抓好落实\n'
+  } >"$L/dot.md"
+  "$GWDOC" lint "$L/dot.md" | sed "s|^$L/dot.md:||" >"$L/dot.out" 2>&1
+  echo '13:4: warning: 中文数字序号后用顿号，不用点：把“二.”的点改为“、” [list-marker]' | diff -u - "$L/dot.out" || return 1
+  "$GWDOC" lint --fix "$L/dot.md" >/dev/null 2>&1
+  grep -qx '## 二、抓好落实' "$L/dot.md"
+}
+check "lint: 二. at a heading's start becomes 二、" lint_numeral_dot

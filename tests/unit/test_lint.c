@@ -263,6 +263,10 @@ static const lint_case lint_cases[] = {
     {"list-marker heading", FM "## 一、甲\n\n### （一）乙\n\n#### 1、丙\n",
      "8:6 warning list-marker"},
     {"arabic dot is right", FM "1.坚持党建带团建。\n", ""},
+    /* the dot of 三. is the number's: 、, not a full stop 。 as well */
+    {"list-marker 二. heading", FM "## 一、甲\n\n## 二.乙\n", "6:4 warning list-marker"},
+    {"list-marker 二. paragraph", FM "一、甲\n\n正文。\n\n二.乙\n", "8:1 warning list-marker"},
+
     /* dates */
     {"date nonexistent", FM "定于2021年2月29日召开。\n", "4:3 error date"},
     {"date bad month", FM "定于13月1日召开。\n", "4:3 error date"},
@@ -611,6 +615,8 @@ static const fix_case fix_cases[] = {
     {FM "**强团改革 50 条**举措\n", FM "**强团改革50条**举措\n"},
     {FM "晋团发(2021)14号、[2021]第2期\n", FM "晋团发〔2021〕14号、〔2021〕第2期\n"},
     {FM "1、坚持。\n", FM "1.坚持。\n"},
+    {FM "## 一、甲\n\n## 二.抓好落实\n", FM "## 一、甲\n\n## 二、抓好落实\n"},
+
     {FM "共１２３人\n", FM "共123人\n"},
     {FM "全 县 共 有 学 校，增长5.2 %\n", FM "全县共有学校，增长5.2%\n"},
 
