@@ -500,6 +500,39 @@ static void rule_year_bracket(linter *l, prose *pr) {
   }
 }
 
+/* The code point at i. */
+static UChar32 peek_cp(const char *s, size_t len, size_t i) {
+  return next_cp(s, len, &i);
+}
+
+/* Inside a number: a . , or : between two digits (5.2, 1,286, 8:30). */
+static bool number_joint(UChar32 c) { return c == '.' || c == ',' || c == ':'; }
+
+/* Where the number that ends before i starts. */
+static size_t number_start(const char *s, size_t i) {
+  while (i > 0) {
+    size_t k = i;
+    UChar32 c = prev_cp(s, &k);
+    size_t k2 = k;
+    if (!is_any_digit(c) && !(number_joint(c) && k > 0 && is_any_digit(prev_cp(s, &k2))))
+      break;
+    i = k;
+  }
+  return i;
+}
+
+/* Where the number that starts at i ends. */
+static size_t number_end(const char *s, size_t len, size_t i) {
+  while (i < len) {
+    size_t k = i;
+    UChar32 c = next_cp(s, len, &k);
+    if (!is_any_digit(c) && !(number_joint(c) && k < len && is_any_digit(peek_cp(s, len, k))))
+      break;
+    i = k;
+  }
+  return i;
+}
+
 /* [punct-width] [quotes] [dash] [ellipsis] [cjk-space] [fullwidth-digit] [nfc] */
 typedef struct {
   linter *l;
@@ -578,6 +611,12 @@ static int on_norm_edit(const gw_zh_edit *e, void *vctx) {
       if (mark)
         break;
     }
+    /* a number beside the space is shown whole: “校 126”, not “校 12” */
+    if (b < e->offset && is_any_digit(peek_cp(s, pr->text.len, b)))
+      b = number_start(s, b);
+    size_t last = a2;
+    if (a2 > e->offset + e->len && is_any_digit(prev_cp(s, &last)))
+      a2 = number_end(s, pr->text.len, a2);
     char ctx[64];
     short_copy(ctx, sizeof ctx, s + b, a2 - b);
     f = report(x->l, pr, e->offset, GW_WARNING, "cjk-space",
@@ -744,7 +783,20 @@ static void rule_unbalanced(linter *l, prose *pr, size_t marker_len) {
   gw_zh_each_unpaired(pr->text.data, pr->text.len, marker_len, report_unpaired, &c);
 }
 
-/* [list-marker]: 1、 at the start of a paragraph or heading. */
+/* Bytes a rule has taken: the normalising rules leave them alone. */
+static void claim(prose *pr, size_t at, size_t len) {
+  if (!pr->claimed) {
+    pr->claimed = calloc(pr->text.len + 1, 1);
+    if (!pr->claimed)
+      abort();
+  }
+  memset(pr->claimed + at, 1, len);
+}
+
+/* [list-marker]: 1、 at the start of a paragraph or heading. It runs
+ * before the normalising rules and takes the mark it changes: the dot of
+ * 三.抓好落实 is the heading number's, to become 、, not a full stop to
+ * become 。 (one finding, and --fix writes 三、). */
 static void rule_list_marker(linter *l, prose *pr, const marker *m) {
   if (m->rank == MK_CN_DUN && m->dot) {
     char was[32];
@@ -752,6 +804,7 @@ static void rule_list_marker(linter *l, prose *pr, const marker *m) {
     finding *f = report(l, pr, 0, GW_WARNING, "list-marker",
                         "中文数字序号后用顿号，不用点：把“%s”的点改为“、”", was);
     add_edit(pr, f, m->dun_at, m->dot, "、", strlen("、"));
+    claim(pr, m->dun_at, m->dot);
     return;
   }
   if (m->rank != MK_AR_DOT || !m->dun)
@@ -762,16 +815,7 @@ static void rule_list_marker(linter *l, prose *pr, const marker *m) {
                       "阿拉伯数字序号后用下脚点，不用顿号：把“%s”改为“%d.”", was,
                       m->number);
   add_edit(pr, f, m->dun_at, 3, ".", 1);
-}
-
-/* Bytes a rule has taken: the normalising rules leave them alone. */
-static void claim(prose *pr, size_t at, size_t len) {
-  if (!pr->claimed) {
-    pr->claimed = calloc(pr->text.len + 1, 1);
-    if (!pr->claimed)
-      abort();
-  }
-  memset(pr->claimed + at, 1, len);
+  claim(pr, m->dun_at, 3);
 }
 
 /* [range-dash] 1-6月, 9月1日-9月10日: the 起止 of dates takes the 一字线
@@ -803,12 +847,231 @@ static void rule_range_dash(linter *l, prose *pr) {
   }
 }
 
+/* Digits (ASCII or full width) from i: how many, and *end after them. */
+static size_t digit_run(const char *s, size_t len, size_t i, size_t *end) {
+  size_t n = 0;
+  while (i < len) {
+    size_t k = i;
+    if (!is_any_digit(next_cp(s, len, &k)))
+      break;
+    i = k;
+    n++;
+  }
+  *end = i;
+  return n;
+}
+
+static const char FW_COMMA[] = "\xEF\xBC\x8C"; /* ， U+FF0C */
+
+/* Does a ， followed by digits start at j? Their count, *end after them. */
+static size_t comma_group(const char *s, size_t len, size_t j, size_t *end) {
+  size_t n = sizeof FW_COMMA - 1;
+  if (j + n > len || memcmp(s + j, FW_COMMA, n) != 0)
+    return 0;
+  return digit_run(s, len, j + n, end);
+}
+
+/* Do the digits at `at` go on from a figure before them: the decimals
+ * of 3.5, or the next of a list 1，2，286? */
+static bool continues_figures(const char *s, size_t at) {
+  size_t n = sizeof FW_COMMA - 1, k = at - n;
+  if (at > 0 && s[at - 1] == '.')
+    return true;
+  return at > n && memcmp(s + k, FW_COMMA, n) == 0 && is_any_digit(prev_cp(s, &k));
+}
+
+/* The figure s[at, end) of digits and ， as it should be written: in
+ * ASCII digits, without separators and with ASCII commas. */
+static void number_forms(const char *s, size_t at, size_t end, gw_buf *plain,
+                         gw_buf *comma) {
+  for (size_t p = at; p < end;) {
+    UChar32 c = next_cp(s, end, &p);
+    char d = is_any_digit(c) ? (char)('0' + digit_val(c)) : ',';
+    if (d != ',')
+      gw_buf_append(plain, &d, 1);
+    gw_buf_append(comma, &d, 1);
+  }
+}
+
+/* [number-comma] 1，286家次: a thousands separator typed in full width
+ * reads as two numbers (1 and 286). A number is taken for one when 1 to
+ * 3 digits come before the first ， and every group after a ， has
+ * exactly three (1，286，000). 1，2，3 and 2021，2022年 are lists, and so
+ * is a run with a group of another length before or after it
+ * (120，135，1; 1，2，286), or one after a decimal point (3.5，286). Only reported: whether the
+ * figure wants 1286 or 1,286 is the drafter's choice. */
+static void rule_number_comma(linter *l, prose *pr) {
+  const char *s = pr->text.data;
+  size_t len = pr->text.len;
+  for (size_t i = 0; i < len;) {
+    size_t at = i, end, k;
+    if (!is_any_digit(next_cp(s, len, &i)))
+      continue;
+    size_t lead = digit_run(s, len, at, &end), groups = 0;
+    i = end;
+    if (lead > 3 || continues_figures(s, at))
+      continue;
+    while (comma_group(s, len, i, &k) == 3) {
+      i = k;
+      groups++;
+    }
+    if (!groups || comma_group(s, len, i, &k) > 0)
+      continue;
+    gw_buf plain = {0}, comma = {0};
+    number_forms(s, at, i, &plain, &comma);
+    report(l, pr, end, GW_WARNING, "number-comma",
+           "数字中间的全角逗号会把一个数读成两个数：“%.*s”应写作“%.*s”（或用半角逗号分节：“%.*s”）",
+           (int)(i - at), s + at, (int)plain.len, plain.data, (int)comma.len, comma.data);
+    gw_buf_free(&plain);
+    gw_buf_free(&comma);
+  }
+}
+
+/* ASCII digits from i, at most `max`: their value, or -1 when there are
+ * none or more than `max`; *end after them. */
+static int ascii_number(const char *s, size_t len, size_t i, size_t max, size_t *end) {
+  int v = 0;
+  size_t n = 0;
+  for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, n++)
+    if (n < max)
+      v = v * 10 + (s[i] - '0');
+  *end = i;
+  return n == 0 || n > max ? -1 : v;
+}
+
+/* Is an ASCII letter, digit or symbol glued on at s[at - 1]? A date in
+ * a URL, a path or a version (http://a.cn/2024/3/5, v2024.3.5) has one;
+ * a bracket or a quote before it is no glue. */
+static bool glued_before(const char *s, size_t at) {
+  unsigned char c = at > 0 ? (unsigned char)s[at - 1] : ' ';
+  return c > ' ' && c < 0x7F && !strchr("([{\"'", c);
+}
+
+/* ... or after s[end]: a letter or digit, or a separator that goes on
+ * with one (2024.3.5.1, 2024-3-5-b). */
+static bool glued_after(const char *s, size_t len, size_t end) {
+  if (end >= len)
+    return false;
+  if ((s[end] >= '0' && s[end] <= '9') || (s[end] >= 'A' && s[end] <= 'Z') ||
+      (s[end] >= 'a' && s[end] <= 'z'))
+    return true;
+  return memchr("./-_:", s[end], 5) && end + 1 < len &&
+         is_latin_alnum((UChar32)(unsigned char)s[end + 1]);
+}
+
+/* A date in figures at i (2024.3.5, 2024/3/5, 2024-3-5: the same
+ * separator twice) that exists; its end in *end. */
+static bool figure_date_at(const char *s, size_t len, size_t i, int *y, int *m, int *d,
+                           size_t *end) {
+  size_t k;
+  *y = ascii_number(s, len, i, 4, &k);
+  if (*y < 1900 || *y > 2100 || k - i != 4 || k >= len || !memchr("./-", s[k], 3))
+    return false;
+  char sep = s[k];
+  *m = ascii_number(s, len, k + 1, 2, &k);
+  if (*m < 0 || k >= len || s[k] != sep)
+    return false;
+  *d = ascii_number(s, len, k + 1, 2, end);
+  return *d >= 0 && gw_zh_date_valid(*y, *m, *d);
+}
+
+/* [date-format] 会议于2024.3.5召开: GB/T 9704 (7.3.5) writes a date with
+ * 年 月 日 in full, 2024年3月5日, and so does the rest of the document.
+ * Only a date that exists, with a four-digit year of this era and
+ * nothing glued on either side: version numbers (3.5.1), phone numbers
+ * (0351-4184708), paths and URLs are no dates. The fix writes it so. */
+static void rule_figure_date(linter *l, prose *pr) {
+  const char *s = pr->text.data;
+  size_t len = pr->text.len;
+  for (size_t i = 0; i < len; i++) {
+    int y, m, d;
+    size_t end;
+    if (s[i] < '0' || s[i] > '9' || glued_before(s, i) ||
+        !figure_date_at(s, len, i, &y, &m, &d, &end) || glued_after(s, len, end))
+      continue;
+    char want[48];
+    snprintf(want, sizeof want, "%d年%d月%d日", y, m, d);
+    finding *f = report(l, pr, i, GW_WARNING, "date-format",
+                        "日期应写作“%s”（GB/T 9704 7.3.5），而不是“%.*s”", want,
+                        (int)(end - i), s + i);
+    add_edit(pr, f, i, end - i, want, strlen(want));
+    claim(pr, i, end - i);
+    i = end - 1;
+  }
+}
+
+/* [spaced-han] 全 县 共 有 学 校: text copied out of a PDF keeps a space
+ * between every two characters, and the normalising rules keep a space
+ * between Han characters (标题 甲 乙). A run of three Han characters or
+ * more with one ASCII space between each two is such a copy; a name
+ * spaced out in a signature (张  三: two characters, two spaces) and a
+ * space between two words (学习 贯彻) are not. The fix closes the run. */
+static void rule_spaced_han(linter *l, prose *pr) {
+  const char *s = pr->text.data;
+  size_t len = pr->text.len;
+  for (size_t i = 0; i < len;) {
+    size_t at = i;
+    if (!is_han(next_cp(s, len, &i)))
+      continue;
+    size_t end = i, chars = 1; /* then a space and a Han character, again and again */
+    while (end + 1 < len && s[end] == ' ' && is_han(peek_cp(s, len, end + 1))) {
+      end++;
+      next_cp(s, len, &end);
+      chars++;
+    }
+    i = end;
+    if (chars < 3)
+      continue;
+    gw_buf closed = {0};
+    for (size_t p = at; p < end; p++)
+      if (s[p] != ' ')
+        gw_buf_append(&closed, s + p, 1);
+    char was[160];
+    short_copy(was, sizeof was, s + at, end - at);
+    finding *f = report(l, pr, at, GW_WARNING, "spaced-han",
+                        "汉字之间不加空格（像是从 PDF 复制的文字）：删去“%s”中的空格", was);
+    add_edit(pr, f, at, end - at, closed.data, closed.len);
+    gw_buf_free(&closed);
+  }
+}
+
+/* [percent-space] 增长5.2 %: a percentage is written with its sign next
+ * to the figure (GB/T 15835); the normalising rules leave a space
+ * between a digit and % alone. */
+static void rule_percent_space(linter *l, prose *pr) {
+  const char *s = pr->text.data;
+  size_t len = pr->text.len;
+  for (size_t i = 1; i < len; i++) {
+    size_t sign = s[i] == '%' ? 1 : 0;
+    if (i + strlen("％") <= len && memcmp(s + i, "％", strlen("％")) == 0)
+      sign = strlen("％");
+    if (!sign || s[i - 1] != ' ')
+      continue;
+    size_t gap = i - 1;
+    while (gap > 0 && s[gap - 1] == ' ')
+      gap--;
+    size_t from = number_start(s, gap);
+    if (from == gap)
+      continue; /* no figure before the spaces */
+    char was[64];
+    short_copy(was, sizeof was, s + from, i + sign - from);
+    finding *f = report(l, pr, gap, GW_WARNING, "percent-space",
+                        "数字与百分号之间不加空格：删去“%s”中的空格", was);
+    add_edit(pr, f, gap, i - gap, "", 0);
+    claim(pr, gap, i - gap);
+  }
+}
+
 static void text_rules(linter *l, prose *pr, size_t marker_len) {
   if (!pr->text.len)
     return;
   claim(pr, 0, 0);
   rule_year_bracket(l, pr);
+  rule_figure_date(l, pr);
   rule_range_dash(l, pr);
+  rule_number_comma(l, pr);
+  rule_spaced_han(l, pr);
+  rule_percent_space(l, pr);
   rule_normalize(l, pr);
   rule_traditional(l, pr);
   rule_dates(l, pr);
@@ -1443,9 +1706,9 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
              cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT;
   if (numbered && !in_plain_note(node))
     indent_rule(l, &pr, gw_markdown_continues(node) && top);
-  text_rules(l, &pr, m.rank != MK_NONE ? m.len : paren_marker_len(&pr));
   if (numbered)
     rule_list_marker(l, &pr, &m);
+  text_rules(l, &pr, m.rank != MK_NONE ? m.len : paren_marker_len(&pr));
   if (type == CMARK_NODE_HEADING)
     heading_rules(l, &pr, cmark_node_get_heading_level(node), &m, start);
   if (typed || bold_head) /* 一、… typed as a paragraph: numbered in order all the same */

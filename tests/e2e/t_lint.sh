@@ -161,3 +161,65 @@ lint_front_as_render() {
   grep -q 'date：2024-02-30 不是存在的日期' "$L/front-date.out"
 }
 check "lint: front-matter errors as render reports them" lint_front_as_render
+
+# A thousands separator typed in full width (1，286家次) reads as two
+# numbers: reported, with both ways to write it; lists are not figures.
+lint_number_comma() {
+  { printf '%s\n# 标题\n\n' "$BULLETIN_FRONT"
+    printf '全市共检查医疗卫生机构1，286家次。\n\n第1，2，3项，2021，2022年两年。\n'
+  } >"$L/comma.md"
+  "$GWDOC" lint "$L/comma.md" >"$L/comma.out" 2>&1
+  [ "$(grep -c 'number-comma' "$L/comma.out")" = 1 ] || { cat "$L/comma.out"; return 1; }
+  grep -q "^$L/comma.md:11:13: warning: .*“1，286”应写作“1286”（或用半角逗号分节：“1,286”） \[number-comma\]$" "$L/comma.out"
+}
+check "lint: a full-width comma inside a figure" lint_number_comma
+
+# Dates in figures in the text (2024.3.5, 2024/3/5, 2024-3-5) are written
+# 2024年3月5日 (GB/T 9704 7.3.5); --fix writes them so. Versions, phone
+# numbers and URLs are no dates.
+lint_figure_dates() {
+  { printf '%s\n# 标题\n\n' "$BULLETIN_FRONT"
+    printf '会议于2024.3.5召开，2024/3/5通报，2024-3-5总结。\n\n'
+    printf '版本3.5.1，电话0351-4184708，见https://a.cn/2024/3/5/a.html。\n'
+  } >"$L/dates.md"
+  "$GWDOC" lint "$L/dates.md" >"$L/dates.out" 2>&1
+  [ "$(grep -c 'date-format' "$L/dates.out")" = 3 ] || { cat "$L/dates.out"; return 1; }
+  grep -q "^$L/dates.md:11:15: warning: 日期应写作“2024年3月5日”（GB/T 9704 7.3.5），而不是“2024/3/5” \[date-format\]$" "$L/dates.out" || return 1
+  "$GWDOC" lint --fix "$L/dates.md" >/dev/null 2>&1
+  grep -qx '会议于2024年3月5日召开，2024年3月5日通报，2024年3月5日总结。' "$L/dates.md" || return 1
+  grep -qx '版本3.5.1，电话0351-4184708，见https://a.cn/2024/3/5/a.html。' "$L/dates.md"
+}
+check "lint: dates in figures are written 2024年3月5日" lint_figure_dates
+
+# Text copied out of a PDF: a space between every two characters and
+# before the %. Each is reported (numbers shown whole) and --fix closes
+# them up; a name spaced out in a signature stays.
+lint_pdf_spaces() {
+  { printf '%s\n# 标题\n\n' "$BULLETIN_FRONT"
+    printf '全 县 共 有 学 校 126 所，增长 5.2 %%。\n\n联系人：张  三\n'
+  } >"$L/pdf.md"
+  "$GWDOC" lint "$L/pdf.md" | sed "s|^$L/pdf.md:||" >"$L/pdf.out" 2>&1
+  diff -u - "$L/pdf.out" <<'OUT' || return 1
+11:1: warning: 汉字之间不加空格（像是从 PDF 复制的文字）：删去“全 县 共 有 学 校”中的空格 [spaced-han]
+11:12: warning: 汉字与数字、西文之间不加空格：删去“校 126”中的空格 [cjk-space]
+11:16: warning: 汉字与数字、西文之间不加空格：删去“126 所”中的空格 [cjk-space]
+11:21: warning: 汉字与数字、西文之间不加空格：删去“增长 5.2”中的空格 [cjk-space]
+11:25: warning: 数字与百分号之间不加空格：删去“5.2 %”中的空格 [percent-space]
+OUT
+  "$GWDOC" lint --fix "$L/pdf.md" >/dev/null 2>&1
+  grep -qx '全县共有学校126所，增长5.2%。' "$L/pdf.md" && grep -qx '联系人：张  三' "$L/pdf.md"
+}
+check "lint: spaces of a PDF copy" lint_pdf_spaces
+
+# ## 三.抓好落实: the dot is the heading number's. One finding (、), none
+# that calls it a full stop, and --fix writes 三、, not 三。.
+lint_numeral_dot() {
+  { printf '%s\n# 标题\n\n' "$BULLETIN_FRONT"
+    printf '## 一、加强领导\n\n## 二.抓好落实\n'
+  } >"$L/dot.md"
+  "$GWDOC" lint "$L/dot.md" | sed "s|^$L/dot.md:||" >"$L/dot.out" 2>&1
+  echo '13:4: warning: 中文数字序号后用顿号，不用点：把“二.”的点改为“、” [list-marker]' | diff -u - "$L/dot.out" || return 1
+  "$GWDOC" lint --fix "$L/dot.md" >/dev/null 2>&1
+  grep -qx '## 二、抓好落实' "$L/dot.md"
+}
+check "lint: 二. at a heading's start becomes 二、" lint_numeral_dot

@@ -217,6 +217,12 @@ static const lint_case lint_cases[] = {
     {"ellipsis", FM "等等...\n", "4:3 warning ellipsis"},
     {"cjk-space", FM "“强团改革 50 条”举措\n", "4:6 warning cjk-space; 4:9 warning cjk-space"},
     {"nfc", FM "中文cafe\xCC\x81\n", "4:6 warning nfc"},
+    /* spaces a copy out of a PDF leaves */
+    {"spaced-han", FM "全 县 共 有 学 校126所。\n", "4:1 warning spaced-han"},
+    {"spaced-han: words and a spaced-out name are not a PDF's",
+     FM "学习 贯彻 落实精神，张三 李四参加。\n\n联系人：张  三\n", ""},
+    {"percent-space", FM "增长5.2 %。\n", "4:6 warning percent-space"},
+
     {"never in URL", FM "见<http://a.cn/x,y>和http://b.cn/a,b的说明\n", ""},
     {"never in e-mail", FM "请发送至a.b@c.cn,谢谢\n", "4:13 warning punct-width"},
     {"never in numbers", FM "电话：0351-4184708，增长7.5%。\n", ""},
@@ -257,14 +263,30 @@ static const lint_case lint_cases[] = {
     {"list-marker heading", FM "## 一、甲\n\n### （一）乙\n\n#### 1、丙\n",
      "8:6 warning list-marker"},
     {"arabic dot is right", FM "1.坚持党建带团建。\n", ""},
+    /* the dot of 三. is the number's: 、, not a full stop 。 as well */
+    {"list-marker 二. heading", FM "## 一、甲\n\n## 二.乙\n", "6:4 warning list-marker"},
+    {"list-marker 二. paragraph", FM "一、甲\n\n正文。\n\n二.乙\n", "8:1 warning list-marker"},
+
     /* dates */
     {"date nonexistent", FM "定于2021年2月29日召开。\n", "4:3 error date"},
     {"date bad month", FM "定于13月1日召开。\n", "4:3 error date"},
     {"date leap day without year", FM "定于2月29日召开。\n", ""},
     {"date zero-padded", FM "定于2021年09月08日召开。\n", "4:3 warning date"},
     {"date valid", FM "定于2021年10月18日召开，2024年2月29日结束。\n", ""},
+    /* GB/T 9704 7.3.5: 2024年3月5日, not 2024.3.5 */
+    {"date-format", FM "会议于2024.3.5召开，2024/3/5通报，2024-03-05总结。\n",
+     "4:4 warning date-format; 4:15 warning date-format; 4:26 warning date-format"},
+    {"date-format: versions, phones, URLs and impossible dates are no dates",
+     FM "版本3.5.1，电话0351-4184708，见https://a.cn/2024/3/5/x.html，v2024.3.5，"
+        "2024.3.5.1，2024.2.30，2024.13.1。\n",
+     ""},
     {"date in front matter", "---\nkind: bulletin\ndate: 2021-02-30\n" FM_REST_NO_DATE "---\n正文。\n",
      "3:7 error front-matter"},
+    /* figures: a full-width comma as the thousands separator */
+    {"number-comma", FM "共检查1，286家次，金额12，345，678元。\n",
+     "4:5 warning number-comma; 4:16 warning number-comma"},
+    {"number-comma: lists and years are no figures",
+     FM "第1，2，3项，2021，2022年，120，135，1，1，2，286，3.5，286，1，2860。\n", ""},
     /* characters */
     {"traditional", FM "這是繁體字。\n", "4:1 warning traditional; 4:4 warning traditional"},
     {"simplified words ICU would change", FM "县委巡察办取得显著成效，乾隆年间，慰藉。\n", ""},
@@ -409,6 +431,49 @@ START_TEST(test_messages)
 }
 END_TEST
 
+/* One finding's full text, for the rules whose message is the point. */
+static void assert_message(const char *src, const char *want) {
+  gw_diags d = {0};
+  d.quiet = true;
+  gw_lint_buffer("t.md", src, strlen(src), &d, NULL, NULL);
+  ck_assert_ptr_nonnull(d.first);
+  char *line = gw_diag_format(d.first);
+  ck_assert_str_eq(line, want);
+  free(line);
+  gw_diags_free(&d);
+}
+
+START_TEST(test_number_comma_message)
+{
+  assert_message(FM "全市共检查医疗卫生机构1，286家次。\n",
+                 "t.md:4:13: warning: 数字中间的全角逗号会把一个数读成两个数：“1，286”应写作"
+                 "“1286”（或用半角逗号分节：“1,286”） [number-comma]");
+}
+END_TEST
+
+START_TEST(test_date_format_message)
+{
+  assert_message(FM "会议于2024-3-5召开。\n",
+                 "t.md:4:4: warning: 日期应写作“2024年3月5日”（GB/T 9704 7.3.5），"
+                 "而不是“2024-3-5” [date-format]");
+}
+END_TEST
+
+/* The excerpt shows a number whole (校 126, not 校 12). */
+START_TEST(test_space_messages)
+{
+  assert_message(FM "全 县 共 有 学 校。\n",
+                 "t.md:4:1: warning: 汉字之间不加空格（像是从 PDF 复制的文字）："
+                 "删去“全 县 共 有 学 校”中的空格 [spaced-han]");
+  assert_message(FM "学校 126 所。\n",
+                 "t.md:4:3: warning: 汉字与数字、西文之间不加空格：删去“学校 126”中的空格 [cjk-space]");
+  assert_message(FM "增长 5.2%。\n",
+                 "t.md:4:3: warning: 汉字与数字、西文之间不加空格：删去“增长 5.2”中的空格 [cjk-space]");
+  assert_message(FM "增长5.2 %。\n",
+                 "t.md:4:6: warning: 数字与百分号之间不加空格：删去“5.2 %”中的空格 [percent-space]");
+}
+END_TEST
+
 /* Under numbering: auto lint says what render says of a typed number. */
 START_TEST(test_auto_numbering_message)
 {
@@ -550,7 +615,13 @@ static const fix_case fix_cases[] = {
     {FM "**强团改革 50 条**举措\n", FM "**强团改革50条**举措\n"},
     {FM "晋团发(2021)14号、[2021]第2期\n", FM "晋团发〔2021〕14号、〔2021〕第2期\n"},
     {FM "1、坚持。\n", FM "1.坚持。\n"},
+    {FM "## 一、甲\n\n## 二.抓好落实\n", FM "## 一、甲\n\n## 二、抓好落实\n"},
+
     {FM "共１２３人\n", FM "共123人\n"},
+    {FM "全 县 共 有 学 校，增长5.2 %\n", FM "全县共有学校，增长5.2%\n"},
+
+    {FM "会议于2024.3.5召开，2024/12/31结束\n", FM "会议于2024年3月5日召开，2024年12月31日结束\n"},
+
     {FM "中文cafe\xCC\x81\n", FM "中文caf\xC3\xA9\n"},
     /* markup, code, URLs and the rules that are only reported stay */
     {FM "见`a, b`和[链接](http://x.cn/a,b)和<http://y.cn/c,d>\n",
@@ -748,6 +819,9 @@ Suite *lint_suite(void) {
   tcase_add_loop_test(tc, test_lint_rule, 0, (int)N_ELEMS(lint_cases));
   tcase_add_test(tc, test_messages);
   tcase_add_test(tc, test_auto_numbering_message);
+  tcase_add_test(tc, test_number_comma_message);
+  tcase_add_test(tc, test_date_format_message);
+  tcase_add_test(tc, test_space_messages);
   tcase_add_test(tc, test_long_line_linear);
   tcase_add_test(tc, test_long_pasted_block);
   tcase_add_test(tc, test_main_usage);
