@@ -514,12 +514,15 @@ static bool breaks_paragraph(const para_ctx *pc, cmark_node *line, cmark_node *b
     return true;
   /* Word and WeChat copy one paragraph a line: a line that ends its
    * sentence ends its paragraph, unless the lines are a PDF's, cut at
-   * the page width (which may fall after a 。) */
+   * the page width (which may fall after a 。); but … */
   cmark_node *last = cmark_node_previous(br);
   const char *tail = last && cmark_node_get_type(last) == CMARK_NODE_TEXT
                          ? cmark_node_get_literal(last) : NULL;
   static const char *const para_ends[] = {"。", "！", "？", "：", "。”", "！”", "？”", NULL};
-  if (pc->one_a_line && tail && ends_with_any(tail, para_ends))
+  /* …完善工作机制。 / （县委办牵头，2024年底前）: a bracket under the
+   * sentence belongs to it (a plan's unit note, an aside) */
+  bool bracket_next = next && (starts_with(next, "（") || next[0] == '(');
+  if (pc->one_a_line && tail && ends_with_any(tail, para_ends) && !bracket_next)
     return true;
   /* 第一，… 第二，… a line each; but not 排名 / 第一， wrapped mid-sentence */
   static const char *const stops[] = {"。", "！", "？", "；", "：", "。”", NULL};

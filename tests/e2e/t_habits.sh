@@ -1111,3 +1111,13 @@ case "$(kept_rows "$H/long-table.md")" in *k*) fail "long table runs on" "$(kept
 # A 专刊 line too long for one line breaks between words, as a title does.
 printf -- '---\nkind: bulletin\ntemplate: jintuan-yaoxun\nyear: 2024\nnumber: 11\ndate: 2024-12-31\ncolumn: 深入学习贯彻党的二十届三中全会精神暨“青春建功新时代”主题团日活动成果展示专刊\n---\n\n# 标题\n\n正文。\n' >"$H/column.md"
 want_styled "long column line breaks between words" "$H/column.md" "gwColumn	深入学习贯彻党的二十届三中全会精神暨“青春建功新时代”/主题团日活动成果展示专刊"
+
+# A plan's unit bracket on the line under its sentence stays with it:
+# one paragraph a line does not part them.
+printf -- '---\nkind: division\ntitle: 某县重点任务责任分工\nissuer: 某县办公室\ndate: 2024-03-01\nunits: [县委办, 县财政局]\n---\n\n一、加强领导\n\n1.加强组织领导，完善工作机制。\n（县委办牵头，县财政局配合，2024年底前）\n\n2.强化经费保障。\n（县财政局牵头，2024年6月底前）\n' >"$H/bracket-under.md"
+if "$GWDOC" render "$H/bracket-under.md" -o "$H/bracket-under.docx" 2>"$H/bracket-under.err" && [ ! -s "$H/bracket-under.err" ] &&
+   unzip -p "$H/bracket-under.docx" word/document.xml | sed 's/<\/w:tr>/\n/g; s/<[^>]*>//g' | grep -q '^2强化经费保障。县财政局'; then
+  pass "unit bracket under its sentence"
+else
+  fail "unit bracket under its sentence" "$(cat "$H/bracket-under.err")"
+fi
