@@ -422,6 +422,52 @@ static void drop_repeated_units(gw_build *b, const dv_plan *p, dv_row *row) {
   }
 }
 
+/* Does the note written after a unit (（牵头）, （主责）) make it the lead? */
+static bool marked_lead(const dv_unit *u) {
+  return u->note && (strstr(u->note, "牵头") || strstr(u->note, "主责"));
+}
+
+/* A copy of the mentions in `units` marked as leading (leads true), their
+ * marks dropped, or of the others; with `all`, of every mention, the
+ * marks dropped. A copy: a merged cell shares its list with the row above. */
+static dv_units pick_units(gw_build *b, const dv_units *units, bool leads, bool all) {
+  dv_units out = {gw_arena_alloc(b->arena, (units->count + 1) * sizeof *out.items), 0};
+  for (size_t i = 0; i < units->count; i++) {
+    bool marked = marked_lead(&units->items[i]);
+    if (!all && marked != leads)
+      continue;
+    out.items[out.count] = units->items[i];
+    if (marked)
+      out.items[out.count].note = NULL;
+    out.count++;
+  }
+  return out;
+}
+
+/* 责任单位：县发展改革局（牵头）、县财政局 with the 牵头单位 cell empty:
+ * the unit marked 牵头 is the lead, as the drafter says, not the one
+ * named first. It moves to the 牵头 column, without the mark (the column
+ * says it; printed there it would say it twice), and so does not count
+ * as an item without a lead. A mark written in the 牵头 column itself is
+ * dropped for the same reason. (A 牵头 column with no 责任 column of its
+ * own holds both roles: there the marks tell them apart and stay.) */
+static void take_marked_leads(gw_build *b, const dv_plan *p, dv_row *row) {
+  if (row->category || p->lead_col < 0 || p->share_col < 0 || p->lead_col == p->share_col)
+    return;
+  dv_units *lead = &row->units[p->lead_col], *share = &row->units[p->share_col];
+  bool in_share = false, in_lead = false;
+  for (size_t i = 0; i < share->count; i++)
+    in_share = in_share || marked_lead(&share->items[i]);
+  for (size_t i = 0; i < lead->count; i++)
+    in_lead = in_lead || marked_lead(&lead->items[i]);
+  if (in_share && !lead->count) {
+    *lead = pick_units(b, share, true, false);
+    *share = pick_units(b, share, false, false);
+  } else if (in_lead) {
+    *lead = pick_units(b, lead, true, true);
+  }
+}
+
 static void check_units(gw_build *b, dv_plan *p, unit_list *order) {
   const unit_list *known = &p->known;
   bool listed = p->units_declared;
@@ -454,8 +500,10 @@ static void check_units(gw_build *b, dv_plan *p, unit_list *order) {
         else
           unit_add(b, order, u->name, folded);
       }
-  for (dv_row *row = p->rows; row; row = row->next)
+  for (dv_row *row = p->rows; row; row = row->next) {
     drop_repeated_units(b, p, row);
+    take_marked_leads(b, p, row);
+  }
 }
 
 /* ---- Rows: numbers, membership, the extract for one unit. ---- */
@@ -490,12 +538,23 @@ static bool row_names(const dv_plan *p, const dv_row *row, const char *unit) {
   return false;
 }
 
+/* Does any mention in `units` carry a 牵头 mark? */
+static bool any_marked_lead(const dv_units *units) {
+  for (size_t i = 0; i < units->count; i++)
+    if (marked_lead(&units->items[i]))
+      return true;
+  return false;
+}
+
 /* Does the mention of unit i in column c of `row` lead? In the 牵头
- * column it does; without one, or with it empty, so does the unit the
- * 责任 column names first (layout.md §6). */
+ * column it does, and so does one marked （牵头） wherever it is written;
+ * without a 牵头 column, or with it empty, so does the unit the 责任
+ * column names first when none there is marked (layout.md §6). */
 static bool mention_leads(const dv_plan *p, const dv_row *row, size_t c, size_t i) {
+  if ((int)c == p->lead_col || marked_lead(&row->units[c].items[i]))
+    return true;
   bool no_lead = p->lead_col < 0 || !row->units[p->lead_col].count;
-  return (int)c == p->lead_col || (no_lead && (int)c == p->share_col && i == 0);
+  return no_lead && (int)c == p->share_col && i == 0 && !any_marked_lead(&row->units[c]);
 }
 
 /* A group named in the rows (各县（市、区）人民政府, not checked against
@@ -1494,9 +1553,9 @@ int gw_division_build(gw_build *b, cmark_node *root) {
                "正文里没有找到任务：请用编号列表、表格或“……（某单位牵头）”的段落写出各项任务");
     return -1;
   }
-  check_items_have_units(b, &p, o.index);
   unit_list order = {0};
-  check_units(b, &p, &order);
+  check_units(b, &p, &order); /* before: a unit marked （牵头） is the lead */
+  check_items_have_units(b, &p, o.index);
   number_rows(b->arena, &p, o.per_category);
   if (b->unit)
     keep_unit_rows(b, &p, &order);

@@ -121,3 +121,32 @@ if "$GWDOC" render "$pr_dir/long27.md" -o "$pr_dir/long27.docx" 2>/dev/null; the
   [ "$got" = 0 ] && pass "division probe: 27 rows over two pages keep the 版记 under them" ||
     fail "division probe: 27 rows over two pages keep the 版记 under them" "pageBreakBefore $got"
 else fail "division probe: long27 renders"; fi
+
+# pr_text DOCX: the table rows of the document, a line each, every cell
+# followed by "|" (line breaks inside a cell dropped).
+pr_text() {
+  unzip -p "$1" word/document.xml | sed 's/<\/w:tc>/|/g; s/<\/w:tr>/\n/g; s/<[^>]*>//g'
+}
+pr_head='---
+kind: division
+title: 测试任务分工
+issuer: 某县人民政府办公室
+date: 2024-03-15
+'
+
+# A unit marked （牵头） in a 责任单位 cell is the lead when the 牵头单位
+# cell is empty (probe h2): no warning of a missing lead, and the index
+# credits it, not the unit named first.
+printf '%sindex: by-unit\nunits: [县发展改革局, 县财政局, 县教育科技局]\n---\n\n%s\n' "$pr_head" \
+'| 序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限 |
+|---|---|---|---|---|
+| 1 | 谋划储备一批重大产业项目。 | | 县发展改革局（牵头）、县财政局 | 2024年6月底前 |
+| 2 | 加快推进重点项目建设。 | | 县财政局、县教育科技局（牵头） | 2024年6月底前 |' >"$pr_dir/lead-mark.md"
+if "$GWDOC" render "$pr_dir/lead-mark.md" -o "$pr_dir/lead-mark.docx" 2>"$pr_dir/lead-mark.err"; then
+  t=$(pr_text "$pr_dir/lead-mark.docx")
+  if ! grep -q 牵头单位一格空着 "$pr_dir/lead-mark.err" && ! grep -q 没有牵头单位 "$pr_dir/lead-mark.err" &&
+     grep -q '^2|加快推进重点项目建设。|县教育科技局|县财政局|' <<<"$t" &&
+     grep -q '^县教育科技局|2||' <<<"$t"; then
+    pass "division probe: a unit marked （牵头） is the lead"
+  else fail "division probe: a unit marked （牵头） is the lead" "$(cat "$pr_dir/lead-mark.err") $(grep 加快 <<<"$t")"; fi
+else fail "division probe: lead-mark renders" "$(cat "$pr_dir/lead-mark.err")"; fi

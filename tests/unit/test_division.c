@@ -1076,6 +1076,38 @@ START_TEST(bare_unit_bracket) {
 }
 END_TEST
 
+/* A unit marked （牵头） in a unit list is the lead: with the 牵头单位
+ * cell empty it moves there, unmarked, with no warning of a missing
+ * lead, and the index credits it, not the unit named first. */
+START_TEST(marked_unit_leads) {
+  result r = convert("index: by-unit\nunits: [县发展改革局, 县财政局, 县教育科技局]\n",
+                     "1. 甲。\n   - 责任单位：县发展改革局（牵头）、县财政局\n"
+                     "   - 完成时限：2024年6月底前\n"
+                     "2. 乙。\n   - 牵头单位：县教育科技局（牵头）\n   - 责任单位：县财政局\n"
+                     "   - 完成时限：2024年6月底前\n\n"
+                     "| 序号 | 改革举措 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+                     "| 3 | 丙。 | | 县财政局、县教育科技局（牵头） | 2024年6月底前 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_null(first_warning(&r));
+  ck_assert(text_has(r.xml, "|1|甲。|县发展改革局|县财政局|"));
+  ck_assert(text_has(r.xml, "|2|乙。|县教育科技局|县财政局|"));
+  ck_assert(text_has(r.xml, "|3|丙。|县教育科技局|县财政局|"));
+  ck_assert_int_eq(count(r.xml, "（牵头）"), 0);
+  ck_assert(text_has(r.xml, "|县财政局||1、2、3|"));
+  ck_assert(text_has(r.xml, "|县教育科技局|2、3||"));
+  done(&r);
+  /* one unit column: the mark stays, and the marked unit leads */
+  r = convert("index: by-unit\ncolumns: [序号, 工作任务, 责任单位]\nunits: [县民政局, 县财政局]\n",
+              "1. 甲。\n   - 责任单位：县财政局、县民政局（牵头）\n", NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|甲。|县财政局、县民政局（牵头）|"));
+  ck_assert(text_has(r.xml, "|县民政局|1||"));
+  ck_assert(text_has(r.xml, "|县财政局||1|"));
+  done(&r);
+}
+END_TEST
+
 Suite *division_suite(void) {
   Suite *s = suite_create("division");
   TCase *tc = tcase_create("division");
@@ -1121,6 +1153,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, bare_unit_bracket);
   tcase_add_test(tc, landscape_short_closing_with_index);
   tcase_add_test(tc, landscape_unit_columns_grow);
+  tcase_add_test(tc, marked_unit_leads);
   suite_add_tcase(s, tc);
   return s;
 }
