@@ -367,6 +367,8 @@ static bool split_at_spaces(gw_build *b, const unit_list *known, dv_units *units
   for (size_t k = 0; k < n; k++) {
     items[i + k] = units->items[i];
     items[i + k].name = parts[k];
+    /* 市司法局 各县（区）人民政府: a group among them is not checked */
+    items[i + k].collective = dv_is_collective(parts[k]);
     if (k + 1 < n)
       items[i + k].note = NULL; /* 县教育局 县财政局（牵头）: the note is the last one's */
   }
@@ -477,6 +479,12 @@ static void check_units(gw_build *b, dv_plan *p, unit_list *order) {
     for (size_t c = 0; c < p->ncols; c++)
       for (size_t i = 0; i < row->units[c].count; i++) {
         dv_unit *u = &row->units[c].items[i];
+        /* 市司法局 市直各有关单位 reads as one group as a whole: its
+         * parts are checked as written with 、 */
+        if (u->collective && listed && split_at_spaces(b, known, &row->units[c], i)) {
+          i--;
+          continue;
+        }
         if (u->collective)
           continue;
         size_t note = role_note_at(u->name);

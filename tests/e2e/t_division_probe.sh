@@ -150,3 +150,14 @@ if "$GWDOC" render "$pr_dir/lead-mark.md" -o "$pr_dir/lead-mark.docx" 2>"$pr_dir
     pass "division probe: a unit marked （牵头） is the lead"
   else fail "division probe: a unit marked （牵头） is the lead" "$(cat "$pr_dir/lead-mark.err") $(grep 加快 <<<"$t")"; fi
 else fail "division probe: lead-mark renders" "$(cat "$pr_dir/lead-mark.err")"; fi
+
+# A group named among units parted by spaces is not checked against
+# units:, as with 、 (probe e): no false error blocking the output.
+printf '%sunits: [市市场监管局, 市司法局, 市税务局]\n---\n\n%s\n' "$pr_head" \
+'| 序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限 |
+|---|---|---|---|---|
+| 1 | 落实“首违不罚”清单。 | 市市场监管局 | 市司法局 市税务局 各县（区）人民政府 | 2024年6月底前 |' >"$pr_dir/space-group.md"
+if "$GWDOC" render "$pr_dir/space-group.md" -o "$pr_dir/space-group.docx" 2>"$pr_dir/space-group.err" &&
+   pr_text "$pr_dir/space-group.docx" | grep -q '|市司法局、市税务局、各县（区）人民政府|'; then
+  pass "division probe: a group among space-parted units is not checked"
+else fail "division probe: a group among space-parted units is not checked" "$(cat "$pr_dir/space-group.err")"; fi

@@ -1108,6 +1108,34 @@ START_TEST(marked_unit_leads) {
 }
 END_TEST
 
+/* A group (各县（区）人民政府, 市直各有关单位) among names parted by
+ * spaces is not checked against units:, as it is not among names parted
+ * by 、; the names beside it still are. */
+START_TEST(space_parted_names_with_a_group) {
+  const char *front = "units: [市市场监管局, 市司法局, 市税务局]\n";
+  result r = convert(front,
+                     "| 序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+                     "| 1 | 甲。 | 市市场监管局 | 市司法局 市税务局 各县（区）人民政府 | 2024年6月底前 |\n"
+                     "| 2 | 乙。 | 市市场监管局 | 市司法局 各乡镇（街道） | 2024年6月底前 |\n"
+                     "| 3 | 丙。 | 市市场监管局 | 市司法局 市直各有关单位 | 2024年6月底前 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_null(first_error(&r));
+  ck_assert(text_has(r.xml, "|甲。|市市场监管局|市司法局、市税务局、各县（区）人民政府|"));
+  ck_assert(text_has(r.xml, "|乙。|市市场监管局|市司法局、各乡镇（街道）|"));
+  ck_assert(text_has(r.xml, "|丙。|市市场监管局|市司法局、市直各有关单位|"));
+  done(&r);
+  r = convert(front,
+              "| 序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+              "| 1 | 甲。 | 市市场监管局 | 市司法局 市税物局 市直各有关单位 | 2024年6月底前 |\n",
+              NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT); /* the slip beside the group is found */
+  ck_assert_ptr_nonnull(strstr(first_error(&r)->message, "市税物局"));
+  ck_assert_ptr_nonnull(strstr(first_error(&r)->message, "市税务局"));
+  done(&r);
+}
+END_TEST
+
 Suite *division_suite(void) {
   Suite *s = suite_create("division");
   TCase *tc = tcase_create("division");
@@ -1154,6 +1182,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, landscape_short_closing_with_index);
   tcase_add_test(tc, landscape_unit_columns_grow);
   tcase_add_test(tc, marked_unit_leads);
+  tcase_add_test(tc, space_parted_names_with_a_group);
   suite_add_tcase(s, tc);
   return s;
 }
