@@ -8,6 +8,7 @@
 #include "prepare.h"
 #include "zh.h"
 
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <errno.h>
@@ -1385,6 +1386,114 @@ static void check_items_have_units(gw_build *b, const dv_plan *p, bool index) {
   }
 }
 
+/* Is `name`, read from a unit column, a deadline (2024年12月底前, 长期坚持)?
+ * Asked of the prose reader, which knows how deadlines are written. A
+ * listed unit is none; without units: only a date with a figure is one
+ * (长期护理保险服务中心 is a unit, 长期 notwithstanding). */
+static bool reads_as_deadline(gw_build *b, const dv_plan *p, const char *name) {
+  if (p->units_declared && dv_unit_listed(b, p, name))
+    return false;
+  bool figure = false;
+  for (int32_t i = 0, n = (int32_t)strlen(name); i < n && !figure;) {
+    UChar32 c;
+    U8_NEXT(name, i, n, c);
+    figure = u_isdigit(c);
+  }
+  if (!p->units_declared && !figure)
+    return false;
+  dv_prose pr;
+  dv_parse_prose(b->arena, gw_arena_printf(b->arena, "（%s）", name), &pr);
+  return pr.deadline && !pr.lead && !pr.share;
+}
+
+/* A deadline written in a unit column of a row whose 完成时限 is empty:
+ * a table row one cell short (| 3 | 任务 | 市发展改革委 | 2024年12月底前 |)
+ * puts it there. Said as such, not as a unit missing from units:; the
+ * mention is dropped (from a copy: a merged cell shares its list). */
+static bool misplaced_deadline(gw_build *b, const dv_plan *p, dv_row *row) {
+  for (size_t c = 0; c < p->ncols; c++)
+    for (size_t i = 0; p->unit_col[c] && i < row->units[c].count; i++) {
+      const dv_unit *u = &row->units[c].items[i];
+      if (u->collective || !reads_as_deadline(b, p, u->name))
+        continue;
+      if (row->from_table)
+        gw_error(b->diags, u->pos,
+                 "这一行少了一格：“%s”是完成时限，却排在了“%s”一列，完成时限一格空着："
+                 "请补齐这一行的单元格（空着的格也要写出 | |）",
+                 u->name, p->columns[c]);
+      else
+        gw_error(b->diags, u->pos, "“%s”是完成时限，不是单位：请写在“%s”里", u->name,
+                 p->columns[p->deadline_col]);
+      dv_units *units = &row->units[c];
+      dv_unit *kept = gw_arena_alloc(b->arena, units->count * sizeof *kept);
+      memcpy(kept, units->items, i * sizeof *kept);
+      memcpy(kept + i, units->items + i + 1, (units->count - i - 1) * sizeof *kept);
+      units->items = kept;
+      units->count--;
+      return true;
+    }
+  return false;
+}
+
+/* Is unit `u` written after a colon, as the value of a field (- 责任单位：
+ * 县财政局) or of a labelled clause, rather than in a prose bracket (……。
+ * （县财政局牵头，…）)? The body keeps no note of the form an item was
+ * written in; the source before the name tells. */
+static bool after_colon(gw_build *b, const dv_unit *u) {
+  const gw_source *src = b->src;
+  if (!u->pos.line || u->pos.line > src->line_count)
+    return false;
+  size_t start = src->line_starts[u->pos.line - 1];
+  size_t end = u->pos.line < src->line_count ? src->line_starts[u->pos.line] : src->len;
+  size_t at = start;
+  U8_FWD_N(src->text, at, end, u->pos.col - 1);
+  while (at > start && src->text[at - 1] == ' ')
+    at--;
+  return (at > start && src->text[at - 1] == ':') ||
+         (at >= start + strlen("：") && memcmp(src->text + at - strlen("："), "：", strlen("：")) == 0);
+}
+
+/* Was the row written in the structured forms, a table row or a list item
+ * with fields, where a 完成时限 has a place of its own? */
+static bool written_in_columns(gw_build *b, const dv_plan *p, const dv_row *row) {
+  size_t named = 0;
+  for (size_t c = 0; c < p->ncols; c++)
+    named += row->units[c].count;
+  if (!named)
+    return false; /* warned about as naming no unit: one warning a row */
+  if (row->from_table)
+    return true;
+  for (size_t c = 0; c < p->ncols; c++) /* a field's value starts after its colon */
+    if (row->units[c].count && after_colon(b, &row->units[c].items[0]))
+      return true;
+  return false;
+}
+
+/* An item without a 完成时限 (a list item without the field, a table
+ * row whose cell is empty) is warned about when other items of the plan
+ * give one: then it is a gap. Items in prose are left alone, and so is a
+ * plan that gives no deadline anywhere: published plans often give none
+ * in their prose items (samples/yangqu-division.md). */
+static void check_deadlines(gw_build *b, dv_plan *p) {
+  if (p->deadline_col < 0)
+    return;
+  bool any = false;
+  for (const dv_row *row = p->rows; row && !any; row = row->next)
+    any = !row->category && row->cells[p->deadline_col].first;
+  for (dv_row *row = p->rows; row; row = row->next) {
+    if (row->category || row->cells[p->deadline_col].first || misplaced_deadline(b, p, row))
+      continue;
+    if (!any || !written_in_columns(b, p, row))
+      continue;
+    if (row->from_table)
+      gw_warning(b->diags, row->pos, "这一行的“%s”一格空着：请补上（如“2024年6月底前”"
+                 "“长期坚持”）；如是这一行少写了一格，请补齐", p->columns[p->deadline_col]);
+    else
+      gw_warning(b->diags, row->pos, "这一项没有写%s：请补上（如“%s：2024年6月底前”"
+                 "或“长期坚持”）", p->columns[p->deadline_col], p->columns[p->deadline_col]);
+  }
+}
+
 /* Are the blocks after `before` at most division.landscape_preamble_chars
  * characters (a line or two before the table)? */
 static bool short_preamble(const options *o, const gw_block *before) {
@@ -1561,6 +1670,7 @@ int gw_division_build(gw_build *b, cmark_node *root) {
                "正文里没有找到任务：请用编号列表、表格或“……（某单位牵头）”的段落写出各项任务");
     return -1;
   }
+  check_deadlines(b, &p); /* first: a deadline in a unit column is no unit */
   unit_list order = {0};
   check_units(b, &p, &order); /* before: a unit marked （牵头） is the lead */
   check_items_have_units(b, &p, o.index);

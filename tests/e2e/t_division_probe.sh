@@ -161,3 +161,26 @@ if "$GWDOC" render "$pr_dir/space-group.md" -o "$pr_dir/space-group.docx" 2>"$pr
    pr_text "$pr_dir/space-group.docx" | grep -q '|市司法局、市税务局、各县（区）人民政府|'; then
   pass "division probe: a group among space-parted units is not checked"
 else fail "division probe: a group among space-parted units is not checked" "$(cat "$pr_dir/space-group.err")"; fi
+
+# A missing 完成时限 is warned about at its item (probes e2b, k): a list
+# item without the field, a table row one cell short; a deadline fallen
+# into a unit column says the row is a cell short, not that the unit is
+# unknown.
+printf '%sunits: [市行政审批局, 市市场监管局, 市税务局, 市发展改革委]\n---\n\n%s\n' "$pr_head" \
+'1. 企业开办时间压缩至1个工作日以内。
+   - 牵头单位：市行政审批局
+   - 责任单位：市市场监管局、市税务局
+2. 推行经营范围规范化登记。
+   - 牵头单位：市市场监管局
+   - 责任单位：市行政审批局
+   - 完成时限：2024年6月底前
+
+| 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 |
+|---|---|---|---|---|
+| 3 | 定期召开政企恳谈会。 | 市发展改革委 | 2024年12月底前 |' >"$pr_dir/deadline.md"
+"$GWDOC" render "$pr_dir/deadline.md" -o "$pr_dir/deadline.docx" 2>"$pr_dir/deadline.err"
+if grep -q 'deadline.md:9:1: warning: 这一项没有写完成时限' "$pr_dir/deadline.err" &&
+   grep -q 'deadline.md:19:29: error: 这一行少了一格' "$pr_dir/deadline.err" &&
+   ! grep -q '不在 units 列表里' "$pr_dir/deadline.err"; then
+  pass "division probe: a missing 完成时限 is said at its item"
+else fail "division probe: a missing 完成时限 is said at its item" "$(cat "$pr_dir/deadline.err")"; fi

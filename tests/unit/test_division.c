@@ -1136,6 +1136,50 @@ START_TEST(space_parted_names_with_a_group) {
 }
 END_TEST
 
+/* A missing 完成时限 is warned about at its item, in a list item or a
+ * table row, when other items give one; not in a prose item (published
+ * plans often give none there), nor in a plan that gives none. A date in
+ * a unit column with the 完成时限 empty is a row one cell short. */
+START_TEST(missing_deadline) {
+  const char *front = "units: [甲局, 乙局, 丙局]\n";
+  result r = convert(front,
+                     "1. 甲。\n   - 牵头单位：甲局\n   - 责任单位：乙局\n"
+                     "2. 乙。\n   - 牵头单位：甲局\n   - 责任单位：乙局\n"
+                     "   - 完成时限：2024年6月底前\n\n"
+                     "3.丙。（甲局牵头，乙局配合）\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  const gw_diag *w = first_warning(&r);
+  ck_assert_ptr_nonnull(w);
+  ck_assert_uint_eq(w->pos.line, 8);
+  ck_assert_ptr_nonnull(strstr(w->message, "完成时限"));
+  ck_assert_ptr_null(w->next); /* the prose item 3: none */
+  done(&r);
+  r = convert(front, "1. 甲。\n   - 牵头单位：甲局\n2. 乙。\n   - 牵头单位：乙局\n", NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_null(first_warning(&r)); /* no deadline anywhere */
+  done(&r);
+  r = convert(front,
+              "| 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 |\n|---|---|---|---|---|\n"
+              "| 1 | 甲。 | 甲局 | 乙局 |\n"
+              "| 2 | 乙。 | 甲局 | 乙局 | 2024年6月底前 |\n"
+              "| 3 | 丙。 | 丙局 | 2024年12月底前 |\n",
+              NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT);
+  w = first_warning(&r);
+  ck_assert_ptr_nonnull(w);
+  ck_assert_uint_eq(w->pos.line, 10);
+  ck_assert_ptr_nonnull(strstr(w->message, "完成时限"));
+  const gw_diag *e = first_error(&r);
+  ck_assert_uint_eq(e->pos.line, 12);
+  ck_assert_uint_eq(e->pos.col, 17);
+  ck_assert_ptr_nonnull(strstr(e->message, "少了一格"));
+  ck_assert_ptr_null(strstr(e->message, "units"));
+  ck_assert_int_eq(r.diags.errors, 1);
+  done(&r);
+}
+END_TEST
+
 Suite *division_suite(void) {
   Suite *s = suite_create("division");
   TCase *tc = tcase_create("division");
@@ -1183,6 +1227,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, landscape_unit_columns_grow);
   tcase_add_test(tc, marked_unit_leads);
   tcase_add_test(tc, space_parted_names_with_a_group);
+  tcase_add_test(tc, missing_deadline);
   suite_add_tcase(s, tc);
   return s;
 }
