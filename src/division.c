@@ -3,6 +3,7 @@
  * width, 序号, merged cells, widths from the content, a landscape section
  * when the table needs one), the closing paragraphs, the 各单位任务清单
  * and the 版记. division_body.c reads the rows from the body. */
+#define _GNU_SOURCE /* memmem (two-way search: linear) */
 #include "division.h"
 #include "kinds.h"
 #include "prepare.h"
@@ -1469,6 +1470,104 @@ static bool written_in_columns(gw_build *b, const dv_plan *p, const dv_row *row)
   return false;
 }
 
+/* The number written in figures at t[*i] (ASCII or full width: ICU's
+ * decimal digit values), *i moved past it; -1 when no figure is there,
+ * or more than four (no part of a date). */
+static long figures_at(const char *t, int32_t len, int32_t *i) {
+  long n = -1;
+  int digits = 0;
+  for (int32_t k = *i; k < len;) {
+    UChar32 c;
+    U8_NEXT(t, k, len, c);
+    int32_t v = u_charDigitValue(c);
+    if (v < 0)
+      break;
+    if (++digits > 4)
+      return -1;
+    n = (n < 0 ? 0 : n * 10) + v;
+    *i = k;
+  }
+  return n;
+}
+
+static bool word_at(const char *t, int32_t len, int32_t i, const char *word) {
+  int32_t n = (int32_t)strlen(word);
+  return len - i >= n && memcmp(t + i, word, (size_t)n) == 0;
+}
+
+/* A date in a deadline that does not exist (2024年13月底前, 2024年2月30日):
+ * its bytes t[*from, *to), its month in *month and day in *day (-1 when
+ * it gives none), its year in *year (0 when none); false when all exist. */
+static bool impossible_date(const char *t, int32_t *from, int32_t *to, long *year, long *month,
+                            long *day) {
+  int32_t len = (int32_t)strlen(t);
+  for (int32_t i = 0; i < len;) {
+    int32_t start = i, k = i;
+    long first = figures_at(t, len, &k);
+    if (first < 0) {
+      U8_FWD_1(t, i, len);
+      continue;
+    }
+    *year = 0;
+    *month = *day = -1;
+    if (word_at(t, len, k, "年")) {
+      *year = first;
+      int32_t m = k += (int32_t)strlen("年");
+      long n = figures_at(t, len, &m);
+      if (n >= 0 && word_at(t, len, m, "月")) {
+        *month = n;
+        k = m + (int32_t)strlen("月");
+      }
+    } else if (word_at(t, len, k, "月")) {
+      *month = first;
+      k += (int32_t)strlen("月");
+    }
+    int32_t d = k;
+    long n = *month >= 0 ? figures_at(t, len, &d) : -1;
+    if (n >= 0 && word_at(t, len, d, "日")) {
+      *day = n;
+      k = d + (int32_t)strlen("日");
+    }
+    /* no year: 2000, a leap year, so that 2月29日 may be */
+    if (*month >= 0 && (*month < 1 || *month > 12 ||
+                        (*day >= 0 && !gw_zh_date_valid(*year ? (int)*year : 2000, (int)*month,
+                                                        (int)*day)))) {
+      *from = start;
+      *to = k;
+      return true;
+    }
+    i = k;
+  }
+  return false;
+}
+
+/* A 完成时限 that names a date that does not exist is an error, as lint
+ * says (its [date] rule, worded alike): a plan must not set an impossible
+ * deadline. Reported where the date is written in the row's lines. */
+static void check_deadline_date(gw_build *b, const dv_plan *p, const dv_row *row) {
+  const char *t = gw_runs_text(b->arena, &row->cells[p->deadline_col]);
+  int32_t from, to;
+  long y, m, d;
+  if (!impossible_date(t, &from, &to, &y, &m, &d))
+    return;
+  const char *date = gw_arena_strndup(b->arena, t + from, (size_t)(to - from));
+  const gw_source *src = b->src;
+  gw_pos pos = row->pos;
+  size_t start = pos.line && pos.line <= src->line_count ? src->line_starts[pos.line - 1] : src->len;
+  size_t end = row->next && row->next->pos.line > pos.line && row->next->pos.line <= src->line_count
+                   ? src->line_starts[row->next->pos.line - 1]
+                   : src->len;
+  const char *at = start < end ? memmem(src->text + start, end - start, date, strlen(date)) : NULL;
+  if (at)
+    pos = gw_source_pos_at(src, (size_t)(at - src->text));
+  if (m < 1 || m > 12)
+    gw_error(b->diags, pos, "日期不存在：“%s”中没有第 %ld 月", date, m);
+  else if (y)
+    gw_error(b->diags, pos, "日期不存在：%ld年%ld月没有%ld日（“%s”）", y, m, d, date);
+  else
+    gw_error(b->diags, pos, "日期不存在：%ld月没有%ld日（“%s”）", m, d, date);
+}
+
 /* An item without a 完成时限 (a list item without the field, a table
  * row whose cell is empty) is warned about when other items of the plan
  * give one: then it is a gap. Items in prose are left alone, and so is a
@@ -1481,6 +1580,8 @@ static void check_deadlines(gw_build *b, dv_plan *p) {
   for (const dv_row *row = p->rows; row && !any; row = row->next)
     any = !row->category && row->cells[p->deadline_col].first;
   for (dv_row *row = p->rows; row; row = row->next) {
+    if (!row->category && row->cells[p->deadline_col].first)
+      check_deadline_date(b, p, row);
     if (row->category || row->cells[p->deadline_col].first || misplaced_deadline(b, p, row))
       continue;
     if (!any || !written_in_columns(b, p, row))

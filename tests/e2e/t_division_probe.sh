@@ -184,3 +184,18 @@ if grep -q 'deadline.md:9:1: warning: 这一项没有写完成时限' "$pr_dir/d
    ! grep -q '不在 units 列表里' "$pr_dir/deadline.err"; then
   pass "division probe: a missing 完成时限 is said at its item"
 else fail "division probe: a missing 完成时限 is said at its item" "$(cat "$pr_dir/deadline.err")"; fi
+
+# A 完成时限 that does not exist (probe g, row 8) stops render with the
+# diagnosis lint gives, at the same place.
+printf '%sunits: [县委组织部, 县财政局]\n---\n\n%s\n' "$pr_head" \
+'| 序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限 |
+|---|---|---|---|---|
+| 1 | 加强干部培训。 | 县委组织部 | 县财政局 | 2024年13月底前 |' >"$pr_dir/bad-date.md"
+if "$GWDOC" render "$pr_dir/bad-date.md" -o "$pr_dir/bad-date.docx" 2>"$pr_dir/bad-date.err"; then
+  fail "division probe: render stops at a 完成时限 that does not exist" "exit 0"
+else
+  want=$("$GWDOC" lint "$pr_dir/bad-date.md" 2>&1 | grep -o 'bad-date.md:[0-9]*:[0-9]*: error: 日期不存在[^[]*' | sed 's/ *$//')
+  if [ -n "$want" ] && grep -qF "$want" "$pr_dir/bad-date.err"; then
+    pass "division probe: render stops at a 完成时限 that does not exist, as lint says"
+  else fail "division probe: render stops at a 完成时限 that does not exist, as lint says" "lint: $want; render: $(cat "$pr_dir/bad-date.err")"; fi
+fi

@@ -1180,6 +1180,36 @@ START_TEST(missing_deadline) {
 }
 END_TEST
 
+/* A 完成时限 naming a date that does not exist is an error in render as
+ * in lint, at the date; 2024年2月29日 exists. */
+START_TEST(impossible_deadline_date) {
+  const char *front = "units: [甲局, 乙局]\n";
+  result r = convert(front,
+                     "| 序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+                     "| 1 | 甲。 | 甲局 | 乙局 | 2024年2月29日前 |\n"
+                     "| 2 | 乙。 | 甲局 | 乙局 | 2024年13月底前 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT);
+  const gw_diag *e = first_error(&r);
+  ck_assert_str_eq(e->message, "日期不存在：“2024年13月”中没有第 13 月");
+  ck_assert_uint_eq(e->pos.line, 11);
+  ck_assert_uint_eq(e->pos.col, 22);
+  ck_assert_int_eq(r.diags.errors, 1);
+  done(&r);
+  r = convert(front, "1. 甲。\n   - 牵头单位：甲局\n   - 完成时限：2025年2月29日前\n", NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT);
+  e = first_error(&r);
+  ck_assert_ptr_nonnull(strstr(e->message, "2025年2月没有29日"));
+  ck_assert_uint_eq(e->pos.line, 10);
+  done(&r);
+  /* in full-width figures too (said at the item: the text was normalised) */
+  r = convert(front, "1. 甲。\n   - 牵头单位：甲局\n   - 完成时限：２０２４年１３月\n", NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT);
+  ck_assert_ptr_nonnull(strstr(first_error(&r)->message, "没有第 13 月"));
+  done(&r);
+}
+END_TEST
+
 Suite *division_suite(void) {
   Suite *s = suite_create("division");
   TCase *tc = tcase_create("division");
@@ -1228,6 +1258,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, marked_unit_leads);
   tcase_add_test(tc, space_parted_names_with_a_group);
   tcase_add_test(tc, missing_deadline);
+  tcase_add_test(tc, impossible_deadline_date);
   suite_add_tcase(s, tc);
   return s;
 }
