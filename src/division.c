@@ -539,6 +539,57 @@ static void number_rows(gw_arena *arena, dv_plan *p, bool per_category) {
   }
 }
 
+/* The cells of an item for comparing: all but 序号 (counted, not
+ * copied), units as printed (canonical names, role notes), cells parted
+ * by a byte no text holds. */
+static const char *row_key(gw_build *b, const dv_plan *p, const dv_row *row, gw_buf *key) {
+  key->len = 0;
+  for (size_t c = 0; c < p->ncols; c++) {
+    if ((int)c == p->seq_col)
+      continue;
+    for (size_t i = 0; p->unit_col[c] && i < row->units[c].count; i++) {
+      gw_buf_puts(key, row->units[c].items[i].name);
+      if (row->units[c].items[i].note)
+        gw_buf_puts(key, row->units[c].items[i].note);
+      gw_buf_puts(key, "\x1e");
+    }
+    if (!p->unit_col[c])
+      gw_runs_join(&row->cells[c], key);
+    gw_buf_puts(key, "\x1f");
+  }
+  return gw_arena_strndup(b->arena, key->data ? key->data : "", key->len);
+}
+
+/* An item the same as one before it, cell for cell (a row pasted twice),
+ * is warned about at the copy. A hash index over the items, so that no
+ * row is compared with every other. */
+static void check_repeated_rows(gw_build *b, const dv_plan *p) {
+  size_t nslots = 64;
+  while (nslots < 2 * p->items)
+    nslots *= 2;
+  const dv_row **rows = gw_arena_alloc(b->arena, nslots * sizeof *rows);
+  const char **keys = gw_arena_alloc(b->arena, nslots * sizeof *keys);
+  memset(rows, 0, nslots * sizeof *rows);
+  gw_buf key = {0};
+  for (const dv_row *row = p->rows; row; row = row->next) {
+    if (row->category)
+      continue;
+    const char *k = row_key(b, p, row, &key);
+    size_t at = name_hash(k) & (nslots - 1);
+    while (rows[at] && strcmp(keys[at], k) != 0)
+      at = (at + 1) & (nslots - 1);
+    if (rows[at]) {
+      gw_warning(b->diags, row->pos,
+                 "这一项与第 %u 行的第 %d 项完全相同：如是重复粘贴，请删去其中一项",
+                 rows[at]->pos.line, rows[at]->number);
+      continue;
+    }
+    rows[at] = row;
+    keys[at] = k;
+  }
+  gw_buf_free(&key);
+}
+
 /* Does `row` name `unit` (canonical) in any unit column? */
 static bool row_names(const dv_plan *p, const dv_row *row, const char *unit) {
   for (size_t c = 0; c < p->ncols; c++)
@@ -1776,6 +1827,7 @@ int gw_division_build(gw_build *b, cmark_node *root) {
   check_units(b, &p, &order); /* before: a unit marked （牵头） is the lead */
   check_items_have_units(b, &p, o.index);
   number_rows(b->arena, &p, o.per_category);
+  check_repeated_rows(b, &p); /* numbered: the message names the first */
   if (b->unit)
     keep_unit_rows(b, &p, &order);
   if (b->diags->errors > errors)

@@ -199,3 +199,14 @@ else
     pass "division probe: render stops at a 完成时限 that does not exist, as lint says"
   else fail "division probe: render stops at a 完成时限 that does not exist, as lint says" "lint: $want; render: $(cat "$pr_dir/bad-date.err")"; fi
 fi
+
+# A row pasted twice (probe e3) is warned about at the copy.
+printf '%sunits: [市市场监管局, 市行政审批局]\n---\n\n%s\n' "$pr_head" \
+'| 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 |
+|---|---|---|---|---|
+| 1 | 推行经营范围规范化登记。 | 市市场监管局 | 市行政审批局 | 2024年6月底前 |
+| 1 | 推行经营范围规范化登记。 | 市市场监管局 | 市行政审批局 | 2024年6月底前 |' >"$pr_dir/dup.md"
+"$GWDOC" render "$pr_dir/dup.md" -o "$pr_dir/dup.docx" 2>"$pr_dir/dup.err"
+grep -q 'dup.md:12:1: warning: .*完全相同' "$pr_dir/dup.err" &&
+  pass "division probe: a row pasted twice is warned about" ||
+  fail "division probe: a row pasted twice is warned about" "$(cat "$pr_dir/dup.err")"

@@ -1210,6 +1210,27 @@ START_TEST(impossible_deadline_date) {
 }
 END_TEST
 
+/* A row pasted twice (every cell the same; 序号 aside) is warned about
+ * at the copy; rows that differ in a cell are not. */
+START_TEST(repeated_row) {
+  result r = convert("units: [甲局, 乙局]\n",
+                     "| 序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+                     "| 1 | 甲。 | 甲局 | 乙局 | 2024年6月底前 |\n"
+                     "| 2 | 乙。 | 甲局 | 乙局 | 2024年6月底前 |\n"
+                     "| 2 | 乙。 | 甲局 | 乙局 | 2024年6月底前 |\n"
+                     "| 3 | 乙。 | 乙局 | 甲局 | 2024年6月底前 |\n"
+                     "| 4 | 乙。 | 甲局 | 乙局 | 2024年12月底前 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  const gw_diag *w = first_warning(&r);
+  ck_assert_ptr_nonnull(w);
+  ck_assert_uint_eq(w->pos.line, 12);
+  ck_assert_ptr_nonnull(strstr(w->message, "第 11 行的第 2 项"));
+  ck_assert_int_eq((int)r.diags.warnings, 1);
+  done(&r);
+}
+END_TEST
+
 Suite *division_suite(void) {
   Suite *s = suite_create("division");
   TCase *tc = tcase_create("division");
@@ -1259,6 +1280,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, space_parted_names_with_a_group);
   tcase_add_test(tc, missing_deadline);
   tcase_add_test(tc, impossible_deadline_date);
+  tcase_add_test(tc, repeated_row);
   suite_add_tcase(s, tc);
   return s;
 }
