@@ -3,11 +3,13 @@
  * width, 序号, merged cells, widths from the content, a landscape section
  * when the table needs one), the closing paragraphs, the 各单位任务清单
  * and the 版记. division_body.c reads the rows from the body. */
+#define _GNU_SOURCE /* memmem (two-way search: linear) */
 #include "division.h"
 #include "kinds.h"
 #include "prepare.h"
 #include "zh.h"
 
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <errno.h>
@@ -367,6 +369,8 @@ static bool split_at_spaces(gw_build *b, const unit_list *known, dv_units *units
   for (size_t k = 0; k < n; k++) {
     items[i + k] = units->items[i];
     items[i + k].name = parts[k];
+    /* 市司法局 各县（区）人民政府: a group among them is not checked */
+    items[i + k].collective = dv_is_collective(parts[k]);
     if (k + 1 < n)
       items[i + k].note = NULL; /* 县教育局 县财政局（牵头）: the note is the last one's */
   }
@@ -422,6 +426,52 @@ static void drop_repeated_units(gw_build *b, const dv_plan *p, dv_row *row) {
   }
 }
 
+/* Does the note written after a unit (（牵头）, （主责）) make it the lead? */
+static bool marked_lead(const dv_unit *u) {
+  return u->note && (strstr(u->note, "牵头") || strstr(u->note, "主责"));
+}
+
+/* A copy of the mentions in `units` marked as leading (leads true), their
+ * marks dropped, or of the others; with `all`, of every mention, the
+ * marks dropped. A copy: a merged cell shares its list with the row above. */
+static dv_units pick_units(gw_build *b, const dv_units *units, bool leads, bool all) {
+  dv_units out = {gw_arena_alloc(b->arena, (units->count + 1) * sizeof *out.items), 0};
+  for (size_t i = 0; i < units->count; i++) {
+    bool marked = marked_lead(&units->items[i]);
+    if (!all && marked != leads)
+      continue;
+    out.items[out.count] = units->items[i];
+    if (marked)
+      out.items[out.count].note = NULL;
+    out.count++;
+  }
+  return out;
+}
+
+/* 责任单位：县发展改革局（牵头）、县财政局 with the 牵头单位 cell empty:
+ * the unit marked 牵头 is the lead, as the drafter says, not the one
+ * named first. It moves to the 牵头 column, without the mark (the column
+ * says it; printed there it would say it twice), and so does not count
+ * as an item without a lead. A mark written in the 牵头 column itself is
+ * dropped for the same reason. (A 牵头 column with no 责任 column of its
+ * own holds both roles: there the marks tell them apart and stay.) */
+static void take_marked_leads(gw_build *b, const dv_plan *p, dv_row *row) {
+  if (row->category || p->lead_col < 0 || p->share_col < 0 || p->lead_col == p->share_col)
+    return;
+  dv_units *lead = &row->units[p->lead_col], *share = &row->units[p->share_col];
+  bool in_share = false, in_lead = false;
+  for (size_t i = 0; i < share->count; i++)
+    in_share = in_share || marked_lead(&share->items[i]);
+  for (size_t i = 0; i < lead->count; i++)
+    in_lead = in_lead || marked_lead(&lead->items[i]);
+  if (in_share && !lead->count) {
+    *lead = pick_units(b, share, true, false);
+    *share = pick_units(b, share, false, false);
+  } else if (in_lead) {
+    *lead = pick_units(b, lead, true, true);
+  }
+}
+
 static void check_units(gw_build *b, dv_plan *p, unit_list *order) {
   const unit_list *known = &p->known;
   bool listed = p->units_declared;
@@ -431,6 +481,12 @@ static void check_units(gw_build *b, dv_plan *p, unit_list *order) {
     for (size_t c = 0; c < p->ncols; c++)
       for (size_t i = 0; i < row->units[c].count; i++) {
         dv_unit *u = &row->units[c].items[i];
+        /* 市司法局 市直各有关单位 reads as one group as a whole: its
+         * parts are checked as written with 、 */
+        if (u->collective && listed && split_at_spaces(b, known, &row->units[c], i)) {
+          i--;
+          continue;
+        }
         if (u->collective)
           continue;
         size_t note = role_note_at(u->name);
@@ -454,8 +510,10 @@ static void check_units(gw_build *b, dv_plan *p, unit_list *order) {
         else
           unit_add(b, order, u->name, folded);
       }
-  for (dv_row *row = p->rows; row; row = row->next)
+  for (dv_row *row = p->rows; row; row = row->next) {
     drop_repeated_units(b, p, row);
+    take_marked_leads(b, p, row);
+  }
 }
 
 /* ---- Rows: numbers, membership, the extract for one unit. ---- */
@@ -481,6 +539,57 @@ static void number_rows(gw_arena *arena, dv_plan *p, bool per_category) {
   }
 }
 
+/* The cells of an item for comparing: all but 序号 (counted, not
+ * copied), units as printed (canonical names, role notes), cells parted
+ * by a byte no text holds. */
+static const char *row_key(gw_build *b, const dv_plan *p, const dv_row *row, gw_buf *key) {
+  key->len = 0;
+  for (size_t c = 0; c < p->ncols; c++) {
+    if ((int)c == p->seq_col)
+      continue;
+    for (size_t i = 0; p->unit_col[c] && i < row->units[c].count; i++) {
+      gw_buf_puts(key, row->units[c].items[i].name);
+      if (row->units[c].items[i].note)
+        gw_buf_puts(key, row->units[c].items[i].note);
+      gw_buf_puts(key, "\x1e");
+    }
+    if (!p->unit_col[c])
+      gw_runs_join(&row->cells[c], key);
+    gw_buf_puts(key, "\x1f");
+  }
+  return gw_arena_strndup(b->arena, key->data ? key->data : "", key->len);
+}
+
+/* An item the same as one before it, cell for cell (a row pasted twice),
+ * is warned about at the copy. A hash index over the items, so that no
+ * row is compared with every other. */
+static void check_repeated_rows(gw_build *b, const dv_plan *p) {
+  size_t nslots = 64;
+  while (nslots < 2 * p->items)
+    nslots *= 2;
+  const dv_row **rows = gw_arena_alloc(b->arena, nslots * sizeof *rows);
+  const char **keys = gw_arena_alloc(b->arena, nslots * sizeof *keys);
+  memset(rows, 0, nslots * sizeof *rows);
+  gw_buf key = {0};
+  for (const dv_row *row = p->rows; row; row = row->next) {
+    if (row->category)
+      continue;
+    const char *k = row_key(b, p, row, &key);
+    size_t at = name_hash(k) & (nslots - 1);
+    while (rows[at] && strcmp(keys[at], k) != 0)
+      at = (at + 1) & (nslots - 1);
+    if (rows[at]) {
+      gw_warning(b->diags, row->pos,
+                 "这一项与第 %u 行的第 %d 项完全相同：如是重复粘贴，请删去其中一项",
+                 rows[at]->pos.line, rows[at]->number);
+      continue;
+    }
+    rows[at] = row;
+    keys[at] = k;
+  }
+  gw_buf_free(&key);
+}
+
 /* Does `row` name `unit` (canonical) in any unit column? */
 static bool row_names(const dv_plan *p, const dv_row *row, const char *unit) {
   for (size_t c = 0; c < p->ncols; c++)
@@ -490,12 +599,23 @@ static bool row_names(const dv_plan *p, const dv_row *row, const char *unit) {
   return false;
 }
 
+/* Does any mention in `units` carry a 牵头 mark? */
+static bool any_marked_lead(const dv_units *units) {
+  for (size_t i = 0; i < units->count; i++)
+    if (marked_lead(&units->items[i]))
+      return true;
+  return false;
+}
+
 /* Does the mention of unit i in column c of `row` lead? In the 牵头
- * column it does; without one, or with it empty, so does the unit the
- * 责任 column names first (layout.md §6). */
+ * column it does, and so does one marked （牵头） wherever it is written;
+ * without a 牵头 column, or with it empty, so does the unit the 责任
+ * column names first when none there is marked (layout.md §6). */
 static bool mention_leads(const dv_plan *p, const dv_row *row, size_t c, size_t i) {
+  if ((int)c == p->lead_col || marked_lead(&row->units[c].items[i]))
+    return true;
   bool no_lead = p->lead_col < 0 || !row->units[p->lead_col].count;
-  return (int)c == p->lead_col || (no_lead && (int)c == p->share_col && i == 0);
+  return no_lead && (int)c == p->share_col && i == 0 && !any_marked_lead(&row->units[c]);
 }
 
 /* A group named in the rows (各县（市、区）人民政府, not checked against
@@ -1318,6 +1438,214 @@ static void check_items_have_units(gw_build *b, const dv_plan *p, bool index) {
   }
 }
 
+/* Is `name`, read from a unit column, a deadline (2024年12月底前, 长期坚持)?
+ * Asked of the prose reader, which knows how deadlines are written. A
+ * listed unit is none; without units: only a date with a figure is one
+ * (长期护理保险服务中心 is a unit, 长期 notwithstanding). */
+static bool reads_as_deadline(gw_build *b, const dv_plan *p, const char *name) {
+  if (p->units_declared && dv_unit_listed(b, p, name))
+    return false;
+  bool figure = false;
+  for (int32_t i = 0, n = (int32_t)strlen(name); i < n && !figure;) {
+    UChar32 c;
+    U8_NEXT(name, i, n, c);
+    figure = u_isdigit(c);
+  }
+  if (!p->units_declared && !figure)
+    return false;
+  dv_prose pr;
+  dv_parse_prose(b->arena, gw_arena_printf(b->arena, "（%s）", name), &pr);
+  return pr.deadline && !pr.lead && !pr.share;
+}
+
+/* A deadline written in a unit column of a row whose 完成时限 is empty:
+ * a table row one cell short (| 3 | 任务 | 市发展改革委 | 2024年12月底前 |)
+ * puts it there. Said as such, not as a unit missing from units:; the
+ * mention is dropped (from a copy: a merged cell shares its list). */
+static bool misplaced_deadline(gw_build *b, const dv_plan *p, dv_row *row) {
+  for (size_t c = 0; c < p->ncols; c++)
+    for (size_t i = 0; p->unit_col[c] && i < row->units[c].count; i++) {
+      const dv_unit *u = &row->units[c].items[i];
+      if (u->collective || !reads_as_deadline(b, p, u->name))
+        continue;
+      if (row->from_table)
+        gw_error(b->diags, u->pos,
+                 "这一行少了一格：“%s”是完成时限，却排在了“%s”一列，完成时限一格空着："
+                 "请补齐这一行的单元格（空着的格也要写出 | |）",
+                 u->name, p->columns[c]);
+      else
+        gw_error(b->diags, u->pos, "“%s”是完成时限，不是单位：请写在“%s”里", u->name,
+                 p->columns[p->deadline_col]);
+      dv_units *units = &row->units[c];
+      dv_unit *kept = gw_arena_alloc(b->arena, units->count * sizeof *kept);
+      memcpy(kept, units->items, i * sizeof *kept);
+      memcpy(kept + i, units->items + i + 1, (units->count - i - 1) * sizeof *kept);
+      units->items = kept;
+      units->count--;
+      return true;
+    }
+  return false;
+}
+
+/* Is unit `u` written after a colon, as the value of a field (- 责任单位：
+ * 县财政局) or of a labelled clause, rather than in a prose bracket (……。
+ * （县财政局牵头，…）)? The body keeps no note of the form an item was
+ * written in; the source before the name tells. */
+static bool after_colon(gw_build *b, const dv_unit *u) {
+  const gw_source *src = b->src;
+  if (!u->pos.line || u->pos.line > src->line_count)
+    return false;
+  size_t start = src->line_starts[u->pos.line - 1];
+  size_t end = u->pos.line < src->line_count ? src->line_starts[u->pos.line] : src->len;
+  size_t at = start;
+  U8_FWD_N(src->text, at, end, u->pos.col - 1);
+  while (at > start && src->text[at - 1] == ' ')
+    at--;
+  return (at > start && src->text[at - 1] == ':') ||
+         (at >= start + strlen("：") && memcmp(src->text + at - strlen("："), "：", strlen("：")) == 0);
+}
+
+/* Was the row written in the structured forms, a table row or a list item
+ * with fields, where a 完成时限 has a place of its own? */
+static bool written_in_columns(gw_build *b, const dv_plan *p, const dv_row *row) {
+  size_t named = 0;
+  for (size_t c = 0; c < p->ncols; c++)
+    named += row->units[c].count;
+  if (!named)
+    return false; /* warned about as naming no unit: one warning a row */
+  if (row->from_table)
+    return true;
+  for (size_t c = 0; c < p->ncols; c++) /* a field's value starts after its colon */
+    if (row->units[c].count && after_colon(b, &row->units[c].items[0]))
+      return true;
+  return false;
+}
+
+/* The number written in figures at t[*i] (ASCII or full width: ICU's
+ * decimal digit values), *i moved past it; -1 when no figure is there,
+ * or more than four (no part of a date). */
+static long figures_at(const char *t, int32_t len, int32_t *i) {
+  long n = -1;
+  int digits = 0;
+  for (int32_t k = *i; k < len;) {
+    UChar32 c;
+    U8_NEXT(t, k, len, c);
+    int32_t v = u_charDigitValue(c);
+    if (v < 0)
+      break;
+    if (++digits > 4)
+      return -1;
+    n = (n < 0 ? 0 : n * 10) + v;
+    *i = k;
+  }
+  return n;
+}
+
+static bool word_at(const char *t, int32_t len, int32_t i, const char *word) {
+  int32_t n = (int32_t)strlen(word);
+  return len - i >= n && memcmp(t + i, word, (size_t)n) == 0;
+}
+
+/* A date in a deadline that does not exist (2024年13月底前, 2024年2月30日):
+ * its bytes t[*from, *to), its month in *month and day in *day (-1 when
+ * it gives none), its year in *year (0 when none); false when all exist. */
+static bool impossible_date(const char *t, int32_t *from, int32_t *to, long *year, long *month,
+                            long *day) {
+  int32_t len = (int32_t)strlen(t);
+  for (int32_t i = 0; i < len;) {
+    int32_t start = i, k = i;
+    long first = figures_at(t, len, &k);
+    if (first < 0) {
+      U8_FWD_1(t, i, len);
+      continue;
+    }
+    *year = 0;
+    *month = *day = -1;
+    if (word_at(t, len, k, "年")) {
+      *year = first;
+      int32_t m = k += (int32_t)strlen("年");
+      long n = figures_at(t, len, &m);
+      if (n >= 0 && word_at(t, len, m, "月")) {
+        *month = n;
+        k = m + (int32_t)strlen("月");
+      }
+    } else if (word_at(t, len, k, "月")) {
+      *month = first;
+      k += (int32_t)strlen("月");
+    }
+    int32_t d = k;
+    long n = *month >= 0 ? figures_at(t, len, &d) : -1;
+    if (n >= 0 && word_at(t, len, d, "日")) {
+      *day = n;
+      k = d + (int32_t)strlen("日");
+    }
+    /* no year: 2000, a leap year, so that 2月29日 may be */
+    if (*month >= 0 && (*month < 1 || *month > 12 ||
+                        (*day >= 0 && !gw_zh_date_valid(*year ? (int)*year : 2000, (int)*month,
+                                                        (int)*day)))) {
+      *from = start;
+      *to = k;
+      return true;
+    }
+    i = k;
+  }
+  return false;
+}
+
+/* A 完成时限 that names a date that does not exist is an error, as lint
+ * says (its [date] rule, worded alike): a plan must not set an impossible
+ * deadline. Reported where the date is written in the row's lines. */
+static void check_deadline_date(gw_build *b, const dv_plan *p, const dv_row *row) {
+  const char *t = gw_runs_text(b->arena, &row->cells[p->deadline_col]);
+  int32_t from, to;
+  long y, m, d;
+  if (!impossible_date(t, &from, &to, &y, &m, &d))
+    return;
+  const char *date = gw_arena_strndup(b->arena, t + from, (size_t)(to - from));
+  const gw_source *src = b->src;
+  gw_pos pos = row->pos;
+  size_t start = pos.line && pos.line <= src->line_count ? src->line_starts[pos.line - 1] : src->len;
+  size_t end = row->next && row->next->pos.line > pos.line && row->next->pos.line <= src->line_count
+                   ? src->line_starts[row->next->pos.line - 1]
+                   : src->len;
+  const char *at = start < end ? memmem(src->text + start, end - start, date, strlen(date)) : NULL;
+  if (at)
+    pos = gw_source_pos_at(src, (size_t)(at - src->text));
+  if (m < 1 || m > 12)
+    gw_error(b->diags, pos, "日期不存在：“%s”中没有第 %ld 月", date, m);
+  else if (y)
+    gw_error(b->diags, pos, "日期不存在：%ld年%ld月没有%ld日（“%s”）", y, m, d, date);
+  else
+    gw_error(b->diags, pos, "日期不存在：%ld月没有%ld日（“%s”）", m, d, date);
+}
+
+/* An item without a 完成时限 (a list item without the field, a table
+ * row whose cell is empty) is warned about when other items of the plan
+ * give one: then it is a gap. Items in prose are left alone, and so is a
+ * plan that gives no deadline anywhere: published plans often give none
+ * in their prose items (samples/yangqu-division.md). */
+static void check_deadlines(gw_build *b, dv_plan *p) {
+  if (p->deadline_col < 0)
+    return;
+  bool any = false;
+  for (const dv_row *row = p->rows; row && !any; row = row->next)
+    any = !row->category && row->cells[p->deadline_col].first;
+  for (dv_row *row = p->rows; row; row = row->next) {
+    if (!row->category && row->cells[p->deadline_col].first)
+      check_deadline_date(b, p, row);
+    if (row->category || row->cells[p->deadline_col].first || misplaced_deadline(b, p, row))
+      continue;
+    if (!any || !written_in_columns(b, p, row))
+      continue;
+    if (row->from_table)
+      gw_warning(b->diags, row->pos, "这一行的“%s”一格空着：请补上（如“2024年6月底前”"
+                 "“长期坚持”）；如是这一行少写了一格，请补齐", p->columns[p->deadline_col]);
+    else
+      gw_warning(b->diags, row->pos, "这一项没有写%s：请补上（如“%s：2024年6月底前”"
+                 "或“长期坚持”）", p->columns[p->deadline_col], p->columns[p->deadline_col]);
+  }
+}
+
 /* Are the blocks after `before` at most division.landscape_preamble_chars
  * characters (a line or two before the table)? */
 static bool short_preamble(const options *o, const gw_block *before) {
@@ -1494,10 +1822,12 @@ int gw_division_build(gw_build *b, cmark_node *root) {
                "正文里没有找到任务：请用编号列表、表格或“……（某单位牵头）”的段落写出各项任务");
     return -1;
   }
-  check_items_have_units(b, &p, o.index);
+  check_deadlines(b, &p); /* first: a deadline in a unit column is no unit */
   unit_list order = {0};
-  check_units(b, &p, &order);
+  check_units(b, &p, &order); /* before: a unit marked （牵头） is the lead */
+  check_items_have_units(b, &p, o.index);
   number_rows(b->arena, &p, o.per_category);
+  check_repeated_rows(b, &p); /* numbered: the message names the first */
   if (b->unit)
     keep_unit_rows(b, &p, &order);
   if (b->diags->errors > errors)

@@ -121,3 +121,92 @@ if "$GWDOC" render "$pr_dir/long27.md" -o "$pr_dir/long27.docx" 2>/dev/null; the
   [ "$got" = 0 ] && pass "division probe: 27 rows over two pages keep the 版记 under them" ||
     fail "division probe: 27 rows over two pages keep the 版记 under them" "pageBreakBefore $got"
 else fail "division probe: long27 renders"; fi
+
+# pr_text DOCX: the table rows of the document, a line each, every cell
+# followed by "|" (line breaks inside a cell dropped).
+pr_text() {
+  unzip -p "$1" word/document.xml | sed 's/<\/w:tc>/|/g; s/<\/w:tr>/\n/g; s/<[^>]*>//g'
+}
+pr_head='---
+kind: division
+title: 测试任务分工
+issuer: 某县人民政府办公室
+date: 2024-03-15
+'
+
+# A unit marked （牵头） in a 责任单位 cell is the lead when the 牵头单位
+# cell is empty (probe h2): no warning of a missing lead, and the index
+# credits it, not the unit named first.
+printf '%sindex: by-unit\nunits: [县发展改革局, 县财政局, 县教育科技局]\n---\n\n%s\n' "$pr_head" \
+'| 序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限 |
+|---|---|---|---|---|
+| 1 | 谋划储备一批重大产业项目。 | | 县发展改革局（牵头）、县财政局 | 2024年6月底前 |
+| 2 | 加快推进重点项目建设。 | | 县财政局、县教育科技局（牵头） | 2024年6月底前 |' >"$pr_dir/lead-mark.md"
+if "$GWDOC" render "$pr_dir/lead-mark.md" -o "$pr_dir/lead-mark.docx" 2>"$pr_dir/lead-mark.err"; then
+  t=$(pr_text "$pr_dir/lead-mark.docx")
+  if ! grep -q 牵头单位一格空着 "$pr_dir/lead-mark.err" && ! grep -q 没有牵头单位 "$pr_dir/lead-mark.err" &&
+     grep -q '^2|加快推进重点项目建设。|县教育科技局|县财政局|' <<<"$t" &&
+     grep -q '^县教育科技局|2||' <<<"$t"; then
+    pass "division probe: a unit marked （牵头） is the lead"
+  else fail "division probe: a unit marked （牵头） is the lead" "$(cat "$pr_dir/lead-mark.err") $(grep 加快 <<<"$t")"; fi
+else fail "division probe: lead-mark renders" "$(cat "$pr_dir/lead-mark.err")"; fi
+
+# A group named among units parted by spaces is not checked against
+# units:, as with 、 (probe e): no false error blocking the output.
+printf '%sunits: [市市场监管局, 市司法局, 市税务局]\n---\n\n%s\n' "$pr_head" \
+'| 序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限 |
+|---|---|---|---|---|
+| 1 | 落实“首违不罚”清单。 | 市市场监管局 | 市司法局 市税务局 各县（区）人民政府 | 2024年6月底前 |' >"$pr_dir/space-group.md"
+if "$GWDOC" render "$pr_dir/space-group.md" -o "$pr_dir/space-group.docx" 2>"$pr_dir/space-group.err" &&
+   pr_text "$pr_dir/space-group.docx" | grep -q '|市司法局、市税务局、各县（区）人民政府|'; then
+  pass "division probe: a group among space-parted units is not checked"
+else fail "division probe: a group among space-parted units is not checked" "$(cat "$pr_dir/space-group.err")"; fi
+
+# A missing 完成时限 is warned about at its item (probes e2b, k): a list
+# item without the field, a table row one cell short; a deadline fallen
+# into a unit column says the row is a cell short, not that the unit is
+# unknown.
+printf '%sunits: [市行政审批局, 市市场监管局, 市税务局, 市发展改革委]\n---\n\n%s\n' "$pr_head" \
+'1. 企业开办时间压缩至1个工作日以内。
+   - 牵头单位：市行政审批局
+   - 责任单位：市市场监管局、市税务局
+2. 推行经营范围规范化登记。
+   - 牵头单位：市市场监管局
+   - 责任单位：市行政审批局
+   - 完成时限：2024年6月底前
+
+| 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 |
+|---|---|---|---|---|
+| 3 | 定期召开政企恳谈会。 | 市发展改革委 | 2024年12月底前 |' >"$pr_dir/deadline.md"
+"$GWDOC" render "$pr_dir/deadline.md" -o "$pr_dir/deadline.docx" 2>"$pr_dir/deadline.err"
+if grep -q 'deadline.md:9:1: warning: 这一项没有写完成时限' "$pr_dir/deadline.err" &&
+   grep -q 'deadline.md:19:29: error: 这一行少了一格' "$pr_dir/deadline.err" &&
+   ! grep -q '不在 units 列表里' "$pr_dir/deadline.err"; then
+  pass "division probe: a missing 完成时限 is said at its item"
+else fail "division probe: a missing 完成时限 is said at its item" "$(cat "$pr_dir/deadline.err")"; fi
+
+# A 完成时限 that does not exist (probe g, row 8) stops render with the
+# diagnosis lint gives, at the same place.
+printf '%sunits: [县委组织部, 县财政局]\n---\n\n%s\n' "$pr_head" \
+'| 序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限 |
+|---|---|---|---|---|
+| 1 | 加强干部培训。 | 县委组织部 | 县财政局 | 2024年13月底前 |' >"$pr_dir/bad-date.md"
+if "$GWDOC" render "$pr_dir/bad-date.md" -o "$pr_dir/bad-date.docx" 2>"$pr_dir/bad-date.err"; then
+  fail "division probe: render stops at a 完成时限 that does not exist" "exit 0"
+else
+  want=$("$GWDOC" lint "$pr_dir/bad-date.md" 2>&1 | grep -o 'bad-date.md:[0-9]*:[0-9]*: error: 日期不存在[^[]*' | sed 's/ *$//')
+  if [ -n "$want" ] && grep -qF "$want" "$pr_dir/bad-date.err"; then
+    pass "division probe: render stops at a 完成时限 that does not exist, as lint says"
+  else fail "division probe: render stops at a 完成时限 that does not exist, as lint says" "lint: $want; render: $(cat "$pr_dir/bad-date.err")"; fi
+fi
+
+# A row pasted twice (probe e3) is warned about at the copy.
+printf '%sunits: [市市场监管局, 市行政审批局]\n---\n\n%s\n' "$pr_head" \
+'| 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 |
+|---|---|---|---|---|
+| 1 | 推行经营范围规范化登记。 | 市市场监管局 | 市行政审批局 | 2024年6月底前 |
+| 1 | 推行经营范围规范化登记。 | 市市场监管局 | 市行政审批局 | 2024年6月底前 |' >"$pr_dir/dup.md"
+"$GWDOC" render "$pr_dir/dup.md" -o "$pr_dir/dup.docx" 2>"$pr_dir/dup.err"
+grep -q 'dup.md:12:1: warning: .*完全相同' "$pr_dir/dup.err" &&
+  pass "division probe: a row pasted twice is warned about" ||
+  fail "division probe: a row pasted twice is warned about" "$(cat "$pr_dir/dup.err")"

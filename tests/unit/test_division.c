@@ -1076,6 +1076,161 @@ START_TEST(bare_unit_bracket) {
 }
 END_TEST
 
+/* A unit marked （牵头） in a unit list is the lead: with the 牵头单位
+ * cell empty it moves there, unmarked, with no warning of a missing
+ * lead, and the index credits it, not the unit named first. */
+START_TEST(marked_unit_leads) {
+  result r = convert("index: by-unit\nunits: [县发展改革局, 县财政局, 县教育科技局]\n",
+                     "1. 甲。\n   - 责任单位：县发展改革局（牵头）、县财政局\n"
+                     "   - 完成时限：2024年6月底前\n"
+                     "2. 乙。\n   - 牵头单位：县教育科技局（牵头）\n   - 责任单位：县财政局\n"
+                     "   - 完成时限：2024年6月底前\n\n"
+                     "| 序号 | 改革举措 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+                     "| 3 | 丙。 | | 县财政局、县教育科技局（牵头） | 2024年6月底前 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_null(first_warning(&r));
+  ck_assert(text_has(r.xml, "|1|甲。|县发展改革局|县财政局|"));
+  ck_assert(text_has(r.xml, "|2|乙。|县教育科技局|县财政局|"));
+  ck_assert(text_has(r.xml, "|3|丙。|县教育科技局|县财政局|"));
+  ck_assert_int_eq(count(r.xml, "（牵头）"), 0);
+  ck_assert(text_has(r.xml, "|县财政局||1、2、3|"));
+  ck_assert(text_has(r.xml, "|县教育科技局|2、3||"));
+  done(&r);
+  /* one unit column: the mark stays, and the marked unit leads */
+  r = convert("index: by-unit\ncolumns: [序号, 工作任务, 责任单位]\nunits: [县民政局, 县财政局]\n",
+              "1. 甲。\n   - 责任单位：县财政局、县民政局（牵头）\n", NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|甲。|县财政局、县民政局（牵头）|"));
+  ck_assert(text_has(r.xml, "|县民政局|1||"));
+  ck_assert(text_has(r.xml, "|县财政局||1|"));
+  done(&r);
+}
+END_TEST
+
+/* A group (各县（区）人民政府, 市直各有关单位) among names parted by
+ * spaces is not checked against units:, as it is not among names parted
+ * by 、; the names beside it still are. */
+START_TEST(space_parted_names_with_a_group) {
+  const char *front = "units: [市市场监管局, 市司法局, 市税务局]\n";
+  result r = convert(front,
+                     "| 序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+                     "| 1 | 甲。 | 市市场监管局 | 市司法局 市税务局 各县（区）人民政府 | 2024年6月底前 |\n"
+                     "| 2 | 乙。 | 市市场监管局 | 市司法局 各乡镇（街道） | 2024年6月底前 |\n"
+                     "| 3 | 丙。 | 市市场监管局 | 市司法局 市直各有关单位 | 2024年6月底前 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_null(first_error(&r));
+  ck_assert(text_has(r.xml, "|甲。|市市场监管局|市司法局、市税务局、各县（区）人民政府|"));
+  ck_assert(text_has(r.xml, "|乙。|市市场监管局|市司法局、各乡镇（街道）|"));
+  ck_assert(text_has(r.xml, "|丙。|市市场监管局|市司法局、市直各有关单位|"));
+  done(&r);
+  r = convert(front,
+              "| 序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+              "| 1 | 甲。 | 市市场监管局 | 市司法局 市税物局 市直各有关单位 | 2024年6月底前 |\n",
+              NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT); /* the slip beside the group is found */
+  ck_assert_ptr_nonnull(strstr(first_error(&r)->message, "市税物局"));
+  ck_assert_ptr_nonnull(strstr(first_error(&r)->message, "市税务局"));
+  done(&r);
+}
+END_TEST
+
+/* A missing 完成时限 is warned about at its item, in a list item or a
+ * table row, when other items give one; not in a prose item (published
+ * plans often give none there), nor in a plan that gives none. A date in
+ * a unit column with the 完成时限 empty is a row one cell short. */
+START_TEST(missing_deadline) {
+  const char *front = "units: [甲局, 乙局, 丙局]\n";
+  result r = convert(front,
+                     "1. 甲。\n   - 牵头单位：甲局\n   - 责任单位：乙局\n"
+                     "2. 乙。\n   - 牵头单位：甲局\n   - 责任单位：乙局\n"
+                     "   - 完成时限：2024年6月底前\n\n"
+                     "3.丙。（甲局牵头，乙局配合）\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  const gw_diag *w = first_warning(&r);
+  ck_assert_ptr_nonnull(w);
+  ck_assert_uint_eq(w->pos.line, 8);
+  ck_assert_ptr_nonnull(strstr(w->message, "完成时限"));
+  ck_assert_ptr_null(w->next); /* the prose item 3: none */
+  done(&r);
+  r = convert(front, "1. 甲。\n   - 牵头单位：甲局\n2. 乙。\n   - 牵头单位：乙局\n", NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_null(first_warning(&r)); /* no deadline anywhere */
+  done(&r);
+  r = convert(front,
+              "| 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 |\n|---|---|---|---|---|\n"
+              "| 1 | 甲。 | 甲局 | 乙局 |\n"
+              "| 2 | 乙。 | 甲局 | 乙局 | 2024年6月底前 |\n"
+              "| 3 | 丙。 | 丙局 | 2024年12月底前 |\n",
+              NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT);
+  w = first_warning(&r);
+  ck_assert_ptr_nonnull(w);
+  ck_assert_uint_eq(w->pos.line, 10);
+  ck_assert_ptr_nonnull(strstr(w->message, "完成时限"));
+  const gw_diag *e = first_error(&r);
+  ck_assert_uint_eq(e->pos.line, 12);
+  ck_assert_uint_eq(e->pos.col, 17);
+  ck_assert_ptr_nonnull(strstr(e->message, "少了一格"));
+  ck_assert_ptr_null(strstr(e->message, "units"));
+  ck_assert_int_eq(r.diags.errors, 1);
+  done(&r);
+}
+END_TEST
+
+/* A 完成时限 naming a date that does not exist is an error in render as
+ * in lint, at the date; 2024年2月29日 exists. */
+START_TEST(impossible_deadline_date) {
+  const char *front = "units: [甲局, 乙局]\n";
+  result r = convert(front,
+                     "| 序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+                     "| 1 | 甲。 | 甲局 | 乙局 | 2024年2月29日前 |\n"
+                     "| 2 | 乙。 | 甲局 | 乙局 | 2024年13月底前 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT);
+  const gw_diag *e = first_error(&r);
+  ck_assert_str_eq(e->message, "日期不存在：“2024年13月”中没有第 13 月");
+  ck_assert_uint_eq(e->pos.line, 11);
+  ck_assert_uint_eq(e->pos.col, 22);
+  ck_assert_int_eq(r.diags.errors, 1);
+  done(&r);
+  r = convert(front, "1. 甲。\n   - 牵头单位：甲局\n   - 完成时限：2025年2月29日前\n", NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT);
+  e = first_error(&r);
+  ck_assert_ptr_nonnull(strstr(e->message, "2025年2月没有29日"));
+  ck_assert_uint_eq(e->pos.line, 10);
+  done(&r);
+  /* in full-width figures too (said at the item: the text was normalised) */
+  r = convert(front, "1. 甲。\n   - 牵头单位：甲局\n   - 完成时限：２０２４年１３月\n", NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT);
+  ck_assert_ptr_nonnull(strstr(first_error(&r)->message, "没有第 13 月"));
+  done(&r);
+}
+END_TEST
+
+/* A row pasted twice (every cell the same; 序号 aside) is warned about
+ * at the copy; rows that differ in a cell are not. */
+START_TEST(repeated_row) {
+  result r = convert("units: [甲局, 乙局]\n",
+                     "| 序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+                     "| 1 | 甲。 | 甲局 | 乙局 | 2024年6月底前 |\n"
+                     "| 2 | 乙。 | 甲局 | 乙局 | 2024年6月底前 |\n"
+                     "| 2 | 乙。 | 甲局 | 乙局 | 2024年6月底前 |\n"
+                     "| 3 | 乙。 | 乙局 | 甲局 | 2024年6月底前 |\n"
+                     "| 4 | 乙。 | 甲局 | 乙局 | 2024年12月底前 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  const gw_diag *w = first_warning(&r);
+  ck_assert_ptr_nonnull(w);
+  ck_assert_uint_eq(w->pos.line, 12);
+  ck_assert_ptr_nonnull(strstr(w->message, "第 11 行的第 2 项"));
+  ck_assert_int_eq((int)r.diags.warnings, 1);
+  done(&r);
+}
+END_TEST
+
 Suite *division_suite(void) {
   Suite *s = suite_create("division");
   TCase *tc = tcase_create("division");
@@ -1121,6 +1276,11 @@ Suite *division_suite(void) {
   tcase_add_test(tc, bare_unit_bracket);
   tcase_add_test(tc, landscape_short_closing_with_index);
   tcase_add_test(tc, landscape_unit_columns_grow);
+  tcase_add_test(tc, marked_unit_leads);
+  tcase_add_test(tc, space_parted_names_with_a_group);
+  tcase_add_test(tc, missing_deadline);
+  tcase_add_test(tc, impossible_deadline_date);
+  tcase_add_test(tc, repeated_row);
   suite_add_tcase(s, tc);
   return s;
 }
