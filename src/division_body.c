@@ -292,6 +292,8 @@ static long final_bracket(const char *text, size_t *close) {
   return last_open_paren(text, *close);
 }
 
+static bool names_units_only(gw_arena *arena, const char *s, size_t len);
+
 bool dv_parse_prose(gw_arena *arena, const char *text, dv_prose *out) {
   memset(out, 0, sizeof *out);
   size_t close;
@@ -311,7 +313,14 @@ bool dv_parse_prose(gw_arena *arena, const char *text, dv_prose *out) {
     }
     size_t a = begin, z = i;
     gw_build_trim(text, &a, &z);
-    if (z == a || !read_clause(arena, text + a, z - a, out, &duty))
+    bool read = z > a && read_clause(arena, text + a, z - a, out, &duty);
+    /* （甲牵头，乙，丙配合）: units parted by ， as by 、 (the spec allows
+     * both): a clause of unit names alone runs on into the next one */
+    if (!read && i < close && z > a && names_units_only(arena, text + a, z - a)) {
+      i += sep;
+      continue;
+    }
+    if (!read)
       return false;
     i += sep;
     begin = i;
@@ -352,6 +361,18 @@ static bool opens_note(const char *name) {
     if (has_prefix(name, openers[i]))
       return true;
   return false;
+}
+
+/* Is s[0..len) nothing but unit names parted by 、 (市财政局、市生态环境局,
+ * 各乡镇（街道）), each shaped like one and none opening a note? */
+static bool names_units_only(gw_arena *arena, const char *s, size_t len) {
+  const char **names;
+  size_t *starts;
+  size_t n = gw_build_split_names(arena, gw_arena_strndup(arena, s, len), &names, &starts);
+  for (size_t i = 0; i < n; i++)
+    if (opens_note(names[i]) || !(looks_like_unit(names[i]) || dv_is_collective(names[i])))
+      return false;
+  return n > 0;
 }
 
 /* ……“明白卡”。（宣传中心、省公共就业服务中心）: a bracket ending the item
@@ -1078,10 +1099,12 @@ static bool is_category_row(const dv_cell *cells, size_t n, size_t *which) {
   return filled == 1 && gw_has_section_number(cells[*which].text);
 }
 
-/* A row whose 序号 cell holds a Chinese numeral (一, 二、) and one other
- * cell its name, the rest empty: a category, as spreadsheets lay it out. */
+/* A row whose 序号 cell holds a Chinese numeral (一, 二、, or （一） for a
+ * sub-category) and one other cell its name, the rest empty: a category,
+ * as spreadsheets lay it out. *head is its number as a heading writes it
+ * (一、, （一）). */
 static bool is_numbered_category_row(gw_build *b, const dv_plan *p, const dv_cell *cells,
-                                     size_t n, const int *map, const char **numeral,
+                                     size_t n, const int *map, const char **head,
                                      size_t *which) {
   long seq = -1, other = -1;
   for (size_t i = 0; i < n; i++) {
@@ -1098,11 +1121,17 @@ static bool is_numbered_category_row(gw_build *b, const dv_plan *p, const dv_cel
     return false;
   const char *text = cells[seq].text;
   size_t len = strlen(text);
-  if (len >= 3 && strcmp(text + len - 3, "、") == 0)
-    len -= 3;
+  bool paren = has_prefix(text, "（") && has_suffix(text, len, "）") &&
+               len > strlen("（）");
+  if (paren) {
+    text += strlen("（");
+    len -= strlen("（）");
+  } else if (has_suffix(text, len, "、")) {
+    len -= strlen("、");
+  }
   if (len == 0 || (unsigned char)text[0] < 0x80 || gw_zh_numeral_value(text, len) <= 0)
     return false; /* 1, 2 …: tasks are numbered in Arabic */
-  *numeral = gw_arena_strndup(b->arena, text, len);
+  *head = gw_arena_printf(b->arena, paren ? "（%.*s）" : "%.*s、", (int)len, text);
   *which = (size_t)other;
   return true;
 }
@@ -1158,11 +1187,11 @@ static void read_cells_row(gw_build *b, dv_plan *p, const dv_cell *cells, size_t
     cell_runs(b, &cells[which], &row->cells[0]);
     return;
   }
-  const char *numeral;
-  if (is_numbered_category_row(b, p, cells, n < nmap ? n : nmap, map, &numeral, &which)) {
-    /* | 一 | 教育民生 | | | |, pasted from a spreadsheet: the category 一、教育民生 */
+  const char *head;
+  if (is_numbered_category_row(b, p, cells, n < nmap ? n : nmap, map, &head, &which)) {
+    /* | 一 | 教育民生 | | | |, pasted from a spreadsheet: the category 一、教育民生;
+     * | （一） | 健全机制 | | |: the sub-category （一）健全机制 */
     dv_row *row = add_row(b, p, pos, true);
-    const char *head = gw_arena_printf(b->arena, "%s、", numeral);
     gw_runs_append(b->arena, &row->cells[0], GW_RUN_TEXT, head, strlen(head));
     cell_runs(b, &cells[which], &row->cells[0]);
     return;
