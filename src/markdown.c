@@ -625,7 +625,11 @@ static void split_item_lines(cmark_node *para, body_cursor *bc) {
   cmark_node *line = child;
   cmark_node *parent = cmark_node_parent(para);
   bool top = parent && cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT;
-  para_ctx pc = {child, top, false, top && !lines_wrapped(child) && !has_tab(child)};
+  /* rows pasted from a spreadsheet (一、压减作业总量⇥⇥⇥ among them) are
+   * read whole, as a table, by the plan's builder */
+  if (has_tab(child))
+    return;
+  para_ctx pc = {child, top, false, top && !lines_wrapped(child)};
   int line_no = cmark_node_get_start_line(para);
   while (child) {
     cmark_node *next = cmark_node_next(child);

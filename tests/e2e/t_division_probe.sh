@@ -210,3 +210,32 @@ printf '%sunits: [市市场监管局, 市行政审批局]\n---\n\n%s\n' "$pr_hea
 grep -q 'dup.md:12:1: warning: .*完全相同' "$pr_dir/dup.err" &&
   pass "division probe: a row pasted twice is warned about" ||
   fail "division probe: a row pasted twice is warned about" "$(cat "$pr_dir/dup.err")"
+
+# Rows pasted from Excel with the categories as Excel lays them out
+# (一、压减作业总量⇥⇥⇥, （一）⇥小类⇥⇥) are a table with category rows, not
+# paragraphs cut at each 一、 (probe c).
+printf '%sunits: [基础教育科, 督导室]\n---\n\n序号\t工作任务\t责任单位\t完成时间\n一、压减作业总量\t\t\t\n（一）\t健全作业管理机制\t\t\n1\t健全作业管理办法。\t基础教育科\t2024年9月\n二、提升课后服务水平\t\t\t\n2\t推动课后服务全覆盖。\t督导室\t2024年9月\n' "$pr_head" >"$pr_dir/tsv-cat.md"
+if "$GWDOC" render "$pr_dir/tsv-cat.md" -o "$pr_dir/tsv-cat.docx" 2>"$pr_dir/tsv-cat.err"; then
+  got=$(pr_text "$pr_dir/tsv-cat.docx" | grep '|' | tr '\n' '#')
+  case "$got" in
+    *"一、压减作业总量|#（一）健全作业管理机制|#1|健全作业管理办法。|基础教育科|2024年9月|#二、提升课后服务水平|#2|推动课后服务全覆盖。|督导室|2024年9月|#"*)
+      pass "division probe: pasted rows with Excel-style category rows" ;;
+    *) fail "division probe: pasted rows with Excel-style category rows" "$got" ;;
+  esac
+else fail "division probe: pasted rows with Excel-style category rows" "$(cat "$pr_dir/tsv-cat.err")"; fi
+
+# Units parted by ， in the bracket (probe d) and a （一） row in a pipe
+# table (probe p1) are read.
+printf '%sunits: [市水利局, 市财政局, 市生态环境局]\n---\n\n一、强化水资源保护\n\n1.严格落实水资源管理制度。（市水利局牵头，市财政局，市生态环境局配合，2024年6月底前）\n' "$pr_head" >"$pr_dir/comma-units.md"
+"$GWDOC" render "$pr_dir/comma-units.md" -o "$pr_dir/comma-units.docx" 2>"$pr_dir/comma-units.err"
+pr_text "$pr_dir/comma-units.docx" | grep -q '^1|严格落实水资源管理制度。|市水利局|市财政局、市生态环境局|2024年6月底前|' &&
+  pass "division probe: units parted by ， in the bracket" ||
+  fail "division probe: units parted by ， in the bracket" "$(pr_text "$pr_dir/comma-units.docx" | grep '^1|') $(cat "$pr_dir/comma-units.err")"
+printf '%sunits: [基础教育科]\n---\n\n| 序号 | 工作任务 | 责任单位 | 完成时间 |\n|---|---|---|---|\n| 一 | 压减作业总量 | | |\n| （一） | 健全作业管理机制 | | |\n| 1 | 健全作业管理办法。 | 基础教育科 | 2024年9月 |\n' "$pr_head" >"$pr_dir/sub-row.md"
+"$GWDOC" render "$pr_dir/sub-row.md" -o "$pr_dir/sub-row.docx" 2>"$pr_dir/sub-row.err"
+got=$(pr_text "$pr_dir/sub-row.docx" | grep '|' | tr '\n' '#')
+case "$got" in
+  *"（一）健全作业管理机制|#1|健全作业管理办法。|"*) [ ! -s "$pr_dir/sub-row.err" ] && pass "division probe: a （一） row is a sub-category" ||
+      fail "division probe: a （一） row is a sub-category" "$(cat "$pr_dir/sub-row.err")" ;;
+  *) fail "division probe: a （一） row is a sub-category" "$got" ;;
+esac
