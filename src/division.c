@@ -1056,6 +1056,52 @@ static void widen_unit_columns(gw_build *b, const dv_plan *p, const options *o, 
     t->col_twips = before;
 }
 
+/* Nine columns (序号 工作任务 具体措施 责任领导 牵头 责任 推进步骤 成果形式
+ * 完成时限) leave every column at its least, even on a landscape page:
+ * the measures' column, the one with the most text, came down to four
+ * characters a line and a row ran over pages. Nothing better can be
+ * laid out; the drafter is told, and told what would help. */
+enum { CRAMPED_BELOW_CHARS = 7 };
+static void warn_cramped_measures(gw_build *b, const dv_plan *p, gw_table *t) {
+  const gw_layout *L = &b->doc->layout;
+  int fullest = -1;
+  size_t most = 0, widest = 0;
+  for (int col = 0; col < t->ncols && col < (int)p->ncols; col++) {
+    if (col == p->seq_col || col == p->deadline_col || p->unit_col[col])
+      continue;
+    size_t text = 0, cell_widest = 0;
+    for (gw_row *r = t->rows; r; r = r->next)
+      if (!r->header && !r->category) {
+        size_t w = gw_cell_width(cell_at(r, col));
+        text += w;
+        cell_widest = w > cell_widest ? w : cell_widest;
+      }
+    if (text > most) {
+      most = text;
+      fullest = col;
+      widest = cell_widest;
+    }
+  }
+  int char_w = L->roles[GW_ROLE_TABLE_CELL].size_half_pt * 10;
+  if (fullest < 0 || char_w <= 0 || !t->rows)
+    return;
+  int chars = (t->col_twips[fullest] - 2 * L->table.cell_margin_twips) / char_w;
+  /* narrow, and its longest item five lines tall or more (a short text
+   * in a narrow column is no trouble) */
+  if (chars >= CRAMPED_BELOW_CHARS || (chars > 0 && widest < (size_t)(2 * chars * 5)))
+    return;
+  gw_pos at = t->rows->pos; /* the first task's row */
+  for (gw_row *r = t->rows; r; r = r->next)
+    if (!r->header && !r->category) {
+      at = r->pos;
+      break;
+    }
+  gw_warning(b->diags, at,
+             "表格有 %d 列，放不下：内容最多的一列每行只能排约 %d 个字，一项要占很多行；"
+             "请去掉或合并不必要的列（如“责任领导”“推进步骤”“成果形式”，可写进任务内容里）",
+             t->ncols, chars);
+}
+
 /* Widths for portrait, or for the landscape 版心 when the table goes
  * landscape. Returns whether it does. */
 static bool lay_out_table(gw_build *b, const dv_plan *p, const options *o, gw_table *t) {
@@ -1720,6 +1766,7 @@ static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *ord
   add_blocks(b, p->preamble, p->npreamble);
   gw_table *t = main_table(b, p, o);
   bool landscape = lay_out_table(b, p, o, t);
+  warn_cramped_measures(b, p, t);
   /* unit lists break after a 、, deadlines after 年 or 月; a header too
    * wide for its column in halves */
   for (gw_row *row = t->rows; row; row = row->next) {

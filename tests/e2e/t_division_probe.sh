@@ -239,3 +239,14 @@ case "$got" in
       fail "division probe: a （一） row is a sub-category" "$(cat "$pr_dir/sub-row.err")" ;;
   *) fail "division probe: a （一） row is a sub-category" "$got" ;;
 esac
+
+# Nine columns leave the measures four characters a line even in
+# landscape (probe f): the drafter is told which columns to drop.
+printf '%sunits: [区城市管理局, 区财政局]\n---\n\n%s\n' "$pr_head" \
+'| 序号 | 工作任务 | 具体措施 | 责任领导 | 牵头单位 | 责任单位 | 推进步骤 | 成果形式 | 完成时限 |
+|---|---|---|---|---|---|---|---|---|
+| 1 | 推进老旧小区改造 | 完成老旧小区改造42个，涉及居民5600户，同步实施加装电梯、停车设施和充电桩建设。 | 王副区长 | 区城市管理局 | 区财政局 | 5月底前完成设计招标；8月底前开工 | 验收报告 | 2024年11月底前 |' >"$pr_dir/nine.md"
+"$GWDOC" render "$pr_dir/nine.md" -o "$pr_dir/nine.docx" 2>"$pr_dir/nine.err"
+grep -q 'nine.md:11:1: warning: 表格有 9 列，放不下' "$pr_dir/nine.err" &&
+  pass "division probe: nine columns are warned about" ||
+  fail "division probe: nine columns are warned about" "$(cat "$pr_dir/nine.err")"
