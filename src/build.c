@@ -487,11 +487,13 @@ void gw_build_inlines(gw_build *b, cmark_node *node, gw_runs *runs) {
   inline_state st = {{0}, 0, 0};
   int bold_now = 0, literal_bold = 0;
   int literal_stars = count_literal_stars(node), pairs_literal_stars = literal_stars % 2 == 0;
-  if (!pairs_literal_stars)
+  if (!pairs_literal_stars && b->told_stars != node)
     gw_warning(b->diags, gw_build_node_pos(b, node),
                "这一段里的“**”有 %d 个，是单数，有一个没有配对：加粗没有生效，“**”按原样印出；"
                "请在要加粗的文字前后各写一个 **，或删去多余的那个",
                literal_stars);
+  if (!pairs_literal_stars)
+    b->told_stars = node;
   cmark_iter *it = cmark_iter_new(node);
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {

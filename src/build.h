@@ -16,6 +16,9 @@ typedef struct {
   const gw_val *config; /* template merged with the front matter */
   bool normalize;       /* Chinese-context normalisation (normalize:) */
   const char *unit;     /* --unit NAME: a division's extract for one unit */
+  const void *told_stars; /* the node last warned of an unpaired **: a
+                             node read twice (for its text, then its runs)
+                             is warned of once */
 } gw_build;
 
 /* Position of a cmark node (its start) in the source file. */

@@ -126,7 +126,7 @@ gw_status gw_convert(const char *path, const char *data, size_t len,
   if (!config || gw_layout_read(diags, config, &doc.layout) < 0)
     goto done;
   root = gw_markdown_parse(src.body, src.body_len);
-  gw_build b = {&doc, arena, diags, &src, config, true, opt ? opt->unit : NULL};
+  gw_build b = {&doc, arena, diags, &src, config, true, opt ? opt->unit : NULL, NULL};
   doc.created = created_time(&b);
   if (build_model(&b, front, root, opt) < 0 || diags->errors)
     goto done;

@@ -1121,3 +1121,9 @@ if "$GWDOC" render "$H/bracket-under.md" -o "$H/bracket-under.docx" 2>"$H/bracke
 else
   fail "unit bracket under its sentence" "$(cat "$H/bracket-under.err")"
 fi
+# … once, also in a numbered line or a heading (read for their level,
+# then for their text).
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 安全\n\n## 一、会议**安全\n\n1.会议要求**安全责任。\n'; } >"$H/star2.md"
+"$GWDOC" render "$H/star2.md" -o "$H/star2.docx" 2>"$H/star2.err"
+[ "$(grep -c '是单数' "$H/star2.err")" = 2 ] && pass "unpaired ** warned once a paragraph" \
+  || fail "unpaired ** warned once a paragraph" "$(cat "$H/star2.err")"
