@@ -1548,6 +1548,40 @@ static bool is_prose_item(gw_build *b, const dv_plan *p, cmark_node *para) {
 
 static bool is_field_list(gw_build *b, const dv_plan *p, cmark_node *list);
 
+/* Does `text` start "列名：" for a column of this plan (牵头单位：…)? */
+static bool starts_field(gw_build *b, const dv_plan *p, const char *text) {
+  const char *colon = text ? strstr(text, "：") : NULL;
+  const char *ascii = text ? strchr(text, ':') : NULL;
+  if (!colon || (ascii && ascii < colon))
+    colon = ascii;
+  size_t n = colon ? (size_t)(colon - text) : 0;
+  return n > 0 && n <= 24 && column_meant(p, gw_arena_strndup(b->arena, text, n)) >= 0;
+}
+
+/* A paragraph that is one "列名：值" line: a field of the item above. */
+static bool is_field_para(gw_build *b, const dv_plan *p, cmark_node *n) {
+  return n && cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH &&
+         starts_field(b, p, gw_markdown_lead_text(n));
+}
+
+/* 1.加强组织领导。 / 牵头单位：县委办 / 完成时限：2024年底前, typed (or
+ * pasted from Word) a line each with no list marks: each field line
+ * becomes a paragraph of its own, read as a field of the item above. */
+static void split_field_lines(gw_build *b, const dv_plan *p, cmark_node *para) {
+  for (cmark_node *c = cmark_node_first_child(para), *next; c; c = next) {
+    next = cmark_node_next(c);
+    cmark_node_type type = cmark_node_get_type(c);
+    if ((type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) && next &&
+        cmark_node_get_type(next) == CMARK_NODE_TEXT &&
+        starts_field(b, p, cmark_node_get_literal(next))) {
+      cmark_node *rest = gw_markdown_split_at(c);
+      if (!rest)
+        return;
+      para = rest;
+    }
+  }
+}
+
 static node_class classify(gw_build *b, const dv_plan *p, cmark_node *n) {
   switch (cmark_node_get_type(n)) {
   case CMARK_NODE_HEADING:
@@ -1564,6 +1598,11 @@ static node_class classify(gw_build *b, const dv_plan *p, cmark_node *n) {
     /* 1.完善……。 with its "   - 牵头单位：…" fields under it (no space
      * after "1.", so no Markdown list): an item, the first one too */
     if (dv_number_prefix(gw_build_plain_text(b, n)) && is_field_list(b, p, cmark_node_next(n)))
+      return NODE_ITEMS;
+    /* the same with its fields a line each, no list marks; and those
+     * lines themselves */
+    if ((dv_number_prefix(gw_build_plain_text(b, n)) && is_field_para(b, p, cmark_node_next(n))) ||
+        is_field_para(b, p, n))
       return NODE_ITEMS;
     /* 二、医疗民生 typed as a plain line (pasted from Word) is a category,
      * not an item without units */
@@ -1607,6 +1646,10 @@ static bool fields_of_last_item(gw_build *b, dv_plan *p, cmark_node *list) {
 static void read_items(gw_build *b, dv_plan *p, cmark_node *n) {
   if (cmark_node_get_type(n) == CMARK_NODE_LIST && fields_of_last_item(b, p, n))
     return;
+  if (p->last && !p->last->category && is_field_para(b, p, n)) {
+    read_field(b, p, p->last, n);
+    return;
+  }
   if (cmark_node_get_type(n) == CMARK_NODE_LIST) {
     for (cmark_node *item = cmark_node_first_child(n); item; item = cmark_node_next(item))
       read_list_item(b, p, item);
@@ -1631,8 +1674,9 @@ static void take_title(gw_build *b, dv_plan *p, cmark_node *n) {
 
 void dv_read_body(gw_build *b, dv_plan *p, cmark_node *root) {
   size_t n = 0;
-  for (cmark_node *c = cmark_node_first_child(root); c; c = cmark_node_next(c))
-    n++;
+  for (cmark_node *c = cmark_node_first_child(root); c; c = cmark_node_next(c), n++)
+    if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH)
+      split_field_lines(b, p, c); /* the paragraphs it adds are walked next */
   cmark_node **nodes = gw_arena_alloc(b->arena, (n + 1) * sizeof *nodes);
   node_class *cls = gw_arena_alloc(b->arena, (n + 1) * sizeof *cls);
   long first_category = -1, first_items = -1, last = -1;

@@ -556,6 +556,21 @@ bool gw_markdown_continues(cmark_node *para) {
 /* Split `para` before each soft line break that starts a paragraph
  * (breaks_paragraph). The new paragraph takes its position from its
  * first inline (the builders look there when a node has none). */
+cmark_node *gw_markdown_split_at(cmark_node *br) {
+  cmark_node *para = cmark_node_parent(br), *next = cmark_node_next(br);
+  if (!para || !next)
+    return NULL;
+  cmark_node *rest = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH, tree_mem());
+  if (!rest || !cmark_node_insert_after(para, rest)) {
+    cmark_node_free(rest);
+    return NULL;
+  }
+  append_siblings(rest, next);
+  cmark_node_set_user_data(rest, &continues_marker);
+  cmark_node_free(br);
+  return rest;
+}
+
 /* A place in the body, moved forward line by line as tables are read and
  * paragraphs split, in document order (back to the start when a line
  * lies behind). */
@@ -638,15 +653,8 @@ static void split_item_lines(cmark_node *para, body_cursor *bc) {
     pc.backslash = type == CMARK_NODE_LINEBREAK && line_ends_backslash(bc, line_no);
     line_no += br;
     if (br && next && breaks_paragraph(&pc, line, child)) {
-      cmark_node *rest = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH, tree_mem());
-      if (!rest || !cmark_node_insert_after(para, rest)) {
-        cmark_node_free(rest);
+      if (!gw_markdown_split_at(child))
         return;
-      }
-      append_siblings(rest, next);
-      cmark_node_set_user_data(rest, &continues_marker);
-      cmark_node_free(child);
-      para = rest;
       line = next;
       pc.first = next;
     } else if (br) {

@@ -21,6 +21,10 @@ const char *gw_markdown_lead_text(cmark_node *node);
 /* Was `para` split off the paragraph before it (a line of its own in
  * the source, with no blank line between: see gw_markdown_parse)? */
 bool gw_markdown_continues(cmark_node *para);
+/* Split the paragraph holding the line break `br` (one of its own
+ * inlines) there: what follows the break moves to a new paragraph after
+ * it, which is returned (NULL when it could not be made); the break goes. */
+cmark_node *gw_markdown_split_at(cmark_node *br);
 
 /* A paragraph that is really a section heading typed without `##`
  * (一、… level 1, （一）… level 2: a short line, no sentence inside):

@@ -250,3 +250,13 @@ printf '%sunits: [区城市管理局, 区财政局]\n---\n\n%s\n' "$pr_head" \
 grep -q 'nine.md:11:1: warning: 表格有 9 列，放不下' "$pr_dir/nine.err" &&
   pass "division probe: nine columns are warned about" ||
   fail "division probe: nine columns are warned about" "$(cat "$pr_dir/nine.err")"
+
+# Items typed a line each with their fields under them, no list marks
+# (1.加强组织领导 / 牵头单位：… / 完成时限：…), as pasted from Word.
+printf '%sunits: [县委办, 县财政局]\n---\n\n一、加强领导\n1.加强组织领导\n牵头单位：县委办\n责任单位：县财政局\n完成时限：2024年底前\n2.强化经费保障。\n牵头单位：县财政局\n完成时限：2024年6月底前\n' "$pr_head" >"$pr_dir/field-lines.md"
+if "$GWDOC" render "$pr_dir/field-lines.md" -o "$pr_dir/field-lines.docx" 2>"$pr_dir/field-lines.err"; then
+  got=$(pr_text "$pr_dir/field-lines.docx" | grep '^[12]|' | tr '\n' '#')
+  [ "$got" = "1|加强组织领导|县委办|县财政局|2024年底前|#2|强化经费保障。|县财政局||2024年6月底前|#" ] &&
+    pass "division probe: fields a line each under their item" ||
+    fail "division probe: fields a line each under their item" "$got"
+else fail "division probe: fields a line each under their item" "$(cat "$pr_dir/field-lines.err")"; fi
