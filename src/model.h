@@ -128,6 +128,8 @@ typedef struct {
 } gw_doc;
 
 gw_block *gw_doc_add(gw_doc *doc, gw_block_kind kind, gw_role role);
+/* Does any page of the document lie landscape? */
+bool gw_doc_has_landscape(const gw_doc *doc);
 /* Append a run to a list (copies nothing: text must be arena-owned).
  * Returns the run. */
 gw_run *gw_runs_append(gw_arena *arena, gw_runs *list, gw_run_kind kind,

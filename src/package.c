@@ -26,23 +26,33 @@ typedef void (*part_writer)(gw_xml *x, const gw_doc *doc);
 
 static void write_footer_odd(gw_xml *x, const gw_doc *doc) { gw_footer_write(x, doc, false); }
 static void write_footer_even(gw_xml *x, const gw_doc *doc) { gw_footer_write(x, doc, true); }
+static void write_footer_turned_odd(gw_xml *x, const gw_doc *doc) {
+  gw_footer_write_turned(x, doc, false);
+}
+static void write_footer_turned_even(gw_xml *x, const gw_doc *doc) {
+  gw_footer_write_turned(x, doc, true);
+}
 
-/* The parts in package order; the order is part of the output bytes. */
+/* The parts in package order; the order is part of the output bytes.
+ * A part with `wanted` is written only for the documents it says. */
 static const struct {
   const char *name;
   part_writer write;
+  bool (*wanted)(const gw_doc *doc);
 } parts[] = {
-    {"[Content_Types].xml", gw_content_types_write},
-    {"_rels/.rels", gw_package_rels_write},
-    {"word/document.xml", gw_document_write},
-    {"word/_rels/document.xml.rels", gw_document_rels_write},
-    {"word/styles.xml", gw_styles_write},
-    {"word/settings.xml", gw_settings_write},
-    {"word/fontTable.xml", gw_font_table_write},
-    {"word/footer1.xml", write_footer_odd},
-    {"word/footer2.xml", write_footer_even},
-    {"docProps/core.xml", gw_core_write},
-    {"docProps/app.xml", gw_app_write},
+    {"[Content_Types].xml", gw_content_types_write, NULL},
+    {"_rels/.rels", gw_package_rels_write, NULL},
+    {"word/document.xml", gw_document_write, NULL},
+    {"word/_rels/document.xml.rels", gw_document_rels_write, NULL},
+    {"word/styles.xml", gw_styles_write, NULL},
+    {"word/settings.xml", gw_settings_write, NULL},
+    {"word/fontTable.xml", gw_font_table_write, NULL},
+    {"word/footer1.xml", write_footer_odd, NULL},
+    {"word/footer2.xml", write_footer_even, NULL},
+    {"word/footer3.xml", write_footer_turned_odd, gw_doc_has_landscape},
+    {"word/footer4.xml", write_footer_turned_even, gw_doc_has_landscape},
+    {"docProps/core.xml", gw_core_write, NULL},
+    {"docProps/app.xml", gw_app_write, NULL},
 };
 enum { NPARTS = sizeof parts / sizeof parts[0] };
 
@@ -462,7 +472,8 @@ int gw_package_build(const gw_doc *doc, gw_bytes *out) {
     goto done;
   have_stream = true;
   for (int i = 0; i < NPARTS; i++)
-    if (add_part(za, &zs, &stream_used, i, doc, &xml[i]) < 0)
+    if ((!parts[i].wanted || parts[i].wanted(doc)) &&
+        add_part(za, &zs, &stream_used, i, doc, &xml[i]) < 0)
       goto done;
   /* Pictures are stored as they are: PNG and JPEG do not deflate. */
   for (const gw_image *img = doc->images; img; img = img->next) {

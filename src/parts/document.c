@@ -468,8 +468,10 @@ static void write_tail(gw_xml *x, const gw_doc *doc, const gw_block *b) {
 static void write_sect_pr(gw_xml *x, const gw_doc *doc, bool landscape) {
   const gw_layout *L = &doc->layout;
   gw_xml_start(x, "w:sectPr");
-  gw_xml_empty(x, "w:footerReference", "w:type", "default", "r:id", GW_RID_FOOTER_ODD, NULL);
-  gw_xml_empty(x, "w:footerReference", "w:type", "even", "r:id", GW_RID_FOOTER_EVEN, NULL);
+  gw_xml_empty(x, "w:footerReference", "w:type", "default", "r:id",
+               landscape ? GW_RID_FOOTER_TURNED_ODD : GW_RID_FOOTER_ODD, NULL);
+  gw_xml_empty(x, "w:footerReference", "w:type", "even", "r:id",
+               landscape ? GW_RID_FOOTER_TURNED_EVEN : GW_RID_FOOTER_EVEN, NULL);
   gw_xml_start(x, "w:pgSz");
   gw_xml_attr_int(x, "w:w", landscape ? L->page_h : L->page_w);
   gw_xml_attr_int(x, "w:h", landscape ? L->page_w : L->page_h);

@@ -30,6 +30,10 @@ void gw_content_types_write(gw_xml *x, const gw_doc *doc) {
   write_override(x, "/word/fontTable.xml", CT_WML "fontTable+xml");
   write_override(x, "/word/footer1.xml", CT_WML "footer+xml");
   write_override(x, "/word/footer2.xml", CT_WML "footer+xml");
+  if (gw_doc_has_landscape(doc)) {
+    write_override(x, "/word/footer3.xml", CT_WML "footer+xml");
+    write_override(x, "/word/footer4.xml", CT_WML "footer+xml");
+  }
   write_override(x, "/docProps/core.xml",
                  "application/vnd.openxmlformats-package.core-properties+xml");
   write_override(x, "/docProps/app.xml",
@@ -64,6 +68,10 @@ void gw_document_rels_write(gw_xml *x, const gw_doc *doc) {
   write_relationship(x, GW_RID_FONT_TABLE, REL_BASE "fontTable", "fontTable.xml");
   write_relationship(x, GW_RID_FOOTER_ODD, REL_BASE "footer", "footer1.xml");
   write_relationship(x, GW_RID_FOOTER_EVEN, REL_BASE "footer", "footer2.xml");
+  if (gw_doc_has_landscape(doc)) {
+    write_relationship(x, GW_RID_FOOTER_TURNED_ODD, REL_BASE "footer", "footer3.xml");
+    write_relationship(x, GW_RID_FOOTER_TURNED_EVEN, REL_BASE "footer", "footer4.xml");
+  }
   for (const gw_image *img = doc->images; img; img = img->next) {
     char id[32], target[48];
     snprintf(id, sizeof id, "rIdImage%d", img->number);

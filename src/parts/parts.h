@@ -12,6 +12,8 @@
 #define GW_RID_FONT_TABLE "rId3"
 #define GW_RID_FOOTER_ODD "rId4"
 #define GW_RID_FOOTER_EVEN "rId5"
+#define GW_RID_FOOTER_TURNED_ODD "rId6"  /* landscape pages (footer3.xml) */
+#define GW_RID_FOOTER_TURNED_EVEN "rId7" /* (footer4.xml) */
 
 void gw_content_types_write(gw_xml *x, const gw_doc *doc);
 void gw_package_rels_write(gw_xml *x, const gw_doc *doc);
@@ -21,6 +23,9 @@ void gw_styles_write(gw_xml *x, const gw_doc *doc);
 void gw_settings_write(gw_xml *x, const gw_doc *doc);
 void gw_font_table_write(gw_xml *x, const gw_doc *doc);
 void gw_footer_write(gw_xml *x, const gw_doc *doc, bool even);
+/* The footer of a landscape page: the number where the portrait pages
+ * have it once the page is turned, its text turned with it. */
+void gw_footer_write_turned(gw_xml *x, const gw_doc *doc, bool even);
 void gw_core_write(gw_xml *x, const gw_doc *doc);
 void gw_app_write(gw_xml *x, const gw_doc *doc);
 /* A picture paragraph (document.c calls it for GW_BLOCK_IMAGE). */

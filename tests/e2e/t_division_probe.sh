@@ -260,3 +260,23 @@ if "$GWDOC" render "$pr_dir/field-lines.md" -o "$pr_dir/field-lines.docx" 2>"$pr
     pass "division probe: fields a line each under their item" ||
     fail "division probe: fields a line each under their item" "$got"
 else fail "division probe: fields a line each under their item" "$(cat "$pr_dir/field-lines.err")"; fi
+
+# Landscape pages carry the page number where the portrait pages have it
+# once the page is turned (probe j): their own footers, a text box by the
+# left edge with turned text; portrait pages and portrait-only plans keep
+# footer1/footer2 alone.
+printf '%sorientation: landscape\nunits: [县委办]\n---\n\n| 序号 | 改革举措 | 牵头单位 | 完成时限 |\n|---|---|---|---|\n| 1 | 加强组织领导。 | 县委办 | 2024年底前 |\n' "$pr_head" >"$pr_dir/turned.md"
+if "$GWDOC" render "$pr_dir/turned.md" -o "$pr_dir/turned.docx" 2>"$pr_dir/turned.err"; then
+  doc=$(unzip -p "$pr_dir/turned.docx" word/document.xml)
+  odd=$(unzip -p "$pr_dir/turned.docx" word/footer3.xml 2>/dev/null)
+  even=$(unzip -p "$pr_dir/turned.docx" word/footer4.xml 2>/dev/null)
+  case "$doc" in *'w:orient="landscape"'*) ;; *) doc="" ;; esac
+  if printf '%s' "$doc" | grep -q '<w:footerReference w:type="default" r:id="rId6"/><w:footerReference w:type="even" r:id="rId7"/><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>' &&
+     printf '%s' "$odd" | grep -q 'layout-flow:vertical' && printf '%s' "$odd" | grep -q '<w:jc w:val="right"/>' &&
+     printf '%s' "$even" | grep -q '<w:jc w:val="left"/>' && schema_valid "$pr_dir/turned.docx"; then
+    pass "division probe: landscape pages number as turned portrait pages"
+  else fail "division probe: landscape pages number as turned portrait pages"; fi
+else fail "division probe: landscape pages number as turned portrait pages" "$(cat "$pr_dir/turned.err")"; fi
+"$GWDOC" render samples/yangqu-division.md -o "$pr_dir/portrait.docx" 2>/dev/null &&
+  ! unzip -l "$pr_dir/portrait.docx" | grep -q footer3 &&
+  pass "division probe: a portrait plan has no turned footers" || fail "division probe: a portrait plan has no turned footers"
