@@ -433,6 +433,65 @@ static bool ends_sentence(const char *text) {
   return ends_with_any(text, ends);
 }
 
+/* Where a line ends a paragraph pasted one a line. */
+static const char *const para_ends[] = {"。", "！", "？", "：", "。”", "！”", "？”", ".", "?", "!",
+                                        NULL};
+
+/* Are the lines from `first` on a PDF's, cut at the page width? Then the
+ * width they were cut at, in display columns, else 0. The widest line,
+ * 18 to 48 characters, is the page's width when a line about as wide
+ * ends mid-sentence: a line pasted from Word is a whole paragraph and
+ * ends with its full stop. (Several paragraphs copied at once have short
+ * last lines among the full ones: the width is still the widest.) */
+static size_t lines_wrap_width(cmark_node *first) {
+  size_t most = 0, widths[64], n = 0;
+  bool open_end[64];
+  cmark_node *line = first;
+  for (cmark_node *c = first; c && n < 64; c = cmark_node_next(c)) {
+    cmark_node_type type = cmark_node_get_type(c);
+    if ((type != CMARK_NODE_SOFTBREAK && type != CMARK_NODE_LINEBREAK) || !cmark_node_next(c))
+      continue;
+    char text[256];
+    line_plain(line, c, text, sizeof text);
+    widths[n] = gw_zh_display_width(text, strlen(text));
+    open_end[n] = !ends_with_any(text, para_ends);
+    most = widths[n] > most ? widths[n] : most;
+    n++;
+    line = cmark_node_next(c);
+  }
+  if (most < 2 * 18 || most > 2 * 48)
+    return 0;
+  for (size_t i = 0; i < n; i++)
+    if (open_end[i] && widths[i] + 2 * 2 >= most)
+      return most;
+  return 0;
+}
+
+/* Does the line open with a short label and its colon (联系人：…)? */
+static bool starts_label(const char *text) {
+  const char *colon = strstr(text, "：");
+  if (!colon || colon == text || !colon[strlen("：")])
+    return false;
+  size_t w = gw_zh_display_width(text, (size_t)(colon - text));
+  return w <= 2 * 6 && !memchr(text, ' ', (size_t)(colon - text)) && !strstr(text, "，") &&
+         (size_t)(colon - text) < strlen(text);
+}
+
+/* Quotation marks and brackets `text` opens, less those it closes. */
+static int opened_in(const char *text) {
+  static const char *const opens[] = {"“", "‘", "（", "《", "(", NULL};
+  static const char *const closes[] = {"”", "’", "）", "》", ")", NULL};
+  int n = 0;
+  for (const char *p = text; *p; p++)
+    for (int k = 0; opens[k]; k++) {
+      if (starts_with(p, opens[k]))
+        n++;
+      else if (starts_with(p, closes[k]))
+        n--;
+    }
+  return n;
+}
+
 /* Does a new paragraph start at the line break `br` (the line before it
  * beginning at `line`)? Drafters coming from Word write one paragraph a
  * line with no blank line between: items (1、… / 2、… / （1）…), lines
@@ -446,8 +505,11 @@ typedef struct {
   cmark_node *first; /* the first inline of the paragraph being split */
   bool top;          /* a paragraph of the document, not of a list or quote */
   bool backslash;    /* the hard break was typed as \ (meant, never a paste) */
-  bool one_a_line;   /* its lines are paragraphs pasted one a line, not a
-                        PDF's lines wrapped at the page width */
+  bool one_a_line;   /* a paragraph of the document whose lines may be
+                        paragraphs pasted one a line */
+  size_t wrap_width; /* its lines are a PDF's, cut at this width (display
+                        columns); 0: they are not */
+  int open;          /* quotation marks and brackets open so far */
 } para_ctx;
 
 /* A line that is a date and nothing else: 2024年12月3日. */
@@ -518,11 +580,17 @@ static bool breaks_paragraph(const para_ctx *pc, cmark_node *line, cmark_node *b
   cmark_node *last = cmark_node_previous(br);
   const char *tail = last && cmark_node_get_type(last) == CMARK_NODE_TEXT
                          ? cmark_node_get_literal(last) : NULL;
-  static const char *const para_ends[] = {"。", "！", "？", "：", "。”", "！”", "？”", NULL};
   /* …完善工作机制。 / （县委办牵头，2024年底前）: a bracket under the
-   * sentence belongs to it (a plan's unit note, an aside) */
+   * sentence belongs to it (a plan's unit note, an aside); so does a
+   * line inside a quotation (强调：“一要…。 / 二要…。”); and a PDF's
+   * full line, cut at the page width, goes on whatever it ends with */
   bool bracket_next = next && (starts_with(next, "（") || next[0] == '(');
-  if (pc->one_a_line && tail && ends_with_any(tail, para_ends) && !bracket_next)
+  bool full_line = pc->wrap_width && gw_zh_display_width(text, strlen(text)) + 2 * 4 >= pc->wrap_width;
+  if (pc->one_a_line && tail && ends_with_any(tail, para_ends) && !bracket_next &&
+      pc->open == 0 && !full_line)
+    return true;
+  /* 联系人：王晓明 / 联系电话：0354-…: a label's line under another's */
+  if (pc->one_a_line && next && starts_label(text) && starts_label(next))
     return true;
   /* 第一，… 第二，… a line each; but not 排名 / 第一， wrapped mid-sentence */
   static const char *const stops[] = {"。", "！", "？", "；", "：", "。”", NULL};
@@ -604,33 +672,20 @@ static bool line_ends_backslash(body_cursor *bc, int line) {
   return e > p && e[-1] == '\\';
 }
 
-/* Are the lines from `first` on a PDF's, wrapped at the page width: all
- * but the last about as wide (within four characters), and that width
- * a page line's, 18 to 48 characters? A paragraph of one line is too. */
-static bool lines_wrapped(cmark_node *first) {
-  size_t least = SIZE_MAX, most = 0;
-  cmark_node *line = first;
+
+/* Is a line from `first` on cells pasted from a spreadsheet, read whole
+ * by the plan's builder: two tabs or more in it? (One tab after a
+ * number, 一、⇥项目建设, is Word's numbering made text.) */
+static bool has_tab(cmark_node *first) {
+  int tabs = 0;
   for (cmark_node *c = first; c; c = cmark_node_next(c)) {
     cmark_node_type type = cmark_node_get_type(c);
-    if ((type != CMARK_NODE_SOFTBREAK && type != CMARK_NODE_LINEBREAK) || !cmark_node_next(c))
-      continue;
-    char text[256];
-    line_plain(line, c, text, sizeof text);
-    size_t width = gw_zh_display_width(text, strlen(text));
-    least = width < least ? width : least;
-    most = width > most ? width : most;
-    line = cmark_node_next(c);
-  }
-  return most == 0 || (least >= 2 * 18 && most <= 2 * 48 && most - least <= 2 * 4);
-}
-
-/* Does a line from `first` on hold a tab: cells pasted from Excel, read
- * whole by the plan's builder? */
-static bool has_tab(cmark_node *first) {
-  for (cmark_node *c = first; c; c = cmark_node_next(c)) {
-    const char *lit = cmark_node_get_type(c) == CMARK_NODE_TEXT ? cmark_node_get_literal(c) : NULL;
-    if (lit && strchr(lit, '\t'))
-      return true;
+    if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)
+      tabs = 0;
+    const char *lit = type == CMARK_NODE_TEXT ? cmark_node_get_literal(c) : NULL;
+    for (const char *t = lit; t && (t = strchr(t, '\t')); t++)
+      if (++tabs >= 2)
+        return true;
   }
   return false;
 }
@@ -644,17 +699,22 @@ static void split_item_lines(cmark_node *para, body_cursor *bc) {
    * read whole, as a table, by the plan's builder */
   if (has_tab(child))
     return;
-  para_ctx pc = {child, top, false, top && !lines_wrapped(child)};
+  para_ctx pc = {child, top, false, top, top ? lines_wrap_width(child) : 0, 0};
   int line_no = cmark_node_get_start_line(para);
   while (child) {
     cmark_node *next = cmark_node_next(child);
     cmark_node_type type = cmark_node_get_type(child);
+    if (type == CMARK_NODE_TEXT) {
+      pc.open += opened_in(cmark_node_get_literal(child));
+      pc.open = pc.open < 0 ? 0 : pc.open;
+    }
     bool br = type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK;
     pc.backslash = type == CMARK_NODE_LINEBREAK && line_ends_backslash(bc, line_no);
     line_no += br;
     if (br && next && breaks_paragraph(&pc, line, child)) {
       if (!gw_markdown_split_at(child))
         return;
+      pc.open = 0; /* a new paragraph */
       line = next;
       pc.first = next;
     } else if (br) {

@@ -1127,3 +1127,14 @@ fi
 "$GWDOC" render "$H/star2.md" -o "$H/star2.docx" 2>"$H/star2.err"
 [ "$(grep -c '是单数' "$H/star2.err")" = 2 ] && pass "unpaired ** warned once a paragraph" \
   || fail "unpaired ** warned once a paragraph" "$(cat "$H/star2.err")"
+
+# One paragraph a line, the near misses a second probe found: a line
+# inside an open quotation goes on; several paragraphs copied from a PDF
+# at once part only after their short last lines; a line of English ends
+# with its full stop; label lines (联系人：… / 联系电话：…) part.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 会议\n\n会上，县委书记强调：“一要提高政治站位。\n二要压实工作责任。\n三要强化督导检查。”\n张局长说：“今年是关键之年！”\n\n今年以来，市应急管理局认真贯彻落实省委、省政府关于安全生产的决\n策部署，坚持人民至上、生命至上，扎实开展安全生产治本攻坚行动。\n全市安全生产形势总体平稳，生产安全事故起数和死亡人数实现“双\n下降”，为全市经济社会发展营造了良好的安全环境。\n在压实责任方面，制定《党政领导干部安全生产责任清单》，明确各\n级各部门安全监管职责。\n\n静升镇将全镇划分为126个网格。\nResidents can report problems via the mini program.\n网格员每天巡查不少于2次。\n\n联系人：王晓明\n联系电话：0354-4612345\n'; } >"$H/one-a-line2.md"
+want_styled "one a line, near misses" "$H/one-a-line2.md" \
+  "gwBody	会上，县委书记强调：“一要提高政治站位。二要压实工作责任。三要强化督导检查。”" "gwBody	张局长说：“今年是关键之年！”" \
+  "gwBody	今年以来，市应急管理局认真贯彻落实省委、省政府关于安全生产的决策部署，坚持人民至上、生命至上，扎实开展安全生产治本攻坚行动。全市安全生产形势总体平稳，生产安全事故起数和死亡人数实现“双下降”，为全市经济社会发展营造了良好的安全环境。" \
+  "gwBody	在压实责任方面，制定《党政领导干部安全生产责任清单》，明确各级各部门安全监管职责。" \
+  "gwBody	Residents can report problems via the mini program." "gwBody	联系人：王晓明" "gwBody	联系电话：0354-4612345"
