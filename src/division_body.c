@@ -294,6 +294,17 @@ static long final_bracket(const char *text, size_t *close) {
 
 static bool names_units_only(gw_arena *arena, const char *s, size_t len);
 
+/* Is text[from, to) a clause giving only a deadline (2024年12月底前,
+ * 完成时限：…)? */
+static bool deadline_clause(gw_arena *arena, const char *text, size_t from, size_t to) {
+  gw_build_trim(text, &from, &to);
+  dv_prose probe;
+  memset(&probe, 0, sizeof probe);
+  const char *duty = NULL;
+  return to > from && read_clause(arena, text + from, to - from, &probe, &duty) &&
+         probe.deadline && !probe.lead && !probe.share && !duty;
+}
+
 bool dv_parse_prose(gw_arena *arena, const char *text, dv_prose *out) {
   memset(out, 0, sizeof *out);
   size_t close;
@@ -303,6 +314,7 @@ bool dv_parse_prose(gw_arena *arena, const char *text, dv_prose *out) {
   static const char *const clause_separators[] = {"，", ",", "；", ";", NULL};
   const char *duty = NULL;
   size_t begin = (size_t)open + strlen("（");
+  size_t names_end = begin, clause = begin; /* unit names run on to names_end */
   for (size_t i = begin; i <= close;) {
     size_t sep = i < close ? separator_at(text + i, clause_separators) : 1;
     if (!sep && i < close)
@@ -313,17 +325,33 @@ bool dv_parse_prose(gw_arena *arena, const char *text, dv_prose *out) {
     }
     size_t a = begin, z = i;
     gw_build_trim(text, &a, &z);
+    /* （甲牵头，乙，丙，2024年底前）: names ran on and a date follows with
+     * no 配合 between: the names share the work, the date is the date */
+    if (clause > begin && deadline_clause(arena, text, clause, i)) {
+      size_t na = begin, nz = names_end;
+      gw_build_trim(text, &na, &nz);
+      join_into(arena, &out->share, text + na, nz - na);
+      a = clause;
+      gw_build_trim(text, &a, &z);
+    }
     bool read = z > a && read_clause(arena, text + a, z - a, out, &duty);
     /* （甲牵头，乙，丙配合）: units parted by ， as by 、 (the spec allows
      * both): a clause of unit names alone runs on into the next one */
     if (!read && i < close && z > a && names_units_only(arena, text + a, z - a)) {
+      names_end = i;
       i += sep;
+      clause = i;
       continue;
+    }
+    /* （甲牵头，乙、丙）: the names after a lead share the work */
+    if (!read && i >= close && out->lead && z > a && names_units_only(arena, text + a, z - a)) {
+      join_into(arena, &out->share, text + a, z - a);
+      read = true;
     }
     if (!read)
       return false;
     i += sep;
-    begin = i;
+    begin = clause = i;
   }
   if (duty)
     join_into(arena, out->lead ? &out->share : &out->lead, duty, strlen(duty));
@@ -342,7 +370,8 @@ bool dv_parse_prose(gw_arena *arena, const char *text, dv_prose *out) {
 static bool looks_like_unit(const char *name) {
   static const char *const endings[] = {
       "局", "委", "办", "部", "厅", "处", "室", "科", "股", "中心", "院", "校", "会", "站",
-      "所", "队", "团", "馆", "社", "政府", "单位", "部门", "公司", "集团", "支队", "大队", NULL};
+      "所", "队", "团", "馆", "社", "政府", "单位", "部门", "公司", "集团", "支队", "大队",
+      "联", "协", NULL}; /* 市残联, 县妇联, 市科协 */
   size_t len = strlen(name);
   for (int i = 0; endings[i]; i++)
     if (has_suffix(name, len, endings[i]) &&

@@ -280,3 +280,12 @@ else fail "division probe: landscape pages number as turned portrait pages" "$(c
 "$GWDOC" render samples/yangqu-division.md -o "$pr_dir/portrait.docx" 2>/dev/null &&
   ! unzip -l "$pr_dir/portrait.docx" | grep -q footer3 &&
   pass "division probe: a portrait plan has no turned footers" || fail "division probe: a portrait plan has no turned footers"
+
+# Units after a lead with no 配合 (second probe, d8): they share the work,
+# with or without a date after them; 市残联 is a unit's name.
+printf '%sunits: [市残联, 市卫生健康委, 市教育局, 市民政局]\n---\n\n一、康复服务\n\n1.建设康复中心。（市残联牵头，市卫生健康委，市教育局，2024年12月底前）\n\n2.开展就业帮扶。（市残联牵头，市教育局、市民政局）\n\n3.完善救助制度。（市民政局牵头，市残联，市教育局配合，2024年6月底前）\n' "$pr_head" >"$pr_dir/no-peihe.md"
+"$GWDOC" render "$pr_dir/no-peihe.md" -o "$pr_dir/no-peihe.docx" 2>"$pr_dir/no-peihe.err"
+got=$(pr_text "$pr_dir/no-peihe.docx" | grep '^[0-9]|' | tr '\n' '#')
+[ "$got" = "1|建设康复中心。|市残联|市卫生健康委、市教育局|2024年12月底前|#2|开展就业帮扶。|市残联|市教育局、市民政局||#3|完善救助制度。|市民政局|市残联、市教育局|2024年6月底前|#" ] &&
+  pass "division probe: units after a lead with no 配合 share" ||
+  fail "division probe: units after a lead with no 配合 share" "$got $(cat "$pr_dir/no-peihe.err")"
