@@ -455,6 +455,22 @@ static dv_units pick_units(gw_build *b, const dv_units *units, bool leads, bool 
  * as an item without a lead. A mark written in the 牵头 column itself is
  * dropped for the same reason. (A 牵头 column with no 责任 column of its
  * own holds both roles: there the marks tell them apart and stay.) */
+/* 牵头单位 市公安局 and 责任单位 市应急管理局（牵头）: two leads for one
+ * item. The table shows the 牵头 column's, and so does the index; the
+ * drafter is asked which it is. */
+static void warn_second_lead(gw_build *b, const dv_plan *p, const dv_row *row) {
+  const dv_units *share = &row->units[p->share_col];
+  for (size_t i = 0; i < share->count; i++)
+    if (marked_lead(&share->items[i])) {
+      gw_warning(b->diags, row->pos,
+                 "这一项的牵头单位是“%s”，%s里的“%s”又注了（牵头）：表格和任务清单按牵头单位一列排；"
+                 "如两家共同牵头，请都写在牵头单位一格",
+                 row->units[p->lead_col].items[0].name, p->columns[p->share_col],
+                 share->items[i].name);
+      return;
+    }
+}
+
 static void take_marked_leads(gw_build *b, const dv_plan *p, dv_row *row) {
   if (row->category || p->lead_col < 0 || p->share_col < 0 || p->lead_col == p->share_col)
     return;
@@ -470,6 +486,8 @@ static void take_marked_leads(gw_build *b, const dv_plan *p, dv_row *row) {
   } else if (in_lead) {
     *lead = pick_units(b, lead, true, true);
   }
+  if (in_share && lead->count)
+    warn_second_lead(b, p, row);
 }
 
 static void check_units(gw_build *b, dv_plan *p, unit_list *order) {
@@ -608,14 +626,19 @@ static bool any_marked_lead(const dv_units *units) {
 }
 
 /* Does the mention of unit i in column c of `row` lead? In the 牵头
- * column it does, and so does one marked （牵头） wherever it is written;
- * without a 牵头 column, or with it empty, so does the unit the 责任
- * column names first when none there is marked (layout.md §6). */
+ * column it does. Without a 牵头 column, or with it empty, so does one
+ * marked （牵头）, else the unit the 责任 column names first (layout.md
+ * §6). A filled 牵头 column is the lead the table shows, and the index
+ * says the same (a mark elsewhere is warned of, see warn_second_lead). */
 static bool mention_leads(const dv_plan *p, const dv_row *row, size_t c, size_t i) {
-  if ((int)c == p->lead_col || marked_lead(&row->units[c].items[i]))
+  if ((int)c == p->lead_col)
     return true;
   bool no_lead = p->lead_col < 0 || !row->units[p->lead_col].count;
-  return no_lead && (int)c == p->share_col && i == 0 && !any_marked_lead(&row->units[c]);
+  if (!no_lead)
+    return false;
+  if (marked_lead(&row->units[c].items[i]))
+    return true;
+  return (int)c == p->share_col && i == 0 && !any_marked_lead(&row->units[c]);
 }
 
 /* A group named in the rows (各县（市、区）人民政府, not checked against

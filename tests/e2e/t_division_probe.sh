@@ -289,3 +289,13 @@ got=$(pr_text "$pr_dir/no-peihe.docx" | grep '^[0-9]|' | tr '\n' '#')
 [ "$got" = "1|建设康复中心。|市残联|市卫生健康委、市教育局|2024年12月底前|#2|开展就业帮扶。|市残联|市教育局、市民政局||#3|完善救助制度。|市民政局|市残联、市教育局|2024年6月底前|#" ] &&
   pass "division probe: units after a lead with no 配合 share" ||
   fail "division probe: units after a lead with no 配合 share" "$got $(cat "$pr_dir/no-peihe.err")"
+
+# A （牵头） mark in 责任单位 when the 牵头单位 cell names another unit
+# (second probe, d1): the table's lead is the index's, and the drafter
+# is warned of the two leads.
+printf '%sunits: [市公安局, 市应急管理局, 市交通运输局]\nindex: by-unit\n---\n\n| 序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n| 1 | 开展道路交通安全整治。 | 市公安局 | 市应急管理局（牵头）、市交通运输局 | 2024年6月底前 |\n' "$pr_head" >"$pr_dir/two-leads.md"
+"$GWDOC" render "$pr_dir/two-leads.md" -o "$pr_dir/two-leads.docx" 2>"$pr_dir/two-leads.err"
+got=$(pr_text "$pr_dir/two-leads.docx" | grep '^市应急管理局|')
+if [ "$got" = "市应急管理局||1|" ] && grep -q 'two-leads.md:12:1: warning: 这一项的牵头单位是“市公安局”' "$pr_dir/two-leads.err"; then
+  pass "division probe: a second lead marked in 责任单位 is warned of"
+else fail "division probe: a second lead marked in 责任单位 is warned of" "$got $(cat "$pr_dir/two-leads.err")"; fi
