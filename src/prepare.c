@@ -272,6 +272,12 @@ static void place_table(page_state *ps, const gw_doc *doc, gw_table *t) {
     }
     bool fits = ps->used + h <= ps->page_h;
     r->may_split = !fits && h > ps->page_h / 4;
+    /* a category row goes with the row under it (w:keepNext), not alone
+     * at a page foot */
+    if (fits && r->category && r->next && !r->next->category) {
+      int next_h = row_height(doc, t, r->next);
+      fits = next_h > ps->page_h / 4 || ps->used + h + next_h <= ps->page_h;
+    }
     if (page_has_rows && !fits && !r->may_split) {
       ps->pages++;
       ps->used = header;
@@ -333,8 +339,25 @@ static void set_orientation(page_state *ps, const gw_doc *doc, const gw_block *f
   ps->width = landscape ? doc->layout.text_h : doc->layout.text_w;
 }
 
+/* The short line that leads into a table kept whole (各行业领域检查情况见
+ * 下表。) goes to the next page with it: left behind, it and its heading
+ * stood at a page foot over an empty half page. */
+static void keep_lead_ins(gw_doc *doc) {
+  for (gw_block *b = doc->first, *prev = NULL; b; prev = b, b = b->next) {
+    if (b->kind != GW_BLOCK_TABLE || !prev || prev->kind != GW_BLOCK_PARA ||
+        prev->role != GW_ROLE_BODY || !kept_height(doc, b->table))
+      continue;
+    int line;
+    size_t chars = 0;
+    int h = block_height(doc, prev, doc->layout.text_w, &line, &chars);
+    if (line > 0 && h <= 2 * line)
+      prev->keep_next = true;
+  }
+}
+
 void gw_prepare(gw_doc *doc) {
   page_state ps = {doc->layout.text_h, doc->layout.text_w, 0, 1, 0, false};
+  keep_lead_ins(doc);
   set_orientation(&ps, doc, doc->first);
   for (gw_block *b = doc->first, *prev = NULL; b; prev = b, b = b->next) {
     if (b->kind == GW_BLOCK_PARA)

@@ -254,9 +254,10 @@ static void write_tc(gw_xml *x, const gw_doc *doc, const gw_table *t, int col,
  * a tall one the page estimate lets break (gw_row.may_split). In a table
  * kept whole each row but the last keeps with the next: Word and
  * LibreOffice both move the table to the next page rather than leave
- * its header and a row at a page foot. */
+ * its header and a row at a page foot. A category row keeps with the
+ * row under it. */
 static void write_tr(gw_xml *x, const gw_doc *doc, const gw_table *t, const gw_row *r) {
-  bool keep = t->kept_whole && r->next;
+  bool keep = (t->kept_whole || r->category) && r->next;
   gw_xml_start(x, "w:tr");
   gw_xml_start(x, "w:trPr");
   if (!r->may_split)

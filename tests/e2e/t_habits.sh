@@ -1138,3 +1138,17 @@ want_styled "one a line, near misses" "$H/one-a-line2.md" \
   "gwBody	今年以来，市应急管理局认真贯彻落实省委、省政府关于安全生产的决策部署，坚持人民至上、生命至上，扎实开展安全生产治本攻坚行动。全市安全生产形势总体平稳，生产安全事故起数和死亡人数实现“双下降”，为全市经济社会发展营造了良好的安全环境。" \
   "gwBody	在压实责任方面，制定《党政领导干部安全生产责任清单》，明确各级各部门安全监管职责。" \
   "gwBody	Residents can report problems via the mini program." "gwBody	联系人：王晓明" "gwBody	联系电话：0354-4612345"
+
+# The short line leading into a kept table goes with it (second probe),
+# and a plan's category row keeps with the row under it.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 统计\n\n三、检查情况统计\n\n各行业领域检查情况见下表。\n\n| 行业 | 隐患 |\n|---|---|\n| 消防 | 96 |\n| 燃气 | 35 |\n'; } >"$H/lead-in.md"
+"$GWDOC" render "$H/lead-in.md" -o "$H/lead-in.docx" 2>/dev/null
+unzip -p "$H/lead-in.docx" word/document.xml | grep -q '<w:pStyle w:val="gwBody"/><w:keepNext/></w:pPr><w:r><w:rPr><w:rFonts w:eastAsia="仿宋_GB2312"/></w:rPr><w:t xml:space="preserve">各行业领域检查情况见下表。' &&
+  pass "lead-in line kept with its table" || fail "lead-in line kept with its table"
+printf -- '---\nkind: division\ntitle: 某县任务分工\nissuer: 某县办公室\ndate: 2024-03-01\nunits: [县委办]\n---\n\n## 一、加强领导\n\n1. 加强组织领导。\n   - 牵头单位：县委办\n' >"$H/cat-keep.md"
+"$GWDOC" render "$H/cat-keep.md" -o "$H/cat-keep.docx" 2>/dev/null
+unzip -p "$H/cat-keep.docx" word/document.xml | /usr/bin/python3 -c '
+import re, sys
+rows = re.findall(r"<w:tr>.*?</w:tr>", sys.stdin.read(), re.S)
+cat = [r for r in rows if "加强领导" in r]
+sys.exit(0 if cat and "<w:keepNext/>" in cat[0] else 1)' && pass "category row keeps with the next" || fail "category row keeps with the next"
