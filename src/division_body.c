@@ -941,6 +941,8 @@ static void read_measure(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para,
 static bool read_roles(gw_build *b, dv_plan *p, dv_row *row, int col, const char *text,
                        size_t from, size_t to, gw_pos pos);
 
+static void drop_final_mark(gw_runs *runs, const char *const *marks);
+
 static bool read_field(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para) {
   gw_runs runs = {0};
   gw_build_inlines(b, para, &runs);
@@ -980,6 +982,8 @@ static bool read_field(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para) {
       set_node_units(b, p, row, col, value, para, from);
   } else {
     gw_runs value = runs_slice(b, &runs, va, vz);
+    if (col == p->deadline_col) /* 完成时限：2024年12月底前。 */
+      drop_final_mark(&value, (const char *const[]){"。", "；", "，", NULL});
     append_runs(b, &row->cells[col], &value);
   }
   return true;
@@ -1597,17 +1601,20 @@ static bool is_field_para(gw_build *b, const dv_plan *p, cmark_node *n) {
  * pasted from Word) a line each with no list marks: each field line
  * becomes a paragraph of its own, read as a field of the item above. */
 static void split_field_lines(gw_build *b, const dv_plan *p, cmark_node *para) {
-  for (cmark_node *c = cmark_node_first_child(para), *next; c; c = next) {
+  cmark_node *first = cmark_node_first_child(para);
+  bool field = first && cmark_node_get_type(first) == CMARK_NODE_TEXT &&
+               starts_field(b, p, cmark_node_get_literal(first));
+  for (cmark_node *c = first, *next; c; c = next) {
     next = cmark_node_next(c);
     cmark_node_type type = cmark_node_get_type(c);
-    if ((type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) && next &&
-        cmark_node_get_type(next) == CMARK_NODE_TEXT &&
-        starts_field(b, p, cmark_node_get_literal(next))) {
-      cmark_node *rest = gw_markdown_split_at(c);
-      if (!rest)
-        return;
-      para = rest;
-    }
+    if ((type != CMARK_NODE_SOFTBREAK && type != CMARK_NODE_LINEBREAK) || !next)
+      continue;
+    bool next_field = cmark_node_get_type(next) == CMARK_NODE_TEXT &&
+                      starts_field(b, p, cmark_node_get_literal(next));
+    /* a field is its line: the text under 完成时限：… is no part of it */
+    if ((next_field || field) && !gw_markdown_split_at(c))
+      return;
+    field = next_field;
   }
 }
 
@@ -1672,6 +1679,21 @@ static bool fields_of_last_item(gw_build *b, dv_plan *p, cmark_node *list) {
   return true;
 }
 
+/* Drop one of `marks` ending the runs' text: 1.加强组织领导： over its
+ * fields, 完成时限：2024年12月底前。 */
+static void drop_final_mark(gw_runs *runs, const char *const *marks) {
+  gw_run *last = runs->last;
+  if (!last || last->kind != GW_RUN_TEXT)
+    return;
+  for (int i = 0; marks[i]; i++) {
+    size_t n = strlen(marks[i]);
+    if (last->len >= n && memcmp(last->text + last->len - n, marks[i], n) == 0) {
+      last->len -= n;
+      return;
+    }
+  }
+}
+
 static void read_items(gw_build *b, dv_plan *p, cmark_node *n) {
   if (cmark_node_get_type(n) == CMARK_NODE_LIST && fields_of_last_item(b, p, n))
     return;
@@ -1691,6 +1713,8 @@ static void read_items(gw_build *b, dv_plan *p, cmark_node *n) {
   } else {
     dv_row *row = add_row(b, p, gw_build_node_pos(b, n), false);
     read_measure(b, p, row, n, true, true);
+    if (is_field_para(b, p, cmark_node_next(n)))
+      drop_final_mark(&row->cells[p->measure_col], (const char *const[]){"：", ":", NULL});
   }
 }
 

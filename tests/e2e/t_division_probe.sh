@@ -299,3 +299,14 @@ got=$(pr_text "$pr_dir/two-leads.docx" | grep '^市应急管理局|')
 if [ "$got" = "市应急管理局||1|" ] && grep -q 'two-leads.md:12:1: warning: 这一项的牵头单位是“市公安局”' "$pr_dir/two-leads.err"; then
   pass "division probe: a second lead marked in 责任单位 is warned of"
 else fail "division probe: a second lead marked in 责任单位 is warned of" "$got $(cat "$pr_dir/two-leads.err")"; fi
+
+# The text under the last field line is the closing, not part of the
+# deadline; a measure's colon over its fields and a deadline's full stop
+# go (second probe, d3 and r8).
+printf '%sunits: [镇党政办, 镇财政所]\n---\n\n一、基层党建\n1.加强组织领导：\n牵头单位：镇党政办\n完成时限：2024年12月底前。\n2.落实包联责任\n牵头单位：镇财政所\n完成时限：长期坚持\n各办要按照分工，细化工作措施，确保按时完成任务。\n' "$pr_head" >"$pr_dir/closing-under.md"
+"$GWDOC" render "$pr_dir/closing-under.md" -o "$pr_dir/closing-under.docx" 2>"$pr_dir/closing-under.err"
+got=$(pr_text "$pr_dir/closing-under.docx" | grep '^[12]|' | tr '\n' '#')
+if [ "$got" = "1|加强组织领导|镇党政办||2024年12月底前|#2|落实包联责任|镇财政所||长期坚持|#" ] &&
+   unzip -p "$pr_dir/closing-under.docx" word/document.xml | grep -q '</w:tbl>.*各办要按照分工'; then
+  pass "division probe: the closing under the last field line"
+else fail "division probe: the closing under the last field line" "$got $(cat "$pr_dir/closing-under.err")"; fi
