@@ -1440,6 +1440,16 @@ static bool is_tab_table(gw_build *b, cmark_node *para) {
 
 /* Two or more lines with tabs that are no plan table (no header line,
  * or a line without tabs among them): said, not printed jumbled. */
+/* Is source line `line` a plan's header pasted from a spreadsheet? */
+static bool header_line_at(gw_build *b, int line, int last) {
+  size_t n;
+  dv_cell *head = tab_cells(b, line, row_end_line(b, line, last), &n);
+  const char **names = gw_arena_alloc(b->arena, (n + 1) * sizeof *names);
+  for (size_t i = 0; i < n; i++)
+    names[i] = without_spaces(b->arena, head[i].text, strlen(head[i].text));
+  return looks_like_plan(names, n);
+}
+
 static bool report_tab_lines(gw_build *b, cmark_node *para) {
   bool all;
   if (cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH || tab_lines(b, para, &all) < 2)
@@ -1456,8 +1466,16 @@ static bool report_tab_lines(gw_build *b, cmark_node *para) {
     error_text_under_rows(b, from);
     return true;
   }
+  int start = line;
   while (body_line(b, line, &from, &to) && !memchr(b->src->text + from, '\t', to - from))
     line++;
+  /* 现将任务分工如下。 right over the header line: the header is there,
+   * the blank line is not */
+  if (line > start && header_line_at(b, line, cmark_node_get_end_line(para))) {
+    gw_error(b->diags, gw_source_pos_at(b->src, from),
+             "表头上面紧接着一行文字：请在表头（序号、工作任务……这一行）前空一行");
+    return true;
+  }
   gw_error(b->diags, gw_source_pos_at(b->src, from),
            "这几行像是从表格软件粘贴的制表符分隔内容：请改成管道表格（| 序号 | … |），"
            "或在第一行写上表头（序号、工作任务、牵头单位……，用制表符隔开）");

@@ -673,21 +673,28 @@ static bool line_ends_backslash(body_cursor *bc, int line) {
 }
 
 
-/* Is a line from `first` on cells pasted from a spreadsheet, read whole
- * by the plan's builder: two tabs or more in it? (One tab after a
- * number, 一、⇥项目建设, is Word's numbering made text.) */
-static bool has_tab(cmark_node *first) {
+/* The first line from `first` on that is cells pasted from a
+ * spreadsheet, read whole by the plan's builder: two tabs or more in it.
+ * (One tab after a number, 一、⇥项目建设, is Word's numbering made text.)
+ * Returns the line break before it, or `first` itself for the first
+ * line, or NULL when there is none. (The plan's builder reads those
+ * lines from the source by the paragraph's lines, so the paragraph is
+ * left whole.) */
+static cmark_node *first_tab_row(cmark_node *first) {
   int tabs = 0;
+  cmark_node *br = NULL;
   for (cmark_node *c = first; c; c = cmark_node_next(c)) {
     cmark_node_type type = cmark_node_get_type(c);
-    if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)
+    if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
       tabs = 0;
+      br = c;
+    }
     const char *lit = type == CMARK_NODE_TEXT ? cmark_node_get_literal(c) : NULL;
     for (const char *t = lit; t && (t = strchr(t, '\t')); t++)
       if (++tabs >= 2)
-        return true;
+        return br ? br : first;
   }
-  return false;
+  return NULL;
 }
 
 static void split_item_lines(cmark_node *para, body_cursor *bc) {
@@ -697,7 +704,7 @@ static void split_item_lines(cmark_node *para, body_cursor *bc) {
   bool top = parent && cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT;
   /* rows pasted from a spreadsheet (一、压减作业总量⇥⇥⇥ among them) are
    * read whole, as a table, by the plan's builder */
-  if (has_tab(child))
+  if (first_tab_row(child))
     return;
   para_ctx pc = {child, top, false, top, top ? lines_wrap_width(child) : 0, 0};
   int line_no = cmark_node_get_start_line(para);

@@ -310,3 +310,11 @@ if [ "$got" = "1|加强组织领导|镇党政办||2024年12月底前|#2|落实�
    unzip -p "$pr_dir/closing-under.docx" word/document.xml | grep -q '</w:tbl>.*各办要按照分工'; then
   pass "division probe: the closing under the last field line"
 else fail "division probe: the closing under the last field line" "$got $(cat "$pr_dir/closing-under.err")"; fi
+
+# A line of text right over a pasted header (second probe, d6): the
+# error says to put a blank line before the header, at the header.
+printf '%sunits: [市教育局]\n---\n\n现将任务分工如下。\n序号\t工作任务\t牵头单位\t完成时限\n1\t规范校外培训。\t市教育局\t2024年6月底前\n' "$pr_head" >"$pr_dir/tsv-under-text.md"
+"$GWDOC" render "$pr_dir/tsv-under-text.md" -o "$pr_dir/tsv-under-text.docx" 2>"$pr_dir/tsv-under-text.err"
+grep -q 'tsv-under-text.md:10:1: error: 表头上面紧接着一行文字：请在表头' "$pr_dir/tsv-under-text.err" &&
+  pass "division probe: text right over a pasted header" ||
+  fail "division probe: text right over a pasted header" "$(cat "$pr_dir/tsv-under-text.err")"
