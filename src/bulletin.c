@@ -56,6 +56,28 @@ static void add_para(gw_build *b, gw_role role, cmark_node *node, const char *pr
   gw_build_inlines(b, node, &p->runs);
 }
 
+/* 要求： / 一、抢抓农时，确保颗粒归仓； / 二、强化农机调度； / 三、做好秸
+ * 秆禁烧工作。: numbered lines ending in ； are a list's items, not
+ * headings, and so is the line numbered next after them, whatever it
+ * ends with. (一、基本情况 under 报告如下： stays a heading.) Returns the
+ * level to use. */
+static int listed_not_heading(gw_body_state *st, const char *plain, int level) {
+  gw_section_number sn;
+  if (!plain || !gw_section_number_read(plain, &sn) || sn.level > 2) {
+    st->item_number = 0;
+    return level;
+  }
+  size_t len = strlen(plain);
+  bool semicolon = len >= strlen("；") && strcmp(plain + len - strlen("；"), "；") == 0;
+  bool next_item = st->item_number > 0 && sn.value == st->item_number + 1;
+  if (semicolon || next_item) {
+    st->item_number = semicolon ? sn.value : 0;
+    return 0;
+  }
+  st->item_number = 0;
+  return level;
+}
+
 /* A paragraph whose runs were built already. */
 static void add_built_para(gw_build *b, gw_role role, cmark_node *node, gw_runs runs) {
   gw_block *p = gw_doc_add(b->doc, GW_BLOCK_PARA, role);
@@ -549,6 +571,7 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
       plain = gw_runs_text(b->arena, &built);
     }
     int level = plain ? gw_typed_heading_level(plain) : 0;
+    level = listed_not_heading(st, plain, level);
     int sub = !level && plain ? gw_typed_subheading_level(plain) : 0;
     gw_section_number sn;
     /* 1.加大宣传力度 over its text, next in its level's sequence: 2. only

@@ -21,6 +21,8 @@ typedef struct {
   bool told_typed_number; /* numbering: auto met a typed 一、 (said once) */
   int last_number[4];      /* typed heading numbers so far, by level */
   const char *last_mark[4];
+  int item_number;         /* the number of the last numbered line that was
+                              a list item (一、…；), or 0 */
   size_t articles;
 } gw_body_state;
 

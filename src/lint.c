@@ -100,6 +100,9 @@ typedef struct {
   bool prev_open;          /* it ended in the middle of a sentence */
   char prev_tail[64];      /* its last characters, for the message */
   unsigned prev_line;      /* line of its last character */
+  int item_number;         /* the last 一、…； item's number (render reads
+                              those, and the line numbered next, as a
+                              list, not headings), or 0 */
   /* lines of tab-separated cells (a paste from a spreadsheet) */
   cmark_node *tab_para;    /* the last paragraph that had some */
   size_t tab_rows;         /* such lines in a row so far */
@@ -1566,6 +1569,20 @@ static void number_gap_rule(linter *l, prose *pr, const marker *m) {
   claim(pr, m->len, gap);
 }
 
+/* 要求： / 一、…； / 二、…； / 三、…。: is this numbered paragraph an item
+ * of such a list, as render reads it (bulletin.c listed_not_heading)? */
+static bool listed_item(linter *l, const prose *pr, const marker *m) {
+  if (m->rank == MK_NONE || m->rank > MK_CN_PAREN) {
+    l->item_number = 0;
+    return false;
+  }
+  size_t len = pr->text.len, n = strlen("；");
+  bool semicolon = len >= n && memcmp(pr->text.data + len - n, "；", n) == 0;
+  bool next_item = l->item_number > 0 && m->number == l->item_number + 1;
+  l->item_number = semicolon ? m->number : 0;
+  return semicolon || next_item;
+}
+
 /* A heading typed as a paragraph (一、加强组织领导): it ends without a
  * full stop, and the paragraph after it is no continuation to merge. */
 static bool typed_heading(const prose *pr) {
@@ -1681,6 +1698,8 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
   bool plain_lead = lead && cmark_node_get_type(lead) == CMARK_NODE_TEXT;
   bool typed = type == CMARK_NODE_PARAGRAPH && m.rank != MK_NONE && plain_lead &&
                typed_heading(&pr);
+  if (type == CMARK_NODE_PARAGRAPH && listed_item(l, &pr, &m))
+    typed = false; /* read every paragraph: it keeps the list's count */
   /* **一、突出重点** (alone, or running into its text): a bold head whose
    * number still counts in the sequence, and that ends no sentence */
   bool bold_head = type == CMARK_NODE_PARAGRAPH && m.rank != MK_NONE && m.rank <= MK_CN_PAREN &&

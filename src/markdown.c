@@ -318,6 +318,8 @@ int gw_typed_heading_level(const char *text) {
     if (at && at + strlen(stops[i]) < text + len)
       return 0;
   }
+  if (len >= strlen("；") && strcmp(text + len - strlen("；"), "；") == 0)
+    return 0; /* 一、抢抓农时，确保颗粒归仓；: an item of a list */
   return paren ? 2 : 1;
 }
 

@@ -1152,3 +1152,12 @@ import re, sys
 rows = re.findall(r"<w:tr>.*?</w:tr>", sys.stdin.read(), re.S)
 cat = [r for r in rows if "加强领导" in r]
 sys.exit(0 if cat and "<w:keepNext/>" in cat[0] else 1)' && pass "category row keeps with the next" || fail "category row keeps with the next"
+
+# 要求： / 一、…； / 二、…； / 三、…。 is a list, not three headings: render
+# keeps it body text and neither render nor lint reports the numbering
+# of the real ## 二、 after it (second probe).
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 三夏\n\n## 一、抓好“三夏”生产\n区农业农村局召开专题会议，要求：\n一、抢抓农时，确保颗粒归仓；\n二、强化农机调度；\n三、做好秸秆禁烧工作。\n\n## 二、做好技术服务\n\n区农技中心组织技术人员深入田间地头。\n'; } >"$H/colon-list.md"
+want_styled "numbered items after a colon" "$H/colon-list.md" "gwBody	一、抢抓农时，确保颗粒归仓；" "gwBody	三、做好秸秆禁烧工作。" "gwHeading1	二、做好技术服务"
+"$GWDOC" lint "$H/colon-list.md" >"$H/colon-list.lint" 2>&1 && [ ! -s "$H/colon-list.err" ] &&
+  pass "numbered items after a colon: no numbering findings" ||
+  fail "numbered items after a colon: no numbering findings" "$(cat "$H/colon-list.lint" "$H/colon-list.err")"
