@@ -371,9 +371,34 @@ static void add_note_list(gw_build *b, cmark_node *list) {
 /* An editor's note from paragraph `first` on: the paragraphs after it
  * in a block quote (`quoted`), or that one paragraph when a drafter
  * wrote 【编者按】… without the >. */
+/* > 编者按 / > 近期，…: the label alone on its first line is the label,
+ * as 编者按： would be (joined, the line read 编者按近期，…). */
+static void label_on_its_line(cmark_node *first) {
+  cmark_node *text = cmark_node_first_child(first);
+  cmark_node *br = text ? cmark_node_next(text) : NULL;
+  if (!br || cmark_node_get_type(text) != CMARK_NODE_TEXT ||
+      (cmark_node_get_type(br) != CMARK_NODE_SOFTBREAK &&
+       cmark_node_get_type(br) != CMARK_NODE_LINEBREAK) || !cmark_node_next(br))
+    return;
+  const char *lit = gw_skip_indent(cmark_node_get_literal(text));
+  size_t n = strlen(lit);
+  while (n && lit[n - 1] == ' ')
+    n--;
+  static const char *const labels[] = {"编者按", "按语", NULL};
+  for (int i = 0; labels[i]; i++)
+    if (n == strlen(labels[i]) && memcmp(lit, labels[i], n) == 0) {
+      char with_colon[32];
+      snprintf(with_colon, sizeof with_colon, "%s：", labels[i]);
+      cmark_node_set_literal(text, with_colon);
+      cmark_node_free(br);
+      return;
+    }
+}
+
 static int add_note_from(gw_build *b, cmark_node *first, bool quoted) {
   if (!first || cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH)
     return 0;
+  label_on_its_line(first);
   const char *word = NULL;
   if (!gw_note_label_len(gw_skip_indent(gw_build_plain_text(b, first)), &word))
     return 0; /* decided on the text, before building (and warning about) it */

@@ -1161,3 +1161,7 @@ want_styled "numbered items after a colon" "$H/colon-list.md" "gwBody	一、抢�
 "$GWDOC" lint "$H/colon-list.md" >"$H/colon-list.lint" 2>&1 && [ ! -s "$H/colon-list.err" ] &&
   pass "numbered items after a colon: no numbering findings" ||
   fail "numbered items after a colon: no numbering findings" "$(cat "$H/colon-list.lint" "$H/colon-list.err")"
+
+# > 编者按 alone on its line, the note's text under it.
+{ printf '%s' "$BULLETIN_FRONT"; printf '> 编者按\n> 近期，各地认真开展工作。\n\n# 标题\n\n正文。\n'; } >"$H/note-alone.md"
+want_styled "编者按 alone on its line" "$H/note-alone.md" "gwNote	编者按：近期，各地认真开展工作。"
