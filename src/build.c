@@ -1143,9 +1143,22 @@ static size_t break_candidates(const char *t, size_t len, line_break **out) {
       d--;
     depth[i + 1] = d;
   }
+  /* set phrases the word breaker parts (社会/主义, 河/长制): no break
+   * inside them */
+  static const char *const phrases[] = {"社会主义", "共产主义", "马克思主义", "中国特色", "新时代",
+                                        "习近平", "共青团", "共产党", "党中央", "河长制", "湖长制",
+                                        "林长制", "田长制", "高质量", "现代化", "主题教育", NULL};
+  bool *inside = gw_xmalloc((len + 1) * sizeof *inside);
+  memset(inside, 0, (len + 1) * sizeof *inside);
+  for (int k = 0; phrases[k]; k++)
+    for (const char *f = t; (f = strstr(f, phrases[k])) && f < t + len; f++)
+      for (size_t j = (size_t)(f - t) + 1; j < (size_t)(f - t) + strlen(phrases[k]) && j <= len; j++)
+        inside[j] = true;
   size_t n = 0;
   for (long i = 0; i < nw; i++) {
     size_t at = words[i];
+    if (inside[at])
+      continue;
     bool space_before = t[at - 1] == ' ' || ends_with_any(t, at, (const char *const[]){"\u3000", NULL});
     if (space_before || t[at] == ' ' || starts_with_any(t + at, (const char *const[]){"\u3000", NULL}))
       continue; /* spaces are taken below, whole */
@@ -1163,6 +1176,7 @@ static size_t break_candidates(const char *t, size_t len, line_break **out) {
     v[n++] = (line_break){at, 0, gw_zh_display_width(t, at), bonus};
   }
   free(depth);
+  free(inside);
   free(words);
   for (size_t at = 0; at < len;) {
     size_t sp = t[at] == ' ' ? 1 : strncmp(t + at, "\u3000", 3) == 0 ? 3 : 0;

@@ -1165,3 +1165,11 @@ want_styled "numbered items after a colon" "$H/colon-list.md" "gwBody	一、抢�
 # > 编者按 alone on its line, the note's text under it.
 { printf '%s' "$BULLETIN_FRONT"; printf '> 编者按\n> 近期，各地认真开展工作。\n\n# 标题\n\n正文。\n'; } >"$H/note-alone.md"
 want_styled "编者按 alone on its line" "$H/note-alone.md" "gwNote	编者按：近期，各地认真开展工作。"
+
+# A long title or 专刊 line does not break inside a set phrase the word
+# breaker parts (社会/主义, 河/长制).
+printf -- '---\nkind: bulletin\ntemplate: jintuan-yaoxun\nyear: 2024\nnumber: 3\ndate: 2024-12-31\ncolumn: 深入学习贯彻习近平新时代中国特色社会主义思想主题教育专刊（第三期）\n---\n\n# 标题\n\n正文。\n' >"$H/phrase.md"
+if "$GWDOC" render "$H/phrase.md" -o "$H/phrase.docx" 2>/dev/null && styled "$H/phrase.docx" | grep -q $'^gwColumn\t' &&
+   ! styled "$H/phrase.docx" | grep $'^gwColumn\t' | grep -q '社会/主义'; then
+  pass "no break inside a set phrase"
+else fail "no break inside a set phrase" "$(styled "$H/phrase.docx" | grep gwColumn)"; fi
