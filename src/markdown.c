@@ -479,18 +479,27 @@ static bool starts_label(const char *text) {
          (size_t)(colon - text) < strlen(text);
 }
 
-/* Quotation marks and brackets `text` opens, less those it closes. */
+/* Quotation marks and brackets `text` opens, less those it closes. Only
+ * bytes that may start one are looked at (strcspn): this runs over the
+ * whole text of every paragraph. */
 static int opened_in(const char *text) {
-  static const char *const opens[] = {"“", "‘", "（", "《", "(", NULL};
-  static const char *const closes[] = {"”", "’", "）", "》", ")", NULL};
+  static const char *const opens[] = {"“", "‘", "（", "《", NULL};
+  static const char *const closes[] = {"”", "’", "）", "》", NULL};
   int n = 0;
-  for (const char *p = text; *p; p++)
+  for (const char *p = text; *(p += strcspn(p, "()\xE2\xE3\xEF"));) {
+    if (*p == '(' || *p == ')') {
+      n += *p == '(' ? 1 : -1;
+      p++;
+      continue;
+    }
     for (int k = 0; opens[k]; k++) {
-      if (starts_with(p, opens[k]))
+      if (strncmp(p, opens[k], 3) == 0)
         n++;
-      else if (starts_with(p, closes[k]))
+      else if (strncmp(p, closes[k], 3) == 0)
         n--;
     }
+    p++;
+  }
   return n;
 }
 
