@@ -164,6 +164,15 @@ for i, p in enumerate(r["pages"], 1):
     # the text stays inside the page's 版心 (landscape pages: turned margins)
     left, right = (35.0, 37.0) if landscape else (28.0, 26.0)
     e = p["text_extent_mm"]
+    if landscape:
+        # the page number is turned with the page, in the left margin at
+        # the portrait footer's distance (24 mm): text starts there, and
+        # nothing sits in the landscape footer
+        if e["left"] is None or not (22 <= e["left"] <= 26) or e["right"] < right - 1:
+            bad.append(f"page {i}: text {e['left']}..{e['right']} mm from the edges, no turned page number")
+        if p["footer_lines"]:
+            bad.append(f"page {i}: a page number at the landscape foot")
+        continue
     if e["left"] is not None and (e["left"] < left - 1 or e["right"] < right - 1):
         bad.append(f"page {i}: text {e['left']}..{e['right']} mm from the edges")
     if not p["footer_lines"]:
