@@ -1207,6 +1207,23 @@ static bool read_cell_roles(gw_build *b, dv_plan *p, dv_row *row, int col, const
 }
 
 /* One row of a table: a category, a task, or an empty line skipped. */
+/* A row whose only words are units, under a task read from a table:
+ * its 序号, text and 完成时限 cells empty. */
+static bool continues_row_above(const dv_plan *p, const dv_cell *cells, size_t n, const int *map,
+                                size_t nmap) {
+  if (!p->last || p->last->category || !p->last->from_table)
+    return false;
+  bool units = false;
+  for (size_t i = 0; i < n && i < nmap; i++) {
+    if (!cells[i].text[0])
+      continue;
+    if (map[i] < 0 || !p->unit_col[map[i]])
+      return false;
+    units = true;
+  }
+  return units;
+}
+
 static void read_cells_row(gw_build *b, dv_plan *p, const dv_cell *cells, size_t n,
                            const int *map, size_t nmap, gw_pos pos) {
   if (all_cells_empty(cells, n)) {
@@ -1227,6 +1244,15 @@ static void read_cells_row(gw_build *b, dv_plan *p, const dv_cell *cells, size_t
     dv_row *row = add_row(b, p, pos, true);
     gw_runs_append(b->arena, &row->cells[0], GW_RUN_TEXT, head, strlen(head));
     cell_runs(b, &cells[which], &row->cells[0]);
+    return;
+  }
+  if (continues_row_above(p, cells, n, map, nmap)) {
+    /* | 1 | 谋划项目。 | 县发改局 | 县财政局 | … | over | | | | 县水利局 | |:
+     * a spreadsheet's merged cells, the row above's more units */
+    for (size_t i = 0; i < n && i < nmap; i++)
+      if (map[i] >= 0 && p->unit_col[map[i]] && cells[i].text[0])
+        set_units(b, p, p->last, map[i], cell_unit_text(b, &cells[i]), cells[i].from,
+                  cells[i].to, cells[i].pos);
     return;
   }
   dv_row *row = add_row(b, p, pos, false);

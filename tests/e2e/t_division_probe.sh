@@ -318,3 +318,12 @@ printf '%sunits: [市教育局]\n---\n\n现将任务分工如下。\n序号\t工
 grep -q 'tsv-under-text.md:10:1: error: 表头上面紧接着一行文字：请在表头' "$pr_dir/tsv-under-text.err" &&
   pass "division probe: text right over a pasted header" ||
   fail "division probe: text right over a pasted header" "$(cat "$pr_dir/tsv-under-text.err")"
+
+# A row holding only more units under a task (an Excel merged cell, the
+# second probe's r10) adds them to the task above, not an empty task.
+printf '%sunits: [县发展改革局, 县财政局, 县水利局]\n---\n\n| 序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n| 1 | 谋划储备重大项目。 | 县发展改革局 | 县财政局 | 2024年6月底前 |\n| | | | 县水利局 | |\n| 2 | 加快重点项目建设。 | 县发展改革局 | 县财政局 | 2024年12月底前 |\n' "$pr_head" >"$pr_dir/cont-row.md"
+"$GWDOC" render "$pr_dir/cont-row.md" -o "$pr_dir/cont-row.docx" 2>"$pr_dir/cont-row.err"
+got=$(pr_text "$pr_dir/cont-row.docx" | grep '^[0-9]|' | tr '\n' '#')
+[ "$got" = "1|谋划储备重大项目。|县发展改革局|县财政局、县水利局|2024年6月底前|#2|加快重点项目建设。|县发展改革局|县财政局|2024年12月底前|#" ] &&
+  pass "division probe: a row of more units joins the task above" ||
+  fail "division probe: a row of more units joins the task above" "$got $(cat "$pr_dir/cont-row.err")"
