@@ -1569,6 +1569,21 @@ static void number_gap_rule(linter *l, prose *pr, const marker *m) {
   claim(pr, m->len, gap);
 }
 
+/* [unpaired-bold] 落实**安全责任: the ** CommonMark left as text, an odd
+ * number of them, as render warns (build.c): one has no partner. */
+static void unpaired_bold_rule(linter *l, const prose *pr) {
+  const char *s = pr->text.data ? pr->text.data : "";
+  size_t count = 0, first = 0;
+  for (const char *p = s; (p = strstr(p, "**")); p += 2)
+    if (count++ == 0)
+      first = (size_t)(p - s);
+  if (count % 2)
+    report(l, pr, first, GW_WARNING, "unpaired-bold",
+           "这一段里的“**”有 %zu 个，是单数，有一个没有配对：加粗没有生效，“**”按原样印出；"
+           "请在要加粗的文字前后各写一个 **，或删去多余的那个",
+           count);
+}
+
 /* 要求： / 一、…； / 二、…； / 三、…。: is this numbered paragraph an item
  * of such a list, as render reads it (bulletin.c listed_not_heading)? */
 static bool listed_item(linter *l, const prose *pr, const marker *m) {
@@ -1732,8 +1747,10 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
     heading_rules(l, &pr, cmark_node_get_heading_level(node), &m, start);
   if (typed || bold_head) /* 一、… typed as a paragraph: numbered in order all the same */
     sequence_rule(l, &pr, &m);
-  if (type == CMARK_NODE_PARAGRAPH)
+  if (type == CMARK_NODE_PARAGRAPH) {
     tab_rows_rule(l, node, &pr);
+    unpaired_bold_rule(l, &pr);
+  }
   if (type == CMARK_NODE_PARAGRAPH) {
     if (l->prev_para && cmark_node_previous(node) == l->prev_para && l->prev_open &&
         starts_mid(&pr, &m))
