@@ -943,17 +943,24 @@ static bool read_roles(gw_build *b, dv_plan *p, dv_row *row, int col, const char
 
 static void drop_final_mark(gw_runs *runs, const char *const *marks);
 
+/* The colon after a field's column name, ：or :, whichever comes first
+ * (NULL: none); its length in *clen. */
+static const char *field_colon(const char *text, size_t *clen) {
+  const char *colon = strstr(text, "："), *ascii = strchr(text, ':');
+  *clen = strlen("：");
+  if (!colon || (ascii && ascii < colon)) {
+    colon = ascii;
+    *clen = 1;
+  }
+  return colon;
+}
+
 static bool read_field(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para) {
   gw_runs runs = {0};
   gw_build_inlines(b, para, &runs);
   char *text = gw_runs_text(b->arena, &runs);
-  const char *colon = strstr(text, "：");
-  const char *ascii = strchr(text, ':');
-  size_t clen = strlen("：");
-  if (!colon || (ascii && ascii < colon)) {
-    colon = ascii;
-    clen = 1;
-  }
+  size_t clen;
+  const char *colon = field_colon(text, &clen);
   if (!colon) {
     gw_error(b->diags, gw_build_node_pos(b, para),
              "任务下的列表项应写成“列名：值”，如“牵头单位：县委组织部”");
@@ -1627,10 +1634,8 @@ static bool is_field_list(gw_build *b, const dv_plan *p, cmark_node *list);
 
 /* Does `text` start "列名：" for a column of this plan (牵头单位：…)? */
 static bool starts_field(gw_build *b, const dv_plan *p, const char *text) {
-  const char *colon = text ? strstr(text, "：") : NULL;
-  const char *ascii = text ? strchr(text, ':') : NULL;
-  if (!colon || (ascii && ascii < colon))
-    colon = ascii;
+  size_t clen;
+  const char *colon = text ? field_colon(text, &clen) : NULL;
   size_t n = colon ? (size_t)(colon - text) : 0;
   return n > 0 && n <= 24 && column_meant(p, gw_arena_strndup(b->arena, text, n)) >= 0;
 }
@@ -1705,10 +1710,8 @@ static bool is_field_list(gw_build *b, const dv_plan *p, cmark_node *list) {
     if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH || cmark_node_next(para))
       return false;
     const char *text = gw_build_plain_text(b, para);
-    const char *colon = strstr(text, "：");
-    const char *ascii = strchr(text, ':');
-    if (!colon || (ascii && ascii < colon))
-      colon = ascii;
+    size_t clen;
+    const char *colon = field_colon(text, &clen);
     if (!colon || column_meant(p, gw_arena_strndup(b->arena, text, (size_t)(colon - text))) < 0)
       return false;
   }
