@@ -192,13 +192,18 @@ const char **gw_build_str_list(gw_build *b, const gw_val *v, size_t *count) {
 
 /* 报, 送, 发 … : the labels of the 报尾's rows, written with or without
  * their colon. */
+/* The length of a 报尾 row's label without the colon a drafter may have
+ * written (报：, 报:): the colon is ours. */
+static size_t label_len(const char *key) {
+  size_t n = strlen(key);
+  if (n >= strlen("：") && strcmp(key + n - strlen("："), "：") == 0)
+    return n - strlen("：");
+  return n >= 1 && key[n - 1] == ':' ? n - 1 : n;
+}
+
 static bool is_tail_label(const char *key) {
   static const char *const labels[] = {"报", "送", "发", "抄送", "抄报", "主送", "分送", NULL};
-  size_t n = strlen(key);
-  if (n >= 3 && strcmp(key + n - 3, "：") == 0)
-    n -= 3;
-  else if (n >= 1 && key[n - 1] == ':')
-    n -= 1;
+  size_t n = label_len(key);
   for (int i = 0; labels[i]; i++)
     if (strlen(labels[i]) == n && memcmp(labels[i], key, n) == 0)
       return true;
@@ -1052,13 +1057,7 @@ gw_tail *gw_build_tail(gw_build *b) {
       gw_buf_puts(&text, names[i]);
     }
     gw_tail_row *row = gw_arena_alloc(b->arena, sizeof *row);
-    /* A label may be written with its colon (报：); the colon is ours. */
-    size_t klen = strlen(c->key);
-    if (klen >= 3 && strcmp(c->key + klen - 3, "：") == 0)
-      klen -= 3;
-    else if (klen >= 1 && c->key[klen - 1] == ':')
-      klen -= 1;
-    row->label = gw_arena_strndup(b->arena, c->key, klen);
+    row->label = gw_arena_strndup(b->arena, c->key, label_len(c->key));
     /* GB/T 9704 7.4.2: the 抄送 (and a 主送 moved there, or a plan's
      * 分送 or 抄报 line like it) line ends with 。, once, whatever mark
      * the drafter ended it with */
