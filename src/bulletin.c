@@ -67,15 +67,7 @@ static int listed_not_heading(gw_body_state *st, const char *plain, int level) {
     st->item_number = 0;
     return level;
   }
-  size_t len = strlen(plain);
-  bool semicolon = len >= strlen("；") && strcmp(plain + len - strlen("；"), "；") == 0;
-  bool next_item = st->item_number > 0 && sn.value == st->item_number + 1;
-  if (semicolon || next_item) {
-    st->item_number = semicolon ? sn.value : 0;
-    return 0;
-  }
-  st->item_number = 0;
-  return level;
+  return gw_listed_item(&st->item_number, sn.value, plain, strlen(plain)) ? 0 : level;
 }
 
 /* A paragraph whose runs were built already. */

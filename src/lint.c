@@ -1585,17 +1585,14 @@ static void unpaired_bold_rule(linter *l, const prose *pr) {
 }
 
 /* 要求： / 一、…； / 二、…； / 三、…。: is this numbered paragraph an item
- * of such a list, as render reads it (bulletin.c listed_not_heading)? */
+ * of such a list, as render reads it (gw_listed_item)? */
 static bool listed_item(linter *l, const prose *pr, const marker *m) {
   if (m->rank == MK_NONE || m->rank > MK_CN_PAREN) {
     l->item_number = 0;
     return false;
   }
-  size_t len = pr->text.len, n = strlen("；");
-  bool semicolon = len >= n && memcmp(pr->text.data + len - n, "；", n) == 0;
-  bool next_item = l->item_number > 0 && m->number == l->item_number + 1;
-  l->item_number = semicolon ? m->number : 0;
-  return semicolon || next_item;
+  return gw_listed_item(&l->item_number, m->number, pr->text.data ? pr->text.data : "",
+                        pr->text.len);
 }
 
 /* A heading typed as a paragraph (一、加强组织领导): it ends without a

@@ -323,6 +323,14 @@ int gw_typed_heading_level(const char *text) {
   return paren ? 2 : 1;
 }
 
+bool gw_listed_item(int *last_item, int number, const char *text, size_t len) {
+  size_t n = strlen("；");
+  bool semicolon = len >= n && memcmp(text + len - n, "；", n) == 0;
+  bool next_item = *last_item > 0 && number == *last_item + 1;
+  *last_item = semicolon ? number : 0;
+  return semicolon || next_item;
+}
+
 int gw_typed_subheading_level(const char *text) {
   static const char *const marks[] = {"。", "！", "？", "；", "，", "：", "、", ":", ".", "%",
                                       "/", "—", "-", "～", NULL};

@@ -39,6 +39,12 @@ bool gw_has_section_number(const char *text);
  * indented by. */
 const char *gw_skip_indent(const char *t);
 
+/* 要求： / 一、…； / 二、…； / 三、…。: is the line numbered `number`
+ * (一、 or （一）, its text text[0, len)) an item of such a list rather than
+ * a heading? A line ending in ； is, and so is the line numbered next
+ * after one. *last_item is the last such item's number (0: none), kept
+ * from line to line by the caller and updated here. */
+bool gw_listed_item(int *last_item, int number, const char *text, size_t len);
 /* 3 or 4 for a line such as 1.加大宣传力度 or （1）开发政策性岗位: a short
  * title (4 to 20 characters) with no punctuation at all after its number;
  * else 0. Whether it is a heading depends on what follows (bulletin.c). */
