@@ -445,23 +445,9 @@ static void write_tail(gw_xml *x, const gw_doc *doc, const gw_block *b) {
     gw_xml_empty(x, "w:pageBreakBefore", NULL);
   write_hairline_spacing(x);
   gw_xml_end(x);
-  gw_xml_start(x, "w:r");
-  gw_xml_start(x, "w:pict");
-  gw_xml_start(x, "v:rect");
-  gw_xml_attr(x, "id", "gwTail");
-  gw_xml_attr(x, "style", style);
-  gw_xml_attr(x, "filled", "f");
-  gw_xml_attr(x, "stroked", "f");
-  gw_xml_start(x, "v:textbox");
-  gw_xml_attr(x, "inset", "0,0,0,0");
-  gw_xml_start(x, "w:txbxContent");
+  gw_vml_box_start(x, "gwTail", style, NULL);
   write_tail_table(x, doc, b->tail);
-  gw_xml_end(x);
-  gw_xml_end(x);
-  gw_xml_empty(x, "w10:wrap", "type", "topAndBottom", NULL);
-  gw_xml_end(x);
-  gw_xml_end(x);
-  gw_xml_end(x);
+  gw_vml_box_end(x, true);
   gw_xml_end(x);
 }
 

@@ -1,4 +1,5 @@
-/* drawing.c - a picture as a centred inline w:drawing (DrawingML). */
+/* drawing.c - a picture as a centred inline w:drawing (DrawingML), and
+ * the VML text box the 报尾 and a landscape page's number sit in. */
 #include "parts.h"
 
 #include <stdio.h>
@@ -88,4 +89,29 @@ void gw_drawing_write(gw_xml *x, const gw_doc *doc, const gw_block *b) {
   gw_xml_end(x);
   gw_xml_end(x);
   (void)doc;
+}
+
+void gw_vml_box_start(gw_xml *x, const char *id, const char *style, const char *flow) {
+  gw_xml_start(x, "w:r");
+  gw_xml_start(x, "w:pict");
+  gw_xml_start(x, "v:rect");
+  gw_xml_attr(x, "id", id);
+  gw_xml_attr(x, "style", style);
+  gw_xml_attr(x, "filled", "f");
+  gw_xml_attr(x, "stroked", "f");
+  gw_xml_start(x, "v:textbox");
+  if (flow)
+    gw_xml_attr(x, "style", flow);
+  gw_xml_attr(x, "inset", "0,0,0,0");
+  gw_xml_start(x, "w:txbxContent");
+}
+
+void gw_vml_box_end(gw_xml *x, bool wrap) {
+  gw_xml_end(x); /* w:txbxContent */
+  gw_xml_end(x); /* v:textbox */
+  if (wrap)
+    gw_xml_empty(x, "w10:wrap", "type", "topAndBottom", NULL);
+  gw_xml_end(x); /* v:rect */
+  gw_xml_end(x); /* w:pict */
+  gw_xml_end(x); /* w:r */
 }

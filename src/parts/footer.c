@@ -122,29 +122,16 @@ void gw_footer_write_turned(gw_xml *x, const gw_doc *doc, bool even) {
   gw_xml_start(x, "w:pPr");
   write_single_spacing(x);
   gw_xml_end(x);
-  gw_xml_start(x, "w:r");
-  gw_xml_start(x, "w:pict");
-  gw_xml_start(x, "v:rect");
-  gw_xml_attr(x, "id", even ? "gwPageNumberEven" : "gwPageNumberOdd");
-  gw_xml_attr(x, "style", style);
-  gw_xml_attr(x, "filled", "f");
-  gw_xml_attr(x, "stroked", "f");
-  gw_xml_start(x, "v:textbox");
-  gw_xml_attr(x, "style", "layout-flow:vertical");
-  gw_xml_attr(x, "inset", "0,0,0,0");
-  gw_xml_start(x, "w:txbxContent");
+  gw_vml_box_start(x, even ? "gwPageNumberEven" : "gwPageNumberOdd", style,
+                   "layout-flow:vertical");
   gw_xml_start(x, "w:p");
   gw_xml_start(x, "w:pPr");
   write_single_spacing(x);
   gw_xml_val(x, "w:jc", even ? "left" : "right"); /* along the turned line */
   gw_xml_end(x);
   write_number_runs(x, doc);
-  gw_xml_end(x);
-  gw_xml_end(x);
-  gw_xml_end(x);
-  gw_xml_end(x);
-  gw_xml_end(x);
-  gw_xml_end(x);
-  gw_xml_end(x);
-  gw_xml_end(x);
+  gw_xml_end(x); /* w:p */
+  gw_vml_box_end(x, false);
+  gw_xml_end(x); /* w:p */
+  gw_xml_end(x); /* w:ftr */
 }

@@ -30,6 +30,13 @@ void gw_core_write(gw_xml *x, const gw_doc *doc);
 void gw_app_write(gw_xml *x, const gw_doc *doc);
 /* A picture paragraph (document.c calls it for GW_BLOCK_IMAGE). */
 void gw_drawing_write(gw_xml *x, const gw_doc *doc, const gw_block *b);
+/* A VML text box placed by `style` (the 报尾, a landscape page number):
+ * Word, WPS and LibreOffice all place it. Opens <w:r><w:pict><v:rect>
+ * <v:textbox style=flow><w:txbxContent>, left open for its paragraphs
+ * (flow NULL: none); gw_vml_box_end closes it, with a top-and-bottom
+ * wrap when `wrap`. */
+void gw_vml_box_start(gw_xml *x, const char *id, const char *style, const char *flow);
+void gw_vml_box_end(gw_xml *x, bool wrap);
 
 /* Shared by document.c and footer.c: run properties and text runs. */
 /* `styled`: the paragraph's style is this role's, so only the fonts,
