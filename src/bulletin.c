@@ -48,12 +48,19 @@ static char *number_text(gw_build *b, const char *fmt, long n) {
  * 一、… (level 1) or （一）… (level 2) with Chinese numerals, one short
  * line, no sentence inside it. Drafters paste these from Word. Returns
  * the level, or 0. */
-static void add_para(gw_build *b, gw_role role, cmark_node *node, const char *prefix) {
+/* A paragraph whose runs were built already. */
+static void add_built_para(gw_build *b, gw_role role, cmark_node *node, gw_runs runs) {
   gw_block *p = gw_doc_add(b->doc, GW_BLOCK_PARA, role);
   p->pos = gw_build_node_pos(b, node);
+  p->runs = runs;
+}
+
+static void add_para(gw_build *b, gw_role role, cmark_node *node, const char *prefix) {
+  gw_runs runs = {0};
   if (prefix && *prefix)
-    gw_runs_append(b->arena, &p->runs, GW_RUN_TEXT, prefix, strlen(prefix));
-  gw_build_inlines(b, node, &p->runs);
+    gw_runs_append(b->arena, &runs, GW_RUN_TEXT, prefix, strlen(prefix));
+  gw_build_inlines(b, node, &runs);
+  add_built_para(b, role, node, runs);
 }
 
 /* 要求： / 一、抢抓农时，确保颗粒归仓； / 二、强化农机调度； / 三、做好秸
@@ -68,13 +75,6 @@ static int listed_not_heading(gw_body_state *st, const char *plain, int level) {
     return level;
   }
   return gw_listed_item(&st->item_number, sn.value, plain, strlen(plain)) ? 0 : level;
-}
-
-/* A paragraph whose runs were built already. */
-static void add_built_para(gw_build *b, gw_role role, cmark_node *node, gw_runs runs) {
-  gw_block *p = gw_doc_add(b->doc, GW_BLOCK_PARA, role);
-  p->pos = gw_build_node_pos(b, node);
-  p->runs = runs;
 }
 
 /* numbering: auto numbers the headings itself: a number the drafter
