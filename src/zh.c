@@ -810,15 +810,25 @@ static bool ends_token_after_cjk(const norm_ctx *x, size_t i)
   return word && (x->cp[i] != '.' || percent) && cjk_before(x, k);
 }
 
+/* 零 一 … 九, each at its value. */
+static const UChar32 zh_digits[] = {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+                                    0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
+
+/* The value of a Chinese digit, 〇 (or ○ as typed) for 零; else -1. */
+static int zh_digit_value(UChar32 c)
+{
+  if (c == 0x3007 || c == 0x25CB)
+    return 0;
+  for (int k = 0; k < 10; k++)
+    if (c == zh_digits[k])
+      return k;
+  return -1;
+}
+
 /* 零 一 … 九 十 〇: the characters of a small Chinese numeral. */
 static bool is_zh_digit(UChar32 c)
 {
-  static const UChar32 digits[] = {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-                                   0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x3007};
-  for (size_t k = 0; k < sizeof digits / sizeof digits[0]; k++)
-    if (c == digits[k])
-      return true;
-  return false;
+  return c == 0x5341 || (c != 0x25CB && zh_digit_value(c) >= 0);
 }
 
 /* Is the '.' at i the mark of a heading number typed with a full stop,
@@ -1289,18 +1299,13 @@ int gw_zh_numeral_value(const char *text, size_t len)
   /* Heading numbers are small (一 … 九十九, rarely 一百零一): read them
    * digit by digit. ICU's spell-out parser reads them too, but costs
    * about 2 M instructions a call, more than rendering a whole issue. */
-  static const UChar32 digits[] = {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-                                   0x516D, 0x4E03, 0x516B, 0x4E5D}; /* 零 一 … 九 */
   int32_t i = 0, n = (int32_t)len;
   int value = 0, digit = -1, positional = 0, places = 0;
   bool any = false, tens = false;
   while (i < n) {
     UChar32 c;
     U8_NEXT((const uint8_t *)text, i, n, c);
-    int d = -1;
-    for (int k = 0; k < 10 && d < 0; k++)
-      if (c == digits[k] || (k == 0 && (c == 0x3007 || c == 0x25CB))) /* 〇, or ○ as typed */
-        d = k;
+    int d = zh_digit_value(c);
     if (d >= 0) {
       digit = d;
       if (places++ < 6)
