@@ -483,8 +483,7 @@ static bool starts_label(const char *text) {
   if (!colon || colon == text || !colon[strlen("：")])
     return false;
   size_t w = gw_zh_display_width(text, (size_t)(colon - text));
-  return w <= 2 * 6 && !memchr(text, ' ', (size_t)(colon - text)) && !strstr(text, "，") &&
-         (size_t)(colon - text) < strlen(text);
+  return w <= 2 * 6 && !memchr(text, ' ', (size_t)(colon - text)) && !strstr(text, "，");
 }
 
 /* Quotation marks and brackets `text` opens, less those it closes. Only
