@@ -5,6 +5,7 @@
 
 #include <unicode/utf8.h>
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -149,8 +150,33 @@ void gw_xml_text(gw_xml *x, const char *text, size_t len) {
   free(clean);
 }
 
+/* Length of the start of text[0..len) that XML text content carries as
+ * it is: before the first of the only bytes libxml2's content escaping
+ * changes (& < > and CR). */
+static size_t verbatim_len(const char *text, size_t len) {
+  static const char escaped[] = "&<>\r";
+  size_t n = len < INT_MAX ? len : INT_MAX; /* xmlOutputBufferWrite's int */
+  for (const char *e = escaped; *e; e++) {
+    const char *at = memchr(text, *e, n);
+    if (at)
+      n = (size_t)(at - text);
+  }
+  return n;
+}
+
 void gw_xml_clean_text(gw_xml *x, const char *text, size_t len) {
-  /* xmlTextWriterWriteString needs a NUL-terminated string; write in
+  /* Most text (Chinese prose) has nothing to escape: it goes straight
+   * out, once the writer has closed any start tag ('>'), and libxml2
+   * escapes the rest from the first byte that needs it. Escaping all of
+   * it cost bulletin-1000 a tenth of its time. */
+  size_t plain = verbatim_len(text, len);
+  if (plain) {
+    BAD(x, xmlTextWriterWriteRawLen(x->w, BAD_CAST "", 0));
+    BAD(x, xmlOutputBufferWrite(x->out, (int)plain, text));
+    text += plain;
+    len -= plain;
+  }
+  /* xmlOutputBufferWriteEscape needs a NUL-terminated string; write in
    * pieces through a small buffer to avoid copying large texts. */
   char chunk[4096];
   while (len) {
