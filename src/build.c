@@ -343,27 +343,31 @@ static size_t spaced_figure_end(const char *t, size_t len, size_t i) {
   return k;
 }
 
+/* Where the next spaced figure at or after t[i] starts (its end in
+ * *end), else len. Only a digit can start one: most bytes are passed
+ * over without a call. */
+static size_t next_spaced_figure(const char *t, size_t len, size_t i, size_t *end) {
+  for (; i < len; i++)
+    if (t[i] >= '0' && t[i] <= '9' && (*end = spaced_figure_end(t, len, i)))
+      return i;
+  return len;
+}
+
 static const char *keep_digit_groups(gw_build *b, const char *t, size_t *len) {
-  size_t i = 0;
-  if (!memchr(t, ' ', *len))
-    return t;
-  while (i < *len && !spaced_figure_end(t, *len, i))
-    i++;
-  if (i == *len)
+  size_t end = 0, i;
+  if (!memchr(t, ' ', *len) || (i = next_spaced_figure(t, *len, 0, &end)) == *len)
     return t;
   gw_buf out = {0};
-  gw_buf_append(&out, t, i);
+  size_t from = 0;
   while (i < *len) {
-    size_t end = spaced_figure_end(t, *len, i);
-    if (!end) {
-      gw_buf_append(&out, t + i, 1);
-      i++;
-      continue;
-    }
+    gw_buf_append(&out, t + from, i - from);
     for (; i < end; i++)
       if (t[i] != ' ')
         gw_buf_append(&out, t + i, 1);
+    from = end;
+    i = next_spaced_figure(t, *len, end, &end);
   }
+  gw_buf_append(&out, t + from, *len - from);
   *len = out.len;
   char *copy = gw_arena_strndup(b->arena, out.data, out.len);
   gw_buf_free(&out);
