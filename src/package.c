@@ -139,13 +139,13 @@ static zip_int64_t deflated_callback(void *ud, void *data, zip_uint64_t len, zip
  * also kept raw in case the part turns out small enough to store.
  *
  * A big part is deflated on a second thread while the writer goes on:
- * once a part passes THREAD_ABOVE_BYTES, full blocks are queued to a
- * deflater thread instead of being deflated in line (deflate is a fifth
+ * from a part's first full block on, blocks are queued to a deflater
+ * thread instead of being deflated in line (deflate is a fifth
  * to a quarter of a big document's work, and office machines have more
  * than one core). The stream sees the same bytes in the same order
  * either way, so the output is the same bytes. Small parts never start
  * a thread. */
-enum { BLOCK_BYTES = 64 * 1024, THREAD_ABOVE_BYTES = 256 * 1024, MOST_QUEUED = 16 };
+enum { BLOCK_BYTES = 64 * 1024, MOST_QUEUED = 16 };
 
 typedef struct block {
   struct block *next;
@@ -279,10 +279,10 @@ static void start_deflater(part_sink *ps) {
 }
 
 /* Hand a full (or the last) block on: to the deflater thread when there
- * is one (started here once the part is big enough), else deflate it in
- * line. Takes the block. */
+ * is one (started here at the part's first full block), else deflate it
+ * in line. Takes the block. */
 static int pass_block(part_sink *ps, block *bl) {
-  if (!ps->threaded && !ps->no_thread && ps->size > THREAD_ABOVE_BYTES)
+  if (!ps->threaded && !ps->no_thread && bl->len == BLOCK_BYTES)
     start_deflater(ps); /* failing that, deflate in line */
   if (!ps->threaded) {
     int rc = deflate_block(ps, bl);

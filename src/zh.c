@@ -45,13 +45,37 @@ static char *dup_str(const char *s)
 /* End of the run of CJK unified ideographs U+4E00..U+9FFF starting at
  * s[i]: the bulk of any Chinese text, and the characters every pass
  * here treats alike (well-formed, inert, East Asian slot, two units
- * wide). Their UTF-8 forms are exactly a lead byte E5..E9, or E4 with a
- * second byte from B8, followed by two trail bytes; each pass skips the
- * run in one tight loop before decoding the rest with U8_NEXT. */
-static size_t skip_han(const uint8_t *s, size_t i, size_t len)
+ * wide). Their UTF-8 forms are exactly a lead and second byte from
+ * E4 B8 to E9 BF, the second and third bytes continuation bytes
+ * (80..BF); each pass skips the run in one tight loop before decoding
+ * the rest with U8_NEXT. */
+static inline bool is_han_at(const uint8_t *s)
 {
-  while (len - i >= 3 && (unsigned)(s[i] - 0xE4) <= 5 && U8_IS_TRAIL(s[i + 1]) &&
-         U8_IS_TRAIL(s[i + 2]) && (s[i] != 0xE4 || s[i + 1] >= 0xB8))
+  unsigned first_two = (unsigned)s[0] << 8 | s[1];
+  return first_two - 0xE4B8u <= 0xE9BFu - 0xE4B8u && ((s[1] ^ 0x80) | (s[2] ^ 0x80)) < 0x40;
+}
+
+/* Two ideographs at s, read as one little-endian 8-byte word: four
+ * continuation bytes under one mask, then each lead and second byte. */
+static inline bool are_two_han_at(const uint8_t *s)
+{
+  uint64_t w;
+  memcpy(&w, s, sizeof w);
+  if ((w & 0xC0C000C0C000u) != 0x808000808000u)
+    return false;
+  unsigned first = __builtin_bswap16((uint16_t)w), second = __builtin_bswap16((uint16_t)(w >> 24));
+  return first - 0xE4B8u <= 0xE9BFu - 0xE4B8u && second - 0xE4B8u <= 0xE9BFu - 0xE4B8u;
+}
+
+static inline size_t skip_han(const uint8_t *s, size_t i, size_t len)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  /* two at a time, the pass's hottest loop (a third of bulletin-1000's
+   * Unicode work went here one byte at a time) */
+  while (len - i >= 8 && are_two_han_at(s + i))
+    i += 6;
+#endif
+  while (len - i >= 3 && is_han_at(s + i))
     i += 3;
   return i;
 }
