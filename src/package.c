@@ -1,11 +1,11 @@
 /* package.c - the parts deflated with zlib as they are written, packed by
  * libzip in memory, then an atomic save. */
 #include "package.h"
+#include "deflate.h"
 #include "parts/parts.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -134,196 +134,26 @@ static zip_int64_t deflated_callback(void *ud, void *data, zip_uint64_t len, zip
   }
 }
 
-/* Where the writer's bytes go while a part is written: gathered into
- * blocks, each CRC'd and deflated into `out`, the first STORE_BELOW_BYTES
- * also kept raw in case the part turns out small enough to store.
- *
- * A big part is deflated on a second thread while the writer goes on:
- * from a part's first full block on, blocks are queued to a deflater
- * thread instead of being deflated in line (deflate is a fifth
- * to a quarter of a big document's work, and office machines have more
- * than one core). The stream sees the same bytes in the same order
- * either way, so the output is the same bytes. Small parts never start
- * a thread. */
-enum { BLOCK_BYTES = 64 * 1024, MOST_QUEUED = 16 };
-
-typedef struct block {
-  struct block *next;
-  size_t len;
-  unsigned char data[BLOCK_BYTES];
-} block;
-
+/* Where the writer's bytes go while a part is written: the first
+ * STORE_BELOW_BYTES kept raw, in case the part turns out small enough to
+ * store; past them, all of it deflated as it comes (deflate.c, which
+ * uses a second thread for a big part). */
 typedef struct {
   z_stream *zs;
   bool *stream_used; /* the stream has deflated a part since deflateInit */
-  bool begun;        /* this part has started on the stream */
-  unsigned char *out; /* compressed; the deflater's while it runs */
-  size_t out_len, out_cap, size;
+  size_t size;
   unsigned char head[STORE_BELOW_BYTES];
-  zip_uint32_t crc;
-  bool failed; /* the writer's side */
-  block *cur;  /* being filled */
-  /* the deflater thread, once started */
-  bool threaded, no_thread; /* no_thread: creating one failed; stay in line */
-  pthread_t thread;
-  pthread_mutex_t mu;
-  pthread_cond_t cv;   /* a block queued, or the end */
-  pthread_cond_t room; /* a block taken off a full queue */
-  block *queue, *queue_tail;
-  int queued;          /* at most MOST_QUEUED: the writer waits beyond */
-  bool ended;          /* no more blocks will come */
-  bool deflate_failed; /* the deflater's side */
+  gw_deflate *deflating; /* once the part outgrows head */
+  bool failed;
+  unsigned char *out; /* deflated, once finished */
+  size_t out_len;
+  uint32_t crc;
 } part_sink;
 
-/* Run deflate over what is in zs->next_in, growing `out` as needed. */
-static int sink_deflate(part_sink *ps, int flush) {
-  for (;;) {
-    if (ps->out_cap - ps->out_len < 4096) {
-      size_t cap = ps->out_cap ? ps->out_cap * 2 : 16384;
-      unsigned char *grown = realloc(ps->out, cap);
-      if (!grown)
-        return -1;
-      ps->out = grown;
-      ps->out_cap = cap;
-    }
-    size_t room = ps->out_cap - ps->out_len;
-    uInt avail = room > UINT32_MAX ? UINT32_MAX : (uInt)room;
-    ps->zs->next_out = ps->out + ps->out_len;
-    ps->zs->avail_out = avail;
-    int rc = deflate(ps->zs, flush);
-    ps->out_len += avail - ps->zs->avail_out;
-    if (rc == Z_STREAM_END)
-      return 0;
-    if (rc != Z_OK && rc != Z_BUF_ERROR)
-      return -1;
-    /* Without Z_FINISH, done once all input is taken with room to spare
-     * (deflate keeps the rest of its work for later calls). */
-    if (flush == Z_NO_FLUSH && ps->zs->avail_in == 0 && ps->zs->avail_out > 0)
-      return 0;
-  }
-}
-
-/* Start this part on the stream: reset it if an earlier part used it.
- * Done at the first deflate, not at the start of the part, so a part
- * small enough to store never touches the stream (a reset clears a
- * 64 KB hash table: 0.7 M instructions for the seed's eleven parts). */
-static int begin_stream(part_sink *ps) {
-  if (ps->begun)
-    return 0;
-  ps->begun = true;
-  if (*ps->stream_used && deflateReset(ps->zs) != Z_OK)
-    return -1;
-  *ps->stream_used = true;
-  return 0;
-}
-
-/* CRC and deflate one block (Z_NO_FLUSH), on whichever thread owns the
- * stream. */
-static int deflate_block(part_sink *ps, const block *bl) {
-  if (begin_stream(ps) < 0)
-    return -1;
-  ps->crc = (zip_uint32_t)crc32(ps->crc, bl->data, (uInt)bl->len);
-  ps->zs->next_in = (Bytef *)bl->data;
-  ps->zs->avail_in = (uInt)bl->len;
-  return sink_deflate(ps, Z_NO_FLUSH);
-}
-
-static void *deflater_main(void *arg) {
-  part_sink *ps = arg;
-  pthread_mutex_lock(&ps->mu);
-  for (;;) {
-    while (!ps->queue && !ps->ended)
-      pthread_cond_wait(&ps->cv, &ps->mu);
-    block *bl = ps->queue;
-    if (!bl)
-      break; /* ended, queue drained */
-    ps->queue = bl->next;
-    if (!ps->queue)
-      ps->queue_tail = NULL;
-    ps->queued--;
-    pthread_cond_signal(&ps->room);
-    pthread_mutex_unlock(&ps->mu);
-    bool ok = !ps->deflate_failed && deflate_block(ps, bl) == 0;
-    free(bl);
-    pthread_mutex_lock(&ps->mu);
-    if (!ok && !ps->deflate_failed) {
-      ps->deflate_failed = true;
-      pthread_cond_signal(&ps->room); /* a waiting writer stops feeding */
-    }
-  }
-  pthread_mutex_unlock(&ps->mu);
-  return NULL;
-}
-
-static void start_deflater(part_sink *ps) {
-  ps->no_thread = true; /* unless all of it works */
-  if (pthread_mutex_init(&ps->mu, NULL) != 0)
-    return;
-  if (pthread_cond_init(&ps->cv, NULL) != 0) {
-    pthread_mutex_destroy(&ps->mu);
-    return;
-  }
-  if (pthread_cond_init(&ps->room, NULL) != 0) {
-    pthread_cond_destroy(&ps->cv);
-    pthread_mutex_destroy(&ps->mu);
-    return;
-  }
-  if (pthread_create(&ps->thread, NULL, deflater_main, ps) != 0) {
-    pthread_cond_destroy(&ps->room);
-    pthread_cond_destroy(&ps->cv);
-    pthread_mutex_destroy(&ps->mu);
-    return;
-  }
-  ps->no_thread = false;
-  ps->threaded = true;
-}
-
-/* Hand a full (or the last) block on: to the deflater thread when there
- * is one (started here at the part's first full block), else deflate it
- * in line. Takes the block. */
-static int pass_block(part_sink *ps, block *bl) {
-  if (!ps->threaded && !ps->no_thread && bl->len == BLOCK_BYTES)
-    start_deflater(ps); /* failing that, deflate in line */
-  if (!ps->threaded) {
-    int rc = deflate_block(ps, bl);
-    free(bl);
-    return rc;
-  }
-  /* A full queue makes the writer wait: the XML is held a few blocks at
-   * a time, never whole, however far the writer runs ahead. */
-  pthread_mutex_lock(&ps->mu);
-  while (ps->queued >= MOST_QUEUED && !ps->deflate_failed)
-    pthread_cond_wait(&ps->room, &ps->mu);
-  bool failed = ps->deflate_failed;
-  if (!failed) {
-    if (ps->queue_tail)
-      ps->queue_tail->next = bl;
-    else
-      ps->queue = bl;
-    ps->queue_tail = bl;
-    ps->queued++;
-    pthread_cond_signal(&ps->cv);
-  }
-  pthread_mutex_unlock(&ps->mu);
-  if (failed)
-    free(bl); /* the part is lost already: stop feeding it */
-  return failed ? -1 : 0;
-}
-
-/* Wait for the deflater to finish what it was given; 0 if all went in. */
-static int stop_deflater(part_sink *ps) {
-  if (!ps->threaded)
-    return 0;
-  pthread_mutex_lock(&ps->mu);
-  ps->ended = true;
-  pthread_cond_signal(&ps->cv);
-  pthread_mutex_unlock(&ps->mu);
-  pthread_join(ps->thread, NULL);
-  pthread_cond_destroy(&ps->room);
-  pthread_cond_destroy(&ps->cv);
-  pthread_mutex_destroy(&ps->mu);
-  ps->threaded = false;
-  return ps->deflate_failed ? -1 : 0;
+/* The part outgrew head: deflate from its first byte on. */
+static int start_deflating(part_sink *ps) {
+  ps->deflating = gw_deflate_begin(ps->zs, ps->stream_used, DEFLATE_LEVEL, DEFLATE_MEM_LEVEL);
+  return ps->deflating && gw_deflate_write(ps->deflating, ps->head, ps->size) == 0 ? 0 : -1;
 }
 
 static int part_sink_write(void *ctx, const char *bytes, int len) {
@@ -331,58 +161,38 @@ static int part_sink_write(void *ctx, const char *bytes, int len) {
   if (ps->failed || len < 0)
     return -1;
   const unsigned char *p = (const unsigned char *)bytes;
-  if (ps->size < STORE_BELOW_BYTES) {
-    size_t n = STORE_BELOW_BYTES - ps->size < (size_t)len ? STORE_BELOW_BYTES - ps->size : (size_t)len;
+  size_t left = (size_t)len;
+  if (!ps->deflating) {
+    size_t n = STORE_BELOW_BYTES - ps->size < left ? STORE_BELOW_BYTES - ps->size : left;
     memcpy(ps->head + ps->size, p, n);
-  }
-  ps->size += (size_t)len;
-  for (size_t left = (size_t)len; left;) {
-    if (!ps->cur) {
-      if (!(ps->cur = malloc(sizeof *ps->cur))) {
-        ps->failed = true;
-        return -1;
-      }
-      ps->cur->next = NULL;
-      ps->cur->len = 0;
-    }
-    size_t n = BLOCK_BYTES - ps->cur->len < left ? BLOCK_BYTES - ps->cur->len : left;
-    memcpy(ps->cur->data + ps->cur->len, p, n);
-    ps->cur->len += n;
+    ps->size += n;
     p += n;
     left -= n;
-    if (ps->cur->len == BLOCK_BYTES) {
-      block *full = ps->cur;
-      ps->cur = NULL;
-      if (pass_block(ps, full) < 0) {
-        ps->failed = true;
-        return -1;
-      }
+    if (left && start_deflating(ps) < 0) {
+      ps->failed = true;
+      return -1;
     }
   }
+  if (left && gw_deflate_write(ps->deflating, p, left) < 0) {
+    ps->failed = true;
+    return -1;
+  }
+  ps->size += left;
   return len;
 }
 
-/* After the writer's last byte: the last block, then Z_FINISH; a part
- * to be stored (all of it in `head`) is not deflated at all. */
+/* After the writer's last byte; a part to be stored (all of it in head)
+ * is not deflated at all. */
 static int finish_sink(part_sink *ps) {
-  int rc = ps->failed ? -1 : 0;
-  if (rc == 0 && ps->size < STORE_BELOW_BYTES)
+  if (ps->failed)
+    return -1;
+  if (ps->size < STORE_BELOW_BYTES)
     return 0;
-  if (rc == 0 && ps->cur && ps->cur->len) {
-    block *last = ps->cur;
-    ps->cur = NULL;
-    rc = pass_block(ps, last);
-  }
-  if (stop_deflater(ps) < 0)
-    rc = -1;
-  if (rc == 0)
-    rc = begin_stream(ps);
-  if (rc == 0) {
-    ps->zs->next_in = NULL;
-    ps->zs->avail_in = 0;
-    rc = sink_deflate(ps, Z_FINISH);
-  }
-  return rc;
+  if (!ps->deflating && start_deflating(ps) < 0)
+    return -1;
+  gw_deflate *d = ps->deflating;
+  ps->deflating = NULL;
+  return gw_deflate_finish(d, &ps->out, &ps->out_len, &ps->crc);
 }
 
 /* Hand a finished part to libzip: stored when small, else deflated. */
@@ -414,21 +224,19 @@ static int add_finished(zip_t *za, const char *name, part_sink *ps) {
 /* One XML part, written straight into the deflate stream. */
 static int add_part(zip_t *za, z_stream *zs, bool *stream_used, int i, const gw_doc *doc,
                     gw_xml *x) {
-  part_sink ps = {.zs = zs, .stream_used = stream_used, .crc = (zip_uint32_t)crc32(0, Z_NULL, 0)};
+  part_sink ps = {.zs = zs, .stream_used = stream_used};
   int rc = -1;
   if (gw_xml_open_stream(x, part_sink_write, &ps) < 0)
     goto done;
   parts[i].write(x, doc);
   if (gw_xml_close(x) < 0)
     ps.failed = true;
-  /* always: a deflater thread must be stopped even after a failure */
   if (finish_sink(&ps) < 0)
     goto done;
   rc = add_finished(za, parts[i].name, &ps);
 done:
-  stop_deflater(&ps);
+  gw_deflate_discard(ps.deflating); /* after a failure: stops its thread */
   gw_xml_free(x);
-  free(ps.cur);
   free(ps.out);
   return rc;
 }

@@ -7,5 +7,6 @@ Suite *zh_suite(void);
 Suite *parts_suite(void);
 Suite *division_suite(void);
 Suite *lint_suite(void);
+Suite *deflate_suite(void);
 
 #endif

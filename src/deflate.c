@@ -1,0 +1,341 @@
+/* deflate.c - one part deflated in fixed chunks, on two threads (see
+ * deflate.h). */
+#include "deflate.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* DICT_BYTES: deflate's window, the most a match may reach back into the
+ * chunk before. MOST_WAITING: chunks handed on and not yet taken before
+ * the writer deflates one itself (so a part's XML is never held whole:
+ * 8.6 MB for a 5,000-row division). */
+enum { DICT_BYTES = 32 * 1024, MOST_WAITING = 4, FIRST_CAP = 64 * 1024 };
+
+typedef struct chunk {
+  struct chunk *next;  /* in the part's order */
+  unsigned char *in;   /* dict_len bytes of dictionary, then len bytes;
+                          freed once deflated */
+  size_t dict_len, len, cap;
+  bool last;           /* ends the stream (Z_FINISH), else a sync flush */
+  unsigned char *out;  /* deflated */
+  size_t out_len, out_cap;
+} chunk;
+
+struct gw_deflate {
+  z_stream *zs; /* the writer's stream */
+  bool *zs_used;
+  int level, mem_level;
+  uint32_t crc;
+  chunk *first, *tail; /* every chunk handed on, in order */
+  chunk *cur;          /* being filled */
+  unsigned char dict[DICT_BYTES]; /* the last bytes handed on */
+  size_t dict_len;
+  /* shared with the thread, under mu once it runs */
+  chunk *waiting; /* the first chunk handed on and not yet taken */
+  int nwaiting, handed, done;
+  bool failed, ended;
+  bool threaded, no_thread; /* no_thread: starting one failed; stay in line */
+  pthread_t thread;
+  pthread_mutex_t mu;
+  pthread_cond_t work;     /* a chunk waiting, or the end */
+  pthread_cond_t finished; /* a chunk deflated */
+};
+
+static int grow_out(chunk *c) {
+  size_t cap = c->out_cap ? c->out_cap * 2 : c->len / 4 + 4096;
+  unsigned char *grown = realloc(c->out, cap);
+  if (!grown)
+    return -1;
+  c->out = grown;
+  c->out_cap = cap;
+  return 0;
+}
+
+/* Deflate one chunk on stream zs: primed with the bytes before it, ended
+ * with a sync flush (byte-aligned, not final) or, for the last, Z_FINISH.
+ * Frees its input. */
+static int deflate_chunk(z_stream *zs, bool *used, chunk *c) {
+  int rc = -1;
+  if (*used && deflateReset(zs) != Z_OK)
+    goto done;
+  *used = true;
+  if (c->dict_len && deflateSetDictionary(zs, c->in, (uInt)c->dict_len) != Z_OK)
+    goto done;
+  zs->next_in = c->in + c->dict_len;
+  zs->avail_in = (uInt)c->len;
+  int flush = c->last ? Z_FINISH : Z_SYNC_FLUSH;
+  for (;;) {
+    if (c->out_cap - c->out_len < 64 && grow_out(c) < 0)
+      goto done;
+    uInt room = (uInt)(c->out_cap - c->out_len);
+    zs->next_out = c->out + c->out_len;
+    zs->avail_out = room;
+    int z = deflate(zs, flush);
+    c->out_len += room - zs->avail_out;
+    if (z == Z_STREAM_END || (flush == Z_SYNC_FLUSH && z == Z_OK && zs->avail_out > 0)) {
+      rc = 0; /* a sync flush is complete once deflate leaves room */
+      break;
+    }
+    if (z != Z_OK && z != Z_BUF_ERROR)
+      break;
+  }
+done:
+  free(c->in);
+  c->in = NULL;
+  return rc;
+}
+
+/* Under mu when threaded: the next chunk waiting, taken, or NULL. */
+static chunk *take(gw_deflate *d) {
+  chunk *c = d->waiting;
+  if (c) {
+    d->waiting = c->next;
+    d->nwaiting--;
+  }
+  return c;
+}
+
+/* Under mu when threaded: a taken chunk is done. */
+static void finished_one(gw_deflate *d, bool ok) {
+  d->done++;
+  if (!ok)
+    d->failed = true;
+}
+
+static void *deflater_main(void *arg) {
+  gw_deflate *d = arg;
+  z_stream zs;
+  memset(&zs, 0, sizeof zs);
+  bool ready = deflateInit2(&zs, d->level, Z_DEFLATED, -MAX_WBITS, d->mem_level,
+                            Z_DEFAULT_STRATEGY) == Z_OK;
+  bool used = false;
+  pthread_mutex_lock(&d->mu);
+  for (;;) {
+    while (!d->waiting && !d->ended)
+      pthread_cond_wait(&d->work, &d->mu);
+    chunk *c = take(d);
+    if (!c)
+      break; /* ended, nothing left */
+    pthread_mutex_unlock(&d->mu);
+    bool ok = ready && deflate_chunk(&zs, &used, c) == 0;
+    pthread_mutex_lock(&d->mu);
+    finished_one(d, ok);
+    pthread_cond_signal(&d->finished);
+  }
+  pthread_mutex_unlock(&d->mu);
+  if (ready)
+    deflateEnd(&zs);
+  return NULL;
+}
+
+static void start_thread(gw_deflate *d) {
+  d->no_thread = true; /* unless all of it works */
+  if (pthread_mutex_init(&d->mu, NULL) != 0)
+    return;
+  if (pthread_cond_init(&d->work, NULL) != 0) {
+    pthread_mutex_destroy(&d->mu);
+    return;
+  }
+  if (pthread_cond_init(&d->finished, NULL) != 0) {
+    pthread_cond_destroy(&d->work);
+    pthread_mutex_destroy(&d->mu);
+    return;
+  }
+  if (pthread_create(&d->thread, NULL, deflater_main, d) != 0) {
+    pthread_cond_destroy(&d->finished);
+    pthread_cond_destroy(&d->work);
+    pthread_mutex_destroy(&d->mu);
+    return;
+  }
+  d->no_thread = false;
+  d->threaded = true;
+}
+
+/* Tell the thread no more chunks will come, and wait for it. */
+static void stop_thread(gw_deflate *d) {
+  if (!d->threaded)
+    return;
+  pthread_mutex_lock(&d->mu);
+  d->ended = true;
+  pthread_cond_signal(&d->work);
+  pthread_mutex_unlock(&d->mu);
+  pthread_join(d->thread, NULL);
+  pthread_cond_destroy(&d->finished);
+  pthread_cond_destroy(&d->work);
+  pthread_mutex_destroy(&d->mu);
+  d->threaded = false;
+}
+
+gw_deflate *gw_deflate_begin(z_stream *zs, bool *used, int level, int mem_level) {
+  gw_deflate *d = calloc(1, sizeof *d);
+  if (!d)
+    return NULL;
+  d->zs = zs;
+  d->zs_used = used;
+  d->level = level;
+  d->mem_level = mem_level;
+  d->crc = (uint32_t)crc32(0, Z_NULL, 0);
+  return d;
+}
+
+/* A new chunk to fill, primed with the last bytes handed on. */
+static int new_chunk(gw_deflate *d) {
+  chunk *c = calloc(1, sizeof *c);
+  if (!c)
+    return -1;
+  c->cap = d->dict_len ? d->dict_len + GW_DEFLATE_CHUNK : FIRST_CAP;
+  if (!(c->in = malloc(c->cap))) {
+    free(c);
+    return -1;
+  }
+  memcpy(c->in, d->dict, d->dict_len);
+  c->dict_len = d->dict_len;
+  d->cur = c;
+  return 0;
+}
+
+/* Under mu when threaded: c goes at the end of the part's chunks. */
+static void append(gw_deflate *d, chunk *c) {
+  if (d->tail)
+    d->tail->next = c;
+  else
+    d->first = c;
+  d->tail = c;
+}
+
+/* Hand the chunk being filled on: to the thread when there is one (started
+ * at the first full chunk), else deflate it here. The writer deflates a
+ * waiting chunk itself when too many wait. */
+static int hand_on(gw_deflate *d, bool last) {
+  chunk *c = d->cur;
+  d->cur = NULL;
+  c->last = last;
+  const unsigned char *bytes = c->in + c->dict_len;
+  d->crc = (uint32_t)crc32(d->crc, bytes, (uInt)c->len);
+  if (!last) {
+    d->dict_len = c->len < DICT_BYTES ? c->len : DICT_BYTES;
+    memcpy(d->dict, bytes + c->len - d->dict_len, d->dict_len);
+  }
+  if (!d->threaded && !d->no_thread && !last)
+    start_thread(d); /* failing that, deflate in line */
+  if (!d->threaded) {
+    append(d, c);
+    d->handed++;
+    finished_one(d, deflate_chunk(d->zs, d->zs_used, c) == 0);
+    return d->failed ? -1 : 0;
+  }
+  pthread_mutex_lock(&d->mu);
+  append(d, c); /* the thread follows the links */
+  d->handed++;
+  if (!d->waiting)
+    d->waiting = c;
+  d->nwaiting++;
+  pthread_cond_signal(&d->work);
+  chunk *mine = d->nwaiting > MOST_WAITING ? take(d) : NULL;
+  bool failed = d->failed;
+  pthread_mutex_unlock(&d->mu);
+  if (mine) {
+    bool ok = deflate_chunk(d->zs, d->zs_used, mine) == 0;
+    pthread_mutex_lock(&d->mu);
+    finished_one(d, ok);
+    failed = d->failed;
+    pthread_mutex_unlock(&d->mu);
+  }
+  return failed ? -1 : 0;
+}
+
+int gw_deflate_write(gw_deflate *d, const unsigned char *bytes, size_t len) {
+  while (len) {
+    if (!d->cur && new_chunk(d) < 0)
+      return -1;
+    chunk *c = d->cur;
+    size_t n = GW_DEFLATE_CHUNK - c->len < len ? GW_DEFLATE_CHUNK - c->len : len;
+    if (c->dict_len + c->len + n > c->cap) {
+      size_t cap = c->cap * 2 < c->dict_len + GW_DEFLATE_CHUNK ? c->cap * 2
+                                                                 : c->dict_len + GW_DEFLATE_CHUNK;
+      unsigned char *grown = realloc(c->in, cap);
+      if (!grown)
+        return -1;
+      c->in = grown;
+      c->cap = cap;
+      continue; /* room for more now */
+    }
+    memcpy(c->in + c->dict_len + c->len, bytes, n);
+    c->len += n;
+    bytes += n;
+    len -= n;
+    if (c->len == GW_DEFLATE_CHUNK && hand_on(d, false) < 0)
+      return -1;
+  }
+  return 0;
+}
+
+static void free_chunks(gw_deflate *d) {
+  for (chunk *c = d->first, *next; c; c = next) {
+    next = c->next;
+    free(c->in);
+    free(c->out);
+    free(c);
+  }
+  if (d->cur) {
+    free(d->cur->in);
+    free(d->cur);
+  }
+  free(d);
+}
+
+/* The stream is the chunks' pieces in order. */
+static int join_pieces(gw_deflate *d, unsigned char **out, size_t *out_len) {
+  size_t total = 0;
+  for (chunk *c = d->first; c; c = c->next)
+    total += c->out_len;
+  unsigned char *joined = malloc(total ? total : 1);
+  if (!joined)
+    return -1;
+  size_t at = 0;
+  for (chunk *c = d->first; c; c = c->next) {
+    memcpy(joined + at, c->out, c->out_len);
+    at += c->out_len;
+  }
+  *out = joined;
+  *out_len = total;
+  return 0;
+}
+
+int gw_deflate_finish(gw_deflate *d, unsigned char **out, size_t *out_len, uint32_t *crc) {
+  int rc = !d->cur && new_chunk(d) < 0 ? -1 : hand_on(d, true);
+  if (d->threaded) {
+    /* the writer is done: it deflates what still waits, beside the thread */
+    pthread_mutex_lock(&d->mu);
+    for (chunk *c; (c = take(d));) {
+      pthread_mutex_unlock(&d->mu);
+      bool ok = deflate_chunk(d->zs, d->zs_used, c) == 0;
+      pthread_mutex_lock(&d->mu);
+      finished_one(d, ok);
+    }
+    while (d->done < d->handed)
+      pthread_cond_wait(&d->finished, &d->mu);
+    pthread_mutex_unlock(&d->mu);
+    stop_thread(d);
+  }
+  if (d->failed)
+    rc = -1;
+  if (rc == 0)
+    rc = join_pieces(d, out, out_len);
+  *crc = d->crc;
+  free_chunks(d);
+  return rc;
+}
+
+void gw_deflate_discard(gw_deflate *d) {
+  if (!d)
+    return;
+  if (d->threaded) {
+    pthread_mutex_lock(&d->mu);
+    d->waiting = NULL; /* the thread takes no more */
+    pthread_mutex_unlock(&d->mu);
+    stop_thread(d);
+  }
+  free_chunks(d);
+}
