@@ -1,10 +1,12 @@
 /* markdown.c - cmark-gfm set-up. */
+#define _GNU_SOURCE /* memmem (two-way search: linear) */
 #include "markdown.h"
 #include "arena.h"
 #include "zh.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
+#include <pthread.h>
 #include <unicode/utf8.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -19,8 +21,9 @@
  * grows most (the lines of the block being read) is usually the last
  * thing handed out, and then grows in place: cmark-gfm's own arena
  * copied it at every growth and kept every copy. Chunks come from
- * gw_pages_map, zeroed and, from 2 MB, on huge pages. One per process
- * (not thread-safe, like the rest of gwdoc). */
+ * gw_pages_map, zeroed and, from 2 MB, on huge pages. One per thread:
+ * a big body's second half is parsed on a thread of its own, whose
+ * chunks join the main thread's with its tree (gw_markdown_parse). */
 enum { TREE_CHUNK_FIRST = 256 * 1024, TREE_ALIGN = sizeof(max_align_t) };
 
 typedef struct tree_chunk {
@@ -35,15 +38,15 @@ typedef union {
   max_align_t align;
 } tree_header;
 
-static tree_chunk *tree_chunks;
-static char *tree_last; /* the block handed out last, which may grow in place */
-static int live_trees;
+static _Thread_local tree_chunk *tree_chunks;
+static _Thread_local char *tree_last; /* the block handed out last, which may grow in place */
+static int live_trees; /* the main thread's */
 
 static size_t tree_round(size_t n) { return (n + TREE_ALIGN - 1) & ~(size_t)(TREE_ALIGN - 1); }
 
 /* The first chunk's size: a tree takes some ten to thirty times its
  * source, so a big source's tree starts in one chunk of huge pages. */
-static size_t tree_first_chunk = TREE_CHUNK_FIRST;
+static _Thread_local size_t tree_first_chunk = TREE_CHUNK_FIRST;
 
 static void *tree_take(size_t size) {
   size_t need = sizeof(tree_header) + tree_round(size);
@@ -755,8 +758,7 @@ static void split_item_lines(cmark_node *para, body_cursor *bc) {
   }
 }
 
-static void split_all_item_lines(cmark_node *root, const char *body, size_t len) {
-  body_cursor bc = {body, body, len, 1};
+static void split_all_item_lines(cmark_node *root, body_cursor bc) {
   size_t count = 0, cap = 0;
   cmark_node **paras = NULL;
   cmark_iter *it = cmark_iter_new(root);
@@ -901,8 +903,7 @@ static void lift_trailing_rows(cmark_node *table, body_cursor *bc) {
   }
 }
 
-static void lift_all_trailing_rows(cmark_node *root, const char *body, size_t len) {
-  body_cursor bc = {body, body, len, 1};
+static void lift_all_trailing_rows(cmark_node *root, body_cursor bc) {
   for (cmark_node *n = cmark_node_first_child(root), *next; n; n = next) {
     next = cmark_node_next(n);
     if (gw_markdown_is_table(n))
@@ -910,30 +911,164 @@ static void lift_all_trailing_rows(cmark_node *root, const char *body, size_t le
   }
 }
 
-cmark_node *gw_markdown_parse(const char *body, size_t len) {
-  cmark_gfm_core_extensions_ensure_registered();
+/* One parser's tree of body[0, len), preceded by `blank_lines` empty
+ * lines so that its lines are numbered as in the whole body. */
+static cmark_node *parse_lines(const char *body, size_t len, size_t blank_lines) {
   if (!tree_chunks)
     tree_first_chunk = len < TREE_CHUNK_FIRST / 12 ? TREE_CHUNK_FIRST : len * 12;
   cmark_parser *parser =
       cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES, tree_mem());
-  live_trees++;
   /* Pipe tables only. Not strikethrough: a 公文 strikes nothing out,
    * and its ~ are ranges (招生3~5人，培训7~9天), which GFM's single-tilde
    * strikethrough swallowed. */
   cmark_syntax_extension *table = cmark_find_syntax_extension("table");
   if (table)
     cmark_parser_attach_syntax_extension(parser, table);
+  static const char newlines[] = "\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n";
+  for (size_t n; blank_lines; blank_lines -= n) {
+    n = blank_lines < sizeof newlines - 1 ? blank_lines : sizeof newlines - 1;
+    cmark_parser_feed(parser, newlines, n);
+  }
   cmark_parser_feed(parser, body, len);
   cmark_node *root = cmark_parser_finish(parser);
   cmark_parser_free(parser);
-  if (root) {
-    flatten_footnotes(root);
-    lift_all_trailing_rows(root, body, len);
-    split_all_item_lines(root, body, len);
-  } else {
-    gw_markdown_free(NULL);
+  return root;
+}
+
+/* Does the line at p open a block that may run on past a blank line (a
+ * fence, an HTML block), whose end a split could miss? */
+static bool opens_long_block(const char *p, const char *end) {
+  for (int i = 0; i < 3 && p < end && *p == ' '; i++)
+    p++;
+  return p < end && (*p == '<' || (end - p >= 3 && (memcmp(p, "```", 3) == 0 ||
+                                                     memcmp(p, "~~~", 3) == 0)));
+}
+
+static bool is_blank_line(const char *p, const char *end) {
+  while (p < end && (*p == ' ' || *p == '\t'))
+    p++;
+  return p == end;
+}
+
+size_t gw_markdown_safe_split(const char *body, size_t len) {
+  const char *end = body + len;
+  /* a definition ([x]: url, [^1]: note) serves the whole body */
+  if (memchr(body, '\r', len) || memmem(body, len, "]:", 2))
+    return 0;
+  size_t best = 0;
+  bool blank_before = false;
+  for (const char *line = body; line < end;) {
+    const char *eol = memchr(line, '\n', (size_t)(end - line));
+    const char *next = eol ? eol + 1 : end;
+    if (opens_long_block(line, eol ? eol : end))
+      return 0;
+    /* a heading right after a blank line closes every block before it */
+    size_t at = (size_t)(line - body);
+    if (*line == '#' && blank_before && at > 0 &&
+        (best == 0 || (at > len / 2 ? at - len / 2 : len / 2 - at) <
+                          (best > len / 2 ? best - len / 2 : len / 2 - best)))
+      best = at;
+    blank_before = is_blank_line(line, eol ? eol : end);
+    line = next;
+  }
+  return best;
+}
+
+/* gwdoc's own changes to the tree of body[from, ...): tables' trailing
+ * rows lifted, pasted lines split. Both work block by block, so each half
+ * of a cut body takes them on its own thread. */
+static void tidy_tree(cmark_node *root, const char *body, size_t len, size_t from, int line) {
+  body_cursor at = {body, body + from, len, line};
+  lift_all_trailing_rows(root, at);
+  split_all_item_lines(root, at);
+}
+
+typedef struct {
+  const char *body;
+  size_t len, split;
+  cmark_node *root;
+  tree_chunk *chunks; /* the thread's tree memory, handed back */
+} first_half;
+
+static void *parse_first_half(void *arg) {
+  first_half *h = arg;
+  h->root = parse_lines(h->body, h->split, 0);
+  if (h->root)
+    tidy_tree(h->root, h->body, h->len, 0, 1);
+  h->chunks = tree_chunks;
+  tree_chunks = NULL;
+  tree_last = NULL;
+  return NULL;
+}
+
+/* The main thread takes over the chunks of a finished thread's tree. */
+static void adopt_chunks(tree_chunk *chunks) {
+  if (!chunks)
+    return;
+  tree_chunk *oldest = chunks;
+  while (oldest->prev)
+    oldest = oldest->prev;
+  oldest->prev = tree_chunks;
+  tree_chunks = chunks;
+  tree_last = NULL; /* the block last handed out here is not the newest any more */
+}
+
+/* The first half on a thread, the second here with blank lines for the
+ * first: this parser's root then ends where the whole body's does. No
+ * footnotes to number across the halves: a body with a definition is
+ * never cut. */
+static cmark_node *parse_halves(const char *body, size_t len, size_t split) {
+  first_half first = {body, len, split, NULL, NULL};
+  pthread_t thread;
+  bool threaded = pthread_create(&thread, NULL, parse_first_half, &first) == 0;
+  size_t lines = 0;
+  for (const char *p = body; (p = memchr(p, '\n', (size_t)(body + split - p))); p++)
+    lines++;
+  cmark_node *root = parse_lines(body + split, len - split, lines);
+  if (root)
+    tidy_tree(root, body, len, split, (int)lines + 1);
+  if (threaded)
+    pthread_join(thread, NULL);
+  else
+    parse_first_half(&first);
+  adopt_chunks(first.chunks);
+  if (!root || !first.root)
+    return NULL;
+  /* the first half's blocks go before the second's, in order */
+  cmark_node *ahead = cmark_node_first_child(root);
+  for (cmark_node *n = cmark_node_first_child(first.root), *next; n; n = next) {
+    next = cmark_node_next(n);
+    cmark_node_unlink(n);
+    if (ahead)
+      cmark_node_insert_before(ahead, n);
+    else
+      cmark_node_append_child(root, n);
   }
   return root;
+}
+
+cmark_node *gw_markdown_parse_split(const char *body, size_t len, size_t split) {
+  cmark_gfm_core_extensions_ensure_registered();
+  live_trees++;
+  cmark_node *root;
+  if (split > 0 && split < len) {
+    root = parse_halves(body, len, split);
+  } else if ((root = parse_lines(body, len, 0))) {
+    flatten_footnotes(root);
+    tidy_tree(root, body, len, 0, 1);
+  }
+  if (!root)
+    gw_markdown_free(NULL);
+  return root;
+}
+
+/* Below this a body is parsed by one parser: a thread costs more than
+ * the half it would take. */
+enum { SPLIT_FROM_BYTES = 128 * 1024 };
+
+cmark_node *gw_markdown_parse(const char *body, size_t len) {
+  size_t split = len >= SPLIT_FROM_BYTES ? gw_markdown_safe_split(body, len) : 0;
+  return gw_markdown_parse_split(body, len, split);
 }
 
 void gw_markdown_free(cmark_node *root) {

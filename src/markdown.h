@@ -10,6 +10,18 @@
  * tree's memory is cmark-gfm's arena: nodes added to it must come from
  * cmark_node_new_with_mem(type, cmark_get_arena_mem_allocator()). */
 cmark_node *gw_markdown_parse(const char *body, size_t len);
+/* A big body (128 KB and more) is parsed in two halves at once, cut at
+ * gw_markdown_safe_split; the tree is the one a single parser makes.
+ * Where the body may be cut: a line opening with # right after a blank
+ * line, the one nearest the middle (every block before it is closed
+ * there); 0 when there is none, or when a block could run past it (a
+ * fence, an HTML block) or a definition serves the whole body ([x]: url,
+ * [^1]: note). */
+size_t gw_markdown_safe_split(const char *body, size_t len);
+/* gw_markdown_parse's tree of body cut at `split` (0: not cut; else a
+ * place gw_markdown_safe_split gave): for tests, which compare it with
+ * the tree of one parser. Freed with gw_markdown_free. */
+cmark_node *gw_markdown_parse_split(const char *body, size_t len, size_t split);
 /* Free a tree from gw_markdown_parse (accepts NULL). */
 void gw_markdown_free(cmark_node *root);
 

@@ -6,6 +6,7 @@
  * With -DGW_FUZZ_STANDALONE a small main replays files given on the
  * command line, for compilers without libFuzzer (gcc, valgrind runs). */
 #include "../../src/gwdoc.h"
+#include "../../src/markdown.h"
 #include "../../src/zh.h"
 
 #include <libxml/parser.h>
@@ -55,7 +56,36 @@ static void check_docx(const gw_bytes *out) {
   zip_error_fini(&ze);
 }
 
+/* A big body is parsed in two halves at once: wherever the input,
+ * read as a body, may be cut, the cut tree must be the whole one. */
+static char *tree_xml(const char *body, size_t len, size_t split) {
+  cmark_node *root = gw_markdown_parse_split(body, len, split);
+  char *xml = root ? strdup(cmark_render_xml(root, CMARK_OPT_SOURCEPOS)) : NULL;
+  gw_markdown_free(root);
+  return xml;
+}
+
+static void check_split_parse(const uint8_t *data, size_t size) {
+  char *body = malloc(size + 1);
+  if (!body)
+    abort();
+  memcpy(body, data, size);
+  body[size] = '\0';
+  size_t split = gw_markdown_safe_split(body, size);
+  if (split) {
+    char *whole = tree_xml(body, size, 0), *cut = tree_xml(body, size, split);
+    if (!whole || !cut || strcmp(whole, cut) != 0) {
+      fprintf(stderr, "fuzz_convert: the body cut at byte %zu parses differently\n", split);
+      abort();
+    }
+    free(whole);
+    free(cut);
+  }
+  free(body);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  check_split_parse(data, size);
   gw_diags diags = {0};
   diags.quiet = true;
   gw_bytes out = {0};

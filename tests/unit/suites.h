@@ -8,5 +8,6 @@ Suite *parts_suite(void);
 Suite *division_suite(void);
 Suite *lint_suite(void);
 Suite *deflate_suite(void);
+Suite *markdown_suite(void);
 
 #endif
