@@ -1,5 +1,4 @@
 /* markdown.c - cmark-gfm set-up. */
-#define _GNU_SOURCE /* memmem (two-way search: linear) */
 #include "markdown.h"
 #include "arena.h"
 #include "zh.h"
@@ -950,10 +949,20 @@ static bool is_blank_line(const char *p, const char *end) {
   return p == end;
 }
 
+/* Is there a "]:" in body[0, len)? A definition ([x]: url, [^1]: note)
+ * serves the whole body. memchr for the rare ]: memmem took a byte at a
+ * time. */
+static bool has_definition(const char *body, size_t len) {
+  const char *end = body + len;
+  for (const char *p = body; (p = memchr(p, ']', (size_t)(end - p))); p++)
+    if (p + 1 < end && p[1] == ':')
+      return true;
+  return false;
+}
+
 size_t gw_markdown_safe_split(const char *body, size_t len) {
   const char *end = body + len;
-  /* a definition ([x]: url, [^1]: note) serves the whole body */
-  if (memchr(body, '\r', len) || memmem(body, len, "]:", 2))
+  if (memchr(body, '\r', len) || has_definition(body, len))
     return 0;
   size_t best = 0;
   bool blank_before = false;
