@@ -1407,7 +1407,8 @@ void gw_build_check_text(gw_build *b) {
     if (blk->kind == GW_BLOCK_TABLE)
       for (const gw_row *row = blk->table->rows; row; row = row->next)
         for (const gw_cell *c = row->cells; c && row->pos.line > 0; c = c->next)
-          check_text(b, &buf, &c->runs, row->pos);
+          if (!c->merge_text) /* merged into the cell above: its text, checked there */
+            check_text(b, &buf, &c->runs, row->pos);
   }
   gw_buf_free(&buf);
 }

@@ -97,7 +97,9 @@ size_t gw_build_split_names(gw_arena *arena, const char *text, const char ***nam
 /* Warn, once a paragraph or table cell, of a bracket or quote without
  * its partner (an unclosed （ leaves the rest of the text in brackets;
  * lint names the exact place), and of text `gwdoc new` put there to be
- * replaced. */
+ * replaced. Only reads the model, before or after gw_prepare (which
+ * repeats a merged cell's text atop a page: checked once, above), so it
+ * may run beside the package writer. */
 void gw_build_check_text(gw_build *b);
 
 #endif

@@ -187,3 +187,23 @@ PY
     esac
   fi
 done
+
+# A merged 牵头单位 running over pages is shown again atop each page
+# (prepare.c); its text is checked once, at the cell it came from, however
+# many pages it spans: the text check now runs after the layout, beside
+# the package writer.
+mg="$dv_dir/merged-unpaired.md"
+{
+  printf -- '---\nkind: division\ntitle: 合并单元格跨页\nissuer: 共青团阳曲县委员会办公室\ndate: 2021-09-10\n'
+  printf -- 'merge: [牵头单位]\n---\n\n| 改革举措 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|\n'
+  for i in $(seq 1 80); do
+    printf '| 第%d项举措：建立健全团的基层组织，完善工作机制，推动改革举措落地见效，切实增强团组织的吸引力和凝聚力 | 县委组织部（牵头 | 团县委 | 2021年12月底前 |\n' "$i"
+  done
+} >"$mg"
+"$GWDOC" render "$mg" -o "$dv_dir/merged-unpaired.docx" 2>"$dv_dir/merged-unpaired.err"
+pages=$(unzip -p "$dv_dir/merged-unpaired.docx" docProps/app.xml 2>/dev/null | sed -n 's/.*<Pages>\([0-9]*\)<.*/\1/p')
+unpaired=$(grep -c "没有与之配对" "$dv_dir/merged-unpaired.err")
+restarts=$(unzip -p "$dv_dir/merged-unpaired.docx" word/document.xml | grep -o '<w:vMerge w:val="restart"/>' | wc -l)
+[ "$unpaired" = 1 ] && [ "$restarts" -gt 1 ] &&
+  pass "division: a merged cell over $restarts pages is warned of once ($unpaired)" ||
+  fail "division: merged cell warned once" "warnings $unpaired, restarts $restarts, pages $pages: $(head -3 "$dv_dir/merged-unpaired.err")"
