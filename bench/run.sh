@@ -187,6 +187,27 @@ for spec in "${INPUTS[@]}"; do
     fi
 done
 
+# ---------------------------------------------------------------- side by side
+# The floor targets compare times taken minutes apart, and this VM's speed
+# drifts by a third over minutes. So the times they compare are taken
+# again side by side: ROUNDS rounds, each running every one of them a few
+# times in turn; each gets the median of all its runs.
+ROUNDS=$(runs 12)
+mkdir -p "$OUT/side"
+rm -f "$OUT/side/"*
+if [ "$(cat "$OUT/err/seed.rc")" = 0 ] && [ "$(cat "$OUT/err/bulletin-1000.rc")" = 0 ]; then
+    log "side by side: start-up floors, seed, bulletin-1000 and its deflate floor ($ROUNDS rounds)"
+    b1k=$OUT/in/bulletin-1000.md
+    for r in $(seq 1 "$ROUNDS"); do
+        hf "$OUT/side/$r.version.json" 5 1 "$GWDOC" --version
+        hf "$OUT/side/$r.empty-linked.json" 5 1 "$OUT/empty-linked"
+        hf "$OUT/side/$r.seed.json" 5 1 "$GWDOC" render "$OUT/in/seed.md" -o "$OUT/side/seed.docx"
+        hf "$OUT/side/$r.bulletin-1000.json" 3 1 "$GWDOC" render "$b1k" -o "$OUT/side/b1k.docx"
+        "$OUT/deflate_floor" -l "$DEFLATE_LEVEL" -n 3 "$OUT/side/b1k.docx" >>"$OUT/side/deflate.txt" ||
+            log "side by side: deflate_floor failed"
+    done
+fi
+
 # ---------------------------------------------------------------- callgrind
 # The profile is of division-5000; while gwdoc cannot render it, of bulletin-1000 instead.
 PROFILER=none
