@@ -1419,7 +1419,7 @@ static void add_table_block(gw_build *b, gw_table *t) {
 }
 
 static void add_section_end(gw_build *b, bool landscape) {
-  gw_doc_add(b->doc, GW_BLOCK_SECTION, GW_ROLE_BODY)->landscape = landscape;
+  gw_doc_add_section(b->doc, landscape);
 }
 
 static void add_blocks(gw_build *b, cmark_node **nodes, size_t n) {

@@ -16,14 +16,14 @@ gw_block *gw_doc_add(gw_doc *doc, gw_block_kind kind, gw_role role) {
   return b;
 }
 
-bool gw_doc_has_landscape(const gw_doc *doc) {
-  if (doc->last_landscape)
-    return true;
-  for (const gw_block *b = doc->first; b; b = b->next)
-    if (b->kind == GW_BLOCK_SECTION && b->landscape)
-      return true;
-  return false;
+gw_block *gw_doc_add_section(gw_doc *doc, bool landscape) {
+  gw_block *b = gw_doc_add(doc, GW_BLOCK_SECTION, GW_ROLE_BODY);
+  b->landscape = landscape;
+  doc->landscape_before |= landscape;
+  return b;
 }
+
+bool gw_doc_has_landscape(const gw_doc *doc) { return doc->last_landscape || doc->landscape_before; }
 
 gw_run *gw_runs_append(gw_arena *arena, gw_runs *list, gw_run_kind kind,
                        const char *text, size_t len) {

@@ -119,6 +119,9 @@ typedef struct {
   gw_layout layout;
   gw_block *first, *last;
   bool last_landscape;  /* orientation of the final section */
+  bool landscape_before; /* a section before the final one is landscape
+                            (gw_doc_add_section): read by every part that
+                            asks, where a walk of the blocks cost 1 ms */
   gw_image *images, *images_last; /* every picture, in order */
   int image_count;
   const char *title;    /* docProps title */
@@ -128,6 +131,9 @@ typedef struct {
 } gw_doc;
 
 gw_block *gw_doc_add(gw_doc *doc, gw_block_kind kind, gw_role role);
+/* The end of a section (the pages before it since the last one), set
+ * landscape or not. */
+gw_block *gw_doc_add_section(gw_doc *doc, bool landscape);
 /* Does any page of the document lie landscape? */
 bool gw_doc_has_landscape(const gw_doc *doc);
 /* Append a run to a list (copies nothing: text must be arena-owned).
