@@ -10,7 +10,8 @@
  * chunk before. MOST_WAITING: chunks handed on and not yet taken before
  * the writer deflates one itself (so a part's XML is never held whole:
  * 8.6 MB for a 5,000-row division). */
-enum { DICT_BYTES = 32 * 1024, MOST_WAITING = 4, FIRST_CAP = 64 * 1024 };
+enum { DICT_BYTES = 32 * 1024, MOST_WAITING = 4, FIRST_CAP = 64 * 1024, SPARES = 8 };
+enum { FULL_CAP = DICT_BYTES + GW_DEFLATE_CHUNK }; /* a primed chunk's input */
 
 typedef struct chunk {
   struct chunk *next;  /* in the part's order */
@@ -29,9 +30,14 @@ struct gw_deflate {
   uint32_t crc;
   chunk *first, *tail; /* every chunk handed on, in order */
   chunk *cur;          /* being filled */
-  unsigned char dict[DICT_BYTES]; /* the last bytes handed on */
+  unsigned char *dict; /* the last bytes handed on, DICT_BYTES (made at
+                          the first full chunk: most parts have one) */
   size_t dict_len;
   /* shared with the thread, under mu once it runs */
+  unsigned char *spare[SPARES]; /* inputs of deflated chunks, FULL_CAP
+                                   each, for the next chunks: a fresh
+                                   288 KB is 72 page faults */
+  int nspare;
   chunk *waiting; /* the first chunk handed on and not yet taken */
   int nwaiting, handed, done;
   bool failed, ended;
@@ -53,8 +59,7 @@ static int grow_out(chunk *c) {
 }
 
 /* Deflate one chunk on stream zs: primed with the bytes before it, ended
- * with a sync flush (byte-aligned, not final) or, for the last, Z_FINISH.
- * Frees its input. */
+ * with a sync flush (byte-aligned, not final) or, for the last, Z_FINISH. */
 static int deflate_chunk(z_stream *zs, bool *used, chunk *c) {
   int rc = -1;
   if (*used && deflateReset(zs) != Z_OK)
@@ -81,8 +86,6 @@ static int deflate_chunk(z_stream *zs, bool *used, chunk *c) {
       break;
   }
 done:
-  free(c->in);
-  c->in = NULL;
   return rc;
 }
 
@@ -96,11 +99,17 @@ static chunk *take(gw_deflate *d) {
   return c;
 }
 
-/* Under mu when threaded: a taken chunk is done. */
-static void finished_one(gw_deflate *d, bool ok) {
+/* Under mu when threaded: a taken chunk is done; its input is kept for
+ * a chunk to come. */
+static void finished_one(gw_deflate *d, chunk *c, bool ok) {
   d->done++;
   if (!ok)
     d->failed = true;
+  if (c->cap == FULL_CAP && d->nspare < SPARES)
+    d->spare[d->nspare++] = c->in;
+  else
+    free(c->in);
+  c->in = NULL;
 }
 
 static void *deflater_main(void *arg) {
@@ -120,7 +129,7 @@ static void *deflater_main(void *arg) {
     pthread_mutex_unlock(&d->mu);
     bool ok = ready && deflate_chunk(&zs, &used, c) == 0;
     pthread_mutex_lock(&d->mu);
-    finished_one(d, ok);
+    finished_one(d, c, ok);
     pthread_cond_signal(&d->finished);
   }
   pthread_mutex_unlock(&d->mu);
@@ -179,13 +188,24 @@ gw_deflate *gw_deflate_begin(z_stream *zs, bool *used, int level, int mem_level)
   return d;
 }
 
-/* A new chunk to fill, primed with the last bytes handed on. */
+/* A spare input of FULL_CAP bytes, or NULL. */
+static unsigned char *take_spare(gw_deflate *d) {
+  if (d->threaded)
+    pthread_mutex_lock(&d->mu);
+  unsigned char *in = d->nspare ? d->spare[--d->nspare] : NULL;
+  if (d->threaded)
+    pthread_mutex_unlock(&d->mu);
+  return in;
+}
+
+/* A new chunk to fill, primed with the last bytes handed on (all chunks
+ * but the first hold DICT_BYTES of them: FULL_CAP). */
 static int new_chunk(gw_deflate *d) {
   chunk *c = calloc(1, sizeof *c);
   if (!c)
     return -1;
-  c->cap = d->dict_len ? d->dict_len + GW_DEFLATE_CHUNK : FIRST_CAP;
-  if (!(c->in = malloc(c->cap))) {
+  c->cap = d->dict_len ? FULL_CAP : FIRST_CAP;
+  if (!(c->in = d->dict_len ? take_spare(d) : NULL) && !(c->in = malloc(c->cap))) {
     free(c);
     return -1;
   }
@@ -213,7 +233,9 @@ static int hand_on(gw_deflate *d, bool last) {
   c->last = last;
   const unsigned char *bytes = c->in + c->dict_len;
   d->crc = (uint32_t)crc32(d->crc, bytes, (uInt)c->len);
-  if (!last) {
+  if (!last && !d->dict && !(d->dict = malloc(DICT_BYTES)))
+    d->failed = true;
+  if (!last && d->dict) {
     d->dict_len = c->len < DICT_BYTES ? c->len : DICT_BYTES;
     memcpy(d->dict, bytes + c->len - d->dict_len, d->dict_len);
   }
@@ -222,7 +244,7 @@ static int hand_on(gw_deflate *d, bool last) {
   if (!d->threaded) {
     append(d, c);
     d->handed++;
-    finished_one(d, deflate_chunk(d->zs, d->zs_used, c) == 0);
+    finished_one(d, c, deflate_chunk(d->zs, d->zs_used, c) == 0);
     return d->failed ? -1 : 0;
   }
   pthread_mutex_lock(&d->mu);
@@ -238,7 +260,7 @@ static int hand_on(gw_deflate *d, bool last) {
   if (mine) {
     bool ok = deflate_chunk(d->zs, d->zs_used, mine) == 0;
     pthread_mutex_lock(&d->mu);
-    finished_one(d, ok);
+    finished_one(d, mine, ok);
     failed = d->failed;
     pthread_mutex_unlock(&d->mu);
   }
@@ -282,6 +304,9 @@ static void free_chunks(gw_deflate *d) {
     free(d->cur->in);
     free(d->cur);
   }
+  while (d->nspare)
+    free(d->spare[--d->nspare]);
+  free(d->dict);
   free(d);
 }
 
@@ -312,7 +337,7 @@ int gw_deflate_finish(gw_deflate *d, unsigned char **out, size_t *out_len, uint3
       pthread_mutex_unlock(&d->mu);
       bool ok = deflate_chunk(d->zs, d->zs_used, c) == 0;
       pthread_mutex_lock(&d->mu);
-      finished_one(d, ok);
+      finished_one(d, c, ok);
     }
     while (d->done < d->handed)
       pthread_cond_wait(&d->finished, &d->mu);
