@@ -16,7 +16,7 @@ enum { FULL_CAP = DICT_BYTES + GW_DEFLATE_CHUNK }; /* a primed chunk's input */
 typedef struct chunk {
   struct chunk *next;  /* in the part's order */
   unsigned char *in;   /* dict_len bytes of dictionary, then len bytes;
-                          freed once deflated */
+                          given up once deflated */
   size_t dict_len, len, cap;
   bool last;           /* ends the stream (Z_FINISH), else a sync flush */
   unsigned char *out;  /* deflated */
@@ -61,32 +61,27 @@ static int grow_out(chunk *c) {
 /* Deflate one chunk on stream zs: primed with the bytes before it, ended
  * with a sync flush (byte-aligned, not final) or, for the last, Z_FINISH. */
 static int deflate_chunk(z_stream *zs, bool *used, chunk *c) {
-  int rc = -1;
   if (*used && deflateReset(zs) != Z_OK)
-    goto done;
+    return -1;
   *used = true;
   if (c->dict_len && deflateSetDictionary(zs, c->in, (uInt)c->dict_len) != Z_OK)
-    goto done;
+    return -1;
   zs->next_in = c->in + c->dict_len;
   zs->avail_in = (uInt)c->len;
   int flush = c->last ? Z_FINISH : Z_SYNC_FLUSH;
   for (;;) {
     if (c->out_cap - c->out_len < 64 && grow_out(c) < 0)
-      goto done;
+      return -1;
     uInt room = (uInt)(c->out_cap - c->out_len);
     zs->next_out = c->out + c->out_len;
     zs->avail_out = room;
     int z = deflate(zs, flush);
     c->out_len += room - zs->avail_out;
-    if (z == Z_STREAM_END || (flush == Z_SYNC_FLUSH && z == Z_OK && zs->avail_out > 0)) {
-      rc = 0; /* a sync flush is complete once deflate leaves room */
-      break;
-    }
+    if (z == Z_STREAM_END || (flush == Z_SYNC_FLUSH && z == Z_OK && zs->avail_out > 0))
+      return 0; /* a sync flush is complete once deflate leaves room */
     if (z != Z_OK && z != Z_BUF_ERROR)
-      break;
+      return -1;
   }
-done:
-  return rc;
 }
 
 /* Under mu when threaded: the next chunk waiting, taken, or NULL. */
