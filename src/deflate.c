@@ -204,7 +204,8 @@ static int new_chunk(gw_deflate *d) {
     free(c);
     return -1;
   }
-  memcpy(c->in, d->dict, d->dict_len);
+  if (d->dict_len)
+    memcpy(c->in, d->dict, d->dict_len);
   c->dict_len = d->dict_len;
   d->cur = c;
   return 0;
