@@ -15,7 +15,10 @@ enum {
   HUGE_PAGE = 2 * 1024 * 1024,
   /* Filling a 2 MB page costs about as much as 80 first touches of small
    * ones; a chunk of 1 MB or more is used enough to pay for it. */
-  HUGE_FROM = 1024 * 1024
+  HUGE_FROM = 1024 * 1024,
+  /* A chunk made for one big block (a source file read into it) is
+   * filled at once: its pages are populated in one call. */
+  POPULATE_FROM = 256 * 1024
 };
 
 /* Round n up to a multiple of `unit` (a power of two). */
@@ -50,6 +53,17 @@ void *gw_pages_map(size_t size) {
   madvise(start, size, MADV_HUGEPAGE);
 #endif
   return start;
+}
+
+void *gw_pages_map_populated(size_t size) {
+#ifdef MAP_POPULATE
+  void *p = mmap(NULL, gw_pages_size(size), PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+#else
+  void *p = mmap(NULL, gw_pages_size(size), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                 -1, 0);
+#endif
+  return p == MAP_FAILED ? NULL : p;
 }
 
 void gw_pages_unmap(void *p, size_t size) {
@@ -126,10 +140,19 @@ void *gw_arena_alloc(gw_arena *arena, size_t size) {
     if (want < arena->next_chunk)
       want = arena->next_chunk;
     arena->next_chunk = 0;
-    bool mapped = sizeof(chunk) + want >= HUGE_FROM;
+    bool huge = sizeof(chunk) + want >= HUGE_FROM;
+    /* (under HUGE_FROM once rounded to pages, or unmapping would round
+     * it to a huge page) */
+    bool one_block = want == size && want >= POPULATE_FROM &&
+                     round_up(sizeof(chunk) + want, SMALL_PAGE) < HUGE_FROM;
+    c = huge        ? gw_pages_map(sizeof(chunk) + want)
+        : one_block ? gw_pages_map_populated(sizeof(chunk) + want)
+                    : NULL;
+    bool mapped = c != NULL; /* zeroed by the kernel, unmapped at the end */
     if (mapped) /* all of the pages mapped */
       want = gw_pages_size(sizeof(chunk) + want) - sizeof(chunk);
-    c = mapped ? gw_pages_map(sizeof(chunk) + want) : gw_xmalloc(sizeof(chunk) + want);
+    else
+      c = gw_xmalloc(sizeof(chunk) + want);
     c->size = want;
     c->used = 0;
     c->mapped = mapped;

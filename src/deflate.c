@@ -1,6 +1,7 @@
 /* deflate.c - one part deflated in fixed chunks, on two threads (see
  * deflate.h). */
 #include "deflate.h"
+#include "arena.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -18,6 +19,8 @@ typedef struct chunk {
   unsigned char *in;   /* dict_len bytes of dictionary, then len bytes;
                           given up once deflated */
   size_t dict_len, len, cap;
+  bool mapped;         /* `in` is FULL_CAP of gw_pages_map_populated, else
+                          malloc'ed (the first chunk, which grows) */
   bool last;           /* ends the stream (Z_FINISH), else a sync flush */
   unsigned char *out;  /* deflated */
   size_t out_len, out_cap;
@@ -34,9 +37,8 @@ struct gw_deflate {
                           the first full chunk: most parts have one) */
   size_t dict_len;
   /* shared with the thread, under mu once it runs */
-  unsigned char *spare[SPARES]; /* inputs of deflated chunks, FULL_CAP
-                                   each, for the next chunks: a fresh
-                                   288 KB is 72 page faults */
+  unsigned char *spare[SPARES]; /* mapped inputs of deflated chunks,
+                                   for the next chunks */
   int nspare;
   chunk *waiting; /* the first chunk handed on and not yet taken */
   int nwaiting, handed, done;
@@ -94,17 +96,25 @@ static chunk *take(gw_deflate *d) {
   return c;
 }
 
+static void free_input(chunk *c) {
+  if (c->mapped)
+    gw_pages_unmap(c->in, FULL_CAP);
+  else
+    free(c->in);
+  c->in = NULL;
+}
+
 /* Under mu when threaded: a taken chunk is done; its input is kept for
  * a chunk to come. */
 static void finished_one(gw_deflate *d, chunk *c, bool ok) {
   d->done++;
   if (!ok)
     d->failed = true;
-  if (c->cap == FULL_CAP && d->nspare < SPARES)
+  if (c->mapped && d->nspare < SPARES) {
     d->spare[d->nspare++] = c->in;
-  else
-    free(c->in);
-  c->in = NULL;
+    c->in = NULL;
+  }
+  free_input(c);
 }
 
 static void *deflater_main(void *arg) {
@@ -200,7 +210,12 @@ static int new_chunk(gw_deflate *d) {
   if (!c)
     return -1;
   c->cap = d->dict_len ? FULL_CAP : FIRST_CAP;
-  if (!(c->in = d->dict_len ? take_spare(d) : NULL) && !(c->in = malloc(c->cap))) {
+  c->mapped = d->dict_len > 0;
+  if (c->mapped)
+    c->in = take_spare(d);
+  if (!c->in)
+    c->in = c->mapped ? gw_pages_map_populated(FULL_CAP) : malloc(c->cap);
+  if (!c->in) {
     free(c);
     return -1;
   }
@@ -292,16 +307,16 @@ int gw_deflate_write(gw_deflate *d, const unsigned char *bytes, size_t len) {
 static void free_chunks(gw_deflate *d) {
   for (chunk *c = d->first, *next; c; c = next) {
     next = c->next;
-    free(c->in);
+    free_input(c);
     free(c->out);
     free(c);
   }
   if (d->cur) {
-    free(d->cur->in);
+    free_input(d->cur);
     free(d->cur);
   }
   while (d->nspare)
-    free(d->spare[--d->nspare]);
+    gw_pages_unmap(d->spare[--d->nspare], FULL_CAP);
   free(d->dict);
   free(d);
 }
