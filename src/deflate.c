@@ -117,6 +117,16 @@ static void finished_one(gw_deflate *d, chunk *c, bool ok) {
   free_input(c);
 }
 
+/* Under mu: deflate a taken chunk on stream zs (NULL: it could not be
+ * set up) with the lock let go meanwhile, then count it done. */
+static void deflate_taken(gw_deflate *d, z_stream *zs, bool *used, chunk *c) {
+  pthread_mutex_unlock(&d->mu);
+  bool ok = zs && deflate_chunk(zs, used, c) == 0;
+  pthread_mutex_lock(&d->mu);
+  finished_one(d, c, ok);
+  pthread_cond_signal(&d->finished);
+}
+
 static void *deflater_main(void *arg) {
   gw_deflate *d = arg;
   z_stream zs;
@@ -131,11 +141,7 @@ static void *deflater_main(void *arg) {
     chunk *c = take(d);
     if (!c)
       break; /* ended, nothing left */
-    pthread_mutex_unlock(&d->mu);
-    bool ok = ready && deflate_chunk(&zs, &used, c) == 0;
-    pthread_mutex_lock(&d->mu);
-    finished_one(d, c, ok);
-    pthread_cond_signal(&d->finished);
+    deflate_taken(d, ready ? &zs : NULL, &used, c);
   }
   pthread_mutex_unlock(&d->mu);
   if (ready)
@@ -266,15 +272,10 @@ static int hand_on(gw_deflate *d, bool last) {
   d->nwaiting++;
   pthread_cond_signal(&d->work);
   chunk *mine = d->nwaiting > MOST_WAITING ? take(d) : NULL;
+  if (mine)
+    deflate_taken(d, d->zs, d->zs_used, mine);
   bool failed = d->failed;
   pthread_mutex_unlock(&d->mu);
-  if (mine) {
-    bool ok = deflate_chunk(d->zs, d->zs_used, mine) == 0;
-    pthread_mutex_lock(&d->mu);
-    finished_one(d, mine, ok);
-    failed = d->failed;
-    pthread_mutex_unlock(&d->mu);
-  }
   return failed ? -1 : 0;
 }
 
@@ -344,12 +345,8 @@ int gw_deflate_finish(gw_deflate *d, unsigned char **out, size_t *out_len, uint3
   if (d->threaded) {
     /* the writer is done: it deflates what still waits, beside the thread */
     pthread_mutex_lock(&d->mu);
-    for (chunk *c; (c = take(d));) {
-      pthread_mutex_unlock(&d->mu);
-      bool ok = deflate_chunk(d->zs, d->zs_used, c) == 0;
-      pthread_mutex_lock(&d->mu);
-      finished_one(d, c, ok);
-    }
+    for (chunk *c; (c = take(d));)
+      deflate_taken(d, d->zs, d->zs_used, c);
     while (d->done < d->handed)
       pthread_cond_wait(&d->finished, &d->mu);
     pthread_mutex_unlock(&d->mu);
