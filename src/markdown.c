@@ -975,6 +975,8 @@ static bool has_definition(const char *body, size_t len) {
   return false;
 }
 
+static size_t distance(size_t a, size_t b) { return a > b ? a - b : b - a; }
+
 size_t gw_markdown_safe_split(const char *body, size_t len) {
   const char *end = body + len;
   if (memchr(body, '\r', len) || has_definition(body, len))
@@ -989,8 +991,7 @@ size_t gw_markdown_safe_split(const char *body, size_t len) {
     /* a heading right after a blank line closes every block before it */
     size_t at = (size_t)(line - body);
     if (*line == '#' && blank_before && at > 0 &&
-        (best == 0 || (at > len / 2 ? at - len / 2 : len / 2 - at) <
-                          (best > len / 2 ? best - len / 2 : len / 2 - best)))
+        (best == 0 || distance(at, len / 2) < distance(best, len / 2)))
       best = at;
     blank_before = is_blank_line(line, eol ? eol : end);
     line = next;

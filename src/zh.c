@@ -49,10 +49,14 @@ static char *dup_str(const char *s)
  * E4 B8 to E9 BF, the second and third bytes continuation bytes
  * (80..BF); each pass skips the run in one tight loop before decoding
  * the rest with U8_NEXT. */
+static inline bool han_first_two(unsigned first_two)
+{
+  return first_two - 0xE4B8u <= 0xE9BFu - 0xE4B8u;
+}
+
 static inline bool is_han_at(const uint8_t *s)
 {
-  unsigned first_two = (unsigned)s[0] << 8 | s[1];
-  return first_two - 0xE4B8u <= 0xE9BFu - 0xE4B8u && ((s[1] ^ 0x80) | (s[2] ^ 0x80)) < 0x40;
+  return han_first_two((unsigned)s[0] << 8 | s[1]) && ((s[1] ^ 0x80) | (s[2] ^ 0x80)) < 0x40;
 }
 
 /* Two ideographs at s, read as one little-endian 8-byte word: four
@@ -63,8 +67,8 @@ static inline bool are_two_han_at(const uint8_t *s)
   memcpy(&w, s, sizeof w);
   if ((w & 0xC0C000C0C000u) != 0x808000808000u)
     return false;
-  unsigned first = __builtin_bswap16((uint16_t)w), second = __builtin_bswap16((uint16_t)(w >> 24));
-  return first - 0xE4B8u <= 0xE9BFu - 0xE4B8u && second - 0xE4B8u <= 0xE9BFu - 0xE4B8u;
+  return han_first_two(__builtin_bswap16((uint16_t)w)) &&
+         han_first_two(__builtin_bswap16((uint16_t)(w >> 24)));
 }
 
 static inline size_t skip_han(const uint8_t *s, size_t i, size_t len)
