@@ -42,12 +42,17 @@ typedef struct {
   uint32_t crc;
 } deflated;
 
+/* A raw deflate stream at gwdoc's settings, as package.c opens it. */
+static void open_stream(z_stream *zs) {
+  memset(zs, 0, sizeof *zs);
+  ck_assert_int_eq(deflateInit2(zs, LEVEL, Z_DEFLATED, -MAX_WBITS, MEM_LEVEL, Z_DEFAULT_STRATEGY),
+                   Z_OK);
+}
+
 /* Deflate `len` bytes fed in pieces of `step`, on a fresh stream. */
 static deflated deflate_all(const unsigned char *in, size_t len, size_t step) {
   z_stream zs;
-  memset(&zs, 0, sizeof zs);
-  ck_assert_int_eq(deflateInit2(&zs, LEVEL, Z_DEFLATED, -MAX_WBITS, MEM_LEVEL, Z_DEFAULT_STRATEGY),
-                   Z_OK);
+  open_stream(&zs);
   bool used = false;
   gw_deflate *d = gw_deflate_begin(&zs, &used, LEVEL, MEM_LEVEL);
   ck_assert_ptr_nonnull(d);
@@ -120,9 +125,7 @@ START_TEST(one_chunk_is_plain_deflate) {
   unsigned char *in = sample(len, 3);
   deflated ours = deflate_all(in, len, 4000);
   z_stream zs;
-  memset(&zs, 0, sizeof zs);
-  ck_assert_int_eq(deflateInit2(&zs, LEVEL, Z_DEFLATED, -MAX_WBITS, MEM_LEVEL, Z_DEFAULT_STRATEGY),
-                   Z_OK);
+  open_stream(&zs);
   uLong bound = deflateBound(&zs, len);
   unsigned char *plain = malloc(bound);
   zs.next_in = in;
@@ -161,9 +164,7 @@ START_TEST(discard_half_way) {
   size_t len = 9 * GW_DEFLATE_CHUNK;
   unsigned char *in = sample(len, 11);
   z_stream zs;
-  memset(&zs, 0, sizeof zs);
-  ck_assert_int_eq(deflateInit2(&zs, LEVEL, Z_DEFLATED, -MAX_WBITS, MEM_LEVEL, Z_DEFAULT_STRATEGY),
-                   Z_OK);
+  open_stream(&zs);
   bool used = false;
   gw_deflate *d = gw_deflate_begin(&zs, &used, LEVEL, MEM_LEVEL);
   ck_assert_int_eq(gw_deflate_write(d, in, len), 0);
