@@ -13,6 +13,7 @@
 
 #include <assert.h>
 #include <dlfcn.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <unicode/udata.h>
@@ -42,13 +43,10 @@ const struct {
 #define ICU_DATA_LIBRARY "libicudata.so." STR(U_ICU_VERSION_MAJOR_NUM)
 #define ICU_DATA_SYMBOL STR(U_ICUDATA_ENTRY_POINT)
 
-int gw_icu_data_load(void) {
-  /* Once, at the first need: opening the 31 MB library was a tenth of
-   * rendering the seed issue, which never needs it. */
-  static int loaded; /* 0 not yet, 1 loaded, -1 failed */
-  if (loaded)
-    return loaded > 0 ? 0 : -1;
-  loaded = -1;
+static int icu_data_loaded; /* 1 loaded, -1 failed */
+
+static void load_icu_data(void) {
+  icu_data_loaded = -1;
   /* The handle is kept for the life of the process: ICU reads the data in
    * place until exit. */
   void *lib = dlopen(ICU_DATA_LIBRARY, RTLD_NOW | RTLD_LOCAL);
@@ -59,10 +57,18 @@ int gw_icu_data_load(void) {
   if (!data || U_FAILURE(err)) {
     fprintf(stderr, "gwdoc: error: 无法载入 ICU 数据（%s）：请安装 libicu%d（apt-get install libicu%d）\n",
             ICU_DATA_LIBRARY, U_ICU_VERSION_MAJOR_NUM, U_ICU_VERSION_MAJOR_NUM);
-    return -1;
+    return;
   }
-  loaded = 1;
-  return 0;
+  icu_data_loaded = 1;
+}
+
+int gw_icu_data_load(void) {
+  /* Once, at the first need: opening the 31 MB library was a tenth of
+   * rendering the seed issue, which never needs it. The first need may
+   * come on two threads at once (a big bulletin is built in halves). */
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pthread_once(&once, load_icu_data);
+  return icu_data_loaded > 0 ? 0 : -1;
 }
 
 #else

@@ -9,12 +9,15 @@
  *
  * The ICU object that costs something to build (the numeral
  * formatter) is created lazily on first use and kept in a static;
- * gw_zh_cleanup() frees it. The lazy creation is not thread-safe:
- * gwdoc is single-threaded. The normaliser instances returned by
- * unorm2_get*Instance() belong to ICU and are never closed. */
+ * gw_zh_cleanup() frees it (when no other thread runs). It is made
+ * and used under a lock: a big bulletin is built on two threads. The
+ * Hant-Hans transliterator is lint's, which runs on one. The
+ * normaliser instances returned by unorm2_get*Instance() belong to ICU
+ * and are never closed. */
 #include "zh.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1300,12 +1303,17 @@ char *gw_zh_numeral(int n)
   snprintf(digits, sizeof digits, "%d", n);
   if (n < 1 || n > 9999)
     return dup_str(digits);
+  /* One formatter, opened at the first need and used by one thread at a
+   * time (a big bulletin is built on two). */
+  static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+  pthread_mutex_lock(&lock);
   UNumberFormat *f = numfmt();
-  if (!f)
-    return dup_str(digits);
   UChar buf[64];
   UErrorCode err = U_ZERO_ERROR;
-  int32_t len = unum_format(f, n, buf, 64, NULL, &err);
+  int32_t len = f ? unum_format(f, n, buf, 64, NULL, &err) : 0;
+  pthread_mutex_unlock(&lock);
+  if (!f)
+    return dup_str(digits);
   if (U_FAILURE(err) || err == U_STRING_NOT_TERMINATED_WARNING)
     return dup_str(digits);
   return utf16_to_utf8(buf, len);
