@@ -166,6 +166,19 @@ void *gw_arena_alloc(gw_arena *arena, size_t size) {
   return p;
 }
 
+void gw_arena_adopt(gw_arena *arena, gw_arena *from) {
+  chunk *oldest = from->head;
+  if (oldest) {
+    while (oldest->next)
+      oldest = oldest->next;
+    /* behind the chunk in use, which keeps its room */
+    chunk **behind = arena->head ? &arena->head->next : &arena->head;
+    oldest->next = *behind;
+    *behind = from->head;
+  }
+  free(from);
+}
+
 void gw_arena_expect(gw_arena *arena, size_t bytes) {
   chunk *c = arena->head;
   if (!c || c->size - c->used < bytes)

@@ -14,6 +14,9 @@ void *gw_arena_alloc(gw_arena *arena, size_t size);
 /* About `bytes` more will be asked for: make the next chunk that big
  * (one chunk, on huge pages when big, instead of many that double). */
 void gw_arena_expect(gw_arena *arena, size_t bytes);
+/* Take over the memory of `from` (another thread's arena, whose
+ * allocations now live as long as `arena`), and free `from`. */
+void gw_arena_adopt(gw_arena *arena, gw_arena *from);
 /* Copy of s[0..len) with a terminating NUL. */
 char *gw_arena_strndup(gw_arena *arena, const char *s, size_t len);
 char *gw_arena_strdup(gw_arena *arena, const char *s);

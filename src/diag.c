@@ -27,6 +27,13 @@ char *gw_diag_format(const gw_diag *diag) {
   return out;
 }
 
+static void print_one(const gw_diags *d, const gw_diag *diag) {
+  char *line = gw_diag_format(diag);
+  FILE *out = d->print_stream ? d->print_stream : stderr;
+  fprintf(out, "%s\n", line);
+  free(line);
+}
+
 void gw_diag_add(gw_diags *d, gw_severity sev, gw_pos pos, const char *fmt, ...) {
   /* The diagnostic outlives the conversion (callers that collect print
    * after gw_convert has freed its arena), so it keeps its own copy of
@@ -58,12 +65,25 @@ void gw_diag_add(gw_diags *d, gw_severity sev, gw_pos pos, const char *fmt, ...)
     d->errors++;
   else
     d->warnings++;
-  if (!d->quiet) {
-    char *line = gw_diag_format(diag);
-    FILE *out = d->print_stream ? d->print_stream : stderr;
-    fprintf(out, "%s\n", line);
-    free(line);
+  if (!d->quiet)
+    print_one(d, diag);
+}
+
+void gw_diags_take(gw_diags *into, gw_diags *from) {
+  for (gw_diag *diag = from->first; diag; diag = diag->next)
+    if (!into->quiet)
+      print_one(into, diag);
+  if (from->first) {
+    if (into->last)
+      into->last->next = from->first;
+    else
+      into->first = from->first;
+    into->last = from->last;
   }
+  into->errors += from->errors;
+  into->warnings += from->warnings;
+  from->first = from->last = NULL;
+  from->errors = from->warnings = 0;
 }
 
 /* Source order; the index keeps ties in the order they came (qsort is

@@ -37,6 +37,11 @@ void gw_diag_add(gw_diags *d, gw_severity sev, gw_pos pos, const char *fmt, ...)
  * line counts the rest. */
 enum { GW_DIAGS_SHOWN = 100 };
 
+/* Move every diagnostic of `from` to the end of `into`, in order (and
+ * print them, unless `into` is quiet): what a thread found, once it is
+ * known to stand. */
+void gw_diags_take(gw_diags *into, gw_diags *from);
+
 /* Print the diagnostics collected quietly, in the order of the source
  * (by line and column, those without a place first; ties as they came),
  * to `stream` (a FILE *): checks run in stages, and an editor walks the
