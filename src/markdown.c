@@ -981,7 +981,7 @@ size_t gw_markdown_safe_split(const char *body, size_t len) {
   const char *end = body + len;
   if (memchr(body, '\r', len) || has_definition(body, len))
     return 0;
-  size_t best = 0;
+  size_t best = 0, best_title = 0;
   bool blank_before = false;
   for (const char *line = body; line < end;) {
     const char *eol = memchr(line, '\n', (size_t)(end - line));
@@ -990,13 +990,17 @@ size_t gw_markdown_safe_split(const char *body, size_t len) {
       return 0;
     /* a heading right after a blank line closes every block before it */
     size_t at = (size_t)(line - body);
-    if (*line == '#' && blank_before && at > 0 &&
-        (best == 0 || distance(at, len / 2) < distance(best, len / 2)))
-      best = at;
+    if (*line == '#' && blank_before && at > 0) {
+      if (best == 0 || distance(at, len / 2) < distance(best, len / 2))
+        best = at;
+      if (line + 1 < end && line[1] == ' ' &&
+          (best_title == 0 || distance(at, len / 2) < distance(best_title, len / 2)))
+        best_title = at;
+    }
     blank_before = is_blank_line(line, eol ? eol : end);
     line = next;
   }
-  return best;
+  return best_title ? best_title : best;
 }
 
 /* gwdoc's own changes to the tree of body[from, ...): tables' trailing
@@ -1020,14 +1024,18 @@ static void *parse_first_half(void *arg) {
   h->root = parse_lines(h->body, h->split, 0);
   if (h->root)
     tidy_tree(h->root, h->body, h->len, 0, 1);
-  h->chunks = tree_chunks;
-  tree_chunks = NULL;
-  tree_last = NULL;
+  h->chunks = gw_markdown_thread_memory();
   return NULL;
 }
 
-/* The main thread takes over the chunks of a finished thread's tree. */
-static void adopt_chunks(tree_chunk *chunks) {
+gw_markdown_memory *gw_markdown_thread_memory(void) {
+  tree_chunk *chunks = tree_chunks;
+  tree_chunks = NULL;
+  tree_last = NULL;
+  return chunks;
+}
+
+void gw_markdown_adopt_memory(gw_markdown_memory *chunks) {
   if (!chunks)
     return;
   tree_chunk *oldest = chunks;
@@ -1042,7 +1050,8 @@ static void adopt_chunks(tree_chunk *chunks) {
  * first: this parser's root then ends where the whole body's does. No
  * footnotes to number across the halves: a body with a definition is
  * never cut. */
-static cmark_node *parse_halves(const char *body, size_t len, size_t split) {
+static cmark_node *parse_halves(const char *body, size_t len, size_t split,
+                                cmark_node **second_half) {
   first_half first = {body, len, split, NULL, NULL};
   pthread_t thread;
   bool threaded = pthread_create(&thread, NULL, parse_first_half, &first) == 0;
@@ -1056,11 +1065,13 @@ static cmark_node *parse_halves(const char *body, size_t len, size_t split) {
     pthread_join(thread, NULL);
   else
     parse_first_half(&first);
-  adopt_chunks(first.chunks);
+  gw_markdown_adopt_memory(first.chunks);
   if (!root || !first.root)
     return NULL;
   /* the first half's blocks go before the second's, in order */
   cmark_node *ahead = cmark_node_first_child(root);
+  if (second_half)
+    *second_half = ahead;
   for (cmark_node *n = cmark_node_first_child(first.root), *next; n; n = next) {
     next = cmark_node_next(n);
     cmark_node_unlink(n);
@@ -1072,12 +1083,13 @@ static cmark_node *parse_halves(const char *body, size_t len, size_t split) {
   return root;
 }
 
-cmark_node *gw_markdown_parse_split(const char *body, size_t len, size_t split) {
+static cmark_node *parse_cut(const char *body, size_t len, size_t split,
+                             cmark_node **second_half) {
   cmark_gfm_core_extensions_ensure_registered();
   live_trees++;
   cmark_node *root;
   if (split > 0 && split < len) {
-    root = parse_halves(body, len, split);
+    root = parse_halves(body, len, split, second_half);
   } else if ((root = parse_lines(body, len, 0))) {
     flatten_footnotes(root);
     tidy_tree(root, body, len, 0, 1);
@@ -1087,13 +1099,26 @@ cmark_node *gw_markdown_parse_split(const char *body, size_t len, size_t split) 
   return root;
 }
 
+cmark_node *gw_markdown_parse_split(const char *body, size_t len, size_t split) {
+  return parse_cut(body, len, split, NULL);
+}
+
 /* Below this a body is parsed by one parser: a thread costs more than
- * the half it would take. */
-enum { SPLIT_FROM_BYTES = 128 * 1024 };
+ * the half it would take. (A test build lowers it, to cut every body
+ * that can be cut.) */
+#ifndef GW_SPLIT_FROM_BYTES
+#define GW_SPLIT_FROM_BYTES (128 * 1024)
+#endif
+
+cmark_node *gw_markdown_parse_halves(const char *body, size_t len, cmark_node **second_half) {
+  *second_half = NULL;
+  size_t split = len >= GW_SPLIT_FROM_BYTES ? gw_markdown_safe_split(body, len) : 0;
+  return parse_cut(body, len, split, second_half);
+}
 
 cmark_node *gw_markdown_parse(const char *body, size_t len) {
-  size_t split = len >= SPLIT_FROM_BYTES ? gw_markdown_safe_split(body, len) : 0;
-  return gw_markdown_parse_split(body, len, split);
+  cmark_node *second_half;
+  return gw_markdown_parse_halves(body, len, &second_half);
 }
 
 void gw_markdown_free(cmark_node *root) {

@@ -13,8 +13,9 @@ cmark_node *gw_markdown_parse(const char *body, size_t len);
 /* A big body (128 KB and more) is parsed in two halves at once, cut at
  * gw_markdown_safe_split; the tree is the one a single parser makes.
  * Where the body may be cut: a line opening with # right after a blank
- * line, the one nearest the middle (every block before it is closed
- * there); 0 when there is none, or when a block could run past it (a
+ * line (every block before it is closed there), the one nearest the
+ * middle; an article title (# and a space) before any other, for a
+ * bulletin is then built in halves too. 0 when there is none, or when a block could run past it (a
  * fence, an HTML block) or a definition serves the whole body ([x]: url,
  * [^1]: note). */
 size_t gw_markdown_safe_split(const char *body, size_t len);
@@ -22,6 +23,16 @@ size_t gw_markdown_safe_split(const char *body, size_t len);
  * place gw_markdown_safe_split gave): for tests, which compare it with
  * the tree of one parser. Freed with gw_markdown_free. */
 cmark_node *gw_markdown_parse_split(const char *body, size_t len, size_t split);
+/* gw_markdown_parse, saying where a body parsed in halves was cut:
+ * *second_half is the first block of the second half, else NULL. */
+cmark_node *gw_markdown_parse_halves(const char *body, size_t len, cmark_node **second_half);
+/* The tree memory the calling thread took: cmark-gfm allocates as a
+ * tree is read, too (a literal is copied out when first asked for). A
+ * thread that parsed or read a tree hands it to the thread that frees
+ * the tree, which adopts it. */
+typedef struct tree_chunk gw_markdown_memory;
+gw_markdown_memory *gw_markdown_thread_memory(void);
+void gw_markdown_adopt_memory(gw_markdown_memory *memory);
 /* Free a tree from gw_markdown_parse (accepts NULL). */
 void gw_markdown_free(cmark_node *root);
 

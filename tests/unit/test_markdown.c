@@ -82,6 +82,20 @@ START_TEST(cut_nearest_the_middle) {
 }
 END_TEST
 
+/* An article title is the cut before a nearer section heading (## or
+ * #hash): a bulletin cut at a title is built in halves too. A body
+ * without titles is cut at the heading nearest the middle. */
+START_TEST(cut_at_a_title_first) {
+  const char *body = "# 一\n\n正文\n\n## 二\n\n正文正文正文\n\n## 三\n\n正文正文正文正文正文正文\n\n# 四\n\n正文\n";
+  size_t split = gw_markdown_safe_split(body, strlen(body));
+  ck_assert_str_eq(body + split, "# 四\n\n正文\n");
+  assert_same_tree_when_cut(body);
+  const char *sections = "正文\n\n## 一\n\n正文\n\n## 二\n\n正文\n\n#话题 正文\n";
+  split = gw_markdown_safe_split(sections, strlen(sections));
+  ck_assert_str_eq(sections + split, "## 二\n\n正文\n\n#话题 正文\n");
+}
+END_TEST
+
 /* A heading straight after text (no blank line) or indented is no place
  * to cut; neither is the first line. */
 START_TEST(cut_only_after_a_blank_line) {
@@ -113,6 +127,7 @@ Suite *markdown_suite(void) {
   TCase *tc = tcase_create("split");
   tcase_set_timeout(tc, 30);
   tcase_add_test(tc, cut_tree_is_the_whole_tree);
+  tcase_add_test(tc, cut_at_a_title_first);
   tcase_add_test(tc, big_body_parses_as_one);
   tcase_add_test(tc, cut_nearest_the_middle);
   tcase_add_test(tc, cut_only_after_a_blank_line);
