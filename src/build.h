@@ -19,6 +19,10 @@ typedef struct {
   const void *told_stars; /* the node last warned of an unpaired **: a
                              node read twice (for its text, then its runs)
                              is warned of once */
+  cmark_node *second_half; /* a body parsed in halves: the first block of
+                              its second half (gw_markdown_parse_halves) */
+  struct gw_ahead *ahead;  /* on a thread building a bulletin's second
+                              half ahead (bulletin.c), else NULL */
 } gw_build;
 
 /* Position of a cmark node (its start) in the source file. */

@@ -5,6 +5,8 @@
 #include "zh.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -360,12 +362,47 @@ static void add_note_list(gw_build *b, cmark_node *list) {
     }
 }
 
+/* A big issue is built in two halves (see start_ahead below). The
+ * thread building the second half changes the tree (an editor's note
+ * takes the paragraphs under it) only once the first half is known to
+ * allow its start: until then the second half may have to be built
+ * again here, from the tree as it was. */
+typedef struct gw_ahead {
+  gw_build b;
+  gw_doc doc;
+  gw_source src; /* its own cache of the last position */
+  gw_diags diags;
+  gw_body_state st;
+  gw_block seed; /* the block before its first title, as it sees it */
+  cmark_node *from;
+  cmark_node *bare_title;
+  gw_markdown_memory *memory;
+  pthread_t thread;
+  pthread_mutex_t lock;
+  pthread_cond_t decided;
+  _Atomic int verdict; /* 0 not yet; 1 its start holds; -1 it does not */
+} gw_ahead;
+
+/* May this thread change the tree? Ahead, only once its start holds
+ * (it waits for the first half to be done); otherwise always. */
+static bool may_change_tree(gw_build *b) {
+  gw_ahead *a = b->ahead;
+  if (!a)
+    return true;
+  pthread_mutex_lock(&a->lock);
+  while (!a->verdict)
+    pthread_cond_wait(&a->decided, &a->lock);
+  int verdict = a->verdict;
+  pthread_mutex_unlock(&a->lock);
+  return verdict > 0;
+}
+
 /* An editor's note from paragraph `first` on: the paragraphs after it
  * in a block quote (`quoted`), or that one paragraph when a drafter
  * wrote 【编者按】… without the >. */
 /* > 编者按 / > 近期，…: the label alone on its first line is the label,
  * as 编者按： would be (joined, the line read 编者按近期，…). */
-static void label_on_its_line(cmark_node *first) {
+static void label_on_its_line(gw_build *b, cmark_node *first) {
   cmark_node *text = cmark_node_first_child(first);
   cmark_node *br = text ? cmark_node_next(text) : NULL;
   if (!br || cmark_node_get_type(text) != CMARK_NODE_TEXT ||
@@ -379,6 +416,8 @@ static void label_on_its_line(cmark_node *first) {
   static const char *const labels[] = {"编者按", "按语", NULL};
   for (int i = 0; labels[i]; i++)
     if (n == strlen(labels[i]) && memcmp(lit, labels[i], n) == 0) {
+      if (!may_change_tree(b))
+        return;
       char with_colon[32];
       snprintf(with_colon, sizeof with_colon, "%s：", labels[i]);
       cmark_node_set_literal(text, with_colon);
@@ -390,7 +429,7 @@ static void label_on_its_line(cmark_node *first) {
 static int add_note_from(gw_build *b, cmark_node *first, bool quoted) {
   if (!first || cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH)
     return 0;
-  label_on_its_line(first);
+  label_on_its_line(b, first);
   const char *word = NULL;
   if (!gw_note_label_len(gw_skip_indent(gw_build_plain_text(b, first)), &word))
     return 0; /* decided on the text, before building (and warning about) it */
@@ -404,7 +443,7 @@ static int add_note_from(gw_build *b, cmark_node *first, bool quoted) {
     return 0;
   for (cmark_node *p = first, *next; p; p = next) {
     next = next_note_paragraph(p, quoted);
-    if (p != first && !quoted)
+    if (p != first && !quoted && may_change_tree(b))
       cmark_node_unlink(p);
     if (cmark_node_get_type(p) == CMARK_NODE_LIST) {
       add_note_list(b, p);
@@ -833,6 +872,143 @@ static void warn_empty_title(gw_build *b, cmark_node *title) {
     gw_warning(b->diags, gw_build_node_pos(b, title), "文章标题是空的：请在 # 后写上标题");
 }
 
+static bool is_title(cmark_node *n) {
+  return cmark_node_get_type(n) == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) == 1;
+}
+
+/* The body's blocks from `n` up to `end` (NULL: to the last). Returns
+ * `end`. An article title warns of the one before it when that had
+ * nothing under it (*bare_title). */
+static cmark_node *build_blocks(gw_build *b, gw_body_state *st, cmark_node *n, cmark_node *end,
+                                cmark_node **bare_title) {
+  for (; n && n != end; n = cmark_node_next(n)) {
+    if (b->ahead && atomic_load(&b->ahead->verdict) < 0)
+      break; /* to be built again in order: no use going on */
+    if (is_title(n)) {
+      warn_bare_title(b, *bare_title, n);
+      warn_empty_title(b, n);
+      *bare_title = n;
+    } else if (cmark_node_get_type(n) != CMARK_NODE_THEMATIC_BREAK) {
+      *bare_title = NULL;
+    }
+    gw_body_block(b, st, n, 0);
+  }
+  return end;
+}
+
+static void *build_ahead(void *arg) {
+  gw_ahead *a = arg;
+  build_blocks(&a->b, &a->st, a->from, NULL, &a->bare_title);
+  a->memory = gw_markdown_thread_memory();
+  return NULL;
+}
+
+static void free_ahead(gw_ahead *a, bool with_arena) {
+  if (with_arena)
+    gw_arena_free(a->doc.arena);
+  gw_diags_free(&a->diags);
+  pthread_mutex_destroy(&a->lock);
+  pthread_cond_destroy(&a->decided);
+  free(a);
+}
+
+/* A body parsed in halves whose second half opens with an article title
+ * (gw_markdown_parse_halves) is built in halves too: the second on a
+ * thread, into a model, an arena and diagnostics of its own, while this
+ * thread builds the first. An article starts afresh at its title, so
+ * the thread builds as if the body began there, after a paragraph.
+ * Headings numbered by gwdoc (numbering: auto) count across articles:
+ * such a body is built in order. */
+static gw_ahead *start_ahead(gw_build *b, const gw_body_state *st) {
+  cmark_node *from = b->second_half;
+  if (!from || !is_title(from) || st->auto_numbering)
+    return NULL;
+  gw_ahead *a = gw_xmalloc(sizeof *a);
+  memset(a, 0, sizeof *a);
+  a->from = from;
+  a->src = *b->src;
+  a->diags.quiet = true;
+  a->doc.kind = b->doc->kind;
+  a->doc.layout = b->doc->layout;
+  a->doc.arena = gw_arena_new();
+  /* the model takes some eight times its source (see gw_convert) */
+  unsigned line = b->src->body_line + (unsigned)cmark_node_get_start_line(from) - 1;
+  if (line >= 1 && line <= b->src->line_count)
+    gw_arena_expect(a->doc.arena, (b->src->len - b->src->line_starts[line - 1]) * 8);
+  a->seed.kind = GW_BLOCK_PARA;
+  a->doc.first = a->doc.last = &a->seed;
+  a->b = *b;
+  a->b.doc = &a->doc;
+  a->b.arena = a->doc.arena;
+  a->b.diags = &a->diags;
+  a->b.src = &a->src;
+  a->b.told_stars = NULL;
+  a->b.second_half = NULL;
+  a->b.ahead = a;
+  pthread_mutex_init(&a->lock, NULL);
+  pthread_cond_init(&a->decided, NULL);
+  if (pthread_create(&a->thread, NULL, build_ahead, a) == 0)
+    return a;
+  free_ahead(a, true);
+  return NULL;
+}
+
+/* The thread's blocks after this thread's, as if built in order: the
+ * blank line its first title put after the paragraph it saw before
+ * goes when this thread's last block is a blank line already; its
+ * pictures are numbered on from this thread's. */
+static void join_blocks(gw_doc *doc, gw_ahead *a) {
+  gw_block *first = a->seed.next;
+  if (first && first->kind == GW_BLOCK_BLANK && doc->last->kind == GW_BLOCK_BLANK)
+    first = first->next;
+  if (first) {
+    doc->last->next = first;
+    doc->last = a->doc.last;
+  }
+  for (gw_image *img = a->doc.images; img; img = img->next)
+    img->number += doc->image_count;
+  if (a->doc.images) {
+    if (doc->images_last)
+      doc->images_last->next = a->doc.images;
+    else
+      doc->images = a->doc.images;
+    doc->images_last = a->doc.images_last;
+  }
+  doc->image_count += a->doc.image_count;
+}
+
+/* Once the first half is built: does the second half's start hold? An
+ * article takes from the one before only the number of a list item
+ * typed as 一、…； (gw_listed_item), when the article ends with one.
+ * Then the thread's half is taken (true), or dropped and built again
+ * here (false: the caller goes on from ahead->from). */
+static bool take_ahead(gw_build *b, gw_body_state *st, gw_ahead *a, cmark_node **bare_title) {
+  bool holds = st->item_number == 0;
+  pthread_mutex_lock(&a->lock);
+  atomic_store(&a->verdict, holds ? 1 : -1);
+  pthread_cond_broadcast(&a->decided);
+  pthread_mutex_unlock(&a->lock);
+  pthread_join(a->thread, NULL);
+  gw_markdown_adopt_memory(a->memory);
+  if (!holds) {
+    free_ahead(a, true);
+    return false;
+  }
+  /* what the title opening the half says of the article before it */
+  warn_bare_title(b, *bare_title, a->from);
+  *bare_title = a->bare_title;
+  join_blocks(b->doc, a);
+  gw_diags_take(b->diags, &a->diags);
+  gw_arena_adopt(b->arena, a->doc.arena);
+  if (a->b.told_stars)
+    b->told_stars = a->b.told_stars;
+  size_t articles = st->articles;
+  *st = a->st;
+  st->articles += articles;
+  free_ahead(a, false);
+  return true;
+}
+
 int gw_bulletin_build(gw_build *b, cmark_node *root) {
   size_t errors = b->diags->errors;
   size_t titles = 0;
@@ -853,17 +1029,12 @@ int gw_bulletin_build(gw_build *b, cmark_node *root) {
   /* One blank line between the 版头 and the first thing below it. */
   gw_block *before_body = gw_doc_add(b->doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
   cmark_node *bare_title = NULL; /* an article title with nothing under it yet */
-  for (cmark_node *n = cmark_node_first_child(root); n; n = cmark_node_next(n)) {
-    bool title = cmark_node_get_type(n) == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) == 1;
-    if (title) {
-      warn_bare_title(b, bare_title, n);
-      warn_empty_title(b, n);
-      bare_title = n;
-    } else if (cmark_node_get_type(n) != CMARK_NODE_THEMATIC_BREAK) {
-      bare_title = NULL;
-    }
-    gw_body_block(b, &st, n, 0);
-  }
+  gw_ahead *ahead = start_ahead(b, &st);
+  cmark_node *rest = build_blocks(b, &st, cmark_node_first_child(root), ahead ? ahead->from : NULL,
+                                  &bare_title);
+  if (ahead && take_ahead(b, &st, ahead, &bare_title))
+    rest = NULL;
+  build_blocks(b, &st, rest, NULL, &bare_title);
   warn_bare_title(b, bare_title, NULL);
   if (b->doc->last == before_body)
     gw_warning(b->diags, gw_build_front_pos(b), "正文为空：只生成了报头和报尾");

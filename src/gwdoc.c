@@ -153,8 +153,10 @@ gw_status gw_convert(const char *path, const char *data, size_t len,
   gw_val *config = load_config(arena, diags, &src, front, opt);
   if (!config || gw_layout_read(diags, config, &doc.layout) < 0)
     goto done;
-  root = gw_markdown_parse(src.body, src.body_len);
-  gw_build b = {&doc, arena, diags, &src, config, true, opt ? opt->unit : NULL, NULL};
+  cmark_node *second_half;
+  root = gw_markdown_parse_halves(src.body, src.body_len, &second_half);
+  gw_build b = {&doc,  arena, diags, &src, config, true, opt ? opt->unit : NULL, NULL,
+                second_half, NULL};
   doc.created = created_time(&b);
   if (build_model(&b, front, root, opt) < 0 || diags->errors)
     goto done;

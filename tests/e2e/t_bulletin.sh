@@ -197,6 +197,64 @@ assert doc.count("以钉钉子精神") == 2500, doc.count("以钉钉子精神")
 PY
 check "big bulletin: every part valid" schema_valid "$TMP/big1.docx"
 
+# A big body is built in two halves at once (bulletin.c, start_ahead):
+# the document and every message must be those of a body built in order.
+# A link definition at the end keeps the same body from being cut (it
+# prints nothing). The shapes: pictures numbered across the halves, a
+# note pasted without > (the tree changed), warnings and titles with
+# nothing under them on both sides; and articles ending with an item
+# 一、…； whose number the next article's list may continue (the second
+# half is built again in order).
+/usr/bin/python3 - "$TMP" <<'PY'
+import struct, sys, zlib
+tmp = sys.argv[1]
+def chunk(t, d): return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+raw = b"".join(b"\x00" + b"\xc0\x10\x10" * 40 for _ in range(30))
+open(tmp + "/halves-pic.png", "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 40, 30, 8, 2, 0, 0, 0))
+                                         + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+front = "---\nkind: bulletin\ntemplate: jintuan-yaoxun\nyear: 2021\nnumber: 14\ndate: 2021-10-18\n---\n\n"
+text = "团员青年积极参与志愿服务活动，覆盖社区多个，服务群众数千人次，取得了良好的社会效果。" * 3
+def article(i, shape):
+    if shape == "take":
+        if i % 29 == 3:
+            return "# 只有标题的文章%d\n\n" % i
+        warned = "## 三、跳过编号\n\n这里有（未闭合的括号%s\n\n" % text if i % 10 == 5 else ""
+        return ("# 第%d篇 关于开展青年工作的情况\n\n【编者按】近期各地积极开展活动。\n现将经验做法编发如下。\n\n"
+                "![图%d](halves-pic.png)\n\n（图为青年志愿者在社区服务）\n\n## 一、加强领导\n\n%s\n\n%s"
+                % (i, i, text, warned))
+    return ("# 第%d篇 工作动态\n\n%s\n\n一、抢抓农时，确保颗粒归仓；\n\n二、加强统筹协调，形成工作合力\n\n%s\n\n"
+            "一、做好秋收工作；\n\n" % (i, text, text))
+for shape in ("take", "redo"):
+    body = "".join(article(i, shape) for i in range(300))
+    open("%s/halves-%s.md" % (tmp, shape), "w").write(front + body)
+    open("%s/halves-%s-whole.md" % (tmp, shape), "w").write(front + body + "\n[gwdoc-no-cut]: https://example.com\n")
+PY
+for shape in take redo; do
+  "$GWDOC" render "$TMP/halves-$shape.md" -o "$TMP/halves-$shape.docx" 2>"$TMP/halves-$shape.err"
+  cut_rc=$?
+  "$GWDOC" render "$TMP/halves-$shape-whole.md" -o "$TMP/halves-$shape-whole.docx" 2>"$TMP/halves-$shape-whole.err"
+  whole_rc=$?
+  sed "s/halves-$shape-whole\.md/halves-$shape.md/" "$TMP/halves-$shape-whole.err" >"$TMP/halves-$shape-whole.msg"
+  size=$(wc -c <"$TMP/halves-$shape.md")
+  warnings=$(grep -c warning "$TMP/halves-$shape.err")
+  if [ "$cut_rc" = 0 ] && [ "$whole_rc" = 0 ] && [ "$size" -gt 131072 ] &&
+     cmp -s "$TMP/halves-$shape.docx" "$TMP/halves-$shape-whole.docx" &&
+     cmp -s "$TMP/halves-$shape.err" "$TMP/halves-$shape-whole.msg"; then
+    pass "big bulletin built in halves ($shape): the document and the $warnings warnings of one built in order"
+  else
+    fail "big bulletin built in halves ($shape)" "rc $cut_rc/$whole_rc, $size bytes: $(diff "$TMP/halves-$shape.err" "$TMP/halves-$shape-whole.msg" | head -3)"
+  fi
+done
+# (fewer than the 100 messages shown, so that both halves' are compared)
+bare=$(grep -c '只有标题' "$TMP/halves-take.err")
+skipped=$(grep -c '跳号' "$TMP/halves-take.err")
+unpaired=$(grep -c '没有与之配对' "$TMP/halves-take.err")
+pictures=$(grep -c '^!\[' "$TMP/halves-take.md")
+[ "$bare" = 11 ] && [ "$skipped" = 29 ] && [ "$unpaired" = 29 ] &&
+  unzip -l "$TMP/halves-take.docx" | grep -q "word/media/image$pictures.png" &&
+  pass "big bulletin built in halves: $bare bare titles, $skipped skipped numbers, $pictures pictures numbered through" ||
+  fail "big bulletin built in halves: warnings and pictures" "bare $bare, skipped $skipped, unpaired $unpaired, pictures $pictures"
+
 # Without year: the 期号 takes the date's year.
 { sed -n '1,/^date:/p' samples/jintuan-yaoxun-2021-15.md | grep -v '^year:'; printf -- '---\n正文。\n'; } >"$TMP/noyear.md"
 if "$GWDOC" render "$TMP/noyear.md" -o "$TMP/noyear.docx" 2>"$TMP/noyear.err"; then
