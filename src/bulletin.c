@@ -896,9 +896,19 @@ static cmark_node *build_blocks(gw_build *b, gw_body_state *st, cmark_node *n, c
   return end;
 }
 
+/* Measure the paragraphs from `b` on for the page estimate
+ * (gw_prepare), on the thread that built them. */
+static void measure_blocks(gw_block *b) {
+  size_t chars;
+  for (; b; b = b->next)
+    if (b->kind == GW_BLOCK_PARA)
+      gw_block_measure(b, &chars);
+}
+
 static void *build_ahead(void *arg) {
   gw_ahead *a = arg;
   build_blocks(&a->b, &a->st, a->from, NULL, &a->bare_title);
+  measure_blocks(a->seed.next);
   a->memory = gw_markdown_thread_memory();
   return NULL;
 }
@@ -1032,6 +1042,8 @@ int gw_bulletin_build(gw_build *b, cmark_node *root) {
   gw_ahead *ahead = start_ahead(b, &st);
   cmark_node *rest = build_blocks(b, &st, cmark_node_first_child(root), ahead ? ahead->from : NULL,
                                   &bare_title);
+  if (ahead)
+    measure_blocks(before_body);
   if (ahead && take_ahead(b, &st, ahead, &bare_title))
     rest = NULL;
   build_blocks(b, &st, rest, NULL, &bare_title);

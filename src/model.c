@@ -90,6 +90,13 @@ size_t gw_runs_measure(const gw_runs *runs, size_t *chars) {
   return w;
 }
 
+size_t gw_block_measure(gw_block *b, size_t *chars) {
+  if (!b->width_plus_one)
+    b->width_plus_one = gw_runs_measure(&b->runs, &b->chars) + 1;
+  *chars = b->chars;
+  return b->width_plus_one - 1;
+}
+
 size_t gw_runs_width(const gw_runs *runs) {
   size_t chars;
   return gw_runs_measure(runs, &chars);

@@ -108,6 +108,8 @@ typedef struct gw_block {
   gw_tail *tail;
   gw_image *image;
   gw_pos pos;
+  size_t width_plus_one; /* display width of the runs, plus one, once */
+  size_t chars;          /* measured (gw_block_measure); else 0 */
   struct gw_block *next;
 } gw_block;
 
@@ -148,6 +150,10 @@ gw_run *gw_runs_append(gw_arena *arena, gw_runs *list, gw_run_kind kind,
  * many; *out is malloc'ed (free it), NULL when there are none. */
 size_t gw_list_line_starts(const char *text, size_t len, size_t cap, size_t **out);
 
+/* A paragraph's display width and code points (*chars), measured once:
+ * the page estimate asks for them, after the runs are built, and a big
+ * bulletin's halves are measured on the threads that built them. */
+size_t gw_block_measure(gw_block *b, size_t *chars);
 /* Display width of a run list (ICU East Asian width; tabs and breaks 0). */
 size_t gw_runs_width(const gw_runs *runs);
 /* The same width, and the number of code points in *chars. */

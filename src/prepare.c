@@ -191,7 +191,7 @@ static void advance(page_state *ps, int height, int line) {
 
 /* Height of a block; a paragraph also adds its characters to *chars
  * (measured in the same pass as its width). */
-static int block_height(const gw_doc *doc, const gw_block *b, int text_w, int *line,
+static int block_height(const gw_doc *doc, gw_block *b, int text_w, int *line,
                         size_t *chars) {
   const gw_layout *L = &doc->layout;
   const gw_role_style *rs = &L->roles[b->role];
@@ -199,7 +199,7 @@ static int block_height(const gw_doc *doc, const gw_block *b, int text_w, int *l
   switch (b->kind) {
   case GW_BLOCK_PARA: {
     int indent = rs->align == GW_ALIGN_CENTER ? 0 : rs->indent_twips;
-    size_t display_width = gw_runs_measure(&b->runs, chars);
+    size_t display_width = gw_block_measure(b, chars);
     if (b->tab_right_twips) { /* issuer and date: one line, or two when broken */
       int lines = 1;
       for (const gw_run *r = b->runs.first; r; r = r->next)
@@ -303,11 +303,11 @@ static void place_table(page_state *ps, const gw_doc *doc, gw_table *t) {
  * processor leaves the rest of the page empty. Not modelled, the gap
  * put the estimate a line behind every few pages, and a long issue's
  * 报尾 on a page of its own. */
-static void keep_with_next(page_state *ps, const gw_doc *doc, const gw_block *b, int h) {
+static void keep_with_next(page_state *ps, const gw_doc *doc, gw_block *b, int h) {
   if (!b->keep_next || ps->used == 0)
     return;
   int after = 0;
-  const gw_block *n = b->next;
+  gw_block *n = b->next;
   for (; n && n->keep_next && n->kind == GW_BLOCK_PARA; n = n->next) {
     int line;
     size_t chars = 0;
