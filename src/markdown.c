@@ -1104,15 +1104,12 @@ cmark_node *gw_markdown_parse_split(const char *body, size_t len, size_t split) 
 }
 
 /* Below this a body is parsed by one parser: a thread costs more than
- * the half it would take. (A test build lowers it, to cut every body
- * that can be cut.) */
-#ifndef GW_SPLIT_FROM_BYTES
-#define GW_SPLIT_FROM_BYTES (128 * 1024)
-#endif
+ * the half it would take. */
+size_t gw_markdown_split_from = GW_MARKDOWN_SPLIT_FROM;
 
 cmark_node *gw_markdown_parse_halves(const char *body, size_t len, cmark_node **second_half) {
   *second_half = NULL;
-  size_t split = len >= GW_SPLIT_FROM_BYTES ? gw_markdown_safe_split(body, len) : 0;
+  size_t split = len >= gw_markdown_split_from ? gw_markdown_safe_split(body, len) : 0;
   return parse_cut(body, len, split, second_half);
 }
 

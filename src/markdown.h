@@ -23,6 +23,12 @@ size_t gw_markdown_safe_split(const char *body, size_t len);
  * place gw_markdown_safe_split gave): for tests, which compare it with
  * the tree of one parser. Freed with gw_markdown_free. */
 cmark_node *gw_markdown_parse_split(const char *body, size_t len, size_t split);
+/* The least body parsed in halves (128 KB; a thread costs more than
+ * the half of a smaller one). Tests set it to 1, to cut every body that
+ * can be cut, and compare with the whole (SIZE_MAX). Set it before a
+ * conversion, never during one. */
+enum { GW_MARKDOWN_SPLIT_FROM = 128 * 1024 };
+extern size_t gw_markdown_split_from;
 /* gw_markdown_parse, saying where a body parsed in halves was cut:
  * *second_half is the first block of the second half, else NULL. */
 cmark_node *gw_markdown_parse_halves(const char *body, size_t len, cmark_node **second_half);

@@ -65,7 +65,8 @@ static char *tree_xml(const char *body, size_t len, size_t split) {
   return xml;
 }
 
-static void check_split_parse(const uint8_t *data, size_t size) {
+/* Returns whether the input has a place to cut (its body may have). */
+static bool check_split_parse(const uint8_t *data, size_t size) {
   char *body = malloc(size + 1);
   if (!body)
     abort();
@@ -82,18 +83,52 @@ static void check_split_parse(const uint8_t *data, size_t size) {
     free(cut);
   }
   free(body);
+  return split != 0;
+}
+
+/* The source "lives" in a folder of its own that does not exist, so a
+ * relative template path or name finds nothing beside it: only the
+ * installed templates (GWDOC_TEMPLATE_DIR, $GWDOC_TEMPLATES). */
+static gw_status convert(const uint8_t *data, size_t size, gw_diags *diags, gw_bytes *out) {
+  diags->quiet = true;
+  return gw_convert("/nonexistent-gwdoc-fuzz/input.md", data ? (const char *)data : "", size,
+                    NULL, diags, out);
+}
+
+static bool same_diags(const gw_diags *a, const gw_diags *b) {
+  const gw_diag *x = a->first, *y = b->first;
+  for (; x && y; x = x->next, y = y->next)
+    if (x->severity != y->severity || x->pos.line != y->pos.line || x->pos.col != y->pos.col ||
+        strcmp(x->message, y->message) != 0)
+      return false;
+  return !x && !y;
+}
+
+/* Converted again with every body that can be cut cut in halves (parsed,
+ * and a bulletin built, on two threads): the same document and the same
+ * messages, in the same order, as the body converted whole. */
+static void check_halves(const uint8_t *data, size_t size, gw_status st, const gw_bytes *out,
+                         const gw_diags *diags) {
+  gw_diags cut_diags = {0};
+  gw_bytes cut_out = {0};
+  gw_markdown_split_from = 1;
+  gw_status cut_st = convert(data, size, &cut_diags, &cut_out);
+  gw_markdown_split_from = GW_MARKDOWN_SPLIT_FROM;
+  if (cut_st != st || cut_out.len != out->len ||
+      (out->len && memcmp(cut_out.data, out->data, out->len) != 0) ||
+      !same_diags(&cut_diags, diags)) {
+    fprintf(stderr, "fuzz_convert: converted in halves, the document or messages differ\n");
+    abort();
+  }
+  free(cut_out.data);
+  gw_diags_free(&cut_diags);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  check_split_parse(data, size);
+  bool cuttable = check_split_parse(data, size);
   gw_diags diags = {0};
-  diags.quiet = true;
   gw_bytes out = {0};
-  /* The source "lives" in a folder of its own that does not exist, so a
-   * relative template path or name finds nothing beside it: only the
-   * installed templates (GWDOC_TEMPLATE_DIR, $GWDOC_TEMPLATES). */
-  gw_status st = gw_convert("/nonexistent-gwdoc-fuzz/input.md", data ? (const char *)data : "",
-                            size, NULL, &diags, &out);
+  gw_status st = convert(data, size, &diags, &out);
   /* The contract: a DOCX exactly when there are no errors, and an error
    * whenever there is no DOCX. */
   if (st == GW_OK && (!out.data || out.len == 0 || diags.errors))
@@ -104,6 +139,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     abort(); /* internal (zip/XML writer) failure on a valid model */
   if (st == GW_OK)
     check_docx(&out);
+  if (cuttable)
+    check_halves(data, size, st, &out, &diags);
   /* Every printed diagnostic must format (exercise diag.c too). */
   for (const gw_diag *d = diags.first; d; d = d->next)
     free(gw_diag_format(d));

@@ -6,12 +6,14 @@
 #include "../../src/build.h"
 #include "../../src/gwdoc.h"
 #include "../../src/layout.h"
+#include "../../src/markdown.h"
 #include "../../src/parts/parts.h"
 #include "../../src/source.h"
 #include "../../src/template.h"
 #include "../../src/value.h"
 #include "../../src/zh.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -455,6 +457,73 @@ START_TEST(convert_is_deterministic) {
 }
 END_TEST
 
+/* Every body that can be cut converted in halves (parsed, and a
+ * bulletin built, on two threads; gw_markdown_split_from = 1) gives the
+ * document and messages of the body converted whole. The shapes meet at
+ * the cut: a title with nothing under it, warnings on both sides, an
+ * article ending with an item 一、…； (the second half built again in
+ * order), a note pasted without > (the tree changed after the check),
+ * both (the thread may not change the tree the rebuild reads),
+ * numbering: auto (built in order), and an empty first half. */
+static char *messages(const gw_diags *d) {
+  gw_buf all = {0};
+  for (const gw_diag *x = d->first; x; x = x->next) {
+    char *line = gw_diag_format(x);
+    gw_buf_append(&all, line, strlen(line));
+    gw_buf_append(&all, "\n", 1);
+    free(line);
+  }
+  return all.data ? all.data : strdup("");
+}
+
+#define FRONT_AUTO                                                                          \
+  "---\nkind: bulletin\ntemplate: jintuan-yaoxun\nyear: 2021\nnumber: 14\ndate: 2021-10-18\n" \
+  "numbering: auto\n---\n"
+
+START_TEST(convert_in_halves_as_whole) {
+  static const char *const bodies[] = {
+      "# 甲\n\n正文（一。\n\n## 三、跳号\n\n# 乙\n\n# 丙\n\n正文（二。\n\n## 二、跳号\n\n# 丁\n\n正文。\n",
+      "# 甲\n\n正文。\n\n一、做好秋收工作；\n\n# 乙\n\n二、加强统筹协调\n\n正文。\n",
+      "# 甲\n\n正文。\n\n# 乙\n\n编者按：这是一段没有引号的按语。\n第二行紧跟其后。\n\n正文。\n",
+      "# 甲\n\n%s一、做好秋收工作；\n\n# 乙\n\n编者按：这是一段没有引号的按语。\n第二行紧跟其后。\n\n"
+      "二、加强统筹协调\n\n%s",
+      "# 甲\n\n## 一、领导\n\n正文。\n\n# 乙\n\n## 一、领导\n\n正文。\n\n# 丙\n\n## 二、机制\n\n正文。\n",
+      "\n\n# 乙\n\n正文。\n", /* nothing before the cut: one blank line under the 版头 */
+  };
+  /* Long halves around the cut, so that the thread reaches its note
+   * well before the first half is done. */
+  gw_buf filler = {0};
+  for (int k = 0; k < 300; k++)
+    gw_buf_append(&filler, "团员青年积极参与志愿服务活动。\n\n", strlen("团员青年积极参与志愿服务活动。\n\n"));
+  for (int auto_numbering = 0; auto_numbering < 2; auto_numbering++)
+    for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
+      const char *body = gw_arena_printf(arena, bodies[i], filler.data, filler.data);
+      char *src = gw_arena_printf(arena, "%s\n%s", auto_numbering ? FRONT_AUTO : FRONT, body);
+      gw_bytes whole = {0}, cut = {0};
+      gw_markdown_split_from = SIZE_MAX;
+      gw_status whole_st = convert(src, &whole);
+      char *whole_msgs = messages(&diags);
+      gw_diags_free(&diags);
+      gw_markdown_split_from = 1;
+      gw_status cut_st = convert(src, &cut);
+      gw_markdown_split_from = GW_MARKDOWN_SPLIT_FROM;
+      char *cut_msgs = messages(&diags);
+      ck_assert_int_eq(cut_st, whole_st);
+      ck_assert_uint_eq(cut.len, whole.len);
+      ck_assert_msg(memcmp(cut.data, whole.data, whole.len) == 0, "body %zu: documents differ", i);
+      ck_assert_str_eq(cut_msgs, whole_msgs);
+      if (i == 0)
+        ck_assert_ptr_nonnull(strstr(whole_msgs, "只有标题"));
+      free(whole.data);
+      free(cut.data);
+      free(whole_msgs);
+      free(cut_msgs);
+      gw_diags_free(&diags);
+    }
+  gw_buf_free(&filler);
+}
+END_TEST
+
 Suite *parts_suite(void) {
   Suite *s = suite_create("parts");
   TCase *tc = tcase_create("pipeline");
@@ -483,6 +552,7 @@ Suite *parts_suite(void) {
   tcase_add_test(tc, convert_tail_row_not_indented);
   tcase_add_test(tc, convert_year_unlike_date);
   tcase_add_test(tc, convert_is_deterministic);
+  tcase_add_test(tc, convert_in_halves_as_whole);
   suite_add_tcase(s, tc);
   return s;
 }
