@@ -375,6 +375,7 @@ typedef struct gw_ahead {
   gw_body_state st;
   gw_block seed; /* the block before its first title, as it sees it */
   cmark_node *from;
+  size_t bytes; /* of source, from `from` on */
   cmark_node *bare_title;
   gw_markdown_memory *memory;
   pthread_t thread;
@@ -907,6 +908,10 @@ static void measure_blocks(gw_block *b) {
 
 static void *build_ahead(void *arg) {
   gw_ahead *a = arg;
+  /* its literals, copied out when first asked for, take some twice its
+   * source: in a chunk that size, then one twice that, both under 1 MB
+   * for a 1 MB source (small pages, touched only as they fill) */
+  gw_markdown_expect(a->bytes);
   build_blocks(&a->b, &a->st, a->from, NULL, &a->bare_title);
   measure_blocks(a->seed.next);
   a->memory = gw_markdown_thread_memory();
@@ -944,7 +949,8 @@ static gw_ahead *start_ahead(gw_build *b, const gw_body_state *st) {
   /* the model takes some eight times its source (see gw_convert) */
   unsigned line = b->src->body_line + (unsigned)cmark_node_get_start_line(from) - 1;
   if (line >= 1 && line <= b->src->line_count)
-    gw_arena_expect(a->doc.arena, (b->src->len - b->src->line_starts[line - 1]) * 8);
+    a->bytes = b->src->len - b->src->line_starts[line - 1];
+  gw_arena_expect(a->doc.arena, a->bytes * 8);
   a->seed.kind = GW_BLOCK_PARA;
   a->doc.first = a->doc.last = &a->seed;
   a->b = *b;

@@ -1028,6 +1028,11 @@ static void *parse_first_half(void *arg) {
   return NULL;
 }
 
+void gw_markdown_expect(size_t bytes) {
+  if (!tree_chunks && bytes > TREE_CHUNK_FIRST)
+    tree_first_chunk = bytes;
+}
+
 gw_markdown_memory *gw_markdown_thread_memory(void) {
   tree_chunk *chunks = tree_chunks;
   tree_chunks = NULL;

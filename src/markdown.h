@@ -38,6 +38,10 @@ cmark_node *gw_markdown_parse_halves(const char *body, size_t len, cmark_node **
  * the tree, which adopts it. */
 typedef struct tree_chunk gw_markdown_memory;
 gw_markdown_memory *gw_markdown_thread_memory(void);
+/* The calling thread is about to read a tree it did not parse, of about
+ * `bytes` of source: the literals it asks for are copied into one chunk
+ * of that size (instead of chunks that double, each on fresh pages). */
+void gw_markdown_expect(size_t bytes);
 void gw_markdown_adopt_memory(gw_markdown_memory *memory);
 /* Free a tree from gw_markdown_parse (accepts NULL). */
 void gw_markdown_free(cmark_node *root);
