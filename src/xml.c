@@ -7,6 +7,7 @@
 
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -81,6 +82,7 @@ static char *cleaned(const char *s, size_t len) {
 static int start_part(gw_xml *x, xmlOutputBufferPtr out) {
   x->failed = 0;
   x->nfragments = 0;
+  memset(x->fragment_index, 0, sizeof x->fragment_index);
   x->w = out ? xmlNewTextWriter(out) : NULL;
   x->out = x->w ? out : NULL;
   if (out && !x->w)
@@ -164,14 +166,17 @@ static size_t verbatim_len(const char *text, size_t len) {
   return n;
 }
 
-void gw_xml_clean_text(gw_xml *x, const char *text, size_t len) {
-  /* Most text (Chinese prose) has nothing to escape: it goes straight
-   * out, once the writer has closed any start tag ('>'), and libxml2
-   * escapes the rest from the first byte that needs it. Escaping all of
-   * it cost bulletin-1000 a tenth of its time. */
+/* Let the writer finish what it has pending (the '>' of a start tag), so
+ * that bytes may go straight to its output. */
+static void settle(gw_xml *x) { BAD(x, xmlTextWriterWriteRawLen(x->w, BAD_CAST "", 0)); }
+
+/* Clean text into the output, the writer settled. Most text (Chinese
+ * prose) has nothing to escape: it goes straight out, and libxml2
+ * escapes the rest from the first byte that needs it. Escaping all of
+ * it cost bulletin-1000 a tenth of its time. */
+static void write_clean_text(gw_xml *x, const char *text, size_t len) {
   size_t plain = verbatim_len(text, len);
   if (plain) {
-    BAD(x, xmlTextWriterWriteRawLen(x->w, BAD_CAST "", 0));
     BAD(x, xmlOutputBufferWrite(x->out, (int)plain, text));
     text += plain;
     len -= plain;
@@ -189,14 +194,45 @@ void gw_xml_clean_text(gw_xml *x, const char *text, size_t len) {
       n = len < sizeof chunk - 1 ? len : sizeof chunk - 1;
     memcpy(chunk, text, n);
     chunk[n] = '\0';
-    /* Straight into the output, escaped by libxml2 (& < > and CR), once
-     * the writer has closed any start tag ('>'): xmlTextWriterWriteString
-     * would allocate an escaped copy of every piece. */
-    BAD(x, xmlTextWriterWriteRawLen(x->w, BAD_CAST "", 0));
+    /* Straight into the output, escaped by libxml2 (& < > and CR):
+     * xmlTextWriterWriteString would allocate an escaped copy of every
+     * piece. */
     BAD(x, xmlOutputBufferWriteEscape(x->out, BAD_CAST chunk, NULL));
     text += n;
     len -= n;
   }
+}
+
+void gw_xml_clean_text(gw_xml *x, const char *text, size_t len) {
+  if (!len)
+    return; /* an element with no text stays empty: <dc:creator/> */
+  settle(x);
+  write_clean_text(x, text, len);
+}
+
+void gw_xml_wrapped_text(gw_xml *x, const char *open, const char *text, size_t len, bool clean,
+                         const char *close) {
+  char *copy = clean ? NULL : cleaned(text, len);
+  if (copy) {
+    text = copy;
+    len = strlen(copy);
+  }
+  size_t open_len = strlen(open), close_len = strlen(close);
+  settle(x);
+  /* A short run with nothing to escape (nearly all) is one write: each
+   * write into libxml2's output costs some thirty instructions. */
+  char joined[1024];
+  if (open_len + len + close_len <= sizeof joined && verbatim_len(text, len) == len) {
+    memcpy(joined, open, open_len);
+    memcpy(joined + open_len, text, len);
+    memcpy(joined + open_len + len, close, close_len);
+    BAD(x, xmlOutputBufferWrite(x->out, (int)(open_len + len + close_len), joined));
+  } else {
+    BAD(x, xmlOutputBufferWrite(x->out, (int)open_len, open));
+    write_clean_text(x, text, len);
+    BAD(x, xmlOutputBufferWrite(x->out, (int)close_len, close));
+  }
+  free(copy);
 }
 
 void gw_xml_empty(gw_xml *x, const char *name, ...) {
@@ -229,9 +265,17 @@ void gw_xml_raw(gw_xml *x, const char *markup) {
 
 const char *gw_xml_fragment(gw_xml *x, const void *key, unsigned flags, gw_xml_make make,
                             void *ctx) {
+  /* a slot of the index first (a search of all of them was as dear as
+   * writing the run), then all of them */
+  unsigned slot = ((unsigned)((uintptr_t)key >> 3) ^ flags * 2654435761u) % GW_XML_FRAGMENT_SLOTS;
+  int at = x->fragment_index[slot] - 1;
+  if (at >= 0 && x->fragments[at].key == key && x->fragments[at].flags == flags)
+    return x->fragments[at].open;
   for (int i = 0; i < x->nfragments; i++)
-    if (x->fragments[i].key == key && x->fragments[i].flags == flags)
+    if (x->fragments[i].key == key && x->fragments[i].flags == flags) {
+      x->fragment_index[slot] = i + 1;
       return x->fragments[i].open;
+    }
   if (x->nfragments == GW_XML_FRAGMENTS)
     return NULL;
   gw_xml scratch = {0};
@@ -260,5 +304,6 @@ const char *gw_xml_fragment(gw_xml *x, const void *key, unsigned flags, gw_xml_m
   x->fragments[x->nfragments].key = key;
   x->fragments[x->nfragments].flags = flags;
   x->fragments[x->nfragments].open = open;
+  x->fragment_index[slot] = x->nfragments + 1;
   return x->fragments[x->nfragments++].open;
 }

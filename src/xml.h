@@ -4,6 +4,7 @@
 #ifndef GW_XML_H
 #define GW_XML_H
 #include <libxml/xmlwriter.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 /* A fragment of markup the writer made once and repeats raw (see
@@ -14,7 +15,7 @@ typedef struct {
   char *open; /* everything up to the text */
 } gw_xml_fragment_entry;
 
-enum { GW_XML_FRAGMENTS = 64 };
+enum { GW_XML_FRAGMENTS = 64, GW_XML_FRAGMENT_SLOTS = 256 };
 
 typedef struct {
   xmlBufferPtr buf;
@@ -23,6 +24,7 @@ typedef struct {
   int failed;
   gw_xml_fragment_entry fragments[GW_XML_FRAGMENTS];
   int nfragments;
+  unsigned char fragment_index[GW_XML_FRAGMENT_SLOTS]; /* by key and flags: a fragment + 1, or 0 */
 } gw_xml;
 
 /* Start a part in memory, with the XML declaration (standalone="yes"):
@@ -48,6 +50,12 @@ void gw_xml_text(gw_xml *x, const char *text, size_t len);
  * character XML forbids (a pass that decoded it said so): skips the
  * check, which was a tenth of writing a big document. */
 void gw_xml_clean_text(gw_xml *x, const char *text, size_t len);
+/* Markup made by libxml2 (`open`, from gw_xml_fragment), text as
+ * gw_xml_clean_text (`clean`) or gw_xml_text writes it, and closing
+ * markup, as one write: a text run is these three, and writing them one
+ * by one through the writer cost a tenth of writing a big document. */
+void gw_xml_wrapped_text(gw_xml *x, const char *open, const char *text, size_t len, bool clean,
+                         const char *close);
 /* <name a1="v1" a2="v2"/> with NULL-ended name/value pairs. */
 void gw_xml_empty(gw_xml *x, const char *name, ...);
 /* <name w:val="value"/> */

@@ -119,12 +119,8 @@ static int write_slot_run(const gw_slot_run *run, void *p) {
                    (c->styled && run->slot == GW_SLOT_LATIN ? RUN_LATIN : 0);
   const char *open = gw_xml_fragment(c->x, c->rs, flags, make_run_opening, (void *)c->doc);
   if (open) {
-    gw_xml_raw(c->x, open);
-    if (run->xml_clean)
-      gw_xml_clean_text(c->x, c->text + run->offset, run->len);
-    else
-      gw_xml_text(c->x, c->text + run->offset, run->len);
-    gw_xml_raw(c->x, "</w:t></w:r>");
+    gw_xml_wrapped_text(c->x, open, c->text + run->offset, run->len, run->xml_clean,
+                        "</w:t></w:r>");
     return 0;
   }
   gw_xml_start(c->x, "w:r");

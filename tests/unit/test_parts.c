@@ -314,6 +314,39 @@ static void write_mixed(gw_xml *x, const gw_doc *d) {
   gw_xml_end(x);
 }
 
+/* Text into the writer: an element given no text stays empty, & < > are
+ * escaped however the text comes, a run written in one go (short, plain)
+ * or in pieces (long, or to escape) reads the same. */
+static void write_texts(gw_xml *x, const gw_doc *doc) {
+  (void)doc;
+  gw_xml_start(x, "a");
+  gw_xml_start(x, "empty");
+  gw_xml_clean_text(x, "", 0);
+  gw_xml_end(x);
+  gw_xml_start(x, "t");
+  gw_xml_text(x, "甲&乙<丙>", strlen("甲&乙<丙>"));
+  gw_xml_end(x);
+  gw_xml_wrapped_text(x, "<r>", "团员", strlen("团员"), true, "</r>");
+  gw_xml_wrapped_text(x, "<r>", "A&B", 3, true, "</r>");
+  gw_xml_wrapped_text(x, "<r>", "x\x01y", 3, false, "</r>");
+  static char longer[3001];
+  memset(longer, 'z', 3000);
+  gw_xml_wrapped_text(x, "<r>", longer, 3000, true, "</r>");
+  gw_xml_end(x);
+}
+
+START_TEST(xml_text_escaped_and_empty) {
+  gw_doc doc = {0};
+  const char *xml = write_part(write_texts, &doc);
+  ck_assert_ptr_nonnull(strstr(xml, "<a><empty/><t>甲&amp;乙&lt;丙&gt;</t><r>团员</r><r>A&amp;B</r>"
+                                    "<r>x\xEF\xBF\xBDy</r><r>zzz"));
+  ck_assert_ptr_nonnull(strstr(xml, "zzz</r></a>"));
+  ck_assert_uint_eq(strlen(strstr(xml, "<a>")), /* and the document's closing newline */
+                    strlen("<a><empty/><t>甲&amp;乙&lt;丙&gt;</t><r>团员</r><r>A&amp;B</r>"
+                           "<r>x\xEF\xBF\xBDy</r><r></r></a>") + 3000 + 1);
+}
+END_TEST
+
 START_TEST(runs_split_by_font_slot) {
   gw_doc doc = {0};
   base_layout(&doc.layout);
@@ -543,6 +576,7 @@ Suite *parts_suite(void) {
   tcase_add_test(tc, footer_sides);
   tcase_add_test(tc, styles_no_theme_fonts);
   tcase_add_test(tc, font_table_alt_names);
+  tcase_add_test(tc, xml_text_escaped_and_empty);
   tcase_add_test(tc, runs_split_by_font_slot);
   tcase_add_test(tc, dates_as_drafters_write_them);
   tcase_add_test(tc, convert_missing_date);
