@@ -74,11 +74,16 @@ START_TEST(big_body_parses_as_one) {
 }
 END_TEST
 
-START_TEST(cut_nearest_the_middle) {
-  const char *body = "# 一\n\n正文\n\n# 二\n\n正文正文正文正文\n\n# 三\n\n正文\n";
+/* The body is cut where `rest` begins, and the cut tree is the whole. */
+static void assert_cut_at(const char *body, const char *rest) {
   size_t split = gw_markdown_safe_split(body, strlen(body));
-  ck_assert_str_eq(body + split, "# 二\n\n正文正文正文正文\n\n# 三\n\n正文\n");
+  ck_assert_str_eq(body + split, rest);
   assert_same_tree_when_cut(body);
+}
+
+START_TEST(cut_nearest_the_middle) {
+  assert_cut_at("# 一\n\n正文\n\n# 二\n\n正文正文正文正文\n\n# 三\n\n正文\n",
+                "# 二\n\n正文正文正文正文\n\n# 三\n\n正文\n");
 }
 END_TEST
 
@@ -86,13 +91,9 @@ END_TEST
  * #hash): a bulletin cut at a title is built in halves too. A body
  * without titles is cut at the heading nearest the middle. */
 START_TEST(cut_at_a_title_first) {
-  const char *body = "# 一\n\n正文\n\n## 二\n\n正文正文正文\n\n## 三\n\n正文正文正文正文正文正文\n\n# 四\n\n正文\n";
-  size_t split = gw_markdown_safe_split(body, strlen(body));
-  ck_assert_str_eq(body + split, "# 四\n\n正文\n");
-  assert_same_tree_when_cut(body);
-  const char *sections = "正文\n\n## 一\n\n正文\n\n## 二\n\n正文\n\n#话题 正文\n";
-  split = gw_markdown_safe_split(sections, strlen(sections));
-  ck_assert_str_eq(sections + split, "## 二\n\n正文\n\n#话题 正文\n");
+  assert_cut_at("# 一\n\n正文\n\n## 二\n\n正文正文正文\n\n## 三\n\n正文正文正文正文正文正文\n\n# 四\n\n正文\n",
+                "# 四\n\n正文\n");
+  assert_cut_at("正文\n\n## 一\n\n正文\n\n## 二\n\n正文\n\n#话题 正文\n", "## 二\n\n正文\n\n#话题 正文\n");
 }
 END_TEST
 
