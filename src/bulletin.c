@@ -991,6 +991,8 @@ static void join_blocks(gw_doc *doc, gw_ahead *a) {
     doc->images_last = a->doc.images_last;
   }
   doc->image_count += a->doc.image_count;
+  doc->has_tables |= a->doc.has_tables;
+  doc->has_sections |= a->doc.has_sections;
 }
 
 /* Once the first half is built: does the second half's start hold? An

@@ -8,6 +8,8 @@ gw_block *gw_doc_add(gw_doc *doc, gw_block_kind kind, gw_role role) {
   gw_block *b = gw_arena_alloc(doc->arena, sizeof *b);
   b->kind = kind;
   b->role = role;
+  doc->has_tables |= kind == GW_BLOCK_TABLE;
+  doc->has_sections |= kind == GW_BLOCK_SECTION;
   if (doc->last)
     doc->last->next = b;
   else

@@ -124,6 +124,9 @@ typedef struct {
   bool landscape_before; /* a section before the final one is landscape
                             (gw_doc_add_section): read by every part that
                             asks, where a walk of the blocks cost 1 ms */
+  bool has_tables, has_sections; /* a block of the kind was added
+                                    (gw_doc_add): the page estimate's
+                                    walks for them are skipped without */
   gw_image *images, *images_last; /* every picture, in order */
   int image_count;
   const char *title;    /* docProps title */

@@ -326,7 +326,7 @@ static void keep_with_next(page_state *ps, const gw_doc *doc, gw_block *b, int h
 /* Is the section holding `b` landscape? The next section end says so;
  * after the last one, the document's final section. */
 static bool in_landscape(const gw_doc *doc, const gw_block *b) {
-  for (; b; b = b->next)
+  for (; b && doc->has_sections; b = b->next)
     if (b->kind == GW_BLOCK_SECTION)
       return b->landscape;
   return doc->last_landscape;
@@ -343,6 +343,8 @@ static void set_orientation(page_state *ps, const gw_doc *doc, const gw_block *f
  * 下表。) goes to the next page with it: left behind, it and its heading
  * stood at a page foot over an empty half page. */
 static void keep_lead_ins(gw_doc *doc) {
+  if (!doc->has_tables)
+    return;
   for (gw_block *b = doc->first, *prev = NULL; b; prev = b, b = b->next) {
     if (b->kind != GW_BLOCK_TABLE || !prev || prev->kind != GW_BLOCK_PARA ||
         prev->role != GW_ROLE_BODY || !kept_height(doc, b->table))
