@@ -128,37 +128,43 @@ void gw_arena_free(gw_arena *arena) {
   free(arena);
 }
 
+/* A new chunk at the head, for at least `size` more bytes. */
+static chunk *add_chunk(gw_arena *arena, size_t size) {
+  chunk *c = arena->head;
+  size_t want = size > CHUNK_MIN ? size : CHUNK_MIN;
+  /* Chunks grow with the document, so a big source needs few of them. */
+  if (c && want < c->size * 2 && c->size < (SIZE_MAX / 4))
+    want = c->size * 2;
+  if (want < arena->next_chunk)
+    want = arena->next_chunk;
+  arena->next_chunk = 0;
+  bool huge = sizeof(chunk) + want >= HUGE_FROM;
+  /* (under HUGE_FROM once rounded to pages, or unmapping would round
+   * it to a huge page) */
+  bool one_block = want == size && want >= POPULATE_FROM &&
+                   round_up(sizeof(chunk) + want, SMALL_PAGE) < HUGE_FROM;
+  c = huge        ? gw_pages_map(sizeof(chunk) + want)
+      : one_block ? gw_pages_map_populated(sizeof(chunk) + want)
+                  : NULL;
+  bool mapped = c != NULL; /* zeroed by the kernel, unmapped at the end */
+  if (mapped) /* all of the pages mapped */
+    want = gw_pages_size(sizeof(chunk) + want) - sizeof(chunk);
+  else
+    c = gw_xmalloc(sizeof(chunk) + want);
+  c->size = want;
+  c->used = 0;
+  c->mapped = mapped;
+  c->next = arena->head;
+  arena->head = c;
+  return c;
+}
+
 void *gw_arena_alloc(gw_arena *arena, size_t size) {
   const size_t align = sizeof(max_align_t);
   size = (size + align - 1) / align * align;
   chunk *c = arena->head;
-  if (!c || c->size - c->used < size) {
-    size_t want = size > CHUNK_MIN ? size : CHUNK_MIN;
-    /* Chunks grow with the document, so a big source needs few of them. */
-    if (c && want < c->size * 2 && c->size < (SIZE_MAX / 4))
-      want = c->size * 2;
-    if (want < arena->next_chunk)
-      want = arena->next_chunk;
-    arena->next_chunk = 0;
-    bool huge = sizeof(chunk) + want >= HUGE_FROM;
-    /* (under HUGE_FROM once rounded to pages, or unmapping would round
-     * it to a huge page) */
-    bool one_block = want == size && want >= POPULATE_FROM &&
-                     round_up(sizeof(chunk) + want, SMALL_PAGE) < HUGE_FROM;
-    c = huge        ? gw_pages_map(sizeof(chunk) + want)
-        : one_block ? gw_pages_map_populated(sizeof(chunk) + want)
-                    : NULL;
-    bool mapped = c != NULL; /* zeroed by the kernel, unmapped at the end */
-    if (mapped) /* all of the pages mapped */
-      want = gw_pages_size(sizeof(chunk) + want) - sizeof(chunk);
-    else
-      c = gw_xmalloc(sizeof(chunk) + want);
-    c->size = want;
-    c->used = 0;
-    c->mapped = mapped;
-    c->next = arena->head;
-    arena->head = c;
-  }
+  if (!c || c->size - c->used < size)
+    c = add_chunk(arena, size);
   void *p = (char *)c->data + c->used;
   c->used += size;
   if (!c->mapped)
@@ -177,6 +183,16 @@ void gw_arena_adopt(gw_arena *arena, gw_arena *from) {
     *behind = from->head;
   }
   free(from);
+}
+
+void *gw_arena_reserve(gw_arena *arena, size_t bytes, size_t *room) {
+  chunk *c = arena->head;
+  if (!c || c->size - c->used < bytes) {
+    arena->next_chunk = bytes;
+    c = add_chunk(arena, 0);
+  }
+  *room = c->size - c->used;
+  return (char *)c->data + c->used;
 }
 
 void gw_arena_expect(gw_arena *arena, size_t bytes) {

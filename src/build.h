@@ -23,6 +23,8 @@ typedef struct {
                               its second half (gw_markdown_parse_halves) */
   struct gw_ahead *ahead;  /* on a thread building a bulletin's second
                               half ahead (bulletin.c), else NULL */
+  gw_arena *ahead_arena;   /* made (and faulted in) ahead for that
+                              thread's model, or NULL; taken when used */
 } gw_build;
 
 /* Position of a cmark node (its start) in the source file. */

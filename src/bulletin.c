@@ -945,7 +945,8 @@ static gw_ahead *start_ahead(gw_build *b, const gw_body_state *st) {
   a->diags.quiet = true;
   a->doc.kind = b->doc->kind;
   a->doc.layout = b->doc->layout;
-  a->doc.arena = gw_arena_new();
+  a->doc.arena = b->ahead_arena ? b->ahead_arena : gw_arena_new();
+  b->ahead_arena = NULL;
   /* the model takes some eight times its source (see gw_convert) */
   unsigned line = b->src->body_line + (unsigned)cmark_node_get_start_line(from) - 1;
   if (line >= 1 && line <= b->src->line_count)

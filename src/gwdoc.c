@@ -2,6 +2,7 @@
  * up to the model; prepare and the writers see a valid model. */
 #include "gwdoc.h"
 #include "kinds.h"
+#include "prefault.h"
 #include "prepare.h"
 #include "template.h"
 #include "zh.h"
@@ -10,6 +11,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 const char *gw_strerror(gw_status status) {
   switch (status) {
@@ -123,10 +125,64 @@ static gw_status package_while_checking(gw_build *b, const gw_doc *doc, size_t s
   return rc == 0 ? GW_OK : GW_ERR_INTERNAL;
 }
 
+/* From this size a source's memory is faulted in on the other core
+ * (prefault.h); below it, the thread costs more than the faults. */
+enum { PREFAULT_FROM_BYTES = 128 * 1024 };
+
+/* The first `want` bytes of a reserved room, or all of it. */
+static gw_span room_span(void *start, size_t room, size_t want) {
+  return (gw_span){start, want < room ? want : room};
+}
+
+/* The spans, in the order they are needed. */
+enum { BESIDE_TREE, MAIN_TREE, MAIN_ARENA, AHEAD_ARENA };
+
+/* The memory a big source's parse and build will fill, mapped and
+ * handed to a thread that faults it in while this one reads and checks
+ * the source. In source bytes, about as much as a bulletin uses, less
+ * than a division does: the arena (the source itself, then the first
+ * half's model), each half's tree with the literals read from it, and
+ * the model of a bulletin's second half (built on a thread). Returns
+ * NULL for a small source. */
+static gw_prefault *fault_in_ahead(gw_arena *arena, gw_arena **ahead_arena, size_t source_len) {
+  if (source_len < PREFAULT_FROM_BYTES || source_len > GW_SOURCE_MAX_BYTES)
+    return NULL; /* small, or refused unread */
+  gw_span spans[GW_PREFAULT_MOST];
+  size_t mine, beside, room;
+  void *beside_start;
+  /* a tree takes some ten times its source; a first chunk of six times
+   * the whole source, as gw_markdown_parse makes for a half */
+  void *mine_start = gw_markdown_reserve(source_len * 6, &mine, source_len * 6, &beside_start,
+                                         &beside);
+  spans[BESIDE_TREE] = room_span(beside_start, beside, source_len * 4);
+  spans[MAIN_TREE] = room_span(mine_start, mine, source_len * 5);
+  void *at = gw_arena_reserve(arena, source_len * 9, &room);
+  spans[MAIN_ARENA] = room_span(at, room, source_len * 7 / 2);
+  *ahead_arena = gw_arena_new();
+  at = gw_arena_reserve(*ahead_arena, source_len * 4, &room);
+  spans[AHEAD_ARENA] = room_span(at, room, source_len * 2);
+  return gw_prefault_start(spans, GW_PREFAULT_MOST);
+}
+
+static bool is_bulletin(const gw_val *config) {
+  const gw_val *kind = gw_val_get(config, "kind");
+  return kind && kind->kind == GW_VAL_STR && strcmp(kind->str, "bulletin") == 0;
+}
+
+/* The size of the source to come, before it is read. */
+static size_t source_size(const char *path, const char *data, size_t len) {
+  struct stat st;
+  if (data)
+    return len;
+  return stat(path, &st) == 0 && st.st_size > 0 ? (size_t)st.st_size : 0;
+}
+
 gw_status gw_convert(const char *path, const char *data, size_t len,
                      const gw_options *opt, gw_diags *diags, gw_bytes *out) {
   gw_status status = GW_ERR_INPUT;
   gw_arena *arena = gw_arena_new();
+  gw_arena *ahead_arena = NULL;
+  gw_prefault *prefault = fault_in_ahead(arena, &ahead_arena, source_size(path, data, len));
   cmark_node *root = NULL;
   gw_source src;
   gw_doc doc;
@@ -153,12 +209,16 @@ gw_status gw_convert(const char *path, const char *data, size_t len,
   gw_val *config = load_config(arena, diags, &src, front, opt);
   if (!config || gw_layout_read(diags, config, &doc.layout) < 0)
     goto done;
+  if (!is_bulletin(config)) /* only a bulletin is built in halves */
+    gw_prefault_skip_from(prefault, AHEAD_ARENA);
   cmark_node *second_half;
   root = gw_markdown_parse_halves(src.body, src.body_len, &second_half);
-  gw_build b = {&doc,  arena, diags, &src, config, true, opt ? opt->unit : NULL, NULL,
-                second_half, NULL};
+  gw_build b = {&doc,        arena, diags, &src, config, true, opt ? opt->unit : NULL, NULL,
+                second_half, NULL,  ahead_arena};
   doc.created = created_time(&b);
-  if (build_model(&b, front, root, opt) < 0 || diags->errors)
+  int built = build_model(&b, front, root, opt);
+  ahead_arena = b.ahead_arena; /* unused (no thread took it): freed below */
+  if (built < 0 || diags->errors)
     goto done;
   if (opt && opt->check_only) {
     gw_build_check_text(&b);
@@ -168,8 +228,12 @@ gw_status gw_convert(const char *path, const char *data, size_t len,
   gw_prepare(&doc);
   status = package_while_checking(&b, &doc, src.len, out);
 done:
+  gw_prefault_skip_from(prefault, 0); /* done with, or stopped early */
+  gw_prefault_finish(prefault);
   if (root)
     gw_markdown_free(root);
+  gw_markdown_release();
+  gw_arena_free(ahead_arena);
   gw_arena_free(arena);
   return status;
 }

@@ -47,6 +47,15 @@ static size_t tree_round(size_t n) { return (n + TREE_ALIGN - 1) & ~(size_t)(TRE
  * source, so a big source's tree starts in one chunk of huge pages. */
 static _Thread_local size_t tree_first_chunk = TREE_CHUNK_FIRST;
 
+static tree_chunk *map_chunk(size_t want, tree_chunk *prev) {
+  want = gw_pages_size(sizeof(tree_chunk) + want) - sizeof(tree_chunk);
+  tree_chunk *fresh = gw_pages_map(sizeof(tree_chunk) + want);
+  fresh->prev = prev;
+  fresh->size = want;
+  fresh->used = 0;
+  return fresh;
+}
+
 static void *tree_take(size_t size) {
   size_t need = sizeof(tree_header) + tree_round(size);
   tree_chunk *c = tree_chunks;
@@ -54,12 +63,7 @@ static void *tree_take(size_t size) {
     size_t want = c ? c->size * 2 : tree_first_chunk;
     while (want < need)
       want *= 2;
-    want = gw_pages_size(sizeof *c + want) - sizeof *c;
-    tree_chunk *fresh = gw_pages_map(sizeof *c + want);
-    fresh->prev = c;
-    fresh->size = want;
-    fresh->used = 0;
-    tree_chunks = c = fresh;
+    tree_chunks = c = map_chunk(want, c);
   }
   tree_header *h = (tree_header *)((char *)c->data + c->used);
   c->used += need;
@@ -97,6 +101,10 @@ static void *tree_realloc(void *ptr, size_t size) {
 }
 
 static void tree_free(void *ptr) { (void)ptr; /* dropped with its chunk */ }
+
+/* Made by gw_markdown_reserve for the thread of a first half, on the
+ * main thread before that thread starts. */
+static tree_chunk *reserved_beside;
 
 static void tree_reset(void) {
   while (tree_chunks) {
@@ -1016,16 +1024,45 @@ typedef struct {
   const char *body;
   size_t len, split;
   cmark_node *root;
-  tree_chunk *chunks; /* the thread's tree memory, handed back */
+  tree_chunk *chunks; /* the thread's tree memory: reserved for it, or
+                         NULL; then all it took, handed back */
 } first_half;
 
 static void *parse_first_half(void *arg) {
   first_half *h = arg;
+  gw_markdown_adopt_memory(h->chunks); /* reserved for it */
   h->root = parse_lines(h->body, h->split, 0);
   if (h->root)
     tidy_tree(h->root, h->body, h->len, 0, 1);
   h->chunks = gw_markdown_thread_memory();
   return NULL;
+}
+
+void *gw_markdown_reserve(size_t mine, size_t *mine_room, size_t beside, void **beside_start,
+                          size_t *beside_room) {
+  void *start = NULL;
+  *mine_room = *beside_room = 0;
+  *beside_start = NULL;
+  if (!tree_chunks) {
+    tree_chunks = map_chunk(mine, NULL);
+    start = tree_chunks->data;
+    *mine_room = tree_chunks->size;
+  }
+  if (!reserved_beside) {
+    reserved_beside = map_chunk(beside, NULL);
+    *beside_start = reserved_beside->data;
+    *beside_room = reserved_beside->size;
+  }
+  return start;
+}
+
+void gw_markdown_release(void) {
+  if (live_trees == 0)
+    tree_reset();
+  if (reserved_beside) {
+    gw_pages_unmap(reserved_beside, sizeof *reserved_beside + reserved_beside->size);
+    reserved_beside = NULL;
+  }
 }
 
 void gw_markdown_expect(size_t bytes) {
@@ -1057,7 +1094,8 @@ void gw_markdown_adopt_memory(gw_markdown_memory *chunks) {
  * never cut. */
 static cmark_node *parse_halves(const char *body, size_t len, size_t split,
                                 cmark_node **second_half) {
-  first_half first = {body, len, split, NULL, NULL};
+  first_half first = {body, len, split, NULL, reserved_beside};
+  reserved_beside = NULL;
   pthread_t thread;
   bool threaded = pthread_create(&thread, NULL, parse_first_half, &first) == 0;
   size_t lines = 0;
@@ -1099,6 +1137,10 @@ static cmark_node *parse_cut(const char *body, size_t len, size_t split,
     flatten_footnotes(root);
     tidy_tree(root, body, len, 0, 1);
   }
+  /* not cut: this thread's literals go into the room reserved for a
+   * first half */
+  gw_markdown_adopt_memory(reserved_beside);
+  reserved_beside = NULL;
   if (!root)
     gw_markdown_free(NULL);
   return root;

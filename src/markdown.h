@@ -43,6 +43,17 @@ gw_markdown_memory *gw_markdown_thread_memory(void);
  * of that size (instead of chunks that double, each on fresh pages). */
 void gw_markdown_expect(size_t bytes);
 void gw_markdown_adopt_memory(gw_markdown_memory *memory);
+/* Map the tree memory of the next parse now, for another thread to
+ * fault its pages in (prefault.h): `mine` bytes for this thread's tree,
+ * `beside` for the thread that parses the first half of a body cut in
+ * two. Each *room says where the chunk's free room starts (NULL when
+ * nothing was made) and how long it is. What the parse leaves unused
+ * is freed with its tree, or by gw_markdown_release. */
+void *gw_markdown_reserve(size_t mine, size_t *mine_room, size_t beside, void **beside_start,
+                          size_t *beside_room);
+/* Free reserved tree memory that no tree took (after a conversion
+ * stopped before its parse). */
+void gw_markdown_release(void);
 /* Free a tree from gw_markdown_parse (accepts NULL). */
 void gw_markdown_free(cmark_node *root);
 

@@ -9,6 +9,7 @@ int main(void) {
   srunner_add_suite(sr, lint_suite());
   srunner_add_suite(sr, deflate_suite());
   srunner_add_suite(sr, markdown_suite());
+  srunner_add_suite(sr, memory_suite());
   srunner_run_all(sr, CK_NORMAL);
   int failed = srunner_ntests_failed(sr);
   srunner_free(sr);

@@ -9,5 +9,6 @@ Suite *division_suite(void);
 Suite *lint_suite(void);
 Suite *deflate_suite(void);
 Suite *markdown_suite(void);
+Suite *memory_suite(void);
 
 #endif
