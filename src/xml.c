@@ -7,6 +7,7 @@
 
 #include <limits.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -81,6 +82,7 @@ static char *cleaned(const char *s, size_t len) {
  * writer owns `out` from here. */
 static int start_part(gw_xml *x, xmlOutputBufferPtr out) {
   x->failed = 0;
+  x->tag_open = false;
   x->nfragments = 0;
   memset(x->fragment_index, 0, sizeof x->fragment_index);
   x->w = out ? xmlNewTextWriter(out) : NULL;
@@ -127,20 +129,53 @@ void gw_xml_free(gw_xml *x) {
 
 void gw_xml_start(gw_xml *x, const char *name) {
   BAD(x, xmlTextWriterStartElement(x->w, BAD_CAST name));
+  x->tag_open = true;
 }
 
-void gw_xml_end(gw_xml *x) { BAD(x, xmlTextWriterEndElement(x->w)); }
+void gw_xml_end(gw_xml *x) {
+  x->tag_open = false;
+  BAD(x, xmlTextWriterEndElement(x->w));
+}
+
+static bool attr_verbatim(const char *value);
+static bool put(char *out, size_t cap, size_t *at, const char *s);
+
+/* value in decimal, into num (at least 24 bytes): snprintf was a tenth
+ * of writing a small part. */
+static const char *decimal(long value, char *num) {
+  char *p = num + 23;
+  *p = '\0';
+  unsigned long v = value < 0 ? 0UL - (unsigned long)value : (unsigned long)value;
+  do
+    *--p = (char)('0' + v % 10);
+  while (v /= 10);
+  if (value < 0)
+    *--p = '-';
+  return p;
+}
 
 void gw_xml_attr(gw_xml *x, const char *name, const char *value) {
+  /* In a start tag just opened, a value that goes as it is is written
+   * straight after the tag's name, as the writer would: the writer took
+   * some 300 instructions an attribute. */
+  if (x->tag_open && attr_verbatim(value)) {
+    char joined[256];
+    size_t n = 0;
+    if (put(joined, sizeof joined, &n, " ") && put(joined, sizeof joined, &n, name) &&
+        put(joined, sizeof joined, &n, "=\"") && put(joined, sizeof joined, &n, value) &&
+        put(joined, sizeof joined, &n, "\"")) {
+      BAD(x, xmlOutputBufferWrite(x->out, (int)n, joined));
+      return;
+    }
+  }
   char *clean = cleaned(value, strlen(value));
   BAD(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST(clean ? clean : value)));
   free(clean);
 }
 
 void gw_xml_attr_int(gw_xml *x, const char *name, long value) {
-  char num[32];
-  snprintf(num, sizeof num, "%ld", value);
-  gw_xml_attr(x, name, num);
+  char num[24];
+  gw_xml_attr(x, name, decimal(value, num));
 }
 
 void gw_xml_text(gw_xml *x, const char *text, size_t len) {
@@ -168,7 +203,10 @@ static size_t verbatim_len(const char *text, size_t len) {
 
 /* Let the writer finish what it has pending (the '>' of a start tag), so
  * that bytes may go straight to its output. */
-static void settle(gw_xml *x) { BAD(x, xmlTextWriterWriteRawLen(x->w, BAD_CAST "", 0)); }
+static void settle(gw_xml *x) {
+  x->tag_open = false;
+  BAD(x, xmlTextWriterWriteRawLen(x->w, BAD_CAST "", 0));
+}
 
 /* Clean text into the output, the writer settled. Most text (Chinese
  * prose) has nothing to escape: it goes straight out, and libxml2
@@ -236,8 +274,58 @@ void gw_xml_wrapped_text(gw_xml *x, const char *open, const char *text, size_t l
   free(copy);
 }
 
+/* Does `value` go into an attribute as it is? Printable ASCII but for
+ * what libxml2 escapes there (& < > "): the numbers, names and ids that
+ * nearly every attribute holds. */
+static bool attr_verbatim(const char *value) {
+  for (const unsigned char *p = (const unsigned char *)value; *p; p++)
+    if (*p < 0x20 || *p > 0x7E || *p == '&' || *p == '<' || *p == '>' || *p == '"')
+      return false;
+  return true;
+}
+
+/* Append s to out[*at..cap); false when it does not fit. */
+static bool put(char *out, size_t cap, size_t *at, const char *s) {
+  size_t n = strlen(s);
+  if (cap - *at < n)
+    return false;
+  memcpy(out + *at, s, n);
+  *at += n;
+  return true;
+}
+
+/* <name a="v" .../> as libxml2's writer puts it, when every value goes
+ * as it is and it fits: its length, else 0. */
+static size_t empty_element(char *out, size_t cap, const char *name, va_list ap) {
+  size_t at = 0;
+  if (!put(out, cap, &at, "<") || !put(out, cap, &at, name))
+    return 0;
+  for (;;) {
+    const char *attr = va_arg(ap, const char *);
+    if (!attr)
+      break;
+    const char *value = va_arg(ap, const char *);
+    if (!attr_verbatim(value) || !put(out, cap, &at, " ") || !put(out, cap, &at, attr) ||
+        !put(out, cap, &at, "=\"") || !put(out, cap, &at, value) || !put(out, cap, &at, "\""))
+      return 0;
+  }
+  return put(out, cap, &at, "/>") ? at : 0;
+}
+
 void gw_xml_empty(gw_xml *x, const char *name, ...) {
+  /* Most empty elements (<w:sz w:val="32"/>) go out in one write, as
+   * the writer would put them: through it, each cost some 900
+   * instructions, a sixth of a small bulletin's. */
+  char joined[512];
   va_list ap;
+  va_start(ap, name);
+  size_t n = empty_element(joined, sizeof joined, name, ap);
+  va_end(ap);
+  if (n) {
+    settle(x);
+    BAD(x, xmlOutputBufferWrite(x->out, (int)n, joined));
+    return;
+  }
   gw_xml_start(x, name);
   va_start(ap, name);
   for (;;) {
@@ -255,12 +343,12 @@ void gw_xml_val(gw_xml *x, const char *name, const char *value) {
 }
 
 void gw_xml_val_int(gw_xml *x, const char *name, long value) {
-  char num[32];
-  snprintf(num, sizeof num, "%ld", value);
-  gw_xml_val(x, name, num);
+  char num[24];
+  gw_xml_val(x, name, decimal(value, num));
 }
 
 void gw_xml_raw(gw_xml *x, const char *markup) {
+  x->tag_open = false;
   BAD(x, xmlTextWriterWriteRaw(x->w, BAD_CAST markup));
 }
 

@@ -22,6 +22,8 @@ typedef struct {
   xmlTextWriterPtr w;
   xmlOutputBufferPtr out; /* the writer's output: text is escaped into it */
   int failed;
+  bool tag_open; /* the last write was gw_xml_start or an attribute: more
+                    attributes may follow, straight into out */
   gw_xml_fragment_entry fragments[GW_XML_FRAGMENTS];
   int nfragments;
   unsigned char fragment_index[GW_XML_FRAGMENT_SLOTS]; /* by key and flags: a fragment + 1, or 0 */

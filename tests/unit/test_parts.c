@@ -347,6 +347,76 @@ START_TEST(xml_text_escaped_and_empty) {
 }
 END_TEST
 
+/* Elements and attributes gw_xml writes itself (values that need no
+ * escaping) and those it leaves to libxml2: the same bytes as libxml2's
+ * writer makes of the same calls. */
+static void write_elements(gw_xml *x, const gw_doc *doc) {
+  (void)doc;
+  gw_xml_start(x, "w:a");
+  gw_xml_attr(x, "w:id", "7");
+  gw_xml_attr(x, "w:name", "甲&乙");
+  gw_xml_attr_int(x, "w:n", -120);
+  gw_xml_empty(x, "w:sz", "w:val", "32", NULL);
+  gw_xml_empty(x, "w:rFonts", "w:ascii", "Times New Roman", "w:eastAsia", "仿宋_GB2312", NULL);
+  gw_xml_empty(x, "w:q", "w:val", "a\"b<c>d", NULL);
+  gw_xml_start(x, "w:b");
+  gw_xml_text(x, "", 0);
+  gw_xml_attr(x, "w:after", "text");
+  gw_xml_text(x, "正文", strlen("正文"));
+  gw_xml_end(x);
+  gw_xml_start(x, "w:c");
+  gw_xml_end(x);
+  gw_xml_val_int(x, "w:jc", 0);
+  gw_xml_val(x, "w:t", "tab\tline\n");
+  gw_xml_end(x);
+}
+
+static void write_elements_by_libxml2(xmlTextWriterPtr w) {
+  xmlTextWriterStartElement(w, BAD_CAST "w:a");
+  xmlTextWriterWriteAttribute(w, BAD_CAST "w:id", BAD_CAST "7");
+  xmlTextWriterWriteAttribute(w, BAD_CAST "w:name", BAD_CAST "甲&乙");
+  xmlTextWriterWriteAttribute(w, BAD_CAST "w:n", BAD_CAST "-120");
+  xmlTextWriterStartElement(w, BAD_CAST "w:sz");
+  xmlTextWriterWriteAttribute(w, BAD_CAST "w:val", BAD_CAST "32");
+  xmlTextWriterEndElement(w);
+  xmlTextWriterStartElement(w, BAD_CAST "w:rFonts");
+  xmlTextWriterWriteAttribute(w, BAD_CAST "w:ascii", BAD_CAST "Times New Roman");
+  xmlTextWriterWriteAttribute(w, BAD_CAST "w:eastAsia", BAD_CAST "仿宋_GB2312");
+  xmlTextWriterEndElement(w);
+  xmlTextWriterStartElement(w, BAD_CAST "w:q");
+  xmlTextWriterWriteAttribute(w, BAD_CAST "w:val", BAD_CAST "a\"b<c>d");
+  xmlTextWriterEndElement(w);
+  xmlTextWriterStartElement(w, BAD_CAST "w:b");
+  xmlTextWriterWriteAttribute(w, BAD_CAST "w:after", BAD_CAST "text");
+  xmlTextWriterWriteString(w, BAD_CAST "正文");
+  xmlTextWriterEndElement(w);
+  xmlTextWriterStartElement(w, BAD_CAST "w:c");
+  xmlTextWriterEndElement(w);
+  xmlTextWriterStartElement(w, BAD_CAST "w:jc");
+  xmlTextWriterWriteAttribute(w, BAD_CAST "w:val", BAD_CAST "0");
+  xmlTextWriterEndElement(w);
+  xmlTextWriterStartElement(w, BAD_CAST "w:t");
+  xmlTextWriterWriteAttribute(w, BAD_CAST "w:val", BAD_CAST "tab\tline\n");
+  xmlTextWriterEndElement(w);
+  xmlTextWriterEndElement(w);
+}
+
+START_TEST(xml_elements_as_libxml2_writes_them) {
+  gw_doc doc = {0};
+  const char *ours = write_part(write_elements, &doc);
+  xmlBufferPtr buf = xmlBufferCreate();
+  xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
+  ck_assert_ptr_nonnull(w);
+  xmlTextWriterStartDocument(w, "1.0", "UTF-8", "yes");
+  write_elements_by_libxml2(w);
+  xmlTextWriterEndDocument(w);
+  xmlFreeTextWriter(w);
+  ck_assert_str_eq(ours, (const char *)xmlBufferContent(buf));
+  ck_assert_ptr_nonnull(strstr(ours, "<w:sz w:val=\"32\"/>"));
+  xmlBufferFree(buf);
+}
+END_TEST
+
 START_TEST(runs_split_by_font_slot) {
   gw_doc doc = {0};
   base_layout(&doc.layout);
@@ -562,6 +632,7 @@ Suite *parts_suite(void) {
   TCase *tc = tcase_create("pipeline");
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_test(tc, list_line_starts);
+  tcase_add_test(tc, xml_elements_as_libxml2_writes_them);
   tcase_add_test(tc, diags_print_in_source_order);
   tcase_add_test(tc, diags_shown_at_most_a_hundred);
   tcase_add_test(tc, source_bom_and_crlf);
