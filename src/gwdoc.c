@@ -126,8 +126,12 @@ static gw_status package_while_checking(gw_build *b, const gw_doc *doc, size_t s
 }
 
 /* From this size a source's memory is faulted in on the other core
- * (prefault.h); below it, the thread costs more than the faults. */
-enum { PREFAULT_FROM_BYTES = 128 * 1024 };
+ * (prefault.h); below it, the thread costs more than the faults. Past
+ * PREFAULT_SOURCE_MOST the thread could not keep ahead anyway (it faults
+ * in some 14 bytes for each byte the main thread reads and checks), and
+ * a source that turns out bad would have it fault in hundreds of MB for
+ * nothing: only that much of the source's memory is faulted in ahead. */
+enum { PREFAULT_FROM_BYTES = 128 * 1024, PREFAULT_SOURCE_MOST = 4 * 1024 * 1024 };
 
 /* The first `want` bytes of a reserved room, or all of it. */
 static gw_span room_span(void *start, size_t room, size_t want) {
@@ -154,13 +158,14 @@ static gw_prefault *fault_in_ahead(gw_arena *arena, gw_arena **ahead_arena, size
    * the whole source, as gw_markdown_parse makes for a half */
   void *mine_start = gw_markdown_reserve(source_len * 6, &mine, source_len * 6, &beside_start,
                                          &beside);
-  spans[BESIDE_TREE] = room_span(beside_start, beside, source_len * 4);
-  spans[MAIN_TREE] = room_span(mine_start, mine, source_len * 5);
+  size_t ahead = source_len < PREFAULT_SOURCE_MOST ? source_len : PREFAULT_SOURCE_MOST;
+  spans[BESIDE_TREE] = room_span(beside_start, beside, ahead * 4);
+  spans[MAIN_TREE] = room_span(mine_start, mine, ahead * 5);
   void *at = gw_arena_reserve(arena, source_len * 9, &room);
-  spans[MAIN_ARENA] = room_span(at, room, source_len * 7 / 2);
+  spans[MAIN_ARENA] = room_span(at, room, ahead * 7 / 2);
   *ahead_arena = gw_arena_new();
   at = gw_arena_reserve(*ahead_arena, source_len * 4, &room);
-  spans[AHEAD_ARENA] = room_span(at, room, source_len * 2);
+  spans[AHEAD_ARENA] = room_span(at, room, ahead * 2);
   return gw_prefault_start(spans, GW_PREFAULT_MOST);
 }
 
