@@ -957,13 +957,29 @@ static cmark_node *parse_lines(const char *body, size_t len, size_t blank_lines)
   return root;
 }
 
-/* Does the line at p open a block that may run on past a blank line (a
- * fence, an HTML block), whose end a split could miss? */
+/* Does the line at p open an HTML block that may run on past a blank
+ * line, whose end a split could miss? (One nested in a list item or a
+ * quote ends with it, at the line before the heading, as it would at the
+ * end of a half.) */
 static bool opens_long_block(const char *p, const char *end) {
   for (int i = 0; i < 3 && p < end && *p == ' '; i++)
     p++;
-  return p < end && (*p == '<' || (end - p >= 3 && (memcmp(p, "```", 3) == 0 ||
-                                                     memcmp(p, "~~~", 3) == 0)));
+  return p < end && *p == '<';
+}
+
+/* Is there a run of three ` or ~ in body[0, len), a fence anywhere? A
+ * fence still open where the body is cut ends at the cut either way, but
+ * cmark-gfm gives its end as the line that closed it, while a half that
+ * ends there gives the half's last line: a fence nested in a list item
+ * (- ```) or a quote (> ```) is as much a reason to keep a body whole as
+ * one at the margin. Fences are rare in an official document. */
+static bool has_fence(const char *body, size_t len) {
+  const char *end = body + len;
+  for (const char *marks = "`~"; *marks; marks++)
+    for (const char *p = body; (p = memchr(p, *marks, (size_t)(end - p))); p++)
+      if (end - p >= 3 && p[1] == *marks && p[2] == *marks)
+        return true;
+  return false;
 }
 
 static bool is_blank_line(const char *p, const char *end) {
@@ -987,7 +1003,7 @@ static size_t distance(size_t a, size_t b) { return a > b ? a - b : b - a; }
 
 size_t gw_markdown_safe_split(const char *body, size_t len) {
   const char *end = body + len;
-  if (memchr(body, '\r', len) || has_definition(body, len))
+  if (memchr(body, '\r', len) || has_definition(body, len) || has_fence(body, len))
     return 0;
   size_t best = 0, best_title = 0;
   bool blank_before = false;

@@ -113,6 +113,10 @@ START_TEST(never_cut_across_long_blocks) {
   static const char *const bodies[] = {
       "正文\n\n```\n代码\n\n# 不是标题\n```\n\n# 二\n\n正文\n",
       "正文\n\n~~~\n代码\n~~~\n\n# 二\n\n正文\n",
+      /* a fence in a list item, still open at the heading (found by the
+       * fuzzer: its end line was the heading's in the whole tree) */
+      "- 项\n  - 项\n    ~~~~ 代码\n    代码\n\n# 二\n\n正文\n",
+      "> ```\n> 代码\n\n# 二\n\n正文\n",
       "正文\n\n<!-- 注释\n\n# 不是标题 -->\n\n# 二\n\n正文\n",
       "见[文件][1]。\n\n# 二\n\n[1]: http://example.com\n",
       "正文[^1]。\n\n# 二\n\n[^1]: 注释\n",
