@@ -185,14 +185,13 @@ void gw_arena_adopt(gw_arena *arena, gw_arena *from) {
   free(from);
 }
 
-void *gw_arena_reserve(gw_arena *arena, size_t bytes, size_t *room) {
+gw_span gw_arena_reserve(gw_arena *arena, size_t bytes) {
   chunk *c = arena->head;
   if (!c || c->size - c->used < bytes) {
     arena->next_chunk = bytes;
     c = add_chunk(arena, 0);
   }
-  *room = c->size - c->used;
-  return (char *)c->data + c->used;
+  return (gw_span){(char *)c->data + c->used, c->size - c->used};
 }
 
 void gw_arena_expect(gw_arena *arena, size_t bytes) {

@@ -14,10 +14,15 @@ void *gw_arena_alloc(gw_arena *arena, size_t size);
 /* About `bytes` more will be asked for: make the next chunk that big
  * (one chunk, on huge pages when big, instead of many that double). */
 void gw_arena_expect(gw_arena *arena, size_t bytes);
+/* A stretch of memory. */
+typedef struct {
+  void *start;
+  size_t len;
+} gw_span;
 /* Make room for the next `bytes` now (a chunk mapped, not yet touched)
  * and say where it is, for another thread to fault its pages in
- * (prefault.h). *room is the chunk's free room, from the returned start. */
-void *gw_arena_reserve(gw_arena *arena, size_t bytes, size_t *room);
+ * (prefault.h): the chunk's free room, where the next allocations go. */
+gw_span gw_arena_reserve(gw_arena *arena, size_t bytes);
 /* Take over the memory of `from` (another thread's arena, whose
  * allocations now live as long as `arena`), and free `from`. */
 void gw_arena_adopt(gw_arena *arena, gw_arena *from);

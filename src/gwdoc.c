@@ -134,8 +134,8 @@ static gw_status package_while_checking(gw_build *b, const gw_doc *doc, size_t s
 enum { PREFAULT_FROM_BYTES = 128 * 1024, PREFAULT_SOURCE_MOST = 4 * 1024 * 1024 };
 
 /* The first `want` bytes of a reserved room, or all of it. */
-static gw_span room_span(void *start, size_t room, size_t want) {
-  return (gw_span){start, want < room ? want : room};
+static gw_span first_of(gw_span room, size_t want) {
+  return (gw_span){room.start, want < room.len ? want : room.len};
 }
 
 /* The spans, in the order they are needed. */
@@ -151,21 +151,16 @@ enum { BESIDE_TREE, MAIN_TREE, MAIN_ARENA, AHEAD_ARENA };
 static gw_prefault *fault_in_ahead(gw_arena *arena, gw_arena **ahead_arena, size_t source_len) {
   if (source_len < PREFAULT_FROM_BYTES || source_len > GW_SOURCE_MAX_BYTES)
     return NULL; /* small, or refused unread */
-  gw_span spans[GW_PREFAULT_MOST];
-  size_t mine, beside, room;
-  void *beside_start;
+  gw_span spans[GW_PREFAULT_MOST], mine, beside;
   /* a tree takes some ten times its source; a first chunk of six times
    * the whole source, as gw_markdown_parse makes for a half */
-  void *mine_start = gw_markdown_reserve(source_len * 6, &mine, source_len * 6, &beside_start,
-                                         &beside);
+  gw_markdown_reserve(source_len * 6, source_len * 6, &mine, &beside);
   size_t ahead = source_len < PREFAULT_SOURCE_MOST ? source_len : PREFAULT_SOURCE_MOST;
-  spans[BESIDE_TREE] = room_span(beside_start, beside, ahead * 4);
-  spans[MAIN_TREE] = room_span(mine_start, mine, ahead * 5);
-  void *at = gw_arena_reserve(arena, source_len * 9, &room);
-  spans[MAIN_ARENA] = room_span(at, room, ahead * 7 / 2);
+  spans[BESIDE_TREE] = first_of(beside, ahead * 4);
+  spans[MAIN_TREE] = first_of(mine, ahead * 5);
+  spans[MAIN_ARENA] = first_of(gw_arena_reserve(arena, source_len * 9), ahead * 7 / 2);
   *ahead_arena = gw_arena_new();
-  at = gw_arena_reserve(*ahead_arena, source_len * 4, &room);
-  spans[AHEAD_ARENA] = room_span(at, room, ahead * 2);
+  spans[AHEAD_ARENA] = first_of(gw_arena_reserve(*ahead_arena, source_len * 4), ahead * 2);
   return gw_prefault_start(spans, GW_PREFAULT_MOST);
 }
 

@@ -1054,22 +1054,16 @@ static void *parse_first_half(void *arg) {
   return NULL;
 }
 
-void *gw_markdown_reserve(size_t mine, size_t *mine_room, size_t beside, void **beside_start,
-                          size_t *beside_room) {
-  void *start = NULL;
-  *mine_room = *beside_room = 0;
-  *beside_start = NULL;
+void gw_markdown_reserve(size_t mine, size_t beside, gw_span *mine_room, gw_span *beside_room) {
+  *mine_room = *beside_room = (gw_span){NULL, 0};
   if (!tree_chunks) {
     tree_chunks = map_chunk(mine, NULL);
-    start = tree_chunks->data;
-    *mine_room = tree_chunks->size;
+    *mine_room = (gw_span){tree_chunks->data, tree_chunks->size};
   }
   if (!reserved_beside) {
     reserved_beside = map_chunk(beside, NULL);
-    *beside_start = reserved_beside->data;
-    *beside_room = reserved_beside->size;
+    *beside_room = (gw_span){reserved_beside->data, reserved_beside->size};
   }
-  return start;
 }
 
 void gw_markdown_release(void) {

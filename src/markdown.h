@@ -1,6 +1,7 @@
 /* markdown.h - the Markdown body through cmark-gfm (with pipe tables). */
 #ifndef GW_MARKDOWN_H
 #define GW_MARKDOWN_H
+#include "arena.h" /* gw_span */
 #include <cmark-gfm.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -46,11 +47,10 @@ void gw_markdown_adopt_memory(gw_markdown_memory *memory);
 /* Map the tree memory of the next parse now, for another thread to
  * fault its pages in (prefault.h): `mine` bytes for this thread's tree,
  * `beside` for the thread that parses the first half of a body cut in
- * two. Each *room says where the chunk's free room starts (NULL when
- * nothing was made) and how long it is. What the parse leaves unused
- * is freed with its tree, or by gw_markdown_release. */
-void *gw_markdown_reserve(size_t mine, size_t *mine_room, size_t beside, void **beside_start,
-                          size_t *beside_room);
+ * two. Each room is its chunk's free room, or empty when nothing was
+ * made (this thread holds tree memory already). What the parse leaves
+ * unused is freed with its tree, or by gw_markdown_release. */
+void gw_markdown_reserve(size_t mine, size_t beside, gw_span *mine_room, gw_span *beside_room);
 /* Free reserved tree memory that no tree took (after a conversion
  * stopped before its parse). */
 void gw_markdown_release(void);

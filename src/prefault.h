@@ -13,12 +13,7 @@
  * helper, instead of queueing behind it page by page. */
 #ifndef GW_PREFAULT_H
 #define GW_PREFAULT_H
-#include <stddef.h>
-
-typedef struct {
-  void *start;
-  size_t len;
-} gw_span;
+#include "arena.h" /* gw_span */
 
 typedef struct gw_prefault gw_prefault;
 

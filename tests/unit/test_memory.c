@@ -99,16 +99,15 @@ END_TEST
 /* The next allocations come from the room reserved, zeroed. */
 START_TEST(arena_reserve_is_the_next_room) {
   gw_arena *a = gw_arena_new();
-  size_t room = 0;
-  char *start = gw_arena_reserve(a, 3 * MB, &room);
-  ck_assert_uint_ge(room, 3 * MB);
+  gw_span room = gw_arena_reserve(a, 3 * MB);
+  ck_assert_uint_ge(room.len, 3 * MB);
   char *first = gw_arena_alloc(a, 100);
-  ck_assert_ptr_eq(first, start);
+  ck_assert_ptr_eq(first, room.start);
   assert_all_zero((unsigned char *)first, 100);
-  char *again = gw_arena_reserve(a, MB, &room); /* fits: nothing new */
-  ck_assert_uint_ge(room, 3 * MB - 128);
-  ck_assert_ptr_eq(gw_arena_alloc(a, 1), again);
-  ck_assert(again > first);
+  gw_span again = gw_arena_reserve(a, MB); /* fits: nothing new */
+  ck_assert_uint_ge(again.len, 3 * MB - 128);
+  ck_assert_ptr_eq(gw_arena_alloc(a, 1), again.start);
+  ck_assert((char *)again.start > first);
   gw_arena_free(a);
 }
 END_TEST
@@ -139,18 +138,18 @@ START_TEST(markdown_reserve_keeps_the_tree) {
   size_t split = gw_markdown_safe_split(body, strlen(body));
   ck_assert_uint_gt(split, 0);
   char *plain_whole = tree_xml(body, 0), *plain_cut = tree_xml(body, split);
-  size_t mine, beside;
-  void *beside_start;
+  gw_span mine, beside;
   for (int cut = 0; cut < 2; cut++) {
-    ck_assert_ptr_nonnull(gw_markdown_reserve(MB, &mine, MB, &beside_start, &beside));
-    ck_assert_ptr_nonnull(beside_start);
-    ck_assert_uint_ge(mine, MB);
-    ck_assert_uint_ge(beside, MB);
+    gw_markdown_reserve(MB, MB, &mine, &beside);
+    ck_assert_ptr_nonnull(mine.start);
+    ck_assert_ptr_nonnull(beside.start);
+    ck_assert_uint_ge(mine.len, MB);
+    ck_assert_uint_ge(beside.len, MB);
     char *xml = tree_xml(body, cut ? split : 0);
     ck_assert_str_eq(xml, cut ? plain_cut : plain_whole);
     free(xml);
   }
-  gw_markdown_reserve(MB, &mine, MB, &beside_start, &beside);
+  gw_markdown_reserve(MB, MB, &mine, &beside);
   gw_markdown_release();
   free(plain_whole);
   free(plain_cut);
