@@ -845,8 +845,7 @@ static void add_contents(gw_build *b, cmark_node *root, size_t titles) {
     return;
   gw_doc_add_text(b->doc, GW_ROLE_CONTENTS, format_key(b, "formats.contents_title"));
   for (cmark_node *n = cmark_node_first_child(root); n; n = cmark_node_next(n))
-    if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
-        cmark_node_get_heading_level(n) == 1)
+    if (gw_markdown_is_title(n))
       add_para(b, GW_ROLE_CONTENTS_ITEM, n, NULL);
 }
 
@@ -873,10 +872,6 @@ static void warn_empty_title(gw_build *b, cmark_node *title) {
     gw_warning(b->diags, gw_build_node_pos(b, title), "文章标题是空的：请在 # 后写上标题");
 }
 
-static bool is_title(cmark_node *n) {
-  return cmark_node_get_type(n) == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) == 1;
-}
-
 /* The body's blocks from `n` up to `end` (NULL: to the last). Returns
  * `end`. An article title warns of the one before it when that had
  * nothing under it (*bare_title). */
@@ -885,7 +880,7 @@ static cmark_node *build_blocks(gw_build *b, gw_body_state *st, cmark_node *n, c
   for (; n && n != end; n = cmark_node_next(n)) {
     if (b->ahead && atomic_load(&b->ahead->verdict) < 0)
       break; /* to be built again in order: no use going on */
-    if (is_title(n)) {
+    if (gw_markdown_is_title(n)) {
       warn_bare_title(b, *bare_title, n);
       warn_empty_title(b, n);
       *bare_title = n;
@@ -936,7 +931,7 @@ static void free_ahead(gw_ahead *a, bool with_arena) {
  * such a body is built in order. */
 static gw_ahead *start_ahead(gw_build *b, const gw_body_state *st) {
   cmark_node *from = b->second_half;
-  if (!from || !is_title(from) || st->auto_numbering)
+  if (!from || !gw_markdown_is_title(from) || st->auto_numbering)
     return NULL;
   gw_ahead *a = gw_xmalloc(sizeof *a);
   memset(a, 0, sizeof *a);
@@ -1032,8 +1027,7 @@ int gw_bulletin_build(gw_build *b, cmark_node *root) {
   size_t errors = b->diags->errors;
   size_t titles = 0;
   for (cmark_node *n = cmark_node_first_child(root); n; n = cmark_node_next(n))
-    if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
-        cmark_node_get_heading_level(n) == 1)
+    if (gw_markdown_is_title(n))
       titles++;
   add_masthead(b);
   add_contents(b, root, titles);

@@ -837,7 +837,7 @@ static cmark_node *next_article(cmark_node *root, cmark_node *node) {
   while (node && cmark_node_parent(node) != root)
     node = cmark_node_parent(node);
   for (node = node ? cmark_node_next(node) : NULL; node; node = cmark_node_next(node))
-    if (cmark_node_get_type(node) == CMARK_NODE_HEADING && cmark_node_get_heading_level(node) == 1)
+    if (gw_markdown_is_title(node))
       return node;
   return NULL;
 }
@@ -1189,6 +1189,9 @@ static int has_type(cmark_node *node, const char *name) {
 }
 
 int gw_markdown_is_table(cmark_node *node) { return has_type(node, "table"); }
+bool gw_markdown_is_title(cmark_node *node) {
+  return cmark_node_get_type(node) == CMARK_NODE_HEADING && cmark_node_get_heading_level(node) == 1;
+}
 /* The header row's type is "table_header", the others "table_row". */
 int gw_markdown_is_table_row(cmark_node *node) {
   return has_type(node, "table_row") || has_type(node, "table_header");

@@ -16,9 +16,9 @@ cmark_node *gw_markdown_parse(const char *body, size_t len);
  * Where the body may be cut: a line opening with # right after a blank
  * line (every block before it is closed there), the one nearest the
  * middle; an article title (# and a space) before any other, for a
- * bulletin is then built in halves too. 0 when there is none, or when a block could run past it (a
- * fence, an HTML block) or a definition serves the whole body ([x]: url,
- * [^1]: note). */
+ * bulletin is then built in halves too. 0 when there is none, when an
+ * HTML block could run past it, when the body holds a fence anywhere, or
+ * when a definition serves the whole body ([x]: url, [^1]: note). */
 size_t gw_markdown_safe_split(const char *body, size_t len);
 /* gw_markdown_parse's tree of body cut at `split` (0: not cut; else a
  * place gw_markdown_safe_split gave): for tests, which compare it with
@@ -125,6 +125,8 @@ size_t gw_section_number_len(const char *t);
  * gw_markdown_parse). */
 int gw_markdown_starts_item(const char *text);
 
+/* An article title: a level-1 heading. */
+bool gw_markdown_is_title(cmark_node *node);
 /* Node type of GFM tables, rows and cells (registered at run time). */
 int gw_markdown_is_table(cmark_node *node);
 int gw_markdown_is_table_row(cmark_node *node);
