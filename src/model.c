@@ -27,6 +27,14 @@ gw_block *gw_doc_add_section(gw_doc *doc, bool landscape) {
 
 bool gw_doc_has_landscape(const gw_doc *doc) { return doc->last_landscape || doc->landscape_before; }
 
+bool gw_doc_in_landscape(const gw_doc *doc, const gw_block *b) {
+  if (doc->has_sections) /* else no walk: the page estimate asks at the start */
+    for (; b; b = b->next)
+      if (b->kind == GW_BLOCK_SECTION)
+        return b->landscape;
+  return doc->last_landscape;
+}
+
 gw_run *gw_runs_append(gw_arena *arena, gw_runs *list, gw_run_kind kind,
                        const char *text, size_t len) {
   gw_run *r = gw_arena_alloc(arena, sizeof *r);

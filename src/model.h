@@ -141,6 +141,10 @@ gw_block *gw_doc_add(gw_doc *doc, gw_block_kind kind, gw_role role);
 gw_block *gw_doc_add_section(gw_doc *doc, bool landscape);
 /* Does any page of the document lie landscape? */
 bool gw_doc_has_landscape(const gw_doc *doc);
+/* Is the section holding `b` landscape? The next section end says so;
+ * after the last one (or in a document of one section), the document's
+ * final section. */
+bool gw_doc_in_landscape(const gw_doc *doc, const gw_block *b);
 /* Append a run to a list (copies nothing: text must be arena-owned).
  * Returns the run. */
 gw_run *gw_runs_append(gw_arena *arena, gw_runs *list, gw_run_kind kind,

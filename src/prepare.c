@@ -323,18 +323,9 @@ static void keep_with_next(page_state *ps, const gw_doc *doc, gw_block *b, int h
   }
 }
 
-/* Is the section holding `b` landscape? The next section end says so;
- * after the last one, the document's final section. */
-static bool in_landscape(const gw_doc *doc, const gw_block *b) {
-  for (; b && doc->has_sections; b = b->next)
-    if (b->kind == GW_BLOCK_SECTION)
-      return b->landscape;
-  return doc->last_landscape;
-}
-
 /* A landscape section turns the 版心: its height becomes the width. */
 static void set_orientation(page_state *ps, const gw_doc *doc, const gw_block *from) {
-  bool landscape = in_landscape(doc, from);
+  bool landscape = gw_doc_in_landscape(doc, from);
   ps->page_h = landscape ? doc->layout.text_w : doc->layout.text_h;
   ps->width = landscape ? doc->layout.text_h : doc->layout.text_w;
 }

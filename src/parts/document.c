@@ -413,19 +413,10 @@ static void write_tail_table(gw_xml *x, const gw_doc *doc, const gw_tail *tail) 
   gw_xml_end(x);
 }
 
-/* Is the section holding `b` landscape? The next section end says so;
- * after the last one, the document's final section. */
-static bool in_landscape(const gw_doc *doc, const gw_block *b) {
-  for (; b; b = b->next)
-    if (b->kind == GW_BLOCK_SECTION)
-      return b->landscape;
-  return doc->last_landscape;
-}
-
 static void write_tail(gw_xml *x, const gw_doc *doc, const gw_block *b) {
   /* On a landscape page the 版记 spans the turned 版心. */
   gw_doc turned;
-  if (in_landscape(doc, b)) {
+  if (gw_doc_in_landscape(doc, b)) {
     turned = *doc;
     turned.layout.text_w = doc->layout.text_h;
     doc = &turned;
