@@ -137,8 +137,32 @@ void gw_xml_end(gw_xml *x) {
   BAD(x, xmlTextWriterEndElement(x->w));
 }
 
-static bool attr_verbatim(const char *value);
-static bool put(char *out, size_t cap, size_t *at, const char *s);
+/* Does `value` go into an attribute as it is? Printable ASCII but for
+ * what libxml2 escapes there (& < > "): the numbers, names and ids that
+ * nearly every attribute holds. */
+static bool attr_verbatim(const char *value) {
+  for (const unsigned char *p = (const unsigned char *)value; *p; p++)
+    if (*p < 0x20 || *p > 0x7E || *p == '&' || *p == '<' || *p == '>' || *p == '"')
+      return false;
+  return true;
+}
+
+/* Append s to out[*at..cap); false when it does not fit. */
+static bool put(char *out, size_t cap, size_t *at, const char *s) {
+  size_t n = strlen(s);
+  if (cap - *at < n)
+    return false;
+  memcpy(out + *at, s, n);
+  *at += n;
+  return true;
+}
+
+/* Append  name="value"  as libxml2's writer puts it; false when the
+ * value needs escaping or it does not fit. */
+static bool put_attr(char *out, size_t cap, size_t *at, const char *name, const char *value) {
+  return attr_verbatim(value) && put(out, cap, at, " ") && put(out, cap, at, name) &&
+         put(out, cap, at, "=\"") && put(out, cap, at, value) && put(out, cap, at, "\"");
+}
 
 /* value in decimal, into num (at least 24 bytes): snprintf was a tenth
  * of writing a small part. */
@@ -158,15 +182,11 @@ void gw_xml_attr(gw_xml *x, const char *name, const char *value) {
   /* In a start tag just opened, a value that goes as it is is written
    * straight after the tag's name, as the writer would: the writer took
    * some 300 instructions an attribute. */
-  if (x->tag_open && attr_verbatim(value)) {
-    char joined[256];
-    size_t n = 0;
-    if (put(joined, sizeof joined, &n, " ") && put(joined, sizeof joined, &n, name) &&
-        put(joined, sizeof joined, &n, "=\"") && put(joined, sizeof joined, &n, value) &&
-        put(joined, sizeof joined, &n, "\"")) {
-      BAD(x, xmlOutputBufferWrite(x->out, (int)n, joined));
-      return;
-    }
+  char joined[256];
+  size_t n = 0;
+  if (x->tag_open && put_attr(joined, sizeof joined, &n, name, value)) {
+    BAD(x, xmlOutputBufferWrite(x->out, (int)n, joined));
+    return;
   }
   char *clean = cleaned(value, strlen(value));
   BAD(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST(clean ? clean : value)));
@@ -274,26 +294,6 @@ void gw_xml_wrapped_text(gw_xml *x, const char *open, const char *text, size_t l
   free(copy);
 }
 
-/* Does `value` go into an attribute as it is? Printable ASCII but for
- * what libxml2 escapes there (& < > "): the numbers, names and ids that
- * nearly every attribute holds. */
-static bool attr_verbatim(const char *value) {
-  for (const unsigned char *p = (const unsigned char *)value; *p; p++)
-    if (*p < 0x20 || *p > 0x7E || *p == '&' || *p == '<' || *p == '>' || *p == '"')
-      return false;
-  return true;
-}
-
-/* Append s to out[*at..cap); false when it does not fit. */
-static bool put(char *out, size_t cap, size_t *at, const char *s) {
-  size_t n = strlen(s);
-  if (cap - *at < n)
-    return false;
-  memcpy(out + *at, s, n);
-  *at += n;
-  return true;
-}
-
 /* <name a="v" .../> as libxml2's writer puts it, when every value goes
  * as it is and it fits: its length, else 0. */
 static size_t empty_element(char *out, size_t cap, const char *name, va_list ap) {
@@ -304,9 +304,7 @@ static size_t empty_element(char *out, size_t cap, const char *name, va_list ap)
     const char *attr = va_arg(ap, const char *);
     if (!attr)
       break;
-    const char *value = va_arg(ap, const char *);
-    if (!attr_verbatim(value) || !put(out, cap, &at, " ") || !put(out, cap, &at, attr) ||
-        !put(out, cap, &at, "=\"") || !put(out, cap, &at, value) || !put(out, cap, &at, "\""))
+    if (!put_attr(out, cap, &at, attr, va_arg(ap, const char *)))
       return 0;
   }
   return put(out, cap, &at, "/>") ? at : 0;
