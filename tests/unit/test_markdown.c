@@ -1,7 +1,8 @@
 /* test_markdown.c - a big body is parsed in two halves at once
  * (gw_markdown_parse_split): where it may be cut, and that the tree is
  * the one a single parser makes, source positions and gwdoc's own
- * changes (lifted table rows, pasted lines split) included. */
+ * changes (lifted table rows, pasted lines split) included, whether or
+ * not its memory was reserved ahead. */
 #include "../../src/arena.h"
 #include "../../src/markdown.h"
 #include "suites.h"
@@ -127,6 +128,34 @@ START_TEST(never_cut_across_long_blocks) {
 }
 END_TEST
 
+enum { MEGABYTE = 1024 * 1024 };
+
+/* A parse into memory reserved ahead (gw_markdown_reserve), cut or not,
+ * is the parse without it; reserved memory no parse took is released. */
+START_TEST(reserved_memory_keeps_the_tree) {
+  char *body = articles(60);
+  size_t split = gw_markdown_safe_split(body, strlen(body));
+  ck_assert_uint_gt(split, 0);
+  char *plain_whole = tree_xml(body, 0), *plain_cut = tree_xml(body, split);
+  gw_span mine, beside;
+  for (int cut = 0; cut < 2; cut++) {
+    gw_markdown_reserve(MEGABYTE, MEGABYTE, &mine, &beside);
+    ck_assert_ptr_nonnull(mine.start);
+    ck_assert_ptr_nonnull(beside.start);
+    ck_assert_uint_ge(mine.len, MEGABYTE);
+    ck_assert_uint_ge(beside.len, MEGABYTE);
+    char *xml = tree_xml(body, cut ? split : 0);
+    ck_assert_str_eq(xml, cut ? plain_cut : plain_whole);
+    free(xml);
+  }
+  gw_markdown_reserve(MEGABYTE, MEGABYTE, &mine, &beside);
+  gw_markdown_release();
+  free(plain_whole);
+  free(plain_cut);
+  free(body);
+}
+END_TEST
+
 Suite *markdown_suite(void) {
   Suite *s = suite_create("markdown");
   TCase *tc = tcase_create("split");
@@ -137,6 +166,7 @@ Suite *markdown_suite(void) {
   tcase_add_test(tc, cut_nearest_the_middle);
   tcase_add_test(tc, cut_only_after_a_blank_line);
   tcase_add_test(tc, never_cut_across_long_blocks);
+  tcase_add_test(tc, reserved_memory_keeps_the_tree);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -1,10 +1,9 @@
 /* test_memory.c - memory made ahead of use: gw_arena_reserve hands out
- * the room it reserved, gw_markdown_reserve's chunks carry a parse whose
- * tree is the usual one, and the prefault thread (src/prefault.c) leaves
+ * the room it reserved, and the prefault thread (src/prefault.c) leaves
  * every byte as it finds it, even while another thread writes there,
- * and faults in no huge page past a span. */
+ * and faults in no huge page past a span. (gw_markdown_reserve's chunks
+ * are test_markdown.c's.) */
 #include "../../src/arena.h"
-#include "../../src/markdown.h"
 #include "../../src/prefault.h"
 #include "suites.h"
 
@@ -112,51 +111,6 @@ START_TEST(arena_reserve_is_the_next_room) {
 }
 END_TEST
 
-static char *body_of_articles(int n) {
-  gw_buf b = {0};
-  for (int k = 1; k <= n; k++) {
-    char line[128];
-    snprintf(line, sizeof line, "# 第%d篇\n\n正文第%d段，**加粗**和[链接](http://x)。\n\n", k, k);
-    gw_buf_puts(&b, line);
-    gw_buf_puts(&b, "1.第一项\n2.第二项\n\n| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n\n");
-  }
-  return b.data;
-}
-
-static char *tree_xml(const char *body, size_t split) {
-  cmark_node *root = gw_markdown_parse_split(body, strlen(body), split);
-  ck_assert_ptr_nonnull(root);
-  char *xml = strdup(cmark_render_xml(root, CMARK_OPT_SOURCEPOS));
-  gw_markdown_free(root);
-  return xml;
-}
-
-/* A parse into reserved chunks, cut or not, is the parse without them;
- * reserved chunks no parse took are released. */
-START_TEST(markdown_reserve_keeps_the_tree) {
-  char *body = body_of_articles(60);
-  size_t split = gw_markdown_safe_split(body, strlen(body));
-  ck_assert_uint_gt(split, 0);
-  char *plain_whole = tree_xml(body, 0), *plain_cut = tree_xml(body, split);
-  gw_span mine, beside;
-  for (int cut = 0; cut < 2; cut++) {
-    gw_markdown_reserve(MB, MB, &mine, &beside);
-    ck_assert_ptr_nonnull(mine.start);
-    ck_assert_ptr_nonnull(beside.start);
-    ck_assert_uint_ge(mine.len, MB);
-    ck_assert_uint_ge(beside.len, MB);
-    char *xml = tree_xml(body, cut ? split : 0);
-    ck_assert_str_eq(xml, cut ? plain_cut : plain_whole);
-    free(xml);
-  }
-  gw_markdown_reserve(MB, MB, &mine, &beside);
-  gw_markdown_release();
-  free(plain_whole);
-  free(plain_cut);
-  free(body);
-}
-END_TEST
-
 Suite *memory_suite(void) {
   Suite *s = suite_create("memory");
   TCase *tc = tcase_create("memory");
@@ -164,7 +118,6 @@ Suite *memory_suite(void) {
   tcase_add_test(tc, prefault_leaves_what_is_written);
   tcase_add_test(tc, prefault_skipped_and_stopped);
   tcase_add_test(tc, arena_reserve_is_the_next_room);
-  tcase_add_test(tc, markdown_reserve_keeps_the_tree);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -371,33 +371,33 @@ static void write_elements(gw_xml *x, const gw_doc *doc) {
   gw_xml_end(x);
 }
 
+/* <name attr="value"/> through libxml2's writer. */
+static void libxml2_empty(xmlTextWriterPtr w, const char *name, const char *attr,
+                          const char *value) {
+  xmlTextWriterStartElement(w, BAD_CAST name);
+  xmlTextWriterWriteAttribute(w, BAD_CAST attr, BAD_CAST value);
+  xmlTextWriterEndElement(w);
+}
+
 static void write_elements_by_libxml2(xmlTextWriterPtr w) {
   xmlTextWriterStartElement(w, BAD_CAST "w:a");
   xmlTextWriterWriteAttribute(w, BAD_CAST "w:id", BAD_CAST "7");
   xmlTextWriterWriteAttribute(w, BAD_CAST "w:name", BAD_CAST "甲&乙");
   xmlTextWriterWriteAttribute(w, BAD_CAST "w:n", BAD_CAST "-120");
-  xmlTextWriterStartElement(w, BAD_CAST "w:sz");
-  xmlTextWriterWriteAttribute(w, BAD_CAST "w:val", BAD_CAST "32");
-  xmlTextWriterEndElement(w);
+  libxml2_empty(w, "w:sz", "w:val", "32");
   xmlTextWriterStartElement(w, BAD_CAST "w:rFonts");
   xmlTextWriterWriteAttribute(w, BAD_CAST "w:ascii", BAD_CAST "Times New Roman");
   xmlTextWriterWriteAttribute(w, BAD_CAST "w:eastAsia", BAD_CAST "仿宋_GB2312");
   xmlTextWriterEndElement(w);
-  xmlTextWriterStartElement(w, BAD_CAST "w:q");
-  xmlTextWriterWriteAttribute(w, BAD_CAST "w:val", BAD_CAST "a\"b<c>d");
-  xmlTextWriterEndElement(w);
+  libxml2_empty(w, "w:q", "w:val", "a\"b<c>d");
   xmlTextWriterStartElement(w, BAD_CAST "w:b");
   xmlTextWriterWriteAttribute(w, BAD_CAST "w:after", BAD_CAST "text");
   xmlTextWriterWriteString(w, BAD_CAST "正文");
   xmlTextWriterEndElement(w);
   xmlTextWriterStartElement(w, BAD_CAST "w:c");
   xmlTextWriterEndElement(w);
-  xmlTextWriterStartElement(w, BAD_CAST "w:jc");
-  xmlTextWriterWriteAttribute(w, BAD_CAST "w:val", BAD_CAST "0");
-  xmlTextWriterEndElement(w);
-  xmlTextWriterStartElement(w, BAD_CAST "w:t");
-  xmlTextWriterWriteAttribute(w, BAD_CAST "w:val", BAD_CAST "tab\tline\n");
-  xmlTextWriterEndElement(w);
+  libxml2_empty(w, "w:jc", "w:val", "0");
+  libxml2_empty(w, "w:t", "w:val", "tab\tline\n");
   xmlTextWriterEndElement(w);
 }
 
