@@ -24,13 +24,13 @@ typedef struct chunk {
   bool last;           /* ends the stream (Z_FINISH), else a sync flush */
   unsigned char *out;  /* deflated */
   size_t out_len, out_cap;
+  uint32_t crc;        /* of its len bytes, made where it is deflated */
 } chunk;
 
 struct gw_deflate {
   z_stream *zs; /* the writer's stream */
   bool *zs_used;
   int level, mem_level;
-  uint32_t crc;
   chunk *first, *tail; /* every chunk handed on, in order */
   chunk *cur;          /* being filled */
   unsigned char *dict; /* the last bytes handed on, DICT_BYTES (made at
@@ -63,6 +63,7 @@ static int grow_out(chunk *c) {
 /* Deflate one chunk on stream zs: primed with the bytes before it, ended
  * with a sync flush (byte-aligned, not final) or, for the last, Z_FINISH. */
 static int deflate_chunk(z_stream *zs, bool *used, chunk *c) {
+  c->crc = (uint32_t)crc32(0, c->in + c->dict_len, (uInt)c->len);
   if (*used && deflateReset(zs) != Z_OK)
     return -1;
   *used = true;
@@ -195,7 +196,6 @@ gw_deflate *gw_deflate_begin(z_stream *zs, bool *used, int level, int mem_level)
   d->zs_used = used;
   d->level = level;
   d->mem_level = mem_level;
-  d->crc = (uint32_t)crc32(0, Z_NULL, 0);
   return d;
 }
 
@@ -249,7 +249,6 @@ static int hand_on(gw_deflate *d, bool last) {
   d->cur = NULL;
   c->last = last;
   const unsigned char *bytes = c->in + c->dict_len;
-  d->crc = (uint32_t)crc32(d->crc, bytes, (uInt)c->len);
   if (!last && !d->dict && !(d->dict = malloc(DICT_BYTES)))
     d->failed = true;
   if (!last && d->dict) {
@@ -322,11 +321,16 @@ static void free_chunks(gw_deflate *d) {
   free(d);
 }
 
-/* The stream is the chunks' pieces in order. */
-static int join_pieces(gw_deflate *d, unsigned char **out, size_t *out_len) {
+/* The stream is the chunks' pieces in order; the part's CRC, theirs
+ * combined. */
+static int join_pieces(gw_deflate *d, unsigned char **out, size_t *out_len, uint32_t *crc) {
   size_t total = 0;
-  for (chunk *c = d->first; c; c = c->next)
+  uLong whole = crc32(0, Z_NULL, 0);
+  for (chunk *c = d->first; c; c = c->next) {
     total += c->out_len;
+    whole = crc32_combine(whole, c->crc, (z_off_t)c->len);
+  }
+  *crc = (uint32_t)whole;
   unsigned char *joined = malloc(total ? total : 1);
   if (!joined)
     return -1;
@@ -355,8 +359,7 @@ int gw_deflate_finish(gw_deflate *d, unsigned char **out, size_t *out_len, uint3
   if (d->failed)
     rc = -1;
   if (rc == 0)
-    rc = join_pieces(d, out, out_len);
-  *crc = d->crc;
+    rc = join_pieces(d, out, out_len, crc);
   free_chunks(d);
   return rc;
 }
