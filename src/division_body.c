@@ -460,9 +460,11 @@ int dv_column_named(const dv_plan *p, const char *name) {
  * default. Offices write 牵头部门, 配合单位, 重点任务, 时间要求 …: the
  * suggestion should name the column they mean, not the nearest string. */
 static const char *const column_synonyms[][20] = {
-    {"牵头单位", "牵头部门", "主责单位", "主责部门", "牵头", "牵头科室", "牵头处室", NULL},
+    {"牵头单位", "牵头部门", "主责单位", "主责部门", "牵头", "牵头科室", "牵头处室", "牵头股室",
+     NULL},
     {"责任单位", "配合单位", "配合部门", "责任部门", "参与单位", "协办单位", "协同单位",
-     "协助单位", "配合科室", "责任科室", "配合处室", "责任处室", "配合", "协助", "参与", NULL},
+     "协助单位", "配合科室", "责任科室", "配合处室", "责任处室", "配合股室", "责任股室",
+     "责任主体", "配合", "协助", "参与", NULL},
     {"改革举措", "重点任务", "工作任务", "主要任务", "具体任务", "工作措施", "具体措施",
      "任务内容", "工作内容", "主要内容", "改革任务", "重点工作", "工作重点", "项目内容",
      "工作事项", NULL},
@@ -512,7 +514,9 @@ static const char *column_list(gw_build *b, const dv_plan *p) {
  * 时间节点): what dv_plan_columns reads the columns by. */
 typedef enum { MEANS_NOTHING, MEANS_SEQ, MEANS_LEAD, MEANS_SHARE, MEANS_DEADLINE } column_meaning;
 
-static const char *const unit_words[] = {"单位", "部门", "科室", "处室", NULL};
+/* 县教育局 plans name their offices 股室, 市直 ones 处室 or 科室; a
+ * 责任清单 often heads its unit column 责任主体. */
+static const char *const unit_words[] = {"单位", "部门", "科室", "处室", "股室", "责任主体", NULL};
 
 static bool contains_any(const char *s, const char *const *words);
 
@@ -618,7 +622,7 @@ static bool looks_like_plan(const char **names, size_t n) {
     size_t len = strlen(names[i]), digits = strspn(names[i], "0123456789");
     if ((len && digits == len) || gw_zh_count_chars(names[i], len) > 10)
       return false;
-    bool is_unit = strstr(names[i], "单位") || strstr(names[i], "部门");
+    bool is_unit = contains_any(names[i], unit_words);
     unit = unit || is_unit;
     task = task || (!is_unit && !strstr(names[i], "序号") && !strstr(names[i], "时限") &&
                     !strstr(names[i], "时间") && !strstr(names[i], "期限"));

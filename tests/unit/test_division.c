@@ -562,6 +562,39 @@ START_TEST(unknown_column) {
 }
 END_TEST
 
+START_TEST(office_columns) {
+  /* a 教育局 list heads its unit column 责任股室 or 责任科室, and may add
+   * 分管领导 and 备注: the table's own header is read, 股室 as units */
+  result r = convert("",
+                     "| 序号 | 工作任务 | 责任科室 | 完成时限 |\n|---|---|---|---|\n"
+                     "| 1 | 推进学前教育普及普惠。 | 基础教育股 | 2024年8月底前 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "序号|工作任务|责任科室|完成时限|1|推进学前教育普及普惠。|基础教育股|"));
+  ck_assert_ptr_null(strstr(r.xml, "牵头单位"));
+  ck_assert_ptr_null(first_warning(&r));
+  done(&r);
+  r = convert("units: [计财股, 基础教育股, 装备中心]\n",
+              "| 序号 | 工作任务 | 分管领导 | 责任股室 | 完成时限 | 备注 |\n"
+              "|---|---|---|---|---|---|\n"
+              "| 1 | 甲。 | 张三 | 基础教育股、计财股 | 2024年8月底前 | 民生实事 |\n"
+              "| 2 | 乙。 | 李四 | 装备中心 | 长期坚持 | |\n",
+              "计财股");
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|甲。|张三|基础教育股、计财股|"));
+  ck_assert_ptr_null(strstr(r.xml, "乙。"));
+  done(&r);
+  /* and a 股 not in units is caught, as any unit is */
+  r = convert("units: [计财股]\n",
+              "| 序号 | 工作任务 | 责任股室 | 完成时限 |\n|---|---|---|---|\n"
+              "| 1 | 甲。 | 安全稳定股 | 长期坚持 |\n",
+              NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT);
+  ck_assert_ptr_nonnull(strstr(first_error(&r)->message, "安全稳定股"));
+  done(&r);
+}
+END_TEST
+
 START_TEST(merge_cells) {
   result r = convert("merge: [牵头单位]\n",
                      "1.甲。（团县委牵头，县委组织部配合）\n\n"
@@ -1254,6 +1287,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, unit_typo);
   tcase_add_test(tc, unit_fold);
   tcase_add_test(tc, unknown_column);
+  tcase_add_test(tc, office_columns);
   tcase_add_test(tc, merge_cells);
   tcase_add_test(tc, landscape_seven_columns);
   tcase_add_test(tc, landscape_sections);
