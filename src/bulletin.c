@@ -589,9 +589,13 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
       gw_build_inlines(b, node, &cap->runs);
       break;
     }
-    /* **一、突出重点** as a bold line (or a run-in head) is body text,
-     * but its number counts: ## 三、 after **一、** and **二、** is next */
+    /* **一、突出重点。**正文 as a run-in head is body text, but its
+     * number counts: ## 三、 after **一、** and **二、** is next. A
+     * paragraph bold as a whole (**一、提高政治站位**, a heading pasted
+     * from Word) is read as the plain line is, below. */
     cmark_node *first = cmark_node_first_child(node);
+    bool whole_bold = first && !cmark_node_next(first) &&
+                      cmark_node_get_type(first) == CMARK_NODE_STRONG;
     const char *bold = first && cmark_node_get_type(first) == CMARK_NODE_STRONG
                            ? gw_markdown_lead_text(first) : NULL;
     const char *first_lit = first && cmark_node_get_type(first) == CMARK_NODE_TEXT
@@ -599,7 +603,8 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
     if (!bold && first_lit && strncmp(first_lit, "**", 2) == 0)
       bold = first_lit + 2; /* **一、…。**正文: ** CommonMark left as text */
     gw_section_number bold_sn;
-    if (bold && gw_section_number_read(bold, &bold_sn) && bold_sn.level <= 2)
+    bool bold_numbered = bold && gw_section_number_read(bold, &bold_sn) && bold_sn.level <= 2;
+    if (bold_numbered && !whole_bold)
       check_heading_number(b, st, node, bold, true);
     /* ——记…, pasted from Word as a line of its own under a title: the
      * subtitle, as ## ——记… is */
@@ -616,8 +621,9 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
     if (maybe_note && add_note_from(b, node, false))
       break;
     /* Cheap test on the first text first; most paragraphs stop there. */
-    const char *lit = only && cmark_node_get_type(only) == CMARK_NODE_TEXT
-                          ? cmark_node_get_literal(only) : NULL;
+    cmark_node *inner = whole_bold ? cmark_node_first_child(only) : only;
+    const char *lit = inner && cmark_node_get_type(inner) == CMARK_NODE_TEXT
+                          ? cmark_node_get_literal(inner) : NULL;
     /* a numbered paragraph's runs are built once: read for its level,
      * then kept (a bulletin of 1,000 articles built them twice: a tenth
      * of its work) */
@@ -651,6 +657,8 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
     if (level) {
       close_number_gap(b, b->doc->last->runs.first);
       check_heading_number(b, st, node, plain, false);
+    } else if (bold_numbered && whole_bold) {
+      check_heading_number(b, st, node, bold, true);
     }
     break;
   }

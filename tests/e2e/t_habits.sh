@@ -1029,6 +1029,14 @@ want_styled "Word habits" "$H/word-habits.md" "gwSubtitle	——记孝义市下�
 { printf '%s' "$BULLETIN_FRONT"; printf '# 就业简讯\n\n一、强化政策落实\n\n1.加大宣传力度\n\n通过公众号发布政策解读46期。\n\n（1）开发政策性岗位\n\n开发岗位860个。\n\n1.加强领导\n\n2.落实责任\n\n3.强化督查\n'; } >"$H/levels.md"
 want_styled "plain numbered lines" "$H/levels.md" "gwHeading3	1.加大宣传力度" "gwHeading4	（1）开发政策性岗位" "gwBody	1.加强领导" "gwBody	3.强化督查"
 
+# Headings pasted from Word come bold: a paragraph bold as a whole is
+# read as the plain line is (a heading when it is one), with no warning
+# that its number repeats; a bold run-in head stays body text.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 推进会\n\n会议强调：\n\n**一、提高政治站位**\n\n要提高认识。\n\n二、完善创建机制\n\n**1.加大宣传力度**\n\n要宣传。\n\n**三、狠抓落实。**要抓落实。\n\n**四、这是一句完整的话。后面还有一句。**\n'; } >"$H/bold-heads.md"
+want_styled "bold heading lines" "$H/bold-heads.md" "gwHeading1	一、提高政治站位" "gwHeading1	二、完善创建机制" "gwHeading3	1.加大宣传力度" "gwBody	三、狠抓落实。要抓落实。" "gwBody	四、这是一句完整的话。后面还有一句。"
+grep -q '编号' "$H/bold-heads.err" && fail "bold heading lines: no numbering warning" "$(cat "$H/bold-heads.err")" \
+  || pass "bold heading lines: no numbering warning"
+
 # A signature pasted under an article (unit, then date, a line each) is
 # two lines, not 东山乡人民政府2024年12月3日; a date that ends a phrase
 # (截至 / 2024年12月3日) stays in its sentence.
