@@ -636,7 +636,11 @@ static bool breaks_paragraph(const para_ctx *pc, cmark_node *line, cmark_node *b
    * it end mid-phrase (关于印发…的 / 通知) */
   static const char *const open_ends[] = {"，", "、", "；", "：", "的", "和", "与", "及", "或", "并",
                                           NULL};
-  return !ends_with_any(text, open_ends) && gw_typed_heading_level(text) > 0 &&
+  /* 1.开发公益性岗位 / （1）开展订单式培训 over their text, as Word
+   * copies them: a short line with no mark at all (20 characters at
+   * most: a PDF's lines are longer) */
+  return !ends_with_any(text, open_ends) &&
+         (gw_typed_heading_level(text) > 0 || gw_typed_subheading_level(text) > 0) &&
          gw_zh_display_width(text, strlen(text)) < 2 * 25;
 }
 

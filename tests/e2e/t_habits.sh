@@ -1029,6 +1029,11 @@ want_styled "Word habits" "$H/word-habits.md" "gwSubtitle	——记孝义市下�
 { printf '%s' "$BULLETIN_FRONT"; printf '# 就业简讯\n\n一、强化政策落实\n\n1.加大宣传力度\n\n通过公众号发布政策解读46期。\n\n（1）开发政策性岗位\n\n开发岗位860个。\n\n1.加强领导\n\n2.落实责任\n\n3.强化督查\n'; } >"$H/levels.md"
 want_styled "plain numbered lines" "$H/levels.md" "gwHeading3	1.加大宣传力度" "gwHeading4	（1）开发政策性岗位" "gwBody	1.加强领导" "gwBody	3.强化督查"
 
+# The same lines pasted from Word with no blank line under them: the
+# text below is not run into the heading.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 就业简讯\n\n一、拓宽就业渠道\n\n1.开发公益性岗位\n全县开发乡村公益性岗位1200个。\n（1）开展订单式培训\n与重点企业合作开展培训8期。\n'; } >"$H/levels-tight.md"
+want_styled "numbered lines over their text" "$H/levels-tight.md" "gwHeading3	1.开发公益性岗位" "gwBody	全县开发乡村公益性岗位1200个。" "gwHeading4	（1）开展订单式培训" "gwBody	与重点企业合作开展培训8期。"
+
 # Headings pasted from Word come bold: a paragraph bold as a whole is
 # read as the plain line is (a heading when it is one), with no warning
 # that its number repeats; a bold run-in head stays body text.
