@@ -288,6 +288,18 @@ static bool starts_ordinal(const char *text) {
   return !starts_digit(after) && !starts_with(after, "第");
 }
 
+/* ● 招募志愿者… one point a line, bulleted by hand as WeChat and Word
+ * copy lists: each line a paragraph, the bullet kept as typed. */
+static bool starts_bullet(const char *text) {
+  static const char *const bullets[] = {"●", "○", "■", "□", "◆", "◇", "▲", "△", "▶", "►",
+                                        "★", "☆", "•", "▪", "◎", "➢", NULL};
+  text = gw_skip_indent(text);
+  for (int i = 0; bullets[i]; i++)
+    if (starts_with(text, bullets[i]))
+      return true;
+  return false;
+}
+
 int gw_markdown_starts_item(const char *text) {
   if (!text)
     return 0;
@@ -601,7 +613,7 @@ static bool breaks_paragraph(const para_ctx *pc, cmark_node *line, cmark_node *b
       is_caption_line(text) || (item && ends_unit_note(text)) || is_attachment_label(text))
     return true;
   const char *next = gw_markdown_lead_text(cmark_node_next(br));
-  if (gw_markdown_starts_item(next) || (next && starts_with(next, "\u3000")))
+  if (gw_markdown_starts_item(next) || (next && (starts_with(next, "\u3000") || starts_bullet(next))))
     return true;
   /* a signature's date under its unit (东山乡人民政府 / 2024年12月3日):
    * the paragraph's last line, under a short line with no mark in it */

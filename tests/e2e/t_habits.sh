@@ -1034,6 +1034,10 @@ want_styled "plain numbered lines" "$H/levels.md" "gwHeading3	1.加大宣传力�
 { printf '%s' "$BULLETIN_FRONT"; printf '# 就业简讯\n\n一、拓宽就业渠道\n\n1.开发公益性岗位\n全县开发乡村公益性岗位1200个。\n（1）开展订单式培训\n与重点企业合作开展培训8期。\n'; } >"$H/levels-tight.md"
 want_styled "numbered lines over their text" "$H/levels-tight.md" "gwHeading3	1.开发公益性岗位" "gwBody	全县开发乡村公益性岗位1200个。" "gwHeading4	（1）开展订单式培训" "gwBody	与重点企业合作开展培训8期。"
 
+# Points bulleted by hand (● from WeChat), one a line: a paragraph each.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 志愿服务\n\n● 招募志愿者1200名；\n● 开展岗前培训6场次；\n■ 设置“青春驿站”15个。\n'; } >"$H/bullets.md"
+want_styled "bulleted lines" "$H/bullets.md" "gwBody	● 招募志愿者1200名；" "gwBody	● 开展岗前培训6场次；" "gwBody	■ 设置“青春驿站”15个。"
+
 # Headings pasted from Word come bold: a paragraph bold as a whole is
 # read as the plain line is (a heading when it is one), with no warning
 # that its number repeats; a bold run-in head stays body text.
