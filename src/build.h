@@ -62,6 +62,11 @@ void gw_build_inlines(gw_build *b, cmark_node *node, gw_runs *runs);
 /* Plain text of the inline content under `node` (arena). */
 char *gw_build_plain_text(gw_build *b, cmark_node *node);
 
+/* A picture Markdown could not read (![说明](images/现场 照片.jpg): a
+ * space in its address) among the inlines of `para`: an error that says
+ * how to write it, and true. Its text would be printed as typed. */
+bool gw_build_check_unread_image(gw_build *b, cmark_node *para);
+
 /* A GFM pipe table as a model table (widths not yet computed). */
 /* Warn when the source line of pipe-table row `row` holds more cells
  * than the header's `header_cells` (cmark-gfm drops the extra ones). */

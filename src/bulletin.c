@@ -568,6 +568,8 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
     add_heading(b, st, node);
     return;
   case CMARK_NODE_PARAGRAPH: {
+    if (gw_build_check_unread_image(b, node))
+      break;
     /* A picture on its own line: centred, its caption below it. */
     cmark_node *only = cmark_node_first_child(node);
     if (only && !cmark_node_next(only) && cmark_node_get_type(only) == CMARK_NODE_IMAGE) {

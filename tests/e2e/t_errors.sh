@@ -87,3 +87,12 @@ if [ $rc -eq 1 ] && [ "$(grep -c ': error: ' "$E/flood.err")" -eq 100 ] &&
    tail -n 1 "$E/flood.err" | grep -q '^gwdoc: 另有 50 条错误没有列出'; then
   pass "150 errors: the first 100 shown, the rest counted"
 else fail "150 errors: the first 100 shown, the rest counted" "rc=$rc $(tail -n 1 "$E/flood.err")"; fi
+
+# A picture whose address has a space is no picture to Markdown: an
+# error at it that says how to write it, not its text printed as typed.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 活动\n\n现场气氛热烈。\n\n![活动现场](images/现场 照片.jpg)\n'; } >"$E/imgspace.md"
+"$GWDOC" render "$E/imgspace.md" -o "$E/imgspace.docx" 2>"$E/imgspace.err"; rc=$?
+[ $rc -eq 1 ] && [ ! -e "$E/imgspace.docx" ] &&
+  grep -q 'imgspace.md:12:1: error: 图片地址“images/现场 照片.jpg”里有空格.*!\[活动现场\](<images/现场 照片.jpg>)' "$E/imgspace.err" \
+  && pass "picture address with a space: error that says how" \
+  || fail "picture address with a space: error that says how" "rc=$rc $(cat "$E/imgspace.err")"
