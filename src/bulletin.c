@@ -520,6 +520,20 @@ static bool ends_with_colon(const char *t) {
   return (n >= c && memcmp(t + n - c, "：", c) == 0) || (n && t[n - 1] == ':');
 }
 
+/* Does a bold line end as a sentence does (**二、突出重点，科学施策。**)?
+ * Then it is the lead of a run-in style whose text follows, not a
+ * heading. */
+static bool ends_sentence(const char *t) {
+  static const char *const stops[] = {"。", "！", "？", NULL};
+  size_t n = strlen(t);
+  for (int i = 0; stops[i]; i++) {
+    size_t k = strlen(stops[i]);
+    if (n >= k && memcmp(t + n - k, stops[i], k) == 0)
+      return true;
+  }
+  return false;
+}
+
 static bool heads_text(cmark_node *node, int level) {
   cmark_node *next = cmark_node_next(node), *prev = cmark_node_previous(node);
   if (!next || cmark_node_get_type(next) != CMARK_NODE_PARAGRAPH ||
@@ -594,7 +608,8 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
     /* **一、突出重点。**正文 as a run-in head is body text, but its
      * number counts: ## 三、 after **一、** and **二、** is next. A
      * paragraph bold as a whole (**一、提高政治站位**, a heading pasted
-     * from Word) is read as the plain line is, below. */
+     * from Word) is read as the plain line is, below, unless it ends a
+     * sentence: the run-in style's lead on a line of its own. */
     cmark_node *first = cmark_node_first_child(node);
     bool whole_bold = first && !cmark_node_next(first) &&
                       cmark_node_get_type(first) == CMARK_NODE_STRONG;
@@ -635,9 +650,10 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
       gw_build_inlines(b, node, &built);
       plain = gw_runs_text(b->arena, &built);
     }
-    int level = plain ? gw_typed_heading_level(plain) : 0;
+    bool bold_lead = whole_bold && plain && ends_sentence(plain);
+    int level = plain && !bold_lead ? gw_typed_heading_level(plain) : 0;
     level = listed_not_heading(st, plain, level);
-    int sub = !level && plain ? gw_typed_subheading_level(plain) : 0;
+    int sub = !level && plain && !bold_lead ? gw_typed_subheading_level(plain) : 0;
     gw_section_number sn;
     /* 1.加大宣传力度 over its text, next in its level's sequence: 2. only
      * after a heading 1. (附件：1.甲 / 2.乙 is a list whose first line the

@@ -600,6 +600,20 @@ static bool is_signature_line(const char *text) {
   return true;
 }
 
+/* Is the line after break `br` a paragraph's text as Word copies it, one
+ * line: ended as a sentence, not a field (工作目标：…) nor a line of a
+ * PDF's narrow column cut mid-phrase? */
+static bool text_line_follows(cmark_node *br) {
+  cmark_node *from = cmark_node_next(br), *to = from;
+  while (to && cmark_node_get_type(to) != CMARK_NODE_SOFTBREAK &&
+         cmark_node_get_type(to) != CMARK_NODE_LINEBREAK)
+    to = cmark_node_next(to);
+  char text[256];
+  line_plain(from, to, text, sizeof text);
+  static const char *const stops[] = {"。", "！", "？", "。”", "！”", "？”", NULL};
+  return !starts_label(text) && !gw_markdown_starts_item(text) && ends_with_any(text, stops);
+}
+
 static bool breaks_paragraph(const para_ctx *pc, cmark_node *line, cmark_node *br) {
   char text[256]; /* the line before the break */
   line_plain(line, br, text, sizeof text);
@@ -648,12 +662,15 @@ static bool breaks_paragraph(const para_ctx *pc, cmark_node *line, cmark_node *b
    * it end mid-phrase (关于印发…的 / 通知) */
   static const char *const open_ends[] = {"，", "、", "；", "：", "的", "和", "与", "及", "或", "并",
                                           NULL};
+  if (ends_with_any(text, open_ends) || gw_zh_display_width(text, strlen(text)) >= 2 * 25)
+    return false;
   /* 1.开发公益性岗位 / （1）开展订单式培训 over their text, as Word
    * copies them: a short line with no mark at all (20 characters at
-   * most: a PDF's lines are longer) */
-  return !ends_with_any(text, open_ends) &&
-         (gw_typed_heading_level(text) > 0 || gw_typed_subheading_level(text) > 0) &&
-         gw_zh_display_width(text, strlen(text)) < 2 * 25;
+   * most) over a sentence, not a line of a PDF's narrow column (1.从县
+   * 域重点企业选派35岁 / 以下优秀青年…) nor a plan's measure over its
+   * fields */
+  return gw_typed_heading_level(text) > 0 ||
+         (!full_line && gw_typed_subheading_level(text) > 0 && text_line_follows(br));
 }
 
 /* Move `from` and the siblings after it to the end of `dest`. */
