@@ -1444,8 +1444,22 @@ static void check_text(gw_build *b, gw_buf *buf, const gw_runs *runs, gw_pos pos
                placeholder);
 }
 
+/* The front matter `gwdoc new` writes for a division: its title and
+ * issuer are to be replaced too, or they are printed as they are. */
+static void check_front_placeholders(gw_build *b) {
+  static const char *const keys[] = {"title", "issuer", NULL};
+  static const char *const marks[] = {"（文件标题）", "（印发机关）", NULL};
+  for (int i = 0; keys[i]; i++) {
+    const gw_val *v = gw_val_get(b->config, keys[i]);
+    if (v && v->kind == GW_VAL_STR && strstr(v->str, marks[i]))
+      gw_warning(b->diags, v->pos, "%s 还是 gwdoc new 写下的占位文字“%s”：请换成实际的%s", keys[i],
+                 marks[i], i == 0 ? "文件标题" : "印发机关");
+  }
+}
+
 void gw_build_check_text(gw_build *b) {
   gw_buf buf = {0};
+  check_front_placeholders(b);
   for (const gw_block *blk = b->doc->first; blk; blk = blk->next) {
     if (blk->kind == GW_BLOCK_PARA && blk->pos.line > 0)
       check_text(b, &buf, &blk->runs, blk->pos);

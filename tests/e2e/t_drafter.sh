@@ -18,6 +18,15 @@ n=$(grep -c 'warning: 这里还是 gwdoc new 写下的占位文字' "$D/stub.err
 ( cd "$D" && "$GWDOC" new bulletin -o jintuan-yaoxun-2021-1.md 2>"$D/exists.err" ); rc=$?
 [ $rc -eq 1 ] && grep -q 不覆盖 "$D/exists.err" && pass "new: never overwrites" || fail "new: never overwrites"
 
+# A division's stub: its front matter's title and issuer are stub text
+# too, printed as they are unless replaced.
+( cd "$D" && SOURCE_DATE_EPOCH=1634515200 "$GWDOC" new division -o plan.md >/dev/null 2>&1 )
+"$GWDOC" render "$D/plan.md" -o "$D/plan.docx" 2>"$D/plan.err"
+grep -q 'plan.md:[0-9]*:[0-9]*: warning: title 还是 gwdoc new 写下的占位文字“（文件标题）”' "$D/plan.err" &&
+  grep -q 'plan.md:[0-9]*:[0-9]*: warning: issuer 还是 gwdoc new 写下的占位文字“（印发机关）”' "$D/plan.err" \
+  && pass "new division: the front matter's placeholders are named" \
+  || fail "new division: the front matter's placeholders are named" "$(cat "$D/plan.err")"
+
 # Contents for three or more articles.
 { sed -n '1,/^---$/p' samples/jintuan-yaoxun-2021-15.md | sed '1!{/^---$/q}'; printf -- '---\n# 甲文\n\n正文。\n\n# 乙文\n\n正文。\n\n# 丙文\n\n正文。\n'; } >"$D/three.md"
 "$GWDOC" render "$D/three.md" -o "$D/three.docx" && (cd "$D" && rm -rf x && mkdir x && cd x && unzip -q ../three.docx)
