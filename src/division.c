@@ -331,6 +331,19 @@ static size_t role_note_at(const char *name) {
   return 0;
 }
 
+/* Where a bracket that ends a name opens (县自然资源局（县林业局）, 县发展
+ * 改革局(营商办)): its offset, or 0 when the name ends with none. */
+static size_t end_bracket_at(const char *name) {
+  size_t len = strlen(name);
+  bool full = len > 3 && strcmp(name + len - 3, "）") == 0;
+  if (!full && !(len > 1 && name[len - 1] == ')'))
+    return 0;
+  const char *open = NULL;
+  for (const char *p = name; (p = full ? strstr(p, "（") : strchr(p, '(')); p++)
+    open = p;
+  return open && open > name ? (size_t)(open - name) : 0;
+}
+
 /* 市农业农村局 市水利局, pasted from a spreadsheet, is two names with a
  * space between (while 县委 组织部 is one, spaced: folding finds it).
  * When a part of unit i is a listed name, the parts replace it. Returns
@@ -520,6 +533,15 @@ static void check_units(gw_build *b, dv_plan *p, unit_list *order) {
         if (at < 0 && listed && split_at_spaces(b, known, &row->units[c], i)) {
           i--; /* the names it held, checked in turn */
           continue;
+        }
+        /* 县自然资源局（县林业局）: a listed unit with its other name, or
+         * a part of it, noted in brackets; printed as written */
+        size_t bracket = at < 0 && listed && !u->note ? end_bracket_at(u->name) : 0;
+        if (bracket) {
+          const char *bare = gw_arena_strndup(b->arena, u->name, bracket);
+          at = unit_find(order, fold(b, bare));
+          if (at >= 0)
+            u->note = u->name + bracket;
         }
         if (at >= 0)
           u->name = order->names[at];

@@ -595,6 +595,29 @@ START_TEST(office_columns) {
 }
 END_TEST
 
+START_TEST(unit_with_other_name) {
+  /* a listed unit with its other name in brackets (挂牌, 内设) is that
+   * unit, printed as written; --unit finds it */
+  result r = convert("units: [县自然资源局, 县应急管理局]\n",
+                     "| 序号 | 改革举措 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+                     "| 1 | 甲。 | 县自然资源局（县林业局） | 县应急管理局 | 汛期 |\n"
+                     "| 2 | 乙。 | 县应急管理局 | | 汛期 |\n",
+                     "县自然资源局");
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "县自然资源局（县林业局）|"));
+  ck_assert_ptr_null(strstr(r.xml, "乙。"));
+  done(&r);
+  /* the name before the bracket must still be listed */
+  r = convert("units: [县自然资源局, 县应急管理局]\n",
+              "| 序号 | 改革举措 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+              "| 1 | 甲。 | 县林草局（县林业局） | 县应急管理局 | 汛期 |\n",
+              NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT);
+  ck_assert_ptr_nonnull(strstr(first_error(&r)->message, "县林草局（县林业局）"));
+  done(&r);
+}
+END_TEST
+
 START_TEST(merge_cells) {
   result r = convert("merge: [牵头单位]\n",
                      "1.甲。（团县委牵头，县委组织部配合）\n\n"
@@ -1288,6 +1311,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, unit_fold);
   tcase_add_test(tc, unknown_column);
   tcase_add_test(tc, office_columns);
+  tcase_add_test(tc, unit_with_other_name);
   tcase_add_test(tc, merge_cells);
   tcase_add_test(tc, landscape_seven_columns);
   tcase_add_test(tc, landscape_sections);
