@@ -630,6 +630,35 @@ static void check_repeated_rows(gw_build *b, const dv_plan *p) {
   gw_buf_free(&key);
 }
 
+/* 序号 are counted, not copied: a table typed 1, 2, 2, 5 comes out 1 to
+ * 4. A typed number that repeats or skips is a slip worth a word, as a
+ * text may cite an item by it (与第5项同步推进). A typed 1 starts again
+ * (numbered per category by hand): no slip. */
+static void check_typed_numbers(gw_build *b, const dv_plan *p) {
+  int prev = 0;
+  const dv_row *prev_row = NULL;
+  gw_buf key = {0};
+  for (const dv_row *row = p->rows; row; prev_row = row, row = row->next) {
+    if (row->category || !row->typed_number) {
+      prev = row->category ? 0 : prev;
+      continue;
+    }
+    int typed = row->typed_number;
+    /* a row pasted twice, number and all: check_repeated_rows says so */
+    bool pasted_twice = typed == prev && prev_row && !prev_row->category &&
+                        strcmp(row_key(b, p, row, &key), row_key(b, p, prev_row, &key)) == 0;
+    if (prev && typed != prev + 1 && typed != 1 && typed != row->number && !pasted_twice) {
+      const char *what = typed == prev ? gw_arena_printf(b->arena, "序号 %d 与上一项重复", typed)
+                                       : gw_arena_printf(b->arena, "序号从 %d 跳到 %d", prev, typed);
+      gw_warning(b->diags, row->pos,
+                 "%s：这一项按顺序排为第 %d 项；正文里如有按原序号提到的项（“第%d项”），请核对", what,
+                 row->number, typed);
+    }
+    prev = typed;
+  }
+  gw_buf_free(&key);
+}
+
 /* Does `row` name `unit` (canonical) in any unit column? */
 static bool row_names(const dv_plan *p, const dv_row *row, const char *unit) {
   for (size_t c = 0; c < p->ncols; c++)
@@ -1919,6 +1948,7 @@ int gw_division_build(gw_build *b, cmark_node *root) {
   check_units(b, &p, &order); /* before: a unit marked （牵头） is the lead */
   check_items_have_units(b, &p, o.index);
   number_rows(b->arena, &p, o.per_category);
+  check_typed_numbers(b, &p);
   check_repeated_rows(b, &p); /* numbered: the message names the first */
   if (b->unit)
     keep_unit_rows(b, &p, &order);

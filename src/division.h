@@ -26,6 +26,7 @@ typedef struct dv_row {
   gw_runs *cells;   /* [ncols] */
   dv_units *units;  /* [ncols]: the names of unit columns */
   int number;       /* 序号, within its category under per-category */
+  int typed_number; /* the 序号 a table row was typed with; 0: none */
   int category_no;  /* 1-based ordinal of its category; 0 before any */
   gw_pos pos;
   struct dv_row *next;

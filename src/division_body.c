@@ -1235,6 +1235,18 @@ static bool continues_row_above(const dv_plan *p, const dv_cell *cells, size_t n
   return units;
 }
 
+/* The number a 序号 cell was typed with (12, 12., 12、), or 0. */
+static int typed_number(const char *text) {
+  int n = 0;
+  size_t i = 0;
+  for (; text[i] >= '0' && text[i] <= '9' && n < 100000; i++)
+    n = n * 10 + (text[i] - '0');
+  const char *rest = text + i;
+  bool ends = !*rest || strcmp(rest, ".") == 0 || strcmp(rest, "、") == 0 ||
+              strcmp(rest, "．") == 0;
+  return i && ends ? n : 0;
+}
+
 static void read_cells_row(gw_build *b, dv_plan *p, const dv_cell *cells, size_t n,
                            const int *map, size_t nmap, gw_pos pos) {
   if (all_cells_empty(cells, n)) {
@@ -1270,6 +1282,8 @@ static void read_cells_row(gw_build *b, dv_plan *p, const dv_cell *cells, size_t
   row->from_table = true;
   for (size_t i = 0; i < n && i < nmap; i++) {
     int col = map[i];
+    if (col == p->seq_col && col >= 0)
+      row->typed_number = typed_number(cells[i].text);
     if (col < 0 || col == p->seq_col)
       continue;
     if (p->unit_col[col] && read_cell_roles(b, p, row, col, &cells[i]))

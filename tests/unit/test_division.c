@@ -618,6 +618,33 @@ START_TEST(unit_with_other_name) {
 }
 END_TEST
 
+START_TEST(typed_numbers_checked) {
+  /* 序号 typed 1, 2, 2, 5 come out 1 to 4, with a word for each slip */
+  result r = convert("",
+                     "| 序号 | 改革举措 | 牵头单位 | 完成时限 |\n|---|---|---|---|\n"
+                     "| 1 | 甲。 | 县水利局 | 汛期 |\n| 2 | 乙。 | 县水利局 | 汛期 |\n"
+                     "| 2 | 丙。 | 县水利局 | 汛期 |\n| 5 | 丁。 | 县水利局 | 汛期 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|4|丁。|"));
+  const gw_diag *w = first_warning(&r);
+  ck_assert_ptr_nonnull(w);
+  ck_assert_ptr_nonnull(strstr(w->message, "序号 2 与上一项重复：这一项按顺序排为第 3 项"));
+  ck_assert_ptr_nonnull(w->next);
+  ck_assert_ptr_nonnull(strstr(w->next->message, "序号从 2 跳到 5：这一项按顺序排为第 4 项"));
+  done(&r);
+  /* numbered again from 1 under each category by hand: no slip */
+  r = convert("",
+              "| 序号 | 改革举措 | 牵头单位 | 完成时限 |\n|---|---|---|---|\n"
+              "| 一 | 教育 | | |\n| 1 | 甲。 | 县水利局 | 汛期 |\n| 2 | 乙。 | 县水利局 | 汛期 |\n"
+              "| 二 | 医疗 | | |\n| 1 | 丙。 | 县水利局 | 汛期 |\n",
+              NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_null(first_warning(&r));
+  done(&r);
+}
+END_TEST
+
 START_TEST(merge_cells) {
   result r = convert("merge: [牵头单位]\n",
                      "1.甲。（团县委牵头，县委组织部配合）\n\n"
@@ -1312,6 +1339,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, unknown_column);
   tcase_add_test(tc, office_columns);
   tcase_add_test(tc, unit_with_other_name);
+  tcase_add_test(tc, typed_numbers_checked);
   tcase_add_test(tc, merge_cells);
   tcase_add_test(tc, landscape_seven_columns);
   tcase_add_test(tc, landscape_sections);
