@@ -917,6 +917,17 @@ static void set_prose_units(gw_build *b, dv_plan *p, dv_row *row, const dv_prose
     gw_warning(b->diags, row->pos, "columns 里没有完成时限一列：“%s”已忽略", pr->deadline);
 }
 
+/* Bytes of an item's own number: 1. 1、 （1） as dv_number_prefix reads
+ * them, or （一） typed before an item (its unit bracket makes it one,
+ * not a sub-category): 序号 are counted, so the typed one goes. */
+static size_t item_number_len(const char *text) {
+  size_t n = dv_number_prefix(text);
+  gw_section_number sn;
+  if (!n && gw_section_number_read(text, &sn) && sn.level == 2 && sn.start == 0)
+    n = sn.end;
+  return n;
+}
+
 /* The measure paragraph of an item; prose parentheses are read when the
  * item has no field list. */
 static void read_measure(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para,
@@ -924,7 +935,7 @@ static void read_measure(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para,
   gw_runs runs = {0};
   gw_build_inlines(b, para, &runs);
   char *text = gw_runs_text(b->arena, &runs);
-  size_t head = strip_number ? dv_number_prefix(text) : 0, end = strlen(text);
+  size_t head = strip_number ? item_number_len(text) : 0, end = strlen(text);
   dv_prose pr;
   if (try_prose && (dv_parse_prose(b->arena, text + head, &pr) ||
                     parse_bare_units(b, p, text + head, &pr))) {

@@ -645,6 +645,22 @@ START_TEST(typed_numbers_checked) {
 }
 END_TEST
 
+START_TEST(paren_item_number_dropped) {
+  /* （一） typed before a prose item is its number, counted like 1.: not
+   * kept in the text beside the 序号 */
+  result r = convert("",
+                     "一、加强农村集体资产管理\n\n"
+                     "（一）开展集体资产清产核资。（县农业农村局牵头，县财政局配合，2022年10月底前）\n\n"
+                     "（二）健全集体资产管理制度。（县农业农村局牵头，2022年12月底前）\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|1|开展集体资产清产核资。|县农业农村局|"));
+  ck_assert(text_has(r.xml, "|2|健全集体资产管理制度。|"));
+  ck_assert_ptr_null(strstr(r.xml, "（一）"));
+  done(&r);
+}
+END_TEST
+
 START_TEST(merge_cells) {
   result r = convert("merge: [牵头单位]\n",
                      "1.甲。（团县委牵头，县委组织部配合）\n\n"
@@ -1340,6 +1356,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, office_columns);
   tcase_add_test(tc, unit_with_other_name);
   tcase_add_test(tc, typed_numbers_checked);
+  tcase_add_test(tc, paren_item_number_dropped);
   tcase_add_test(tc, merge_cells);
   tcase_add_test(tc, landscape_seven_columns);
   tcase_add_test(tc, landscape_sections);
