@@ -1195,7 +1195,8 @@ static size_t break_candidates(const char *t, size_t len, line_break **out) {
    * inside them */
   static const char *const phrases[] = {"社会主义", "共产主义", "马克思主义", "中国特色", "新时代",
                                         "习近平", "共青团", "共产党", "党中央", "河长制", "湖长制",
-                                        "林长制", "田长制", "高质量", "现代化", "主题教育", NULL};
+                                        "林长制", "田长制", "高质量", "现代化", "主题教育", "委员会",
+                                        "全面从严治党", "营商环境", NULL};
   bool *inside = gw_xmalloc((len + 1) * sizeof *inside);
   memset(inside, 0, (len + 1) * sizeof *inside);
   for (int k = 0; phrases[k]; k++)
@@ -1221,6 +1222,12 @@ static size_t break_candidates(const char *t, size_t len, line_break **out) {
      * know the word, so do not trust the boundary much */
     size_t prev = i > 0 ? words[i - 1] : 0, next = i + 1 < nw ? words[i + 1] : len;
     bonus -= (at - prev == 3 ? 3 : 0) + (next - at == 3 ? 3 : 0);
+    /* a body's name ends in a one-character word (教育/局, 委员/会,
+     * 团/县委): never start a line with it */
+    static const char *const org_ends[] = {"会", "局", "委", "办", "厅", "院", "处", "室", "所",
+                                           "站", "队", "部", "署", NULL};
+    if (next - at == 3 && starts_with_any(t + at, org_ends))
+      bonus -= 12;
     v[n++] = (line_break){at, 0, gw_zh_display_width(t, at), bonus};
   }
   free(depth);

@@ -1190,6 +1190,16 @@ if "$GWDOC" render "$H/phrase.md" -o "$H/phrase.docx" 2>/dev/null && styled "$H/
    ! styled "$H/phrase.docx" | grep $'^gwColumn\t' | grep -q '社会/主义'; then
   pass "no break inside a set phrase"
 else fail "no break inside a set phrase" "$(styled "$H/phrase.docx" | grep gwColumn)"; fi
+# Nor starts a line with the last character of a body's name (委员/会),
+# nor parts 营商/环境.
+printf -- '---\nkind: division\ntitle: 中共晋中市委全面深化改革委员会2022年工作要点重点任务分工\nissuer: 某办\ndate: 2022-03-01\n---\n\n1. 甲。（县委办牵头）\n' >"$H/org-title.md"
+printf -- '---\nkind: division\ntitle: 晋中市2024年持续优化营商环境重点任务责任分工\nissuer: 某办\ndate: 2024-03-01\n---\n\n1. 甲。（县委办牵头）\n' >"$H/env-title.md"
+t1=$("$GWDOC" render "$H/org-title.md" -o "$H/org-title.docx" 2>/dev/null && styled "$H/org-title.docx" | grep $'^gwTitle\t')
+t2=$("$GWDOC" render "$H/env-title.md" -o "$H/env-title.docx" 2>/dev/null && styled "$H/env-title.docx" | grep $'^gwTitle\t')
+case "$t1$t2" in
+  *委员会/2022*营商环境/重点*) pass "no line starts with a name's last character (委员/会)" ;;
+  *) fail "no line starts with a name's last character (委员/会)" "$t1 $t2" ;;
+esac
 # lint says the same, at the star.
 "$GWDOC" lint "$H/star.md" 2>&1 | grep -q 'star.md:10:9: warning: 这一段里的“\*\*”有 1 个，是单数.*\[unpaired-bold\]' &&
   pass "lint: unpaired ** reported at the star" || fail "lint: unpaired ** reported at the star" "$("$GWDOC" lint "$H/star.md" 2>&1)"
