@@ -145,8 +145,55 @@ static void check_heading_number(gw_build *b, gw_body_state *st, cmark_node *nod
     st->last_number[i] = 0;
 }
 
+/* Is the heading underlined (a paragraph over a line of --- or ===)?
+ * Drafters type --- as a separator; right under a paragraph, Markdown
+ * makes that paragraph a heading. */
+static bool is_underline(const char *p) {
+  while (*p == ' ')
+    p++;
+  char mark = *p;
+  if (mark != '-' && mark != '=')
+    return false;
+  while (*p == mark || *p == ' ')
+    p++;
+  return *p == '\n' || *p == '\0';
+}
+
+static bool is_underlined(const gw_build *b, cmark_node *node) {
+  int start = cmark_node_get_start_line(node), end = cmark_node_get_end_line(node);
+  if (start < 1 || end <= start)
+    return false; /* one line: a # heading */
+  for (int l = start + 1; l <= end; l++) {
+    size_t line = b->src->body_line + (size_t)l - 2; /* its index, from 0 */
+    if (line < b->src->line_count && is_underline(b->src->text + b->src->line_starts[line]))
+      return true;
+  }
+  return false;
+}
+
+/* Warnings for headings a drafter most likely did not mean: a paragraph
+ * over a --- separator, or a section 一、 typed with one # (each # is an
+ * article, listed in the contents). */
+static void check_heading_meant(gw_build *b, cmark_node *node, int level) {
+  if (is_underlined(b, node)) {
+    gw_warning(b->diags, gw_build_node_pos(b, node),
+               "这一段下面紧接着一行“---”或“===”，Markdown 把这一段读成了标题：如那一行是分隔线，"
+               "请在它上面空一行；如要标题，请改用 # 或 ## 开头");
+    return;
+  }
+  gw_section_number sn;
+  const char *lead = gw_markdown_lead_text(node);
+  if (level == 1 && lead && gw_section_number_read(lead, &sn) && sn.level <= 2)
+    gw_warning(b->diags, gw_build_node_pos(b, node),
+               "这一行用一个 # 写成了文章标题，却以“%.*s”开头：如是文中的%s标题，请写成“%s %.*s……”"
+               "（一个 # 是一篇文章的标题，另起一篇、进本期目录）",
+               (int)(sn.mark_end - sn.start), lead + sn.start, sn.level == 1 ? "一级" : "二级",
+               sn.level == 1 ? "##" : "###", (int)(sn.mark_end - sn.start), lead + sn.start);
+}
+
 static void add_heading(gw_build *b, gw_body_state *st, cmark_node *node) {
   int level = cmark_node_get_heading_level(node);
+  check_heading_meant(b, node, level);
   if (level == 1) {
     memset(st->last_number, 0, sizeof st->last_number);
     if (b->doc->last && !(b->doc->last->kind == GW_BLOCK_BLANK))

@@ -1038,6 +1038,15 @@ want_styled "numbered lines over their text" "$H/levels-tight.md" "gwHeading3	1.
 { printf '%s' "$BULLETIN_FRONT"; printf '# 志愿服务\n\n● 招募志愿者1200名；\n● 开展岗前培训6场次；\n■ 设置“青春驿站”15个。\n'; } >"$H/bullets.md"
 want_styled "bulleted lines" "$H/bullets.md" "gwBody	● 招募志愿者1200名；" "gwBody	● 开展岗前培训6场次；" "gwBody	■ 设置“青春驿站”15个。"
 
+# --- typed right under a paragraph makes it a heading in Markdown, and
+# # 一、… an article of its own: both are warned about, at the line.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 邻里节\n\n5月5日，街道举办邻里节活动。\n---\n\n# 一、主要做法\n\n正文。\n'; } >"$H/meant.md"
+"$GWDOC" render "$H/meant.md" -o "$H/meant.docx" 2>"$H/meant.err"
+grep -q 'meant.md:10:1: warning: 这一段下面紧接着一行“---”或“===”，Markdown 把这一段读成了标题' "$H/meant.err" \
+  && pass "--- under a paragraph: warned" || fail "--- under a paragraph: warned" "$(cat "$H/meant.err")"
+grep -q 'meant.md:13:1: warning: 这一行用一个 # 写成了文章标题，却以“一、”开头：如是文中的一级标题，请写成“## 一、……”' "$H/meant.err" \
+  && pass "# 一、 as an article title: warned" || fail "# 一、 as an article title: warned" "$(cat "$H/meant.err")"
+
 # Headings pasted from Word come bold: a paragraph bold as a whole is
 # read as the plain line is (a heading when it is one), with no warning
 # that its number repeats; a bold run-in head stays body text.
