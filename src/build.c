@@ -1338,14 +1338,52 @@ void gw_build_balance_lines(gw_build *b, gw_runs *runs, gw_role role, int avail)
   gw_buf_free(&all);
 }
 
-/* A footnote label defined twice ([^1] in each article): cmark-gfm keeps
- * the first definition and drops the second, so its text would vanish. */
+/* Footnotes a drafter cannot see go wrong: a label defined twice ([^1]
+ * in each article: cmark-gfm keeps the first definition and drops the
+ * second), a definition no text cites (dropped too), and a citation with
+ * no definition (its [^1] printed as typed). Read from the source lines,
+ * outside fenced code. */
+enum { MAX_NOTE_LABELS = 512 }; /* more notes than any issue has: stop looking */
+
+typedef struct {
+  const char *label[MAX_NOTE_LABELS];
+  size_t offset[MAX_NOTE_LABELS];
+  size_t n;
+} note_labels;
+
+static bool note_label_in(const note_labels *l, const char *label) {
+  for (size_t i = 0; i < l->n; i++)
+    if (strcasecmp(l->label[i], label) == 0) /* as cmark-gfm matches them */
+      return true;
+  return false;
+}
+
+static void note_label_add(note_labels *l, const char *label, size_t offset) {
+  if (l->n < MAX_NOTE_LABELS) {
+    l->label[l->n] = label;
+    l->offset[l->n++] = offset;
+  }
+}
+
+/* The citations [^x] on one line, from p to eol, into refs. */
+static void note_citations(gw_build *b, const char *p, const char *eol, note_labels *refs) {
+  for (const char *q = p; (q = memchr(q, '[', (size_t)(eol - q))) && q + 2 < eol; q++) {
+    if (q[1] != '^')
+      continue;
+    const char *close = memchr(q + 2, ']', (size_t)(eol - q - 2));
+    if (!close || close == q + 2 || memchr(q + 2, ' ', (size_t)(close - q - 2)))
+      continue;
+    note_label_add(refs, gw_arena_strndup(b->arena, q + 2, (size_t)(close - q - 2)),
+                   (size_t)(q - b->src->text));
+  }
+}
+
 void gw_build_check_footnotes(gw_build *b) {
-  enum { MAX_LABELS = 512 }; /* more notes than any issue has: stop looking */
   const gw_source *src = b->src;
-  const char *labels[MAX_LABELS];
-  size_t n = 0;
-  char fence = 0; /* inside ``` or ~~~: no definitions there */
+  note_labels *defs = gw_arena_alloc(b->arena, sizeof *defs);
+  note_labels *refs = gw_arena_alloc(b->arena, sizeof *refs);
+  defs->n = refs->n = 0;
+  char fence = 0; /* inside ``` or ~~~: no notes there */
   for (size_t line = src->body_line - 1; line < src->line_count; line++) {
     const char *p = src->text + src->line_starts[line];
     const char *eol = line + 1 < src->line_count ? src->text + src->line_starts[line + 1]
@@ -1356,26 +1394,39 @@ void gw_build_check_footnotes(gw_build *b) {
       fence = fence == p[0] ? 0 : fence ? fence : p[0];
       continue;
     }
-    if (fence || eol - p < 5 || strncmp(p, "[^", 2) != 0)
+    if (fence || !memchr(p, '[', (size_t)(eol - p)))
       continue;
-    const char *close = memchr(p, ']', (size_t)(eol - p));
-    if (!close || close + 1 >= eol || close[1] != ':' || close == p + 2)
+    const char *close = eol - p >= 5 && strncmp(p, "[^", 2) == 0 ? memchr(p, ']', (size_t)(eol - p))
+                                                                 : NULL;
+    bool defines = close && close + 1 < eol && close[1] == ':' && close != p + 2;
+    if (!defines) {
+      note_citations(b, p, eol, refs);
       continue;
+    }
     const char *label = gw_arena_strndup(b->arena, p + 2, (size_t)(close - p - 2));
-    bool seen = false; /* labels match case-blind, as cmark-gfm matches them */
-    for (size_t i = 0; i < n && !seen; i++)
-      seen = strcasecmp(labels[i], label) == 0;
-    if (seen) {
+    if (note_label_in(defs, label))
       gw_warning(b->diags, gw_source_pos_at(src, (size_t)(p - src->text)),
                  "脚注标号“[^%s]”前面已经用过：这一条脚注的内容不会排出；"
                  "请给每条脚注不同的标号，如 [^%s-2]",
                  label, label);
-      continue;
-    }
-    if (n == MAX_LABELS)
-      return;
-    labels[n++] = label;
+    else
+      note_label_add(defs, label, (size_t)(p - src->text));
+    note_citations(b, close + 1, eol, refs); /* a note may cite another */
   }
+  if (defs->n == MAX_NOTE_LABELS || refs->n == MAX_NOTE_LABELS)
+    return; /* past what was read: no verdict */
+  for (size_t i = 0; i < refs->n; i++)
+    if (!note_label_in(defs, refs->label[i]))
+      gw_warning(b->diags, gw_source_pos_at(src, refs->offset[i]),
+                 "脚注“[^%s]”没有写内容（如另起一行写“[^%s]: 说明……”）：它会原样印出；"
+                 "请补上脚注内容，或删去这个标号",
+                 refs->label[i], refs->label[i]);
+  for (size_t i = 0; i < defs->n; i++)
+    if (!note_label_in(refs, defs->label[i]))
+      gw_warning(b->diags, gw_source_pos_at(src, defs->offset[i]),
+                 "脚注“[^%s]”在正文里没有引用：它的内容不会排出；请在正文相应处写上 [^%s]，"
+                 "或删去这条脚注",
+                 defs->label[i], defs->label[i]);
 }
 
 /* ---- brackets and quotes without partners ---- */

@@ -510,6 +510,16 @@ grep -q 'notes3.md:16:1: warning: 括号里的“县人社局主抓，县财政�
 grep -q 'dupnote.md:18:1: warning: 脚注标号“\[^1\]”前面已经用过' "$H/dupnote.err" \
   && pass "a footnote label used twice is reported" || fail "a footnote label used twice is reported" "$(cat "$H/dupnote.err")"
 
+[ "$(grep -c warning "$H/dupnote.err")" = 1 ] && pass "a footnote label used twice: one warning" \
+  || fail "a footnote label used twice: one warning" "$(cat "$H/dupnote.err")"
+# A citation with no note is printed as typed, a note nobody cites is
+# dropped: both are named, at their place.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 植树\n\n全县共植树12万株[^1]。\n\n[^2]: 数据来源：县林业局。\n'; } >"$H/lonenote.md"
+"$GWDOC" render "$H/lonenote.md" -o "$H/lonenote.docx" 2>"$H/lonenote.err"
+grep -q 'lonenote.md:10:10: warning: 脚注“\[^1\]”没有写内容' "$H/lonenote.err" &&
+  grep -q 'lonenote.md:12:1: warning: 脚注“\[^2\]”在正文里没有引用' "$H/lonenote.err" \
+  && pass "footnotes uncited or undefined are named" || fail "footnotes uncited or undefined are named" "$(cat "$H/lonenote.err")"
+
 # Indented by hand with full-width spaces: the spaces go (the style
 # indents); 附件 lines, numbered or 附件1：, stay one a line.
 { printf '%s' "$BULLETIN_FRONT"; printf '# 标题\n\n　　正文第一段。\n\n附件：1. 督查发现问题清单\n　　　2. 整改责任分工表\n\n附件1：督查发现问题清单\n附件2：整改责任分工表\n'; } >"$H/att.md"
