@@ -15,11 +15,16 @@ const char *gw_style_id(gw_role role) {
   return ids[role];
 }
 
-/* <w:rFonts>: every slot named, so no theme font can creep in. */
+/* <w:rFonts>: every slot named, so no theme font can creep in. A run
+ * with the East Asian hint holds Chinese text and the punctuation both
+ * scripts share (“ ” — …): Word sets that punctuation in the eastAsia
+ * font for the hint, but LibreOffice ignores the hint and gives a quote
+ * after a figure (“12345”) or opening a line the Latin font, a narrow
+ * curly quote; so such a run names the Chinese font in every slot. */
 static void write_r_fonts(gw_xml *x, const gw_role_style *rs, bool hint) {
   gw_xml_start(x, "w:rFonts");
-  gw_xml_attr(x, "w:ascii", rs->latin);
-  gw_xml_attr(x, "w:hAnsi", rs->latin);
+  gw_xml_attr(x, "w:ascii", hint ? rs->font : rs->latin);
+  gw_xml_attr(x, "w:hAnsi", hint ? rs->font : rs->latin);
   gw_xml_attr(x, "w:eastAsia", rs->font);
   gw_xml_attr(x, "w:cs", rs->latin);
   if (hint)
@@ -80,10 +85,13 @@ static void write_styled_r_pr(gw_xml *x, const gw_role_style *rs, bool bold,
     gw_xml_attr(x, "w:ascii", rs->latin);
     gw_xml_attr(x, "w:hAnsi", rs->latin);
     gw_xml_attr(x, "w:cs", rs->latin);
+  } else if (run->hint_east_asia) { /* see write_r_fonts */
+    gw_xml_attr(x, "w:ascii", rs->font);
+    gw_xml_attr(x, "w:hAnsi", rs->font);
+    gw_xml_attr(x, "w:eastAsia", rs->font);
+    gw_xml_attr(x, "w:hint", "eastAsia");
   } else {
     gw_xml_attr(x, "w:eastAsia", rs->font);
-    if (run->hint_east_asia)
-      gw_xml_attr(x, "w:hint", "eastAsia");
   }
   gw_xml_end(x);
   if (bold) {

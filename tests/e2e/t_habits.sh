@@ -1057,6 +1057,26 @@ grep -q 'meant.md:10:1: warning: 这一段下面紧接着一行“---”或“==
 grep -q 'meant.md:13:1: warning: 这一行用一个 # 写成了文章标题，却以“一、”开头：如是文中的一级标题，请写成“## 一、……”' "$H/meant.err" \
   && pass "# 一、 as an article title: warned" || fail "# 一、 as an article title: warned" "$(cat "$H/meant.err")"
 
+# A quote after a figure (“12345”) or opening a line (“五四”专刊):
+# LibreOffice ignores w:hint, so a run holding such punctuation names the
+# Chinese font in every slot (else the quote comes out narrow there).
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 我县推进“12345”热线诉求办理\n\n“5+2”课后服务模式全面推行。\n'; } >"$H/quotes.md"
+"$GWDOC" render "$H/quotes.md" -o "$H/quotes.docx" 2>/dev/null
+bad=$(/usr/bin/python3 - "$H/quotes.docx" <<'PY2'
+import re, sys, zipfile
+d = zipfile.ZipFile(sys.argv[1]).read('word/document.xml').decode()
+n = 0
+for r in re.findall(r'<w:r>(.*?)</w:r>', d):
+    t = ''.join(re.findall(r'<w:t[^>]*>([^<]*)</w:t>', r))
+    if '“' in t or '”' in t:
+        f = re.search(r'<w:rFonts ([^>]*)/>', r).group(1)
+        a = re.search(r'w:ascii="([^"]*)"', f); e = re.search(r'w:eastAsia="([^"]*)"', f)
+        if not a or not e or a.group(1) != e.group(1): n += 1
+print(n)
+PY2
+)
+[ "$bad" = 0 ] && pass "runs with “ ” name the Chinese font in every slot" || fail "runs with “ ” name the Chinese font in every slot" "$bad runs"
+
 # Headings pasted from Word come bold: a paragraph bold as a whole is
 # read as the plain line is (a heading when it is one), with no warning
 # that its number repeats; a bold run-in head stays body text.
