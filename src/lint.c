@@ -1857,8 +1857,8 @@ static void lint_front_keys(gw_diags *out, const gw_val *front) {
  * word for word at the same place. The body's errors are left to the
  * rules above, and a source without front matter gets render's error
  * for that. */
-static void lint_front_as_render(gw_diags *out, const gw_source *src, const char *path,
-                                 const char *data, size_t len) {
+static void lint_front_as_render(gw_diags *out, gw_diags *body, const gw_source *src,
+                                 const char *path, const char *data, size_t len) {
   gw_diags found = {0};
   found.quiet = true;
   gw_bytes none = {0};
@@ -1869,10 +1869,37 @@ static void lint_front_as_render(gw_diags *out, const gw_source *src, const char
                                : d->pos.line == 1;
     gw_pos pos = d->pos;
     pos.file = path; /* d->pos.file lived in gw_convert's arena */
-    if (d->severity == GW_ERROR && in_front)
-      gw_diag_add(out, GW_ERROR, pos, "%s [front-matter]", d->message);
+    if (d->severity == GW_ERROR)
+      gw_diag_add(in_front ? out : body, GW_ERROR, pos, "%s [%s]", d->message,
+                  in_front ? "front-matter" : "render");
   }
   gw_diags_free(&found);
+}
+
+/* [render] The body's errors render stops at that no rule above names on
+ * their line (a unit not in units, a row short of a cell): lint passes
+ * no file render refuses. After resolve_positions: findings have lines. */
+static void take_render_errors(linter *l, gw_diags *body, const char *path) {
+  size_t known = l->n;
+  for (gw_diag *d = body->first; d; d = d->next) {
+    bool named = false;
+    for (size_t i = 0; i < known && !named; i++)
+      named = l->v[i].sev == GW_ERROR && l->v[i].pos.line == d->pos.line;
+    if (named)
+      continue;
+    if (l->n == l->cap) {
+      l->cap = l->cap ? l->cap * 2 : 32;
+      l->v = gw_xrealloc(l->v, l->cap * sizeof *l->v);
+    }
+    finding *f = &l->v[l->n];
+    memset(f, 0, sizeof *f);
+    f->sev = GW_ERROR;
+    f->pos = d->pos;
+    f->pos.file = path;
+    f->msg = gw_xstrdup(d->message);
+    f->seq = l->n++;
+  }
+  gw_diags_free(body);
 }
 
 static void lint_scalar(linter *l, const gw_val *v) {
@@ -2092,8 +2119,8 @@ size_t gw_lint_buffer(const char *path, const char *data, size_t len, gw_diags *
   linter l;
   memset(&l, 0, sizeof l);
   l.arena = gw_arena_new();
-  gw_diags inner = {0}, as_render = {0};
-  inner.quiet = as_render.quiet = true;
+  gw_diags inner = {0}, as_render = {0}, render_body = {0};
+  inner.quiet = as_render.quiet = render_body.quiet = true;
   size_t applied = 0;
   if (fixed) {
     *fixed = NULL;
@@ -2114,7 +2141,7 @@ size_t gw_lint_buffer(const char *path, const char *data, size_t len, gw_diags *
       }
     }
     if (inner.errors == 0) /* a YAML error: render would stop at the same */
-      lint_front_as_render(&as_render, &l.src, path, data, len);
+      lint_front_as_render(&as_render, &render_body, &l.src, path, data, len);
     lint_body(&l);
   }
   /* Only errors of the reader and of YAML keep --fix from running: the
@@ -2124,6 +2151,7 @@ size_t gw_lint_buffer(const char *path, const char *data, size_t len, gw_diags *
   take_diags(&l, &inner, path);
   take_diags(&l, &as_render, path);
   resolve_positions(&l);
+  take_render_errors(&l, &render_body, path);
   if (l.n > 1)
     qsort(l.v, l.n, sizeof *l.v, cmp_finding);
   for (size_t i = 0; i < l.n; i++) {

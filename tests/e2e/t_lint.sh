@@ -223,3 +223,9 @@ lint_numeral_dot() {
   grep -qx '## 二、抓好落实' "$L/dot.md"
 }
 check "lint: 二. at a heading's start becomes 二、" lint_numeral_dot
+
+# What render refuses in the body, lint refuses too, at the same place.
+printf -- '---\nkind: division\ntitle: 测试\nissuer: 某办\ndate: 2024-01-20\nunits: [县发展改革局]\n---\n\n| 序号 | 改革举措 | 牵头单位 | 完成时限 |\n|---|---|---|---|\n| 1 | 甲。 | 县发改局 | 2024年底前 |\n' >"$TMP/lint-render.md"
+"$GWDOC" lint "$TMP/lint-render.md" >"$TMP/lint-render.out" 2>&1; rc=$?
+[ $rc -eq 1 ] && grep -q 'lint-render.md:11:12: error: 单位“县发改局”不在 units 列表里.*\[render\]' "$TMP/lint-render.out" \
+  && pass "lint: render's body errors, at their place" || fail "lint: render's body errors, at their place" "rc=$rc $(cat "$TMP/lint-render.out")"
