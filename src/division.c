@@ -503,6 +503,40 @@ static void take_marked_leads(gw_build *b, const dv_plan *p, dv_row *row) {
     warn_second_lead(b, p, row);
 }
 
+/* 教育局 for 县教育局, 县发改局 for 县发展改革局: one unit spelt two ways? */
+static bool short_form_of(const char *abbr, const char *full) {
+  /* 县委 is no short form of 县非公工委: most of the name must stay */
+  size_t a = gw_zh_count_chars(abbr, strlen(abbr)), f = gw_zh_count_chars(full, strlen(full));
+  return a >= 3 && 2 * a >= f && gw_zh_abbreviates(abbr, full);
+}
+
+static bool same_unit_spelt_apart(const char *a, const char *b) {
+  static const char *const places[] = {"县", "市", "区", "省", "镇", "乡", NULL};
+  if (short_form_of(a, b) || short_form_of(b, a))
+    return true;
+  for (int i = 0; places[i]; i++) {
+    size_t n = strlen(places[i]);
+    if ((strncmp(a, places[i], n) == 0 && strcmp(a + n, b) == 0) ||
+        (strncmp(b, places[i], n) == 0 && strcmp(b + n, a) == 0))
+      return true;
+  }
+  return false;
+}
+
+/* With no units list, each spelling is a unit of its own in the 各单位任
+ * 务清单 and for --unit: a second spelling of a name already met is worth
+ * a word, once. */
+static void warn_second_spelling(gw_build *b, const unit_list *order, const dv_unit *u) {
+  for (size_t i = 0; i < order->count; i++)
+    if (same_unit_spelt_apart(order->names[i], u->name)) {
+      gw_warning(b->diags, u->pos,
+                 "“%s”和前面的“%s”像是同一个单位的两种写法：各单位任务清单和 --unit 会把它们当作两个"
+                 "单位；请统一写法，或在前置元数据里用 units 列出各单位",
+                 u->name, order->names[i]);
+      return;
+    }
+}
+
 static void check_units(gw_build *b, dv_plan *p, unit_list *order) {
   const unit_list *known = &p->known;
   bool listed = p->units_declared;
@@ -547,8 +581,10 @@ static void check_units(gw_build *b, dv_plan *p, unit_list *order) {
           u->name = order->names[at];
         else if (listed)
           report_unknown_unit(b, known, u);
-        else
+        else {
+          warn_second_spelling(b, order, u);
           unit_add(b, order, u->name, folded);
+        }
       }
   for (dv_row *row = p->rows; row; row = row->next) {
     drop_repeated_units(b, p, row);

@@ -661,6 +661,26 @@ START_TEST(paren_item_number_dropped) {
 }
 END_TEST
 
+START_TEST(second_spelling_warned) {
+  /* with no units list, 教育局 beside 县教育局 and 县发改局 beside 县发展
+   * 改革局 are named; 县委 beside 县非公工委 is no short form */
+  result r = convert("",
+                     "| 序号 | 改革举措 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+                     "| 1 | 甲。 | 县教育局 | 县发展改革局 | 汛期 |\n"
+                     "| 2 | 乙。 | 教育局 | 县发改局 | 汛期 |\n"
+                     "| 3 | 丙。 | 县委 | 县非公工委 | 汛期 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  int n = 0;
+  for (const gw_diag *d = r.diags.first; d; d = d->next)
+    n += strstr(d->message, "像是同一个单位的两种写法") != NULL;
+  ck_assert_int_eq(n, 2);
+  const gw_diag *w = first_warning(&r);
+  ck_assert_ptr_nonnull(strstr(w->message, "“教育局”和前面的“县教育局”"));
+  done(&r);
+}
+END_TEST
+
 START_TEST(merge_cells) {
   result r = convert("merge: [牵头单位]\n",
                      "1.甲。（团县委牵头，县委组织部配合）\n\n"
@@ -1357,6 +1377,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, unit_with_other_name);
   tcase_add_test(tc, typed_numbers_checked);
   tcase_add_test(tc, paren_item_number_dropped);
+  tcase_add_test(tc, second_spelling_warned);
   tcase_add_test(tc, merge_cells);
   tcase_add_test(tc, landscape_seven_columns);
   tcase_add_test(tc, landscape_sections);
