@@ -145,6 +145,42 @@ static void check_heading_number(gw_build *b, gw_body_state *st, cmark_node *nod
     st->last_number[i] = 0;
 }
 
+/* Does a source line start and end with a table's bar, | or the
+ * full-width ｜ a Chinese keyboard types? */
+static bool is_bar_line(const char *p) {
+  static const char *const bars[] = {"|", "｜", NULL};
+  const char *eol = strchr(p, '\n');
+  size_t len = eol ? (size_t)(eol - p) : strlen(p);
+  while (len && (*p == ' ' || *p == '\t'))
+    p++, len--;
+  while (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+    len--;
+  bool opens = false, closes = false;
+  for (int i = 0; bars[i]; i++) {
+    size_t n = strlen(bars[i]);
+    opens = opens || (len > n && memcmp(p, bars[i], n) == 0);
+    closes = closes || (len > n && memcmp(p + len - n, bars[i], n) == 0);
+  }
+  return opens && closes;
+}
+
+/* | 乡镇 | 户数 | lines with no |---| row under the first, or typed with
+ * ｜: no table to Markdown, printed as a paragraph of bars. Said once. */
+static void warn_unread_table(gw_build *b, cmark_node *para) {
+  const char *lead = gw_markdown_lead_text(para);
+  int start = cmark_node_get_start_line(para), end = cmark_node_get_end_line(para);
+  if (!lead || (lead[0] != '|' && strncmp(lead, "｜", 3) != 0) || start < 1 || end <= start)
+    return;
+  for (int l = start; l <= end; l++) {
+    size_t line = b->src->body_line + (size_t)l - 2;
+    if (line >= b->src->line_count || !is_bar_line(b->src->text + b->src->line_starts[line]))
+      return;
+  }
+  gw_warning(b->diags, gw_build_node_pos(b, para),
+             "这几行像是表格，却没有读成表格，会照原样印出竖线：表头下面要有一行 |---|---|（每列一个 ---），"
+             "竖线要用半角的 |");
+}
+
 /* Is the heading underlined (a paragraph over a line of --- or ===)?
  * Drafters type --- as a separator; right under a paragraph, Markdown
  * makes that paragraph a heading. */
@@ -631,6 +667,7 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
   case CMARK_NODE_PARAGRAPH: {
     if (gw_build_check_unread_image(b, node))
       break;
+    warn_unread_table(b, node);
     /* A picture on its own line: centred, its caption below it. */
     cmark_node *only = cmark_node_first_child(node);
     if (only && !cmark_node_next(only) && cmark_node_get_type(only) == CMARK_NODE_IMAGE) {

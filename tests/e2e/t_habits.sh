@@ -1077,6 +1077,13 @@ PY2
 )
 [ "$bad" = 0 ] && pass "runs with “ ” name the Chinese font in every slot" || fail "runs with “ ” name the Chinese font in every slot" "$bad runs"
 
+# Table lines with no |---| row, or typed with the full-width ｜: no
+# table to Markdown; said once a block, at its first line.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 投资情况\n\n| 乡镇 | 完成投资（万元） |\n| 冠山镇 | 3200 |\n\n｜乡镇｜户数｜\n｜娘子关镇｜1200｜\n'; } >"$H/bars.md"
+"$GWDOC" render "$H/bars.md" -o "$H/bars.docx" 2>"$H/bars.err"
+[ "$(grep -c '像是表格，却没有读成表格' "$H/bars.err")" = 2 ] && grep -q 'bars.md:10:1: warning: 这几行像是表格' "$H/bars.err" \
+  && pass "table lines not read as a table: warned" || fail "table lines not read as a table: warned" "$(cat "$H/bars.err")"
+
 # Headings pasted from Word come bold: a paragraph bold as a whole is
 # read as the plain line is (a heading when it is one), with no warning
 # that its number repeats; a bold run-in head stays body text.
