@@ -1155,14 +1155,24 @@ static void widen_unit_columns(gw_build *b, const dv_plan *p, const options *o, 
     return;
   int chars = (int)(((long)o->unit_column_chars * L->text_h * 2 / L->text_w + 1) / 2);
   int *before = t->col_twips, *floor = gw_arena_alloc(b->arena, (size_t)t->ncols * sizeof *floor);
+  /* the room comes from the measures: the first text column and the
+   * widest (具体措施 beside a short 重点任务), not a narrow 备注 */
+  int widest_text = p->measure_col;
   for (int i = 0; i < t->ncols; i++)
-    floor[i] = text_col[i] && i == p->measure_col ? 0 : before[i];
+    if (text_col[i] && (widest_text < 0 || before[i] > before[widest_text]))
+      widest_text = i;
+  for (int i = 0; i < t->ncols; i++)
+    floor[i] = text_col[i] && (i == p->measure_col || i == widest_text) ? 0 : before[i];
   balance_widths(b, t, p->unit_col, p->deadline_col, chars, text_col, 0, L->text_h, floor);
-  /* the measures stay the widest column, with a quarter of the width */
+  /* the measures (重点任务 and 具体措施 both, when there are two) stay the
+   * widest column, with a quarter of the width between them */
+  int *w = t->col_twips, m = p->measure_col;
+  int measures_widest = w[m] > w[widest_text] ? w[m] : w[widest_text];
+  long measures = w[m] + (widest_text != m ? w[widest_text] : 0);
   bool widest = true;
   for (int i = 0; i < t->ncols; i++)
-    widest = widest && t->col_twips[i] <= t->col_twips[p->measure_col];
-  if (!widest || t->col_twips[p->measure_col] * 4 < L->text_h)
+    widest = widest && (i == m || i == widest_text || w[i] <= measures_widest);
+  if (!widest || measures * 4 < L->text_h)
     t->col_twips = before;
 }
 

@@ -807,6 +807,18 @@ START_TEST(landscape_unit_columns_grow) {
   ck_assert_int_ge(grid_col(r.xml, 3), 7 * char_w);
   ck_assert_int_gt(grid_col(r.xml, 2), grid_col(r.xml, 3));
   done(&r);
+  /* the same with two text columns (改革事项 short, 具体举措 long): the
+   * room comes from them, so 市工业和信息化局 keeps whole */
+  r = convert("units: [市工业和信息化局, 市财政局]\n",
+              "| 序号 | 改革事项 | 具体举措 | 牵头单位 | 责任单位 | 完成时限 |\n"
+              "|---|---|---|---|---|---|\n"
+              "| 1 | 强化金融支持 | 推进普惠金融服务体系建设，扩大中小微企业首贷、续贷、信用贷规模，"
+              "发挥政府性融资担保机构作用。 | 市工业和信息化局 | 市财政局 | 持续推进 |\n",
+              NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_int_ge(grid_col(r.xml, 4), 8 * char_w);
+  ck_assert_int_gt(grid_col(r.xml, 3), grid_col(r.xml, 4));
+  done(&r);
 }
 END_TEST
 
