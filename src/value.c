@@ -80,7 +80,9 @@ static long mistyped_colon_key(const char *text, size_t len, unsigned first, uns
     bool ascii_key = true;
     while (colon < eol && *colon != ':' && *colon != ' ' && *colon != '#' && *colon != '"' &&
            *colon != '\'' && strncmp(colon, "：", 3) != 0) {
-      ascii_key = ascii_key && (isalnum((unsigned char)*colon) || *colon == '_');
+      /* 送:[县委常委] under distribution: a Chinese key slips too */
+      ascii_key = ascii_key && (isalnum((unsigned char)*colon) || *colon == '_' ||
+                                (unsigned char)*colon >= 0x80);
       colon++;
     }
     *line = l;
@@ -133,9 +135,12 @@ static int report_colon_slip(reader *r, long at, unsigned line, colon_slip slip)
     const char *value = r->text + at + 1, *eol = value;
     while (eol < r->text + r->len && *eol != '\n' && *eol != '\r')
       eol++;
-    int key_len = (int)(r->text + at - bol);
-    gw_error(r->diags, here, "名称“%.*s”的冒号后面要有一个空格：写成“%.*s: %.*s”", key_len, bol,
-             key_len, bol, (int)(eol - value), value);
+    const char *key = bol;
+    while (*key == ' ')
+      key++; /* the key as written, without its indent */
+    int key_len = (int)(r->text + at - key);
+    gw_error(r->diags, here, "名称“%.*s”的冒号后面要有一个空格：写成“%.*s: %.*s”", key_len, key,
+             key_len, key, (int)(eol - value), value);
   }
   return -1;
 }

@@ -96,3 +96,10 @@ else fail "150 errors: the first 100 shown, the rest counted" "rc=$rc $(tail -n 
   grep -q 'imgspace.md:12:1: error: 图片地址“images/现场 照片.jpg”里有空格.*!\[活动现场\](<images/现场 照片.jpg>)' "$E/imgspace.err" \
   && pass "picture address with a space: error that says how" \
   || fail "picture address with a space: error that says how" "rc=$rc $(cat "$E/imgspace.err")"
+
+# A Chinese key under distribution with no space after its colon is named
+# on its own line, as a top-level key's is.
+printf -- '---\nkind: bulletin\ntemplate: jintuan-yaoxun\nyear: 2021\nnumber: 5\ndate: 2021-05-06\ndistribution:\n  报: [市委办公室]\n  送:[县委常委]\n  发: [各乡镇]\n---\n\n# 标题\n\n正文。\n' >"$E/nospace-cn.md"
+"$GWDOC" render "$E/nospace-cn.md" -o "$E/nospace-cn.docx" 2>"$E/nospace-cn.err"; rc=$?
+[ $rc -eq 1 ] && grep -q 'nospace-cn.md:9:4: error: 名称“送”的冒号后面要有一个空格：写成“送: \[县委常委\]”' "$E/nospace-cn.err" \
+  && pass "送:[…] under distribution: named on its line" || fail "送:[…] under distribution: named on its line" "rc=$rc $(cat "$E/nospace-cn.err")"
