@@ -34,6 +34,15 @@ static void print_one(const gw_diags *d, const gw_diag *diag) {
   free(line);
 }
 
+/* Is `diag` the one added last, word for word at the same place? */
+static bool same_as_last(const gw_diags *d, const gw_diag *diag) {
+  const gw_diag *l = d->last;
+  return l && l->severity == diag->severity && l->pos.line == diag->pos.line &&
+         l->pos.col == diag->pos.col && strcmp(l->message, diag->message) == 0 &&
+         (l->pos.file == diag->pos.file ||
+          (l->pos.file && diag->pos.file && strcmp(l->pos.file, diag->pos.file) == 0));
+}
+
 void gw_diag_add(gw_diags *d, gw_severity sev, gw_pos pos, const char *fmt, ...) {
   /* The diagnostic outlives the conversion (callers that collect print
    * after gw_convert has freed its arena), so it keeps its own copy of
@@ -56,6 +65,11 @@ void gw_diag_add(gw_diags *d, gw_severity sev, gw_pos pos, const char *fmt, ...)
   diag->severity = sev;
   diag->pos = pos;
   diag->next = NULL;
+  if (same_as_last(d, diag)) { /* one value read twice: said once */
+    free(diag->message);
+    free(diag);
+    return;
+  }
   if (d->last)
     d->last->next = diag;
   else

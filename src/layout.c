@@ -1,5 +1,6 @@
 /* layout.c - read layout numbers from the merged template. */
 #include "layout.h"
+#include "zh.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -173,6 +174,35 @@ static void read_role(reader *r, const gw_val *layout, const gw_val *spec,
     s->scale_pct = L->char_twips * 100 / (body_size * 10);
 }
 
+/* A role a template names that gwdoc has not (titel: for title): it would
+ * change nothing, silently. */
+static void warn_unknown_roles(reader *r, const gw_val *roles) {
+  if (roles->kind != GW_VAL_MAP)
+    return;
+  for (const gw_val *k = roles->first; k; k = k->next) {
+    int near = -1;
+    size_t best = 3; /* a slip of two letters at most */
+    bool known = false;
+    for (int i = 0; i < GW_ROLE_COUNT && !known; i++) {
+      known = strcmp(k->key, gw_role_names[i]) == 0;
+      size_t d = gw_zh_distance(k->key, gw_role_names[i]);
+      if (d < best) {
+        best = d;
+        near = i;
+      }
+    }
+    if (known)
+      continue;
+    if (near >= 0)
+      gw_warning(r->diags, k->key_pos, "layout.roles 里没有“%s”这个角色，这一项不起作用：是不是“%s”？",
+                 k->key, gw_role_names[near]);
+    else
+      gw_warning(r->diags, k->key_pos,
+                 "layout.roles 里没有“%s”这个角色，这一项不起作用：角色名见 templates/gbt9704.yaml",
+                 k->key);
+  }
+}
+
 int gw_layout_read(gw_diags *diags, const gw_val *config, gw_layout *L) {
   reader r = {diags, config, config->pos, 0};
   memset(L, 0, sizeof *L);
@@ -204,6 +234,7 @@ int gw_layout_read(gw_diags *diags, const gw_val *config, gw_layout *L) {
     if (spec)
       read_role(&r, layout, spec, body_size, &L->roles[i], L);
   }
+  warn_unknown_roles(&r, roles);
 
   const gw_val *pn = need(&r, layout, "page_number");
   if (pn) {

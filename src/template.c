@@ -69,10 +69,15 @@ const char *gw_template_find(gw_arena *arena, const char *name, const char *dir)
   if (!*name)
     return NULL;
   if (is_path(name)) {
-    const char *path = name[0] == '/' ? name : gw_arena_printf(arena, "%s/%s", dir, name);
+    while (name[0] == '.' && name[1] == '/')
+      name += 2; /* ./x.yaml: x.yaml beside the source, named as the drafter reads it */
+    const char *path = name[0] == '/' ? name
+                       : strcmp(dir, ".") == 0 ? name
+                                               : gw_arena_printf(arena, "%s/%s", dir, name);
     return is_file(path) ? path : NULL;
   }
-  const char *candidate = gw_arena_printf(arena, "%s/%s.yaml", dir, name);
+  const char *candidate = strcmp(dir, ".") == 0 ? gw_arena_printf(arena, "%s.yaml", name)
+                                                : gw_arena_printf(arena, "%s/%s.yaml", dir, name);
   if (is_file(candidate))
     return candidate;
   const char *env = getenv("GWDOC_TEMPLATES");
@@ -108,9 +113,9 @@ static gw_val *load_file(gw_arena *arena, gw_diags *diags, const char *name,
   if (gw_source_read(arena, diags, path, &src) == 0)
     v = gw_val_parse(arena, diags, path, 1, src.text, src.len);
   if (!v && strcmp(name, path) == 0)
-    gw_error(diags, at, "模板“%s”无法使用：见上面的错误", name);
+    gw_error(diags, at, "模板“%s”无法使用：错误见模板文件处的报错", name);
   else if (!v)
-    gw_error(diags, at, "模板“%s”（%s）无法使用：见上面的错误", name, path);
+    gw_error(diags, at, "模板“%s”（%s）无法使用：错误见该文件处的报错", name, path);
   return v;
 }
 

@@ -103,3 +103,17 @@ printf -- '---\nkind: bulletin\ntemplate: jintuan-yaoxun\nyear: 2021\nnumber: 5\
 "$GWDOC" render "$E/nospace-cn.md" -o "$E/nospace-cn.docx" 2>"$E/nospace-cn.err"; rc=$?
 [ $rc -eq 1 ] && grep -q 'nospace-cn.md:9:4: error: 名称“送”的冒号后面要有一个空格：写成“送: \[县委常委\]”' "$E/nospace-cn.err" \
   && pass "送:[…] under distribution: named on its line" || fail "送:[…] under distribution: named on its line" "rc=$rc $(cat "$E/nospace-cn.err")"
+
+# A template's misspelt role (titel: for title) changes nothing: said,
+# with the role meant. A value read twice is reported once.
+mkdir -p "$E/tpl"
+printf 'extends: gbt9704\nkind: bulletin\ntitle: 信息简报\nissuer: 某办\nlayout:\n  roles:\n    titel: {font: 方正小标宋简体}\n' >"$E/tpl/typo.yaml"
+printf -- '---\ntemplate: typo\nnumber: 5\ndate: 2021-05-06\n---\n\n# 标题\n\n正文。\n' >"$E/tpl/typo.md"
+( cd "$E/tpl" && "$GWDOC" render typo.md -o typo.docx 2>typo.err ); rc=$?
+[ $rc -eq 0 ] && grep -q '^typo.yaml:7:5: warning: layout.roles 里没有“titel”这个角色，这一项不起作用：是不是“title”？' "$E/tpl/typo.err" \
+  && pass "template: a misspelt role is named" || fail "template: a misspelt role is named" "rc=$rc $(cat "$E/tpl/typo.err")"
+printf 'extends: gbt9704\nkind: bulletin\ntitle: 信息简报\nissuer: 某办\nlayout:\n  roles:\n    body: {font: 仿宋, size: 十六号}\n' >"$E/tpl/size.yaml"
+sed 's/template: typo/template: size/' "$E/tpl/typo.md" >"$E/tpl/size.md"
+( cd "$E/tpl" && "$GWDOC" render size.md -o size.docx 2>size.err ); rc=$?
+[ $rc -eq 1 ] && [ "$(grep -c '字号应为字号名称' "$E/tpl/size.err")" = 1 ] \
+  && pass "template: a bad size is reported once" || fail "template: a bad size is reported once" "rc=$rc $(cat "$E/tpl/size.err")"
