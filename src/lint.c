@@ -1461,6 +1461,26 @@ static bool ends_open(const prose *pr, char *tail, size_t cap) {
 /* Does the paragraph carry on a sentence? It starts with a Han
  * character, a letter or digit, or 、 ，, and not with a number marker
  * (一、 （一） 1. （1） 1） ① 第一 一是) nor a short label ending in ：. */
+/* 来源：榆次区教育局, 电话：13800000000: a labelled line of its own, no
+ * sentence a blank line cut (its label: one to six Han characters; its
+ * value one thing, not a list a page end may have cut: 报：甲，乙，). */
+static bool label_line(const prose *pr) {
+  const char *s = pr->text.data;
+  size_t len = pr->text.len, i = 0;
+  int han = 0;
+  while (i < len) {
+    UChar32 c = next_cp(s, len, &i);
+    if (c == 0xFF1A || c == ':') {
+      const char *rest = s + i;
+      size_t n = len - i;
+      return han >= 1 && han <= 6 && !memmem(rest, n, "，", 3) && !memmem(rest, n, "、", 3);
+    }
+    if (!is_han(c) || ++han > 6)
+      return false;
+  }
+  return false;
+}
+
 static bool starts_mid(const prose *pr, const marker *m) {
   const char *s = pr->text.data;
   size_t len = pr->text.len;
@@ -1629,7 +1649,12 @@ static size_t tab_lines(const prose *pr, size_t *first) {
     while (k < end && (s[k] == ' ' || s[k] == '\t'))
       k++;
     const char *tab = k < end ? memchr(s + k, '\t', end - k) : NULL;
-    if (tab && tab + 1 < s + end && !count++)
+    /* 一、⇥主要做法: Word's numbering as text, one tab after the number,
+     * which render reads as a heading; no spreadsheet's row */
+    gw_section_number sn;
+    bool numbered = tab && !memchr(tab + 1, '\t', (size_t)(s + end - tab - 1)) &&
+                    gw_section_number_read(s + k, &sn) && s + k + sn.mark_end == tab;
+    if (tab && tab + 1 < s + end && !numbered && !count++)
       *first = at;
     at = end + 1;
   }
@@ -1759,7 +1784,7 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
     /* pasted spreadsheet rows end in a cell, not mid-sentence */
     bool tab_rows = pr.text.data && memchr(pr.text.data, '\t', pr.text.len);
     l->prev_open = ends_open(&pr, l->prev_tail, sizeof l->prev_tail) && !typed && !bold_head &&
-                   !tab_rows;
+                   !tab_rows && !label_line(&pr);
     size_t last = pr.nseg ? pr.segs[pr.nseg - 1].roff + pr.segs[pr.nseg - 1].len - 1
                           : pr.start;
     l->prev_line = gw_source_line_of(src, last);

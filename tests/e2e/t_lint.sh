@@ -229,3 +229,11 @@ printf -- '---\nkind: division\ntitle: 测试\nissuer: 某办\ndate: 2024-01-20\
 "$GWDOC" lint "$TMP/lint-render.md" >"$TMP/lint-render.out" 2>&1; rc=$?
 [ $rc -eq 1 ] && grep -q 'lint-render.md:11:12: error: 单位“县发改局”不在 units 列表里.*\[render\]' "$TMP/lint-render.out" \
   && pass "lint: render's body errors, at their place" || fail "lint: render's body errors, at their place" "rc=$rc $(cat "$TMP/lint-render.out")"
+
+# No noise on what render reads well: a labelled line of its own (来源：…,
+# 电话：… over a signature) cuts no sentence, and 一、⇥主要做法 (Word's
+# numbering as text) is a heading, not a spreadsheet's row.
+printf -- '---\nkind: bulletin\ntemplate: jintuan-yaoxun\nyear: 2021\nnumber: 5\ndate: 2021-05-06\n---\n\n# 标题\n\n来源：榆次区教育局\n\n今年以来，榆次区坚决落实“双减”政策。\n一、\t主要做法\n（一）\t强化安全保障\n假期前开展安全检查。\n\n联系人：张明\n电话：13800000000\n\n巨轮街道办事处\n' >"$TMP/lint-quiet.md"
+out=$("$GWDOC" lint "$TMP/lint-quiet.md" 2>&1); rc=$?
+[ $rc -eq 0 ] && ! printf '%s' "$out" | grep -q 'broken-paragraph\|tab-columns' \
+  && pass "lint: no noise on label lines and Word's numbering" || fail "lint: no noise on label lines and Word's numbering" "$out"
