@@ -1496,6 +1496,10 @@ static void check_text(gw_build *b, gw_buf *buf, const gw_runs *runs, gw_pos pos
   const char *text = runs_text(buf, runs, &len);
   unpaired_warning w = {b, pos};
   gw_zh_each_unpaired(text, len, gw_zh_paren_marker_len(text, len), warn_unpaired, &w);
+  size_t at, n;
+  if (gw_zh_find_emoji(text, len, &at, &n))
+    gw_warning(b->diags, pos, "这一段里有表情符号“%.*s”：公文字体里没有它的字形，打印出来是方框；请删去",
+               (int)n, text + at);
   const char *placeholder = placeholder_in(text, len);
   if (placeholder)
     gw_warning(b->diags, pos, "这里还是 gwdoc new 写下的占位文字“%s”：请换成正文，或删去",

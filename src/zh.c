@@ -278,8 +278,10 @@ static enum cls classify(UChar32 c)
       t == U_ENCLOSING_MARK)
     return CLS_NEUTRAL;
   int w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  /* the emoji properties are ICU data, loaded only now (a look-up before
+   * it would fail, and ICU would not try again) */
   if ((w == U_EA_WIDE || w == U_EA_FULLWIDTH) &&
-      !u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION))
+      !(gw_icu_data_load() == 0 && u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION)))
     return CLS_EA;
   return CLS_LATIN;
 }
@@ -1523,6 +1525,33 @@ long gw_zh_word_breaks(const char *text, size_t len, size_t **out)
   ubrk_close(bi);
   utext_close(ut);
   return n;
+}
+
+bool gw_zh_find_emoji(const char *text, size_t len, size_t *at, size_t *n)
+{
+  const uint8_t *s = (const uint8_t *)text;
+  for (size_t i = 0; i < len;) {
+    /* emoji shown as pictures lie past U+1F000 (four bytes) or among the
+     * symbols from U+2300 (three bytes, lead E2): most text has neither */
+    const uint8_t *lead = memchr(s + i, 0xF0, len - i), *e2 = memchr(s + i, 0xE2, len - i);
+    const uint8_t *p = !lead ? e2 : !e2 ? lead : lead < e2 ? lead : e2;
+    if (!p)
+      return false;
+    size_t start = (size_t)(p - s);
+    i = start;
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    if (c < 0x2300 || (c >= 0x3000 && c < 0x1F000))
+      continue; /* “ ” — … and the like: no emoji among them */
+    if (gw_icu_data_load() < 0) /* ICU's emoji data, only now */
+      return false;
+    if (u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION)) {
+      *at = start;
+      *n = i - start;
+      return true;
+    }
+  }
+  return false;
 }
 
 /* See zh.h. */

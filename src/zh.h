@@ -99,6 +99,11 @@ long gw_zh_word_breaks(const char *text, size_t len, size_t **out);
  * the first and the last of `full`, and `abbr` is shorter? */
 bool gw_zh_abbreviates(const char *abbr, const char *full);
 
+/* The first emoji of text[0..len) (👍, ✊: Emoji_Presentation, shown as a
+ * picture, which the official fonts have no glyph for), as its byte
+ * offset and length; false when there is none. */
+bool gw_zh_find_emoji(const char *text, size_t len, size_t *at, size_t *n);
+
 /* Edit distance in code points between two strings (for "did you mean"). */
 size_t gw_zh_distance(const char *a, const char *b);
 

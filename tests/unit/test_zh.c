@@ -60,6 +60,23 @@ static const validate_case validate_cases[] = {
     {"first error wins", S("\x01\xC0\x80"), false, 0, true},
 };
 
+/* Emoji shown as pictures are found; the symbols drafters bullet with
+ * (★ ☆ √) and Chinese punctuation are not. */
+START_TEST(test_find_emoji)
+{
+  size_t at = 0, n = 0;
+  const char *t = "青年志愿者👍✊。";
+  ck_assert(gw_zh_find_emoji(t, strlen(t), &at, &n));
+  ck_assert_uint_eq(at, strlen("青年志愿者"));
+  ck_assert_uint_eq(n, strlen("👍"));
+  t = "“五四”★ 青年☆、√ 完成——好…";
+  ck_assert(!gw_zh_find_emoji(t, strlen(t), &at, &n));
+  t = "完成✊";
+  ck_assert(gw_zh_find_emoji(t, strlen(t), &at, &n));
+  ck_assert_uint_eq(at, strlen("完成"));
+}
+END_TEST
+
 START_TEST(test_validate)
 {
   const validate_case *c = &validate_cases[_i];
@@ -1005,6 +1022,7 @@ Suite *zh_suite(void)
   tcase_add_test(tc, test_abbreviates);
   tcase_add_test(tc, test_numeral_value);
   tcase_add_test(tc, test_each_unpaired);
+  tcase_add_test(tc, test_find_emoji);
   tcase_add_checked_fixture(tc, NULL, teardown);
   suite_add_tcase(s, tc);
 
