@@ -1786,23 +1786,35 @@ static void check_deadline_date(gw_build *b, const dv_plan *p, const dv_row *row
 }
 
 /* An item without a 完成时限 (a list item without the field, a table
- * row whose cell is empty) is warned about when other items of the plan
- * give one: then it is a gap. Items in prose are left alone, and so is a
- * plan that gives no deadline anywhere: published plans often give none
- * in their prose items (samples/yangqu-division.md). */
+ * row whose cell is empty) is warned about when at least half the items
+ * of the plan give one: then it is a gap. Items in prose are left alone,
+ * and so is a plan whose items mostly give none: published plans often
+ * give none in their prose items (samples/yangqu-division.md), and one
+ * dated item among six is no rule the others broke. */
 static void check_deadlines(gw_build *b, dv_plan *p) {
   if (p->deadline_col < 0)
     return;
-  bool any = false;
-  for (const dv_row *row = p->rows; row && !any; row = row->next)
-    any = !row->category && row->cells[p->deadline_col].first;
+  /* of the items written by columns (list fields, table cells): prose
+   * items are left alone, so they count for nothing either way */
+  size_t items = 0, dated = 0, nbare = 0;
+  dv_row **bare = gw_arena_alloc(b->arena, (p->items + 1) * sizeof *bare);
   for (dv_row *row = p->rows; row; row = row->next) {
-    if (!row->category && row->cells[p->deadline_col].first)
+    if (row->category)
+      continue;
+    if (row->cells[p->deadline_col].first) {
       check_deadline_date(b, p, row);
-    if (row->category || row->cells[p->deadline_col].first || misplaced_deadline(b, p, row))
-      continue;
-    if (!any || !written_in_columns(b, p, row))
-      continue;
+      items++, dated++;
+    } else if (misplaced_deadline(b, p, row)) {
+      items++, dated++; /* said as a row a cell short */
+    } else if (written_in_columns(b, p, row) && nbare < p->items) {
+      items++;
+      bare[nbare++] = row;
+    }
+  }
+  if (!dated || 2 * dated < items)
+    return;
+  for (size_t i = 0; i < nbare; i++) {
+    const dv_row *row = bare[i];
     if (row->from_table)
       gw_warning(b->diags, row->pos, "这一行的“%s”一格空着：请补上（如“2024年6月底前”"
                  "“长期坚持”）；如是这一行少写了一格，请补齐", p->columns[p->deadline_col]);
@@ -2001,6 +2013,9 @@ int gw_division_build(gw_build *b, cmark_node *root) {
   if (b->diags->errors > errors)
     return -1;
   const char *issuer = gw_build_str(b, "issuer", false);
+  if (!issuer && !gw_val_get(b->config, "issuer"))
+    gw_warning(b->diags, gw_build_missing_pos(b),
+               "没有写 issuer（印发机关）：版记只排印发日期；请在前置元数据里写上“issuer: 某某办公室”");
   const char *title = document_title(b, &p);
   b->doc->title = title;
   b->doc->creator = issuer;

@@ -1286,6 +1286,15 @@ START_TEST(missing_deadline) {
   ck_assert_ptr_nonnull(strstr(w->message, "完成时限"));
   ck_assert_ptr_null(w->next); /* the prose item 3: none */
   done(&r);
+  /* one dated item among four is no rule the others broke: no warning */
+  r = convert(front,
+              "| 序号 | 改革举措 | 牵头单位 | 完成时限 |\n|---|---|---|---|\n"
+              "| 1 | 甲。 | 甲局 | 2024年6月底前 |\n| 2 | 乙。 | 乙局 | |\n"
+              "| 3 | 丙。 | 丙局 | |\n| 4 | 丁。 | 甲局 | |\n",
+              NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_null(first_warning(&r));
+  done(&r);
   r = convert(front, "1. 甲。\n   - 牵头单位：甲局\n2. 乙。\n   - 牵头单位：乙局\n", NULL);
   ck_assert_int_eq(r.status, GW_OK);
   ck_assert_ptr_null(first_warning(&r)); /* no deadline anywhere */
