@@ -231,7 +231,9 @@ static void add_heading(gw_build *b, gw_body_state *st, cmark_node *node) {
   int level = cmark_node_get_heading_level(node);
   check_heading_meant(b, node, level);
   if (level == 1) {
+    /* each article numbers its headings from 一、 again, typed or not */
     memset(st->last_number, 0, sizeof st->last_number);
+    memset(st->heading_counter, 0, sizeof st->heading_counter);
     if (b->doc->last && !(b->doc->last->kind == GW_BLOCK_BLANK))
       gw_doc_add(b->doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
     add_para(b, GW_ROLE_TITLE, node, NULL);
