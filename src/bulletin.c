@@ -803,14 +803,15 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
 /* Does the issuer leave room for the date on its line (`width`: from
  * the issuer's indent to the date's)? If not, the drafter is warned
  * and the date goes to a line of its own, whole. */
-static bool issuer_leaves_room(gw_build *b, int width,
-                               const char *issuer, const char *date) {
+static bool issuer_leaves_room(gw_build *b, int width, const char *issuer,
+                               const char *last_line, const char *date) {
   /* a display column is half a character of the grid's pitch (the
    * line's 26 characters between the indents); a character between */
   int col = b->doc->layout.char_twips / 2;
   if (!issuer || !date || col <= 0)
     return true;
-  size_t need = gw_zh_display_width(issuer, strlen(issuer)) + gw_zh_display_width(date, strlen(date)) + 2;
+  size_t need = gw_zh_display_width(last_line, strlen(last_line)) +
+                gw_zh_display_width(date, strlen(date)) + 2;
   size_t room = (size_t)(width / col);
   if (need <= room)
     return true;
@@ -820,6 +821,32 @@ static bool issuer_leaves_room(gw_build *b, int width,
              "日期已移到下一行：如要排在一行，请用简称",
              issuer, room / 2, (need + 1) / 2);
   return false;
+}
+
+/* The issuer on its line; two issuers too long for one line (中共某某区委
+ * 员会办公室、某某区人民政府办公室) break after the 、 or ， between them,
+ * not inside a name. */
+static const char *append_issuer(gw_build *b, gw_runs *runs, const char *issuer, int width) {
+  int col = b->doc->layout.char_twips / 2;
+  size_t len = issuer ? strlen(issuer) : 0;
+  size_t room = col > 0 ? (size_t)(width / col) : 0, cut = 0;
+  if (len && room && gw_zh_display_width(issuer, len) > room) {
+    static const char *const seps[] = {"、", "，", NULL};
+    for (int i = 0; seps[i]; i++)
+      for (const char *p = issuer; (p = strstr(p, seps[i])); p += strlen(seps[i])) {
+        size_t end = (size_t)(p - issuer) + strlen(seps[i]);
+        if (gw_zh_display_width(issuer, end) <= room && end > cut && end < len)
+          cut = end;
+      }
+  }
+  if (!cut) {
+    gw_runs_append(b->arena, runs, GW_RUN_TEXT, issuer ? issuer : "", len);
+    return issuer;
+  }
+  gw_runs_append(b->arena, runs, GW_RUN_TEXT, issuer, cut);
+  gw_runs_append(b->arena, runs, GW_RUN_BREAK, "", 0);
+  gw_runs_append(b->arena, runs, GW_RUN_TEXT, issuer + cut, len - cut);
+  return issuer + cut; /* its last line, which the date may share */
 }
 
 /* A 报名 longer than the line (晋中市卫生健康工作简报, 中共清徐县委政法委员
@@ -937,9 +964,11 @@ static void add_masthead(gw_build *b) {
   const gw_role_style *rs = &doc->layout.roles[GW_ROLE_ISSUER_LINE];
   line->tab_right_twips = doc->layout.text_w - rs->indent_twips;
   line->rule_below = true;
-  gw_runs_append(b->arena, &line->runs, GW_RUN_TEXT, issuer ? issuer : "",
-                 issuer ? strlen(issuer) : 0);
-  if (!issuer_leaves_room(b, doc->layout.text_w - 2 * rs->indent_twips, issuer, date))
+  int width = doc->layout.text_w - 2 * rs->indent_twips;
+  const char *last_line = append_issuer(b, &line->runs, issuer, width);
+  if (last_line != issuer) /* two lines: both one character in */
+    line->indent_left_twips = rs->indent_twips;
+  if (!issuer_leaves_room(b, width, issuer, last_line, date))
     gw_runs_append(b->arena, &line->runs, GW_RUN_BREAK, "", 0);
   gw_runs_append(b->arena, &line->runs, GW_RUN_TAB, "", 0);
   gw_runs_append(b->arena, &line->runs, GW_RUN_TEXT, date ? date : "", date ? strlen(date) : 0);

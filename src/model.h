@@ -103,6 +103,8 @@ typedef struct gw_block {
   bool keep_next;       /* titles and headings stay with what follows */
   bool page_break_before;
   int tab_right_twips;  /* a right tab stop (issuer left, date right) */
+  int indent_left_twips; /* every line indented so (the issuer on two lines), not
+                            just the first; 0: the style's */
   bool landscape;       /* GW_BLOCK_SECTION: the section that ends here */
   gw_table *table;
   gw_tail *tail;

@@ -46,6 +46,12 @@ static void write_p_pr(gw_xml *x, const gw_doc *doc, const gw_block *b) {
     write_p_bdr(x, doc);
   if (b->tab_right_twips)
     write_tabs(x, b->tab_right_twips);
+  if (b->indent_left_twips) {
+    gw_xml_start(x, "w:ind");
+    gw_xml_attr_int(x, "w:left", b->indent_left_twips);
+    gw_xml_attr_int(x, "w:firstLine", 0);
+    gw_xml_end(x);
+  }
   gw_xml_end(x);
 }
 
@@ -82,7 +88,7 @@ static void write_p_opening(gw_xml *x, const void *key, unsigned flags, void *p)
  * whether it keeps with the next or starts a page, so it is made once. */
 static void write_p(gw_xml *x, const gw_doc *doc, const gw_block *b) {
   const char *open = NULL;
-  if (!b->rule_below && !b->tab_right_twips)
+  if (!b->rule_below && !b->tab_right_twips && !b->indent_left_twips)
     open = gw_xml_fragment(x, gw_style_id(b->role),
                            (unsigned)b->keep_next | (unsigned)b->page_break_before << 1,
                            write_p_opening, (void *)b);

@@ -1084,6 +1084,13 @@ PY2
 [ "$(grep -c '像是表格，却没有读成表格' "$H/bars.err")" = 2 ] && grep -q 'bars.md:10:1: warning: 这几行像是表格' "$H/bars.err" \
   && pass "table lines not read as a table: warned" || fail "table lines not read as a table: warned" "$(cat "$H/bars.err")"
 
+# Two issuers too long for one line break after the 、 between them,
+# both lines one character in, the date beside the second when it fits.
+printf -- '---\nkind: bulletin\ntitle: 中共晋中市榆次区委员会办公室信息简报\nissuer: 中共晋中市榆次区委员会办公室、晋中市榆次区人民政府办公室\nnumber: 5\ndate: 2021-05-06\ndistribution: {}\n---\n\n# 会议\n\n正文。\n' >"$H/two-issuers.md"
+want_styled "two issuers" "$H/two-issuers.md" "gwIssuerLine	中共晋中市榆次区委员会办公室、/晋中市榆次区人民政府办公室2021年5月6日"
+unzip -p "$H/two-issuers.docx" word/document.xml | grep -q '<w:ind w:left="320" w:firstLine="0"/>' \
+  && pass "two issuers: both lines indented" || fail "two issuers: both lines indented"
+
 # Headings pasted from Word come bold: a paragraph bold as a whole is
 # read as the plain line is (a heading when it is one), with no warning
 # that its number repeats; a bold run-in head stays body text.
