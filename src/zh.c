@@ -795,7 +795,7 @@ static void pass_dashes(norm_ctx *x)
   for (size_t i = 0; i < n;) {
     UChar32 c = cp[i];
     if ((x->fl[i] & NF_PROT) ||
-        (c != '-' && c != '.' && c != 0x2014 && c != 0x2026)) {
+        (c != '-' && c != '.' && c != 0x2014 && c != 0x2026 && c != 0x3002)) {
       i++;
       continue;
     }
@@ -810,11 +810,13 @@ static void pass_dashes(norm_ctx *x)
     /* A lone — stays: GB/T 15834 makes it the 一字线 of ranges and
      * links (6月10日—20日, 北京—上海); a 破折号 typed with a Chinese
      * input method is already ——. */
-    bool conv = ((c == '-' && run >= 2) || (c == '.' && run >= 3) ||
-                 (c == 0x2026 && run == 1)) &&
-                ctx;
+    /* 。。。 typed for an ellipsis: …… whatever is around it */
+    bool conv = (((c == '-' && run >= 2) || (c == '.' && run >= 3) ||
+                  (c == 0x2026 && run == 1)) &&
+                 ctx) ||
+                (c == 0x3002 && run >= 3);
     if (conv) {
-      x->rep[i] = (c == '-' || c == 0x2014) ? 0x2014 : 0x2026;
+      x->rep[i] = (c == '-' || c == 0x2014) ? 0x2014 : 0x2026; /* 。 too: … */
       x->fl[i] |= NF_DBL;
       mark(x, i + 1, j, NF_DEL);
     }
@@ -1146,6 +1148,8 @@ static text_scan scan_text(const char *text, size_t len)
     int next = i < n ? (unsigned char)text[i] : -1;
     if (c < 0 || !(inert(c) || (is_ascii_digit(prev) && inert_after_digit(c, next))))
       return TEXT_CHANGES;
+    if (c == 0x3002 && prev == 0x3002)
+      return TEXT_CHANGES; /* 。。。 may be an ellipsis (pass_dashes) */
     prev = c;
   }
   return result;

@@ -357,6 +357,8 @@ static const str_case normalize_cases[] = {
     {"等等.....", "等等……"},
     {"等等…", "等等……"},
     {"中文……", "中文……"},
+    {"百分点。。。", "百分点……"},
+    {"完成了。。", "完成了。。"},
     {"wait...", "wait..."},
     {"好..", "好.."},
     /* spaces between Han and digits/Latin */
