@@ -37,6 +37,8 @@ static void line_text(cmark_node *n, char *buf, size_t size) {
       break;
     const char *lit = t == CMARK_NODE_TEXT ? cmark_node_get_literal(n) : NULL;
     size_t k = lit ? strlen(lit) : 0;
+    if (!k)
+      continue; /* an emphasis, a code span: no text of its own here */
     if (len + k >= size)
       break;
     memcpy(buf + len, lit, k);
