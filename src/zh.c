@@ -1533,29 +1533,37 @@ long gw_zh_word_breaks(const char *text, size_t len, size_t **out)
 
 bool gw_zh_find_emoji(const char *text, size_t len, size_t *at, size_t *n)
 {
-  const uint8_t *s = (const uint8_t *)text;
-  for (size_t i = 0; i < len;) {
-    /* emoji shown as pictures lie past U+1F000 (four bytes) or among the
-     * symbols from U+2300 (three bytes, lead E2): most text has neither */
-    const uint8_t *lead = memchr(s + i, 0xF0, len - i), *e2 = memchr(s + i, 0xE2, len - i);
-    const uint8_t *p = !lead ? e2 : !e2 ? lead : lead < e2 ? lead : e2;
-    if (!p)
+  /* emoji shown as pictures lie past U+1F000 (four bytes, lead F0) or
+   * among the symbols from U+2300 (lead E2, then 8C or more): the
+   * quotes and dashes of Chinese text (U+2000-22FF) are passed over at
+   * a byte's cost, and most text has neither */
+  const uint8_t *s = (const uint8_t *)text, *end = s + len, *p = s;
+  const uint8_t *f0 = memchr(s, 0xF0, len);
+  for (;;) {
+    const uint8_t *e2 = memchr(p, 0xE2, (size_t)(end - p));
+    const uint8_t *c = !e2 ? f0 : !f0 ? e2 : e2 < f0 ? e2 : f0;
+    if (!c)
       return false;
-    size_t start = (size_t)(p - s);
-    i = start;
-    UChar32 c;
-    U8_NEXT(s, i, len, c);
-    if (c < 0x2300 || (c >= 0x3000 && c < 0x1F000))
-      continue; /* “ ” — … and the like: no emoji among them */
+    if (c == e2 && (c + 1 >= end || c[1] < 0x8C)) {
+      p = c + 1;
+      continue;
+    }
+    size_t start = (size_t)(c - s), i = start;
+    UChar32 cp;
+    U8_NEXT(s, i, len, cp);
+    p = s + i;
+    if (c == f0)
+      f0 = memchr(p, 0xF0, (size_t)(end - p));
+    if (cp < 0 || (cp >= 0x3000 && cp < 0x1F000))
+      continue;
     if (gw_icu_data_load() < 0) /* ICU's emoji data, only now */
       return false;
-    if (u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION)) {
+    if (u_hasBinaryProperty(cp, UCHAR_EMOJI_PRESENTATION)) {
       *at = start;
       *n = i - start;
       return true;
     }
   }
-  return false;
 }
 
 /* See zh.h. */
