@@ -615,6 +615,25 @@ static void protect_spans(norm_ctx *x)
   const UChar32 *cp = x->cp;
   size_t n = x->n;
 
+  /* ![说明](images/现场 照片.jpg), a picture Markdown could not read (its
+   * address has a space): its brackets are Markdown's, not Chinese text's;
+   * made full width it would pass for text (render stops at it instead) */
+  for (size_t i = 0; i + 1 < n; i++) {
+    if (cp[i] != '!' || cp[i + 1] != '[')
+      continue;
+    size_t j = i + 2;
+    while (j + 1 < n && !(cp[j] == ']' && cp[j + 1] == '('))
+      j++;
+    size_t k = j + 2;
+    while (k < n && cp[k] != ')')
+      k++;
+    if (k >= n)
+      break;
+    mark(x, i, i + 2, NF_PROT);
+    mark(x, j, k + 1, NF_PROT);
+    i = k;
+  }
+
   /* URLs */
   for (size_t i = 0; i < n;) {
     size_t m = url_prefix(cp, n, i);

@@ -359,6 +359,7 @@ static const str_case normalize_cases[] = {
     {"中文……", "中文……"},
     {"百分点。。。", "百分点……"},
     {"完成了。。", "完成了。。"},
+    {"见![活动现场](images/现场 照片.jpg)。", "见![活动现场](images/现场 照片.jpg)。"},
     {"wait...", "wait..."},
     {"好..", "好.."},
     /* spaces between Han and digits/Latin */
