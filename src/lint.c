@@ -113,8 +113,8 @@ typedef struct {
 
 static const char OBJ[] = "\xEF\xBF\xBC"; /* U+FFFC */
 
-static finding *new_finding(linter *l, gw_severity sev, size_t off,
-                            const char *rule, const char *fmt, va_list ap) {
+/* A new finding at the end, zeroed but for its place in the order. */
+static finding *append_finding(linter *l, gw_severity sev) {
   if (l->n == l->cap) {
     l->cap = l->cap ? l->cap * 2 : 32;
     l->v = gw_xrealloc(l->v, l->cap * sizeof *l->v);
@@ -122,10 +122,16 @@ static finding *new_finding(linter *l, gw_severity sev, size_t off,
   finding *f = &l->v[l->n];
   memset(f, 0, sizeof *f);
   f->sev = sev;
+  f->seq = l->n++;
+  return f;
+}
+
+static finding *new_finding(linter *l, gw_severity sev, size_t off,
+                            const char *rule, const char *fmt, va_list ap) {
+  finding *f = append_finding(l, sev);
   f->off = off;
   f->has_off = true;
   f->rule = rule;
-  f->seq = l->n++;
   va_list ap2;
   va_copy(ap2, ap);
   int n = vsnprintf(NULL, 0, fmt, ap);
@@ -1912,17 +1918,10 @@ static void take_render_errors(linter *l, gw_diags *body, const char *path) {
       named = l->v[i].sev == GW_ERROR && l->v[i].pos.line == d->pos.line;
     if (named)
       continue;
-    if (l->n == l->cap) {
-      l->cap = l->cap ? l->cap * 2 : 32;
-      l->v = gw_xrealloc(l->v, l->cap * sizeof *l->v);
-    }
-    finding *f = &l->v[l->n];
-    memset(f, 0, sizeof *f);
-    f->sev = GW_ERROR;
+    finding *f = append_finding(l, GW_ERROR);
     f->pos = d->pos;
     f->pos.file = path;
     f->msg = gw_xstrdup(d->message);
-    f->seq = l->n++;
   }
   gw_diags_free(body);
 }
@@ -2124,17 +2123,10 @@ static size_t apply_fixes(linter *l, const char *data, size_t len, char **out,
 /* Diagnostics that carry their own position, as findings (freed). */
 static void take_diags(linter *l, gw_diags *from, const char *path) {
   for (gw_diag *d = from->first; d; d = d->next) {
-    if (l->n == l->cap) {
-      l->cap = l->cap ? l->cap * 2 : 32;
-      l->v = gw_xrealloc(l->v, l->cap * sizeof *l->v);
-    }
-    finding *f = &l->v[l->n];
-    memset(f, 0, sizeof *f);
-    f->sev = d->severity;
+    finding *f = append_finding(l, d->severity);
     f->pos = d->pos;
     f->pos.file = path; /* d->pos.file lives in d, freed below */
     f->msg = gw_xstrdup(d->message);
-    f->seq = l->n++;
   }
   gw_diags_free(from);
 }
