@@ -27,32 +27,13 @@ gw_pos gw_build_node_pos(const gw_build *b, cmark_node *node) {
                                 (unsigned)(col > 0 ? col : 1));
 }
 
-/* The text of the inlines from `n` to the end of its line, in `buf`. */
-static void line_text(cmark_node *n, char *buf, size_t size) {
-  size_t len = 0;
-  buf[0] = '\0';
-  for (; n; n = cmark_node_next(n)) {
-    cmark_node_type t = cmark_node_get_type(n);
-    if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
-      break;
-    const char *lit = t == CMARK_NODE_TEXT ? cmark_node_get_literal(n) : NULL;
-    size_t k = lit ? strlen(lit) : 0;
-    if (!k)
-      continue; /* an emphasis, a code span: no text of its own here */
-    if (len + k >= size)
-      break;
-    memcpy(buf + len, lit, k);
-    buf[len += k] = '\0';
-  }
-}
-
 bool gw_build_check_unread_image(gw_build *b, cmark_node *para) {
   for (cmark_node *n = cmark_node_first_child(para); n; n = cmark_node_next(n)) {
     const char *lit = cmark_node_get_type(n) == CMARK_NODE_TEXT ? cmark_node_get_literal(n) : NULL;
     if (!lit || !strstr(lit, "!["))
       continue;
     char line[1024];
-    line_text(n, line, sizeof line);
+    gw_markdown_line_text(n, line, sizeof line);
     char *open = strstr(line, "![");
     char *mid = open ? strstr(open, "](") : NULL;
     char *close = mid ? strchr(mid + 2, ')') : NULL;

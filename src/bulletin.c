@@ -605,20 +605,6 @@ static bool ends_with_colon(const char *t) {
   return (n >= c && memcmp(t + n - c, "：", c) == 0) || (n && t[n - 1] == ':');
 }
 
-/* Does a bold line end as a sentence does (**二、突出重点，科学施策。**)?
- * Then it is the lead of a run-in style whose text follows, not a
- * heading. */
-static bool ends_sentence(const char *t) {
-  static const char *const stops[] = {"。", "！", "？", NULL};
-  size_t n = strlen(t);
-  for (int i = 0; stops[i]; i++) {
-    size_t k = strlen(stops[i]);
-    if (n >= k && memcmp(t + n - k, stops[i], k) == 0)
-      return true;
-  }
-  return false;
-}
-
 static bool heads_text(cmark_node *node, int level) {
   cmark_node *next = cmark_node_next(node), *prev = cmark_node_previous(node);
   if (!next || cmark_node_get_type(next) != CMARK_NODE_PARAGRAPH ||
@@ -736,7 +722,9 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
       gw_build_inlines(b, node, &built);
       plain = gw_runs_text(b->arena, &built);
     }
-    bool bold_lead = whole_bold && plain && ends_sentence(plain);
+    /* a bold line that ends a sentence (**二、突出重点，科学施策。**) is
+     * the lead of a run-in style whose text follows, not a heading */
+    bool bold_lead = whole_bold && plain && gw_markdown_ends_sentence(plain);
     int level = plain && !bold_lead ? gw_typed_heading_level(plain) : 0;
     level = listed_not_heading(st, plain, level);
     int sub = !level && plain && !bold_lead ? gw_typed_subheading_level(plain) : 0;

@@ -405,6 +405,14 @@ static void line_plain(cmark_node *from, cmark_node *to, char *buf, size_t size)
     append_literals(n, buf, size, &len);
 }
 
+void gw_markdown_line_text(cmark_node *from, char *buf, size_t size) {
+  cmark_node *to = from;
+  while (to && cmark_node_get_type(to) != CMARK_NODE_SOFTBREAK &&
+         cmark_node_get_type(to) != CMARK_NODE_LINEBREAK)
+    to = cmark_node_next(to);
+  line_plain(from, to, buf, size);
+}
+
 /* Is the line from `line` to `br` (or to the next break) one picture? */
 static bool is_image_line(cmark_node *line, cmark_node *br) {
   cmark_node *end = cmark_node_next(line);
@@ -464,9 +472,7 @@ static bool ends_with_any(const char *text, const char *const *marks) {
   return false;
 }
 
-/* Does the line `text` end a sentence (。！？, perhaps inside a closing
- * quote)? */
-static bool ends_sentence(const char *text) {
+bool gw_markdown_ends_sentence(const char *text) {
   static const char *const ends[] = {"。", "！", "？", "。”", "！”", "？”", NULL};
   return ends_with_any(text, ends);
 }
@@ -604,21 +610,16 @@ static bool is_signature_line(const char *text) {
  * line: ended as a sentence, not a field (工作目标：…) nor a line of a
  * PDF's narrow column cut mid-phrase? */
 static bool text_line_follows(cmark_node *br) {
-  cmark_node *from = cmark_node_next(br), *to = from;
-  while (to && cmark_node_get_type(to) != CMARK_NODE_SOFTBREAK &&
-         cmark_node_get_type(to) != CMARK_NODE_LINEBREAK)
-    to = cmark_node_next(to);
   char text[256];
-  line_plain(from, to, text, sizeof text);
-  static const char *const stops[] = {"。", "！", "？", "。”", "！”", "？”", NULL};
-  return !starts_label(text) && !gw_markdown_starts_item(text) && ends_with_any(text, stops);
+  gw_markdown_line_text(cmark_node_next(br), text, sizeof text);
+  return !starts_label(text) && !gw_markdown_starts_item(text) && gw_markdown_ends_sentence(text);
 }
 
 static bool breaks_paragraph(const para_ctx *pc, cmark_node *line, cmark_node *br) {
   char text[256]; /* the line before the break */
   line_plain(line, br, text, sizeof text);
   if (cmark_node_get_type(br) == CMARK_NODE_LINEBREAK)
-    return pc->top && !pc->backslash && ends_sentence(text);
+    return pc->top && !pc->backslash && gw_markdown_ends_sentence(text);
   /* a picture on a line of its own, and the caption line under it; an
    * item's unit bracket ends the item */
   cmark_node *after = cmark_node_next(br);

@@ -62,6 +62,14 @@ void gw_markdown_free(cmark_node *root);
  * when it has none. */
 const char *gw_markdown_lead_text(cmark_node *node);
 
+/* The text of the inlines from `from` to the end of its line (the next
+ * soft or hard break), emphasis and links included, in buf (cut at
+ * size - 1 bytes). */
+void gw_markdown_line_text(cmark_node *from, char *buf, size_t size);
+
+/* Does `text` end a sentence (。！？, perhaps inside a closing quote)? */
+bool gw_markdown_ends_sentence(const char *text);
+
 /* Was `para` split off the paragraph before it (a line of its own in
  * the source, with no blank line between: see gw_markdown_parse)? */
 bool gw_markdown_continues(cmark_node *para);
