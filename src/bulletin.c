@@ -145,6 +145,13 @@ static void check_heading_number(gw_build *b, gw_body_state *st, cmark_node *nod
     st->last_number[i] = 0;
 }
 
+/* The source text of the body's line `l` (as cmark counts, from 1), or
+ * NULL past the source's end. */
+static const char *body_line(const gw_build *b, int l) {
+  size_t line = b->src->body_line + (size_t)l - 2; /* its index, from 0 */
+  return line < b->src->line_count ? b->src->text + b->src->line_starts[line] : NULL;
+}
+
 /* Does a source line start and end with a table's bar, | or the
  * full-width ｜ a Chinese keyboard types? */
 static bool is_bar_line(const char *p) {
@@ -172,8 +179,8 @@ static void warn_unread_table(gw_build *b, cmark_node *para) {
   if (!lead || (lead[0] != '|' && strncmp(lead, "｜", 3) != 0) || start < 1 || end <= start)
     return;
   for (int l = start; l <= end; l++) {
-    size_t line = b->src->body_line + (size_t)l - 2;
-    if (line >= b->src->line_count || !is_bar_line(b->src->text + b->src->line_starts[line]))
+    const char *text = body_line(b, l);
+    if (!text || !is_bar_line(text))
       return;
   }
   gw_warning(b->diags, gw_build_node_pos(b, para),
@@ -200,8 +207,8 @@ static bool is_underlined(const gw_build *b, cmark_node *node) {
   if (start < 1 || end <= start)
     return false; /* one line: a # heading */
   for (int l = start + 1; l <= end; l++) {
-    size_t line = b->src->body_line + (size_t)l - 2; /* its index, from 0 */
-    if (line < b->src->line_count && is_underline(b->src->text + b->src->line_starts[line]))
+    const char *text = body_line(b, l);
+    if (text && is_underline(text))
       return true;
   }
   return false;
