@@ -249,22 +249,15 @@ void gw_build_check_keys(gw_diags *diags, const gw_val *front, const char *const
                c->key, c->key);
       continue;
     }
-    const char *best = NULL;
-    size_t best_d = SIZE_MAX;
-    int found = 0;
-    for (const char *const *k = known; *k && !found; k++) {
-      if (strcmp(*k, c->key) == 0)
-        found = 1;
-      size_t d = gw_zh_distance(*k, c->key);
-      if (d < best_d) {
-        best_d = d;
-        best = *k;
-      }
-    }
+    size_t n = 0;
+    bool found = false;
+    for (; known[n]; n++)
+      found = found || strcmp(known[n], c->key) == 0;
     if (found)
       continue;
-    if (best && best_d <= 3)
-      gw_warning(diags, c->key_pos, "未知的键“%s”，已忽略：是不是“%s”？", c->key, best);
+    long best = gw_zh_nearest(c->key, known, n, 3);
+    if (best >= 0)
+      gw_warning(diags, c->key_pos, "未知的键“%s”，已忽略：是不是“%s”？", c->key, known[best]);
     else
       gw_warning(diags, c->key_pos, "未知的键“%s”，已忽略", c->key);
   }

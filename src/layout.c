@@ -185,15 +185,7 @@ static void warn_unknown_roles(reader *r, const gw_val *roles) {
       known = strcmp(k->key, gw_role_names[i]) == 0;
     if (known)
       continue;
-    int near = -1;
-    size_t best = 3; /* a slip of two letters at most */
-    for (int i = 0; i < GW_ROLE_COUNT; i++) {
-      size_t d = gw_zh_distance(k->key, gw_role_names[i]);
-      if (d < best) {
-        best = d;
-        near = i;
-      }
-    }
+    long near = gw_zh_nearest(k->key, gw_role_names, GW_ROLE_COUNT, 2); /* a slip or two */
     if (near >= 0)
       gw_warning(r->diags, k->key_pos, "layout.roles 里没有“%s”这个角色，这一项不起作用：是不是“%s”？",
                  k->key, gw_role_names[near]);

@@ -1680,6 +1680,20 @@ fail:
   return la > lb ? la : lb;
 }
 
+long gw_zh_nearest(const char *name, const char *const *names, size_t n, size_t most)
+{
+  long best = -1;
+  size_t best_d = most + 1;
+  for (size_t i = 0; i < n; i++) {
+    size_t d = gw_zh_distance(name, names[i]);
+    if (d < best_d) {
+      best_d = d;
+      best = (long)i;
+    }
+  }
+  return best;
+}
+
 /* ------------------------------------------------------------------ */
 /* Normalisation as edits (for lint)                                    */
 /* ------------------------------------------------------------------ */

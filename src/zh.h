@@ -107,6 +107,11 @@ bool gw_zh_find_emoji(const char *text, size_t len, size_t *at, size_t *n);
 /* Edit distance in code points between two strings (for "did you mean"). */
 size_t gw_zh_distance(const char *a, const char *b);
 
+/* The index of the name among names[0..n) nearest to `name` by
+ * gw_zh_distance, at most `most` edits away (the first of equals), or
+ * -1: the "did you mean" of an unknown key. */
+long gw_zh_nearest(const char *name, const char *const *names, size_t n, size_t most);
+
 /* Free the ICU objects cached on first use (the numeral
  * formatter). Call once at exit; the module stays usable afterwards
  * (objects are re-created on demand). */
