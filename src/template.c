@@ -65,19 +65,22 @@ const char *gw_template_home(gw_arena *arena) {
   return GWDOC_TEMPLATE_DIR;
 }
 
+/* `file` in folder `dir`; in the current folder, named as the drafter
+ * reads it (typo.yaml, not ./typo.yaml). */
+static const char *in_dir(gw_arena *arena, const char *dir, const char *file) {
+  return strcmp(dir, ".") == 0 ? file : gw_arena_printf(arena, "%s/%s", dir, file);
+}
+
 const char *gw_template_find(gw_arena *arena, const char *name, const char *dir) {
   if (!*name)
     return NULL;
   if (is_path(name)) {
     while (name[0] == '.' && name[1] == '/')
       name += 2; /* ./x.yaml: x.yaml beside the source, named as the drafter reads it */
-    const char *path = name[0] == '/' ? name
-                       : strcmp(dir, ".") == 0 ? name
-                                               : gw_arena_printf(arena, "%s/%s", dir, name);
+    const char *path = name[0] == '/' ? name : in_dir(arena, dir, name);
     return is_file(path) ? path : NULL;
   }
-  const char *candidate = strcmp(dir, ".") == 0 ? gw_arena_printf(arena, "%s.yaml", name)
-                                                : gw_arena_printf(arena, "%s/%s.yaml", dir, name);
+  const char *candidate = in_dir(arena, dir, gw_arena_printf(arena, "%s.yaml", name));
   if (is_file(candidate))
     return candidate;
   const char *env = getenv("GWDOC_TEMPLATES");
