@@ -273,11 +273,6 @@ static UChar32 prev_cp(const char *s, size_t *i) {
   return c;
 }
 
-static bool is_han(UChar32 c) {
-  UErrorCode err = U_ZERO_ERROR;
-  return c >= 0x2E80 && uscript_getScript(c, &err) == USCRIPT_HAN && U_SUCCESS(err);
-}
-
 static bool is_ascii_digit(UChar32 c) { return c >= '0' && c <= '9'; }
 static bool is_fw_digit(UChar32 c) { return c >= 0xFF10 && c <= 0xFF19; }
 static bool is_any_digit(UChar32 c) { return is_ascii_digit(c) || is_fw_digit(c); }
@@ -602,7 +597,7 @@ static int on_norm_edit(const gw_zh_edit *e, void *vctx) {
       size_t b2 = b;
       UChar32 c = prev_cp(s, &b2);
       bool mark = k == 0 && is_space_mark(c); /* the mark beside it only */
-      if (!is_han(c) && !is_latin_alnum(c) && !u_isalpha(c) && !mark)
+      if (!gw_zh_is_han(c) && !is_latin_alnum(c) && !u_isalpha(c) && !mark)
         break;
       punct = punct || mark;
       b = b2;
@@ -613,7 +608,7 @@ static int on_norm_edit(const gw_zh_edit *e, void *vctx) {
       size_t a3 = a2;
       UChar32 c = next_cp(s, pr->text.len, &a3);
       bool mark = k == 0 && is_space_mark(c);
-      if (!is_han(c) && !is_latin_alnum(c) && !u_isalpha(c) && !mark)
+      if (!gw_zh_is_han(c) && !is_latin_alnum(c) && !u_isalpha(c) && !mark)
         break;
       punct = punct || mark;
       a2 = a3;
@@ -1020,10 +1015,10 @@ static void rule_spaced_han(linter *l, prose *pr) {
   size_t len = pr->text.len;
   for (size_t i = 0; i < len;) {
     size_t at = i;
-    if (!is_han(next_cp(s, len, &i)))
+    if (!gw_zh_is_han(next_cp(s, len, &i)))
       continue;
     size_t end = i, chars = 1; /* then a space and a Han character, again and again */
-    while (end + 1 < len && s[end] == ' ' && is_han(peek_cp(s, len, end + 1))) {
+    while (end + 1 < len && s[end] == ' ' && gw_zh_is_han(peek_cp(s, len, end + 1))) {
       end++;
       next_cp(s, len, &end);
       chars++;
@@ -1447,7 +1442,7 @@ static bool ends_open(const prose *pr, char *tail, size_t cap) {
     return false;
   bool open = last == 0x3001 || last == 0xFF0C || last == ',';
   if (!open) {
-    if (!is_han(last) && !is_latin_alnum(last))
+    if (!gw_zh_is_han(last) && !is_latin_alnum(last))
       return false;
     bool inner = false;
     for (size_t k = 0; k < len && !inner;) {
@@ -1481,7 +1476,7 @@ static bool label_line(const prose *pr) {
       size_t n = len - i;
       return han >= 1 && han <= 6 && !memmem(rest, n, "，", 3) && !memmem(rest, n, "、", 3);
     }
-    if (!is_han(c) || ++han > 6)
+    if (!gw_zh_is_han(c) || ++han > 6)
       return false;
   }
   return false;
@@ -1494,7 +1489,7 @@ static bool starts_mid(const prose *pr, const marker *m) {
     return false;
   size_t i = 0;
   UChar32 c = next_cp(s, len, &i);
-  if (!(is_han(c) || is_latin_alnum(c) || c == 0x3001 || c == 0xFF0C))
+  if (!(gw_zh_is_han(c) || is_latin_alnum(c) || c == 0x3001 || c == 0xFF0C))
     return false;
   if (c >= 0x2460 && c <= 0x24FF)
     return false;
@@ -1524,7 +1519,7 @@ static bool starts_mid(const prose *pr, const marker *m) {
     UChar32 d = next_cp(s, len, &k);
     if (d == 0xFF1A || d == ':')
       return false;
-    if (!is_han(d) && !is_latin_alnum(d))
+    if (!gw_zh_is_han(d) && !is_latin_alnum(d))
       break;
   }
   return true;

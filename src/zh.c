@@ -297,8 +297,7 @@ static bool is_cjk(UChar32 c)
   return k == CLS_EA || k == CLS_EA_SHARED;
 }
 
-static bool is_han(UChar32 c)
-{
+bool gw_zh_is_han(int32_t c) {
   UErrorCode err = U_ZERO_ERROR;
   return c >= 0x2E80 && uscript_getScript(c, &err) == USCRIPT_HAN &&
          U_SUCCESS(err);
@@ -964,13 +963,13 @@ static bool space_goes(const norm_ctx *x, size_t i, size_t j)
   UChar32 a = x->rep[i - 1], b = x->rep[j];
   if (english_quote_gap(x, i, j))
     return false;
-  if ((is_han(cp[i - 1]) && is_latin_alnum(cp[j])) ||
-      (is_latin_alnum(cp[i - 1]) && is_han(cp[j])))
+  if ((gw_zh_is_han(cp[i - 1]) && is_latin_alnum(cp[j])) ||
+      (is_latin_alnum(cp[i - 1]) && gw_zh_is_han(cp[j])))
     return true;
   if ((is_zh_punct(a) && (is_cjk(b) || is_latin_alnum(b))) ||
       (is_zh_punct(b) && (is_cjk(a) || is_latin_alnum(a) || a == '%')))
     return true; /* 95.3% 。 too */
-  return a == '%' && i >= 2 && is_ascii_digit(cp[i - 2]) && is_han(b);
+  return a == '%' && i >= 2 && is_ascii_digit(cp[i - 2]) && gw_zh_is_han(b);
 }
 
 static void pass_spaces(norm_ctx *x)
@@ -1129,7 +1128,7 @@ static text_scan space_gap(UChar32 before, UChar32 after)
 {
   if (before >= 0x80 && after >= 0x80 && !is_zh_punct(before) && !is_zh_punct(after))
     return TEXT_NORMAL;
-  if ((is_han(before) && is_ascii_alnum(after)) || (is_ascii_alnum(before) && is_han(after)))
+  if ((gw_zh_is_han(before) && is_ascii_alnum(after)) || (is_ascii_alnum(before) && gw_zh_is_han(after)))
     return TEXT_SPACE_GAPS;
   return TEXT_CHANGES;
 }
@@ -2088,7 +2087,7 @@ int gw_zh_traditional(const char *text, size_t len, gw_zh_edit_cb cb,
     UChar32 c = -1;
     if (i < len)
       U8_NEXT(s, i, len, c);
-    bool han = c >= 0 && is_han(c);
+    bool han = c >= 0 && gw_zh_is_han(c);
     if (han && n < TRAD_RUN_MAX) {
       cps[n] = c;
       offs[n++] = at;
@@ -2161,7 +2160,7 @@ static UChar32 code_point_at(const char *s, size_t len, size_t i)
 
 static bool latin_letter(UChar32 c)
 {
-  return c >= 0 && u_isalpha(c) && !is_han(c);
+  return c >= 0 && u_isalpha(c) && !gw_zh_is_han(c);
 }
 
 /* Do one to three ASCII letters or digits, standing on their own, end

@@ -49,6 +49,9 @@ typedef int (*gw_slot_cb)(const gw_slot_run *run, void *ctx);
  * the start). Returns the first non-zero callback value, else 0. */
 int gw_zh_slot_runs(const char *text, size_t len, gw_slot_cb cb, void *ctx);
 
+/* Is code point c a Han character (ICU's script property)? */
+bool gw_zh_is_han(int32_t c);
+
 /* Would gw_zh_normalize return `text` unchanged? (The common case,
  * decided without allocating: callers can then copy it themselves.) */
 bool gw_zh_is_normal(const char *text, size_t len);
