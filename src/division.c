@@ -344,55 +344,6 @@ static size_t end_bracket_at(const char *name) {
   return open && open > name ? (size_t)(open - name) : 0;
 }
 
-/* 市农业农村局 市水利局, pasted from a spreadsheet, is two names with a
- * space between (while 县委 组织部 is one, spaced: folding finds it).
- * When a part of unit i is a listed name, the parts replace it. Returns
- * whether they did. */
-static bool split_at_spaces(gw_build *b, const unit_list *known, dv_units *units, size_t i) {
-  const char *name = units->items[i].name;
-  if (!strchr(name, ' ') && !strstr(name, "\u3000"))
-    return false;
-  char *copy = gw_arena_strdup(b->arena, name);
-  const char *parts[64];
-  size_t n = 0;
-  char *p = copy;
-  while (*p && n < 64) {
-    while (*p == ' ' || strncmp(p, "\u3000", 3) == 0)
-      p += *p == ' ' ? 1 : 3;
-    char *start = p;
-    while (*p && *p != ' ' && strncmp(p, "\u3000", 3) != 0)
-      p++;
-    if (p > start)
-      parts[n++] = gw_arena_strndup(b->arena, start, (size_t)(p - start));
-  }
-  if (n < 2 || *p)
-    return false;
-  /* split when a part is a listed name: the others are then checked, and
-   * reported, one by one (县委办 县人社局: 县委办 is the unknown one) */
-  bool any = false;
-  for (size_t k = 0; k < n; k++) {
-    if (gw_zh_count_chars(parts[k], strlen(parts[k])) < 2)
-      return false;
-    any = any || unit_find(known, fold(b, parts[k])) >= 0;
-  }
-  if (!any)
-    return false;
-  dv_unit *items = gw_arena_alloc(b->arena, (units->count + n) * sizeof *items);
-  memcpy(items, units->items, i * sizeof *items);
-  for (size_t k = 0; k < n; k++) {
-    items[i + k] = units->items[i];
-    items[i + k].name = parts[k];
-    /* 市司法局 各县（区）人民政府: a group among them is not checked */
-    items[i + k].collective = dv_is_collective(parts[k]);
-    if (k + 1 < n)
-      items[i + k].note = NULL; /* 县教育局 县财政局（牵头）: the note is the last one's */
-  }
-  memcpy(items + i + n, units->items + i + 1, (units->count - i - 1) * sizeof *items);
-  units->items = items;
-  units->count += n - 1;
-  return true;
-}
-
 /* Every unit named in a unit column: checked against `units` and given
  * its canonical spelling; without a list, the first spelling seen wins.
  * `order` receives the units in index order. */
@@ -546,12 +497,6 @@ static void check_units(gw_build *b, dv_plan *p, unit_list *order) {
     for (size_t c = 0; c < p->ncols; c++)
       for (size_t i = 0; i < row->units[c].count; i++) {
         dv_unit *u = &row->units[c].items[i];
-        /* 市司法局 市直各有关单位 reads as one group as a whole: its
-         * parts are checked as written with 、 */
-        if (u->collective && listed && split_at_spaces(b, known, &row->units[c], i)) {
-          i--;
-          continue;
-        }
         if (u->collective)
           continue;
         size_t note = role_note_at(u->name);
@@ -564,10 +509,6 @@ static void check_units(gw_build *b, dv_plan *p, unit_list *order) {
         const char *folded = at >= 0 ? order->folded[at] : fold(b, u->name);
         if (at < 0)
           at = unit_find(order, folded);
-        if (at < 0 && listed && split_at_spaces(b, known, &row->units[c], i)) {
-          i--; /* the names it held, checked in turn */
-          continue;
-        }
         /* 县自然资源局（县林业局）: a listed unit with its other name, or
          * a part of it, noted in brackets; printed as written */
         size_t bracket = at < 0 && listed && !u->note ? end_bracket_at(u->name) : 0;

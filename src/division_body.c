@@ -4,14 +4,16 @@
  *   table form  a GFM pipe table whose header names are columns
  *   prose form  ……有机结合。（县委组织部牵头，团县委、县人社局配合）
  * `##` headings are categories. Blocks before the first category (or,
- * without categories, before the first item) are the preamble; blocks
- * after the last item follow the table. */
+ * without categories, before the first item; or before a table of
+ * items that comes first) are the preamble; blocks after the last item
+ * follow the table. */
 #include "division.h"
 #include "kinds.h"
 #include "zh.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/utf8.h>
 
 /* ---- Text helpers. Separators and role words are whole UTF-8
  * sequences compared as bytes; no character is decoded here. ---- */
@@ -854,6 +856,80 @@ static const char *slashes_as_commas(gw_build *b, const char *text) {
   return s;
 }
 
+/* Is there a space (ASCII or 　) outside brackets at s[i]? Its length. */
+static size_t space_at(const char *s, size_t i, int depth) {
+  if (depth > 0)
+    return 0;
+  return s[i] == ' ' ? 1 : has_prefix(s + i, "　") ? strlen("　") : 0;
+}
+
+/* Is text[a, z), a part between spaces, a unit's name: a listed one,
+ * or three characters or more, the first a Han one (县财政局, not 牵头,
+ * : or -; and 县委 组织部 typed spaced stays one)? */
+static bool names_a_unit(gw_build *b, const dv_plan *p, const char *text, size_t a, size_t z) {
+  const char *part = gw_arena_strndup(b->arena, text + a, z - a);
+  if (p->units_declared && dv_unit_listed(b, p, part))
+    return true;
+  int32_t i = 0, end = (int32_t)(z - a);
+  UChar32 c;
+  U8_NEXT(part, i, end, c);
+  return c >= 0 && gw_zh_is_han(c) && gw_zh_count_chars(part, z - a) >= 3;
+}
+
+/* The parts of `name` between its spaces outside brackets (镇财政所
+ * 镇卫生院), each normalised, appended to out[*n]; when a part names no
+ * unit, `name` stays whole and false is returned. */
+static bool add_space_parts(gw_build *b, const dv_plan *p, const char *name, const char **out,
+                            size_t *n) {
+  size_t len = strlen(name), start = 0, first = *n;
+  int depth = 0;
+  for (size_t i = 0; i <= len;) {
+    size_t sp = i < len ? space_at(name, i, depth) : 1;
+    if (sp) {
+      size_t a = start, z = i, out_len;
+      gw_build_trim(name, &a, &z);
+      if (z > a && !names_a_unit(b, p, name, a, z)) {
+        *n = first;
+        return false;
+      }
+      if (z > a)
+        out[(*n)++] = gw_build_text(b, name + a, z - a, &out_len);
+      start = i += sp;
+      continue;
+    }
+    if (has_prefix(name + i, "（") || name[i] == '(')
+      depth++;
+    else if (depth > 0 && (has_prefix(name + i, "）") || name[i] == ')'))
+      depth--;
+    i++;
+  }
+  return true;
+}
+
+/* Units parted by spaces, as a cell pasted from Excel or a line typed
+ * in Word parts them (各乡镇（街道） 县财政局): one unit each, unless the
+ * whole is a unit of the `units` list. Names come normalised. */
+static const char **space_parted_names(gw_build *b, const dv_plan *p, const char **names,
+                                       size_t *count) {
+  size_t parts = 0;
+  for (size_t i = 0; i < *count; i++)
+    parts += 1 + gw_zh_count_chars(names[i], strlen(names[i]));
+  const char **out = gw_arena_alloc(b->arena, (parts + 1) * sizeof *out);
+  size_t n = 0;
+  for (size_t i = 0; i < *count; i++) {
+    size_t len;
+    const char *name = gw_build_text(b, names[i], strlen(names[i]), &len);
+    if (!strchr(names[i], ' ') && !strstr(names[i], "　"))
+      out[n++] = name;
+    else if (p->units_declared && dv_unit_listed(b, p, name))
+      out[n++] = name;
+    else if (!add_space_parts(b, p, names[i], out, &n))
+      out[n++] = name;
+  }
+  *count = n;
+  return out;
+}
+
 /* The units of `text` into a unit column, each with the position where
  * it is written (searched in the source bytes [from, to); `at` when it
  * is not found there). */
@@ -868,6 +944,7 @@ static void set_units(gw_build *b, dv_plan *p, dv_row *row, int col, const char 
   const char **names;
   size_t *starts;
   size_t n = gw_build_split_names(b->arena, slashes_as_commas(b, text), &names, &starts);
+  names = space_parted_names(b, p, names, &n);
   dv_units *u = &row->units[col];
   dv_unit *items = gw_arena_alloc(b->arena, (u->count + n + 1) * sizeof *items);
   if (u->count)
@@ -970,6 +1047,28 @@ static const char *field_colon(const char *text, size_t *clen) {
   return colon;
 }
 
+/* The inlines of `node` as typed, not normalised: unit names are
+ * normalised one by one (set_units), after the spaces that may part
+ * them (各乡镇（街道） 县财政局) are read. */
+static void typed_inlines(gw_build *b, cmark_node *node, gw_runs *runs) {
+  bool normalize = b->normalize;
+  b->normalize = false;
+  gw_build_inlines(b, node, runs);
+  b->normalize = normalize;
+}
+
+/* The value of a unit field as typed (typed_inlines). */
+static const char *unit_field_value(gw_build *b, cmark_node *para) {
+  gw_runs runs = {0};
+  typed_inlines(b, para, &runs);
+  char *text = gw_runs_text(b->arena, &runs);
+  size_t clen;
+  const char *colon = field_colon(text, &clen);
+  size_t va = colon ? (size_t)(colon - text) + clen : 0, vz = strlen(text);
+  gw_build_trim(text, &va, &vz);
+  return gw_arena_strndup(b->arena, text + va, vz - va);
+}
+
 static bool read_field(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para) {
   gw_runs runs = {0};
   gw_build_inlines(b, para, &runs);
@@ -997,7 +1096,7 @@ static bool read_field(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para) {
   gw_build_trim(text, &va, &vz);
   if (p->unit_col[col]) {
     /* - 责任单位：县妇联牵头，各乡镇配合, read as in a cell */
-    const char *value = gw_arena_strndup(b->arena, text + va, vz - va);
+    const char *value = unit_field_value(b, para);
     size_t from = node_offset(b, para, false);
     if (!read_roles(b, p, row, col, value, from, node_offset(b, para, true),
                     gw_build_node_pos(b, para)))
@@ -1111,7 +1210,7 @@ static const char *cell_unit_text(gw_build *b, const dv_cell *c) {
     return text;
   }
   gw_runs runs = {0};
-  gw_build_inlines(b, c->node, &runs);
+  typed_inlines(b, c->node, &runs);
   gw_buf all = {0};
   for (const gw_run *r = runs.first; r; r = r->next)
     if (r->kind == GW_RUN_BREAK)
