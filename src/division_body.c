@@ -1110,27 +1110,55 @@ static bool read_field(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para) {
   return true;
 }
 
+/* A column for remarks (备注): no measure text is put there unasked. */
+static bool is_note_column(const char *name) {
+  return strstr(name, "备注") || strstr(name, "附注");
+}
+
 /* The measure column, or when a field has filled it, the first other
- * text column (not 序号, units or 完成时限) still empty. */
+ * text column (not 序号, units, 完成时限 or 备注) still empty. */
 static int free_text_column(const dv_plan *p, const dv_row *row) {
   if (!row->cells[p->measure_col].first)
     return p->measure_col;
   for (int col = 0; col < (int)p->ncols; col++)
     if (col != p->seq_col && col != p->deadline_col && !p->unit_col[col] &&
-        !row->cells[col].first)
+        !is_note_column(p->columns[col]) && !row->cells[col].first)
       return col;
   return p->measure_col;
+}
+
+/* The item's own paragraphs into the text columns left free by its
+ * fields. With two text columns (重点任务, 具体措施) the first paragraph
+ * is the task and the ones under it (①…, 1.…) the measures; with one,
+ * all go to it, in order. */
+static void read_item_paragraphs(gw_build *b, dv_plan *p, dv_row *row, cmark_node **paras,
+                                 size_t n, bool fields) {
+  int saved = p->measure_col;
+  for (size_t i = 0; i < n; i++) {
+    if (i <= 1)
+      p->measure_col = free_text_column(p, row);
+    gw_runs head = i == 0 ? row->cells[p->measure_col] : (gw_runs){0};
+    if (i == 0)
+      row->cells[p->measure_col] = (gw_runs){0};
+    read_measure(b, p, row, paras[i], false, i == 0 && !fields);
+    append_runs(b, &row->cells[p->measure_col], &head);
+  }
+  p->measure_col = saved;
 }
 
 /* One ordered- or bullet-list item: measure, then fields. */
 static void read_list_item(gw_build *b, dv_plan *p, cmark_node *item) {
   dv_row *row = add_row(b, p, gw_build_node_pos(b, item), false);
-  cmark_node *measure = NULL;
+  size_t n = 0;
+  for (cmark_node *c = cmark_node_first_child(item); c; c = cmark_node_next(c))
+    n++;
+  cmark_node **paras = gw_arena_alloc(b->arena, (n + 1) * sizeof *paras);
+  size_t nparas = 0;
   bool fields = false;
   for (cmark_node *c = cmark_node_first_child(item); c; c = cmark_node_next(c)) {
     cmark_node_type type = cmark_node_get_type(c);
-    if (type == CMARK_NODE_PARAGRAPH && !measure) {
-      measure = c;
+    if (type == CMARK_NODE_PARAGRAPH) {
+      paras[nparas++] = c;
     } else if (type == CMARK_NODE_LIST) {
       for (cmark_node *li = cmark_node_first_child(c); li; li = cmark_node_next(li)) {
         cmark_node *para = cmark_node_first_child(li);
@@ -1138,23 +1166,11 @@ static void read_list_item(gw_build *b, dv_plan *p, cmark_node *item) {
           read_field(b, p, row, para);
       }
       fields = true;
-    } else if (type == CMARK_NODE_PARAGRAPH) {
-      read_measure(b, p, row, c, false, false); /* a second paragraph */
     } else {
       gw_warning(b->diags, gw_build_node_pos(b, c), "任务里的这一块无法放进表格，已忽略");
     }
   }
-  if (measure) {
-    /* With two text columns (工作任务, 具体措施) and "- 工作任务：…" given
-     * as a field, the item's own paragraph is the other one. */
-    int saved = p->measure_col;
-    p->measure_col = free_text_column(p, row);
-    gw_runs head = row->cells[p->measure_col];
-    row->cells[p->measure_col] = (gw_runs){0};
-    read_measure(b, p, row, measure, false, !fields);
-    append_runs(b, &row->cells[p->measure_col], &head);
-    p->measure_col = saved;
-  }
+  read_item_paragraphs(b, p, row, paras, nparas, fields);
 }
 
 /* A category heading; the number 一、 is written when it has none. */
