@@ -1790,6 +1790,18 @@ static bool is_field_para(gw_build *b, const dv_plan *p, cmark_node *n) {
          starts_field(b, p, gw_markdown_lead_text(n));
 }
 
+/* Does the text node end in 、，；(or , ;), a list going on? */
+static bool ends_in_separator(cmark_node *text) {
+  static const char *const separators[] = {"、", "，", "；", ",", ";", NULL};
+  if (!text || cmark_node_get_type(text) != CMARK_NODE_TEXT)
+    return false;
+  const char *s = cmark_node_get_literal(text);
+  for (int i = 0; separators[i]; i++)
+    if (has_suffix(s, strlen(s), separators[i]))
+      return true;
+  return false;
+}
+
 /* 1.加强组织领导。 / 牵头单位：县委办 / 完成时限：2024年底前, typed (or
  * pasted from Word) a line each with no list marks: each field line
  * becomes a paragraph of its own, read as a field of the item above. */
@@ -1804,7 +1816,10 @@ static void split_field_lines(gw_build *b, const dv_plan *p, cmark_node *para) {
       continue;
     bool next_field = cmark_node_get_type(next) == CMARK_NODE_TEXT &&
                       starts_field(b, p, cmark_node_get_literal(next));
-    /* a field is its line: the text under 完成时限：… is no part of it */
+    /* a field is its line: the text under 完成时限：… is no part of it,
+     * unless the line broke inside a list of units (…成员单位、) */
+    if (field && !next_field && ends_in_separator(cmark_node_previous(c)))
+      continue;
     if ((next_field || field) && !gw_markdown_split_at(c))
       return;
     field = next_field;
