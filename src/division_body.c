@@ -660,36 +660,49 @@ static void error_text_under_rows(gw_build *b, size_t from) {
            "制表符分隔的表格下面紧接着这一行文字：请在表格和这一行之间空一行");
 }
 
-/* The header of the body's first pipe table, as column names, when every
- * cell names something: a table pasted from a spreadsheet brings its own
- * columns (序号 | 重点任务 | 具体措施 | 牵头部门 | 配合单位 | 时间要求), and
- * a drafter who has not declared columns: means those. */
+/* The header of pipe table `t` as column names, when every cell names
+ * something and the names are a plan's (looks_like_plan); else NULL. */
+static const char **pipe_header_names(gw_build *b, cmark_node *t, size_t *n, gw_pos *pos) {
+  cmark_node *head = cmark_node_first_child(t);
+  if (!head || !gw_markdown_table_row_is_header(head))
+    return NULL;
+  size_t count = 0;
+  for (cmark_node *c = cmark_node_first_child(head); c; c = cmark_node_next(c))
+    count++;
+  const char **names = gw_arena_alloc(b->arena, (count + 1) * sizeof *names);
+  *n = 0;
+  for (cmark_node *c = cmark_node_first_child(head); c; c = cmark_node_next(c)) {
+    const char *text = gw_build_plain_text(b, c);
+    size_t from = 0, to = strlen(text);
+    gw_build_trim(text, &from, &to);
+    if (from == to)
+      return NULL; /* an unnamed column: the default columns and their message */
+    names[(*n)++] = without_spaces(b->arena, text + from, to - from);
+  }
+  *pos = gw_build_node_pos(b, head);
+  return *n >= 2 && looks_like_plan(names, *n) ? names : NULL;
+}
+
+/* The header of the body's first table, as column names, when it is a
+ * plan's: a table pasted from a spreadsheet brings its own columns (序号 |
+ * 重点任务 | 具体措施 | 牵头部门 | 配合单位 | 时间要求), and a drafter who
+ * has not declared columns: means those. */
 static const char **table_header_names(gw_build *b, cmark_node *root, size_t *n, gw_pos *pos) {
   for (cmark_node *t = root ? cmark_node_first_child(root) : NULL; t; t = cmark_node_next(t)) {
     if (is_tab_table(b, t))
       return tab_header_names(b, t, n, pos);
-    if (!gw_markdown_is_table(t))
-      continue;
-    cmark_node *head = cmark_node_first_child(t);
-    if (!head || !gw_markdown_table_row_is_header(head))
-      return NULL;
-    size_t count = 0;
-    for (cmark_node *c = cmark_node_first_child(head); c; c = cmark_node_next(c))
-      count++;
-    const char **names = gw_arena_alloc(b->arena, (count + 1) * sizeof *names);
-    *n = 0;
-    for (cmark_node *c = cmark_node_first_child(head); c; c = cmark_node_next(c)) {
-      const char *text = gw_build_plain_text(b, c);
-      size_t from = 0, to = strlen(text);
-      gw_build_trim(text, &from, &to);
-      if (from == to)
-        return NULL; /* an unnamed column: the default columns and their message */
-      names[(*n)++] = without_spaces(b->arena, text + from, to - from);
-    }
-    *pos = gw_build_node_pos(b, head);
-    return *n >= 2 && looks_like_plan(names, *n) ? names : NULL;
+    if (gw_markdown_is_table(t))
+      return pipe_header_names(b, t, n, pos);
   }
   return NULL;
+}
+
+/* Is `n` a table of tasks by its header (pasted from a spreadsheet, or
+ * a pipe table whose header is a plan's)? */
+static bool is_plan_table(gw_build *b, cmark_node *n) {
+  size_t count;
+  gw_pos pos;
+  return is_tab_table(b, n) || (gw_markdown_is_table(n) && pipe_header_names(b, n, &count, &pos));
 }
 
 static bool contains_any(const char *s, const char *const *words);
@@ -1938,7 +1951,7 @@ void dv_read_body(gw_build *b, dv_plan *p, cmark_node *root) {
       split_field_lines(b, p, c); /* the paragraphs it adds are walked next */
   cmark_node **nodes = gw_arena_alloc(b->arena, (n + 1) * sizeof *nodes);
   node_class *cls = gw_arena_alloc(b->arena, (n + 1) * sizeof *cls);
-  long first_category = -1, first_items = -1, last = -1;
+  long first_category = -1, first_items = -1, first_table = -1, last = -1;
   n = 0;
   for (cmark_node *c = cmark_node_first_child(root); c; c = cmark_node_next(c), n++) {
     nodes[n] = c;
@@ -1947,10 +1960,17 @@ void dv_read_body(gw_build *b, dv_plan *p, cmark_node *root) {
       first_category = (long)n;
     if (cls[n] == NODE_ITEMS && first_items < 0)
       first_items = (long)n;
+    if (cls[n] == NODE_ITEMS && first_table < 0 && is_plan_table(b, c))
+      first_table = (long)n;
     if (cls[n] == NODE_CATEGORY || cls[n] == NODE_ITEMS)
       last = (long)n;
   }
+  /* Text before the first category is the preamble, but a table of
+   * tasks there (its own category rows inside it, a heading after it)
+   * is the plan's first rows. */
   long first = first_category >= 0 ? first_category : first_items;
+  if (first_table >= 0 && (first < 0 || first_table < first))
+    first = first_table;
   p->preamble = gw_arena_alloc(b->arena, (n + 1) * sizeof *p->preamble);
   p->closing = gw_arena_alloc(b->arena, (n + 1) * sizeof *p->closing);
   for (size_t i = 0; i < n; i++) {

@@ -1267,6 +1267,91 @@ START_TEST(space_parted_names_with_a_group) {
 }
 END_TEST
 
+START_TEST(space_parted_names_without_list) {
+  /* without a units list too, spaces part the units of a field or cell;
+   * a space after a bracket (各乡镇（街道） 县财政局) is no space to drop;
+   * 县委 组织部, a name typed spaced, stays one */
+  result r = convert("",
+                     "## 一、类\n\n"
+                     "1. 推进户厕改造。\n"
+                     "   - 牵头单位：镇农业农村办\n"
+                     "   - 责任单位：镇财政所 镇卫生院\u3000各村（社区）\n"
+                     "   - 完成时限：2024年10月底前\n"
+                     "2. 推进集团化办学。\n"
+                     "   - 牵头单位：县委 组织部\n"
+                     "   - 责任单位：各乡镇（街道） 县财政局\n"
+                     "   - 完成时限：2024年底前\n",
+                     "县财政局");
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|推进集团化办学。|县委 组织部|各乡镇（街道）、县财政局|"));
+  ck_assert_ptr_null(strstr(r.xml, "户厕"));
+  done(&r);
+  r = convert("", "## 一、类\n\n1. 推进户厕改造。\n   - 牵头单位：镇农业农村办\n"
+                  "   - 责任单位：镇财政所 镇卫生院\u3000各村（社区）\n   - 完成时限：长期坚持\n",
+              NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|镇农业农村办|镇财政所、镇卫生院、各村（社区）|"));
+  done(&r);
+}
+END_TEST
+
+START_TEST(table_before_first_category) {
+  /* a table of tasks with its own category row, then a ## category and
+   * a second table: one plan, 序号 running on; a table of figures before
+   * the first category stays in the preamble */
+  result r = convert("",
+                     "| 指标 | 目标值 |\n|---|---|\n| 团员数 | 1000 |\n\n"
+                     "| 序号 | 主要任务 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+                     "| 一、提升政务服务效能 | | | | |\n"
+                     "| 1 | 推进跨省通办。 | 区行政审批局 | 区数据局 | 长期坚持 |\n\n"
+                     "## 二、维护公平竞争秩序\n\n"
+                     "| 序号 | 主要任务 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+                     "| 2 | 开展专项整治。 | 区发展改革局 | 区财政局 | 每半年 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "指标|目标值|团员数|1000|"));
+  ck_assert(text_has(r.xml, "|一、提升政务服务效能|1|推进跨省通办。|"));
+  ck_assert(text_has(r.xml, "|二、维护公平竞争秩序|2|开展专项整治。|"));
+  ck_assert_ptr_null(first_warning(&r));
+  done(&r);
+}
+END_TEST
+
+START_TEST(field_wrapped_after_dunhao) {
+  /* 责任单位：…成员单位、 wrapped in Word onto the next line is one field,
+   * not an item of its own */
+  result r = convert("",
+                     "## 一、强化安全责任\n\n1.落实安全生产责任制。\n牵头单位：县应急管理局\n"
+                     "责任单位：县安委会各成员单位、\n各乡镇人民政府\n完成时限：长期坚持\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|1|落实安全生产责任制。|县应急管理局|县安委会各成员单位、各乡镇人民政府|长期坚持|"));
+  ck_assert_ptr_null(first_warning(&r));
+  done(&r);
+}
+END_TEST
+
+START_TEST(sub_points_under_measure) {
+  /* ①… lines under an item's measure stay in its cell, after it, not in
+   * 备注; with 重点任务 and 具体措施 the first line is the task and the
+   * lines under it the measures */
+  result r = convert("columns: [序号, 改革举措, 牵头单位, 完成时限, 备注]\n",
+                     "## 一、优化营商环境\n\n1. 开展对标提升行动。\n   ①制定提升清单；\n"
+                     "   ②建立监测点制度。\n   - 牵头单位：市发展改革委\n   - 完成时限：每季度\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|1|开展对标提升行动。①制定提升清单；②建立监测点制度。|市发展改革委|每季度|"));
+  done(&r);
+  r = convert("columns: [序号, 重点任务, 具体措施, 牵头单位, 完成时限]\n",
+              "## 一、优化营商环境\n\n1. 推进改革。\n   1.制定提升清单；\n   2.建立制度。\n"
+              "   - 牵头单位：市发展改革委\n   - 完成时限：每季度\n",
+              NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|1|推进改革。|1.制定提升清单；2.建立制度。|市发展改革委|"));
+  done(&r);
+}
+END_TEST
+
 /* A missing 完成时限 is warned about at its item, in a list item or a
  * table row, when other items give one; not in a prose item (published
  * plans often give none there), nor in a plan that gives none. A date in
@@ -1423,6 +1508,10 @@ Suite *division_suite(void) {
   tcase_add_test(tc, landscape_unit_columns_grow);
   tcase_add_test(tc, marked_unit_leads);
   tcase_add_test(tc, space_parted_names_with_a_group);
+  tcase_add_test(tc, space_parted_names_without_list);
+  tcase_add_test(tc, table_before_first_category);
+  tcase_add_test(tc, field_wrapped_after_dunhao);
+  tcase_add_test(tc, sub_points_under_measure);
   tcase_add_test(tc, missing_deadline);
   tcase_add_test(tc, impossible_deadline_date);
   tcase_add_test(tc, repeated_row);
