@@ -393,7 +393,12 @@ void gw_prepare(gw_doc *doc) {
        * a row long), which then leaves no room. */
       int rows_here = ps.used - ps.table_top;
       bool few_rows = after_table && ps.table_turned && rows_here < 2 * doc->layout.table.line_twips;
-      b->tail->new_page = ps.used > 0 && (room < need || few_rows);
+      /* With the page full to its last line, the break is left to the
+       * anchor's own flow: the estimate may be a line short, and then
+       * the text ran a line over onto a page the forced break left all
+       * but empty, the 报尾 on a fifth page (a drafter's 21 paragraphs). */
+      bool full = !after_table && room < doc->layout.line_twips;
+      b->tail->new_page = ps.used > 0 && ((room < need && !full) || few_rows);
       continue;
     }
     if (b->kind == GW_BLOCK_TABLE) {

@@ -159,6 +159,29 @@ else
   pass "报尾 moves whole to a new page at $moved one-line paragraphs"
 fi
 
+# An issue the page estimate fills to the last line (a drafter's, 21
+# paragraphs): LibreOffice runs its text a line onto a fourth page. The
+# 报尾 must not be forced onto a page of its own after that line: it
+# goes on the fourth page, under the text (before: five pages).
+edge=tests/fixtures/bulletin-tail-edge.md
+if "$GWDOC" render "$edge" -o "$TMP/edge.docx" 2>/dev/null; then
+  forced=$(unzip -p "$TMP/edge.docx" word/document.xml | grep -c '<w:pageBreakBefore/><w:spacing w:before="0" w:after="0" w:line="20"')
+  if [ "$forced" != 0 ]; then
+    fail "报尾 not forced to a new page when the estimate fills the page" "pageBreakBefore on the 报尾"
+  elif [ -z "${QUICK:-}" ]; then
+    "$DOCX_CHECK" --json "$TMP/edge.docx" >"$TMP/edge.json" 2>/dev/null
+    got=$(/usr/bin/python3 -c 'import json,sys; p=json.load(open(sys.argv[1]))["pages"]; print(len(p), p[-1]["body_lines"])' "$TMP/edge.json")
+    set -- $got
+    [ "$1" = 4 ] && [ "$2" -gt 4 ] \
+      && pass "报尾 under the text that ran onto the last page (pages $1, lines there $2)" \
+      || fail "报尾 under the text that ran onto the last page" "pages, lines on the last: $got"
+  else
+    pass "报尾 not forced to a new page when the estimate fills the page"
+  fi
+else
+  fail "tail edge fixture renders"
+fi
+
 # Headings typed without ## (pasted from Word) still get their fonts;
 # a sentence that happens to start with 一、 stays body text.
 { sed -n '1,/^date:/p' samples/jintuan-yaoxun-2021-15.md; printf -- '---\n# 标题\n\n一、夯实政治责任，强化组织保障\n\n（一）坚持党建带团建\n\n一、这是一句完整的话。后面还有正文。\n'; } >"$TMP/typed.md"
