@@ -1019,6 +1019,18 @@ static bool after_dunhao(const char *s, size_t start) {
   return start >= 3 && strncmp(s + start - 3, "、", 3) == 0;
 }
 
+/* Does a recipient name people, not a body (…分管领导, …负责同志)? */
+static bool ends_with_people(const char *name) {
+  static const char *const words[] = {"领导", "同志", "负责人", "成员", NULL};
+  size_t len = strlen(name);
+  for (int i = 0; words[i]; i++) {
+    size_t w = strlen(words[i]);
+    if (len > w && strcmp(name + len - w, words[i]) == 0)
+      return true;
+  }
+  return false;
+}
+
 /* A distribution row written as one string (报: 市委办公室，市政府办公室):
  * its names, so every row is joined the same way; also a list typed
  * with full-width brackets (［市委办公室，市政府办公室］). */
@@ -1041,9 +1053,12 @@ static const char **split_names(gw_build *b, const char *s, size_t *count) {
    * characters after a 、 is still the rest of the name before it (各乡镇
    * 党委、政府: the 党委 and the 政府 of each township). */
   bool commas = strstr(s, "，") || strstr(s, "；") || strchr(s, ',') || strchr(s, ';');
+  /* 市委、市政府分管领导: the leaders of both, one recipient; parted,
+   * the row would send the issue to the whole 市委 */
+  bool people = n > 0 && ends_with_people(names[n - 1]);
   for (size_t i = 0; i < n; i++) {
     bool joins = kept > 0 && after_dunhao(s, starts[i]) &&
-                 (commas || gw_zh_count_chars(names[i], strlen(names[i])) <= 2);
+                 (commas || people || gw_zh_count_chars(names[i], strlen(names[i])) <= 2);
     if (joins)
       names[kept - 1] = gw_arena_printf(b->arena, "%s、%s", names[kept - 1], names[i]);
     else

@@ -867,6 +867,19 @@ if "$GWDOC" render "$H/p3/a.md" -o "$H/p3/a.docx" 2>"$H/p3/a.err"; then
 else
   fail "probe 3 bulletin renders" "$(cat "$H/p3/a.err")"
 fi
+# A row parted with 、 alone whose last name is people (市委、市政府分管
+# 领导: the leaders of both) is one recipient; parted, the issue went to
+# the whole 市委 (a drafter's review).
+{ printf '%s' "$BULLETIN_FRONT" | sed 's/^kind: bulletin$/kind: bulletin\ndistribution:\n  报: 市委办公室、市政府办公室\n  送: 市委、市政府分管领导\n  发: 县委、县政府主要负责同志/'; printf '# 标题\n\n正文。\n'; } >"$H/p3/people.md"
+if "$GWDOC" render "$H/p3/people.md" -o "$H/p3/people.docx" 2>"$H/p3/people.err"; then
+  doc=$(unzip -p "$H/p3/people.docx" word/document.xml)
+  printf '%s' "$doc" | grep -q '市委、市政府分管领导' && printf '%s' "$doc" | grep -q '县委、县政府主要负责同志' \
+    && printf '%s' "$doc" | grep -q '市委办公室，市政府办公室' \
+    && pass "distribution: 市委、市政府分管领导 is one recipient, 市委办公室、市政府办公室 two" \
+    || fail "distribution: 市委、市政府分管领导 is one recipient" "$(printf '%s' "$doc" | grep -o '送：[^<]*')"
+else
+  fail "distribution people row renders" "$(cat "$H/p3/people.err")"
+fi
 
 # Probe 4: a poem with backslash breaks and a list item with a trailing-
 # space break keep their line breaks; a list inside an editor's note
