@@ -477,9 +477,12 @@ bool gw_markdown_ends_sentence(const char *text) {
   return ends_with_any(text, ends);
 }
 
-/* Where a line ends a paragraph pasted one a line. */
-static const char *const para_ends[] = {"。", "！", "？", "：", "。”", "！”", "？”", ".", "?", "!",
-                                        NULL};
+/* Where a line ends a paragraph pasted one a line: a stop, also inside
+ * a closing quote (straight as WeChat pastes it) or bracket, and an
+ * ellipsis. */
+static const char *const para_ends[] = {"。", "！", "？", "：", "。”", "！”", "？”", "。\"", "！\"",
+                                        "？\"", "……", "……”", "……\"", "。）", "！）", "？）",
+                                        ".", "?", "!", NULL};
 
 /* Are the lines from `first` on a PDF's, cut at the page width? Then the
  * width they were cut at, in display columns, else 0. The widest line,

@@ -1061,6 +1061,12 @@ want_styled "numbered lines over their text" "$H/levels-tight.md" "gwHeading3	1.
 { printf '%s' "$BULLETIN_FRONT"; printf '# 志愿服务\n\n● 招募志愿者1200名；\n● 开展岗前培训6场次；\n■ 设置“青春驿站”15个。\n'; } >"$H/bullets.md"
 want_styled "bulleted lines" "$H/bullets.md" "gwBody	● 招募志愿者1200名；" "gwBody	● 开展岗前培训6场次；" "gwBody	■ 设置“青春驿站”15个。"
 
+# Lines pasted one a line that end a quotation with a straight quote, an
+# ellipsis or a closing bracket end their paragraph too (a drafter's
+# review: they ran into the next line).
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 会议\n\n他指出:"要抓早抓实。"\n各部门要密切配合。\n他强调：“要久久为功……”\n会议要求抓好落实……\n会后印发了通知（见附件。）\n全县共开展活动12场。\n'; } >"$H/ends.md"
+want_styled "paragraph ends: 。\" ……” …… 。）" "$H/ends.md" "gwBody	他指出：“要抓早抓实。”" "gwBody	各部门要密切配合。" "gwBody	他强调：“要久久为功……”" "gwBody	会议要求抓好落实……" "gwBody	会后印发了通知（见附件。）" "gwBody	全县共开展活动12场。"
+
 # --- typed right under a paragraph makes it a heading in Markdown, and
 # # 一、… an article of its own: both are warned about, at the line.
 { printf '%s' "$BULLETIN_FRONT"; printf '# 邻里节\n\n5月5日，街道举办邻里节活动。\n---\n\n# 一、主要做法\n\n正文。\n'; } >"$H/meant.md"
