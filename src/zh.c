@@ -806,14 +806,20 @@ static bool number_trails_off(const norm_ctx *x, size_t i, size_t j)
          !is_ascii_alnum(after);
 }
 
+/* ― (U+2015, GBK's 破折号 half) and －: doubled, a 破折号. */
+static bool is_pasted_dash(UChar32 c) { return c == 0x2015 || c == 0xFF0D; }
+
+/* ・ and ·: three or more in a row, an ellipsis. */
+static bool is_pasted_dot(UChar32 c) { return c == 0x30FB || c == 0x00B7 || c == 0xFF65; }
+
 static void pass_dashes(norm_ctx *x)
 {
   const UChar32 *cp = x->cp;
   size_t n = x->n;
   for (size_t i = 0; i < n;) {
     UChar32 c = cp[i];
-    if ((x->fl[i] & NF_PROT) ||
-        (c != '-' && c != '.' && c != 0x2014 && c != 0x2026 && c != 0x3002)) {
+    if ((x->fl[i] & NF_PROT) || (c != '-' && c != '.' && c != 0x2014 && c != 0x2026 &&
+                                 c != 0x3002 && !is_pasted_dash(c) && !is_pasted_dot(c))) {
       i++;
       continue;
     }
@@ -829,12 +835,15 @@ static void pass_dashes(norm_ctx *x)
      * links (6月10日—20日, 北京—上海); a 破折号 typed with a Chinese
      * input method is already ——. */
     /* 。。。 typed for an ellipsis: …… whatever is around it */
-    bool conv = (((c == '-' && run >= 2) || (c == '.' && run >= 3) ||
-                  (c == 0x2026 && run == 1)) &&
+    /* ―― －－ ・・・ ···: a 破折号 or an ellipsis as other input
+     * methods, GBK files and Japanese fonts type them */
+    bool conv = ((((c == '-' || is_pasted_dash(c)) && run >= 2) ||
+                  ((c == '.' || is_pasted_dot(c)) && run >= 3) || (c == 0x2026 && run == 1)) &&
                  ctx) ||
                 (c == 0x3002 && run >= 3);
     if (conv) {
-      x->rep[i] = (c == '-' || c == 0x2014) ? 0x2014 : 0x2026; /* 。 too: … */
+      bool dash = c == '-' || c == 0x2014 || is_pasted_dash(c);
+      x->rep[i] = dash ? 0x2014 : 0x2026; /* 。 too: … */
       x->fl[i] |= NF_DBL;
       mark(x, i + 1, j, NF_DEL);
     }
@@ -969,6 +978,9 @@ static bool space_goes(const norm_ctx *x, size_t i, size_t j)
   if ((is_zh_punct(a) && (is_cjk(b) || is_latin_alnum(b))) ||
       (is_zh_punct(b) && (is_cjk(a) || is_latin_alnum(a) || a == '%')))
     return true; /* 95.3% 。 too */
+  /* ① 召开会议: a circled number marks an item as 1. does */
+  if (a >= 0x2460 && a <= 0x2473 && gw_zh_is_han(b))
+    return true;
   return a == '%' && i >= 2 && is_ascii_digit(cp[i - 2]) && gw_zh_is_han(b);
 }
 
@@ -1166,8 +1178,8 @@ static text_scan scan_text(const char *text, size_t len)
     int next = i < n ? (unsigned char)text[i] : -1;
     if (c < 0 || !(inert(c) || (is_ascii_digit(prev) && inert_after_digit(c, next))))
       return TEXT_CHANGES;
-    if (c == 0x3002 && prev == 0x3002)
-      return TEXT_CHANGES; /* 。。。 may be an ellipsis (pass_dashes) */
+    if ((c == 0x3002 || is_pasted_dot(c) || is_pasted_dash(c)) && prev == c)
+      return TEXT_CHANGES; /* 。。。 ・・・ ―― may be an ellipsis or a dash (pass_dashes) */
     prev = c;
   }
   return result;

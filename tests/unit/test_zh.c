@@ -362,6 +362,15 @@ static const str_case normalize_cases[] = {
     {"见![活动现场](images/现场 照片.jpg)。", "见![活动现场](images/现场 照片.jpg)。"},
     {"wait...", "wait..."},
     {"好..", "好.."},
+    /* as other input methods, GBK files and Japanese fonts type them */
+    {"改革创新－－坚持", "改革创新——坚持"},
+    {"会议强调――要坚持", "会议强调——要坚持"},
+    {"北京―上海", "北京―上海"},
+    {"15.6亿元・・・创新高", "15.6亿元……创新高"},
+    {"又如···。", "又如……。"},
+    {"让·雅克", "让·雅克"},
+    /* a circled number marks an item */
+    {"① 召开居民议事会", "①召开居民议事会"},
     /* spaces between Han and digits/Latin */
     {"强团改革 50 条", "强团改革50条"},
     {"中文\t2021", "中文2021"},
