@@ -1280,6 +1280,12 @@ void gw_build_balance_lines(gw_build *b, gw_runs *runs, gw_role role, int avail)
        * (…“青春建功乡村振兴” / 工作): then the balanced break wins */
       bool stub = k + 1 == lines && rest * 4 < width;
       bool trapezoid = (c->cols - prev_cols) * (lines - k) >= rest && c->bonus > -10 && !stub;
+      /* a space the drafter typed parts a title's two halves (…作风建设
+       * 　为高质量发展…): kept though the lower half is up to three
+       * characters longer, rather than pull a word up over it */
+      size_t space = c->cut ? gw_zh_display_width(t + c->at, c->cut) : 0;
+      if (c->cut && k + 1 == lines && rest <= (c->cols - prev_cols) + space + 2 * 3)
+        trapezoid = true;
       if (trapezoid && (best < 0 || cost < best_cost)) {
         best = (long)i;
         best_cost = cost;

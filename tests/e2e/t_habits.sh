@@ -60,7 +60,7 @@ EOF
 if "$GWDOC" render "$H/items.md" -o "$H/items.docx" 2>"$H/items.err"; then
   got=$(paras "$H/items.docx")
   for want in "工作中，街道重点抓了以下几项：" "1、摸清底数。对辖区1.2万户居民逐户走访登记。" \
-              "（1）重点人群台账；" "② 便民服务提升10项。" "全年覆盖群众3.5万人，时间截至2021.10.18。"; do
+              "（1）重点人群台账；" "②便民服务提升10项。" "全年覆盖群众3.5万人，时间截至2021.10.18。"; do
     printf '%s\n' "$got" | grep -qxF "$want" && pass "one item a line: '$want' is a paragraph" \
       || fail "one item a line: '$want' is a paragraph" "$(printf '%s' "$got" | tr '\n' '|')"
   done
@@ -644,6 +644,12 @@ t=[re.sub(r'<w:br/>','/',re.sub(r'<(?!w:br/)[^>]*>','',m.group(1))) for m in re.
 a,b=t.split('/')
 print('ok' if len(a.replace(' ',''))>=len(b) else t)")
 [ "$got" = ok ] && pass "a title breaks into a trapezoid" || fail "a title breaks into a trapezoid" "$got"
+
+# A drafter's space between a title's two halves wins when the lower half
+# is at most three characters longer (a drafter's review: 为 was pulled up
+# over the space, …作风建设　为 / 高质量发展…).
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 以严的基调深化作风建设　为高质量发展提供坚强保障\n\n正文。\n'; } >"$H/title4.md"
+want_styled "a title breaks at the drafter's space" "$H/title4.md" "gwTitle	以严的基调深化作风建设/为高质量发展提供坚强保障"
 
 # The 报尾 breaks between recipients, never inside a name (团 / 中央办公厅).
 { printf '%s' "$BULLETIN_FRONT" | sed 's/^date: .*/&\ndistribution:\n  报: [省委办公厅, 省人大办公厅, 省政府办公厅, 省政协办公厅, 团中央办公厅]/'; printf '# 标题\n\n正文。\n'; } >"$H/tail.md"
