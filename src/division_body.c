@@ -307,15 +307,41 @@ static bool deadline_clause(gw_arena *arena, const char *text, size_t from, size
          probe.deadline && !probe.lead && !probe.share && !duty;
 }
 
+/* 推进集团化办学。　牵头单位：县教育局　责任单位：县财政局　完成时限：…:
+ * labelled clauses after the measure with no bracket, after spaces or
+ * right after its full stop, as a Word table turned into text leaves
+ * them. Where the measure ends (*cut), the clauses begin (*begin) and
+ * end (*end); false when there are none. */
+static bool inline_labels(const char *text, size_t *cut, size_t *begin, size_t *end) {
+  size_t len = strlen(text);
+  for (size_t i = 1; i < len; i++) {
+    size_t sp = spaces_before_label(text + i);
+    bool after_stop = has_suffix(text, i, "。") || has_suffix(text, i, "；");
+    if (!sp && !(after_stop && label_at(text + i)))
+      continue;
+    *cut = i;
+    *begin = i + sp;
+    while (len > *begin && (has_suffix(text, len, "。") || has_suffix(text, len, "；") ||
+                            text[len - 1] == ' '))
+      len -= text[len - 1] == ' ' ? 1 : strlen("。");
+    *end = len;
+    return true;
+  }
+  return false;
+}
+
 bool dv_parse_prose(gw_arena *arena, const char *text, dv_prose *out) {
   memset(out, 0, sizeof *out);
-  size_t close;
+  size_t close, begin, cut;
   long open = final_bracket(text, &close);
-  if (open < 0)
+  if (open >= 0)
+    begin = (size_t)open + strlen("（");
+  else if (inline_labels(text, &cut, &begin, &close))
+    open = (long)cut;
+  else
     return false;
   static const char *const clause_separators[] = {"，", ",", "；", ";", NULL};
   const char *duty = NULL;
-  size_t begin = (size_t)open + strlen("（");
   size_t names_end = begin, clause = begin; /* unit names run on to names_end */
   for (size_t i = begin; i <= close;) {
     size_t sep = i < close ? separator_at(text + i, clause_separators) : 1;
@@ -1042,7 +1068,6 @@ static void read_measure(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para,
   append_runs(b, &row->cells[p->measure_col], &measure);
 }
 
-/* One "- 列名：值" field of a list item. */
 static bool read_roles(gw_build *b, dv_plan *p, dv_row *row, int col, const char *text,
                        size_t from, size_t to, gw_pos pos);
 
@@ -1070,6 +1095,17 @@ static void typed_inlines(gw_build *b, cmark_node *node, gw_runs *runs) {
   b->normalize = normalize;
 }
 
+static bool is_note_column(const char *name);
+
+/* Has the plan one column for text (改革举措), none beside it (具体措施)? */
+static bool one_text_column(const dv_plan *p) {
+  for (int col = 0; col < (int)p->ncols; col++)
+    if (col != p->seq_col && col != p->deadline_col && col != p->measure_col &&
+        !p->unit_col[col] && !is_note_column(p->columns[col]))
+      return false;
+  return true;
+}
+
 /* The value of a unit field as typed (typed_inlines). */
 static const char *unit_field_value(gw_build *b, cmark_node *para) {
   gw_runs runs = {0};
@@ -1082,7 +1118,11 @@ static const char *unit_field_value(gw_build *b, cmark_node *para) {
   return gw_arena_strndup(b->arena, text + va, vz - va);
 }
 
-static bool read_field(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para) {
+/* One "列名：值" field of the item in `row`; `text_pending`: the item's own
+ * text is still to come (a list item's paragraph, placed after its
+ * fields). */
+static bool read_field(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para,
+                       bool text_pending) {
   gw_runs runs = {0};
   gw_build_inlines(b, para, &runs);
   char *text = gw_runs_text(b->arena, &runs);
@@ -1115,7 +1155,11 @@ static bool read_field(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para) {
                     gw_build_node_pos(b, para)))
       set_node_units(b, p, row, col, value, para, from);
   } else {
-    gw_runs value = runs_slice(b, &runs, va, vz);
+    /* - 具体措施：①… under a measure already written: appended to it,
+     * the label stays to say what follows */
+    bool labelled = (row->cells[col].first || (text_pending && one_text_column(p))) &&
+                    col != p->deadline_col && strcmp(name, p->columns[col]) != 0;
+    gw_runs value = runs_slice(b, &runs, labelled ? a : va, vz);
     if (col == p->deadline_col) /* 完成时限：2024年12月底前。 */
       drop_final_mark(&value, (const char *const[]){"。", "；", "，", NULL});
     append_runs(b, &row->cells[col], &value);
@@ -1176,7 +1220,7 @@ static void read_list_item(gw_build *b, dv_plan *p, cmark_node *item) {
       for (cmark_node *li = cmark_node_first_child(c); li; li = cmark_node_next(li)) {
         cmark_node *para = cmark_node_first_child(li);
         if (para && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH)
-          read_field(b, p, row, para);
+          read_field(b, p, row, para, nparas > 0);
       }
       fields = true;
     } else {
@@ -1894,7 +1938,7 @@ static bool fields_of_last_item(gw_build *b, dv_plan *p, cmark_node *list) {
   if (!p->last || p->last->category || !is_field_list(b, p, list))
     return false;
   for (cmark_node *item = cmark_node_first_child(list); item; item = cmark_node_next(item))
-    read_field(b, p, p->last, cmark_node_first_child(item));
+    read_field(b, p, p->last, cmark_node_first_child(item), false);
   return true;
 }
 
@@ -1917,7 +1961,7 @@ static void read_items(gw_build *b, dv_plan *p, cmark_node *n) {
   if (cmark_node_get_type(n) == CMARK_NODE_LIST && fields_of_last_item(b, p, n))
     return;
   if (p->last && !p->last->category && is_field_para(b, p, n)) {
-    read_field(b, p, p->last, n);
+    read_field(b, p, p->last, n, false);
     return;
   }
   if (cmark_node_get_type(n) == CMARK_NODE_LIST) {

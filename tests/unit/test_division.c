@@ -1352,6 +1352,34 @@ START_TEST(sub_points_under_measure) {
 }
 END_TEST
 
+START_TEST(inline_fields_without_brackets) {
+  /* a Word table turned to text: the fields on the item's own line,
+   * after spaces or right after its full stop, no bracket */
+  result r = convert("",
+                     "1.推进集团化办学。\u3000牵头单位：县教育局\u3000责任单位：县财政局\u3000完成时限：2024年底前\n\n"
+                     "2.推进课后服务。牵头单位：县教育局；责任单位：县财政局；完成时限：2024年底前。\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|1|推进集团化办学。|县教育局|县财政局|2024年底前|"));
+  ck_assert(text_has(r.xml, "|2|推进课后服务。|县教育局|县财政局|2024年底前|"));
+  ck_assert_ptr_null(first_warning(&r));
+  done(&r);
+}
+END_TEST
+
+START_TEST(field_label_kept_after_measure) {
+  /* - 具体措施：… under a measure goes into its cell after it, the label
+   * kept to say what follows */
+  result r = convert("",
+                     "## 一、数字政府\n\n1. 推进数字政府建设。\n   - 牵头单位：市数据局\n"
+                     "   - 完成时限：2024年底前\n   - 具体措施：①建设平台；②推进数据共享。\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|1|推进数字政府建设。具体措施：①建设平台；②推进数据共享。|市数据局|"));
+  done(&r);
+}
+END_TEST
+
 /* A missing 完成时限 is warned about at its item, in a list item or a
  * table row, when other items give one; not in a prose item (published
  * plans often give none there), nor in a plan that gives none. A date in
@@ -1512,6 +1540,8 @@ Suite *division_suite(void) {
   tcase_add_test(tc, table_before_first_category);
   tcase_add_test(tc, field_wrapped_after_dunhao);
   tcase_add_test(tc, sub_points_under_measure);
+  tcase_add_test(tc, inline_fields_without_brackets);
+  tcase_add_test(tc, field_label_kept_after_measure);
   tcase_add_test(tc, missing_deadline);
   tcase_add_test(tc, impossible_deadline_date);
   tcase_add_test(tc, repeated_row);
