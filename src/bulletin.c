@@ -234,6 +234,15 @@ static void check_heading_meant(gw_build *b, cmark_node *node, int level) {
                sn.level == 1 ? "##" : "###", (int)(sn.mark_end - sn.start), lead + sn.start);
 }
 
+/* （2024年3月12日）: a date in brackets and nothing else, as a speech
+ * gives the day it was made under the speaker's line. */
+static bool is_dated_line(const char *text) {
+  size_t len = strlen(text), open = strlen("（");
+  if (len <= 2 * open || strncmp(text, "（", open) != 0 || strcmp(text + len - open, "）") != 0)
+    return false;
+  return gw_markdown_is_date(text + open, len - 2 * open);
+}
+
 static void add_heading(gw_build *b, gw_body_state *st, cmark_node *node) {
   int level = cmark_node_get_heading_level(node);
   check_heading_meant(b, node, level);
@@ -252,16 +261,20 @@ static void add_heading(gw_build *b, gw_body_state *st, cmark_node *node) {
   }
   char *text = gw_build_plain_text(b, node);
   /* Under numbering: auto an unnumbered ## is a section, so only a line
-   * led by —— is a subtitle. */
+   * led by —— is a subtitle. A speech's date under its speaker line,
+   * （2024年3月12日）, is a second one. */
   bool dash_led = strncmp(text, "——", 6) == 0;
-  if (st->after_title && level == 2 &&
-      (dash_led || (!st->auto_numbering && !gw_has_section_number(text)))) {
+  if ((st->after_title && level == 2 &&
+       (dash_led || (!st->auto_numbering && !gw_has_section_number(text)))) ||
+      (st->after_subtitle && level == 2 && is_dated_line(text))) {
     add_para(b, GW_ROLE_SUBTITLE, node, NULL);
     b->doc->last->keep_next = true;
     st->after_title = false;
+    st->after_subtitle = true;
     return;
   }
   st->after_title = false;
+  st->after_subtitle = false;
   int lvl = level - 2; /* ## is level 1 (一、) */
   if (lvl > 3)
     lvl = 3;
@@ -602,6 +615,21 @@ static bool is_dash_subtitle(cmark_node *node, const char *text) {
   return !(lead && strncmp(gw_skip_indent(lead), "——", strlen("——")) == 0);
 }
 
+/* 市委书记　张某某 under a speech's title, with the date it was made
+ * under it: a short line with no mark of a sentence, a subtitle as the
+ * date is. */
+static bool is_speaker_line(cmark_node *node, const char *text) {
+  static const char *const stops[] = {"。", "！", "？", "；", "，", "：", NULL};
+  if (gw_zh_count_chars(text, strlen(text)) > 30)
+    return false;
+  for (int i = 0; stops[i]; i++)
+    if (strstr(text, stops[i]))
+      return false;
+  cmark_node *next = cmark_node_next(node);
+  const char *lead = next ? gw_markdown_lead_text(next) : NULL;
+  return lead && is_dated_line(gw_skip_indent(lead));
+}
+
 /* Is the paragraph after `node` text of its own, not another numbered
  * line? A 1.加大宣传力度 line above such text is a heading of the third
  * level; a run of short numbered lines (1.加强领导 2.落实责任) is a list. */
@@ -704,12 +732,18 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
       check_heading_number(b, st, node, bold, true);
     /* ——记…, pasted from Word as a line of its own under a title: the
      * subtitle, as ## ——记… is */
-    if (st->after_title && only && !cmark_node_next(only) &&
-        cmark_node_get_type(only) == CMARK_NODE_TEXT &&
-        is_dash_subtitle(node, gw_skip_indent(cmark_node_get_literal(only)))) {
+    const char *only_text = only && !cmark_node_next(only) &&
+                                    cmark_node_get_type(only) == CMARK_NODE_TEXT
+                                ? gw_skip_indent(cmark_node_get_literal(only))
+                                : NULL;
+    if (only_text && ((st->after_title && (is_dash_subtitle(node, only_text) ||
+                                           is_speaker_line(node, only_text))) ||
+                      ((st->after_title || st->after_subtitle) && is_dated_line(only_text)))) {
       add_para(b, GW_ROLE_SUBTITLE, node, NULL);
       b->doc->last->keep_next = true;
-      break;
+      st->after_title = false;
+      st->after_subtitle = true;
+      return;
     }
     /* 【编者按】… or **编者按**：… written without the > of a quote */
     const char *lead = gw_markdown_lead_text(only); /* **编者按**：… */
@@ -790,6 +824,7 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
     break;
   }
   st->after_title = false;
+  st->after_subtitle = false;
 }
 
 /* The issuer and the date share a line, a right tab apart: a long issuer

@@ -18,6 +18,7 @@ typedef struct {
   bool auto_numbering;
   int heading_counter[4];
   bool after_title;     /* the previous block was an article title */
+  bool after_subtitle;  /* the previous block was a subtitle */
   bool told_typed_number; /* numbering: auto met a typed 一、 (said once) */
   int last_number[4];      /* typed heading numbers so far, by level */
   const char *last_mark[4];

@@ -584,6 +584,15 @@ static bool is_date_line(const char *t) {
   return *p == '\0' || *p == '\n';
 }
 
+bool gw_markdown_is_date(const char *text, size_t len) {
+  char line[64];
+  if (len >= sizeof line)
+    return false;
+  memcpy(line, text, len);
+  line[len] = '\0';
+  return is_date_line(line);
+}
+
 /* Does the line starting at inline `n` end its paragraph? */
 static bool is_last_line(cmark_node *n) {
   for (; n; n = cmark_node_next(n)) {

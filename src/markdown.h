@@ -70,6 +70,9 @@ void gw_markdown_line_text(cmark_node *from, char *buf, size_t size);
 /* Does `text` end a sentence (。！？, perhaps inside a closing quote)? */
 bool gw_markdown_ends_sentence(const char *text);
 
+/* Is text[0, len) a date and nothing else (2024年3月12日)? */
+bool gw_markdown_is_date(const char *text, size_t len);
+
 /* Was `para` split off the paragraph before it (a line of its own in
  * the source, with no blank line between: see gw_markdown_parse)? */
 bool gw_markdown_continues(cmark_node *para);
