@@ -372,6 +372,10 @@ size_t gw_note_label_len(const char *t, const char **word) {
   } else if ((end = match_spaced(p, "按语"))) {
     *word = "按语";
     p = end;
+  } else if (strncmp(p, "按", 3) == 0 &&
+             (bracket || strncmp(p + 3, "：", 3) == 0 || p[3] == ':')) {
+    *word = "按"; /* 按：… or 【按】…, never 按照… */
+    p += 3;
   } else {
     return 0;
   }
