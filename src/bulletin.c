@@ -51,7 +51,22 @@ static char *number_text(gw_build *b, const char *fmt, long n) {
  * line, no sentence inside it. Drafters paste these from Word. Returns
  * the level, or 0. */
 /* A paragraph whose runs were built already. */
+/* Titles and headings take their weight from their style: a heading
+ * typed all in bold (**一、…**, # **标题**, as Word copies them) is not
+ * bolder than the ones beside it. */
+static void drop_whole_bold(gw_role role, gw_runs *runs) {
+  if (role != GW_ROLE_TITLE && role != GW_ROLE_SUBTITLE && (role < GW_ROLE_HEADING1 ||
+                                                            role > GW_ROLE_HEADING4))
+    return;
+  for (const gw_run *r = runs->first; r; r = r->next)
+    if (r->kind == GW_RUN_TEXT && r->len && !r->bold)
+      return;
+  for (gw_run *r = runs->first; r; r = r->next)
+    r->bold = 0;
+}
+
 static void add_built_para(gw_build *b, gw_role role, cmark_node *node, gw_runs runs) {
+  drop_whole_bold(role, &runs);
   gw_block *p = gw_doc_add(b->doc, GW_BLOCK_PARA, role);
   p->pos = gw_build_node_pos(b, node);
   p->runs = runs;
