@@ -1086,6 +1086,16 @@ gw_tail *gw_build_tail(gw_build *b) {
   const gw_val *sepv = gw_val_get(b->config, "distribution_separator");
   if (sepv && sepv->kind == GW_VAL_STR)
     sep = sepv->str;
+  /* a bulletin's 报尾 rows (报：送：发：) end with no mark: a 抄送 among
+   * them does not either, or one row of the block would */
+  bool bulletin_rows = false;
+  for (const gw_val *c = dist ? dist->first : NULL; c && b->doc->kind == GW_KIND_BULLETIN;
+       c = c->next) {
+    size_t n = label_len(c->key);
+    bulletin_rows = bulletin_rows || (n == strlen("报") && (strncmp(c->key, "报", n) == 0 ||
+                                                           strncmp(c->key, "送", n) == 0 ||
+                                                           strncmp(c->key, "发", n) == 0));
+  }
   for (const gw_val *c = dist ? dist->first : NULL; c; c = c->next) {
     size_t n;
     const char **names = c->kind == GW_VAL_STR ? split_names(b, c->str, &n)
@@ -1102,8 +1112,9 @@ gw_tail *gw_build_tail(gw_build *b) {
      * 分送 or 抄报 line like it) line ends with 。, once, whatever mark
      * the drafter ended it with */
     bool plan = b->doc->kind == GW_KIND_DIVISION;
-    if (strcmp(row->label, "抄送") == 0 || strcmp(row->label, "主送") == 0 ||
-        (plan && (strcmp(row->label, "分送") == 0 || strcmp(row->label, "抄报") == 0))) {
+    if ((strcmp(row->label, "抄送") == 0 || strcmp(row->label, "主送") == 0 ||
+         (plan && (strcmp(row->label, "分送") == 0 || strcmp(row->label, "抄报") == 0))) &&
+        !bulletin_rows) {
       static const char *const ends[] = {"。", "，", "；", "、", ".", ",", ";", NULL};
       for (bool cut = true; cut && text.len;) {
         cut = false;

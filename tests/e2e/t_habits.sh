@@ -651,6 +651,23 @@ print('ok' if len(a.replace(' ',''))>=len(b) else t)")
 { printf '%s' "$BULLETIN_FRONT"; printf '# 以严的基调深化作风建设　为高质量发展提供坚强保障\n\n正文。\n'; } >"$H/title4.md"
 want_styled "a title breaks at the drafter's space" "$H/title4.md" "gwTitle	以严的基调深化作风建设/为高质量发展提供坚强保障"
 
+# A speech: the speaker's line and the day under the title are both
+# subtitles, as ## lines or as plain ones (a drafter's review: the date
+# was a level-1 heading).
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 在全市工作会议上的讲话\n\n## 市委书记　张某某\n\n## （2024年3月12日）\n\n同志们：\n\n正文。\n'; } >"$H/speech1.md"
+want_styled "speech subtitles (##)" "$H/speech1.md" "gwSubtitle	市委书记　张某某" "gwSubtitle	（2024年3月12日）" "gwBody	同志们："
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 在全市工作会议上的讲话\n\n市委书记　张某某\n\n（2024年3月12日）\n\n同志们：\n\n正文。\n'; } >"$H/speech2.md"
+want_styled "speech subtitles (plain lines)" "$H/speech2.md" "gwSubtitle	市委书记　张某某" "gwSubtitle	（2024年3月12日）" "gwBody	同志们："
+
+# A drafter's review, three small things: > 按：… is the editor's note as
+# 编者按 is (按照… stays text); headings typed all in bold are no bolder
+# than the others; a 抄送 row among 报：送： rows ends with no 。 as they
+# do not.
+{ printf '%s' "$BULLETIN_FRONT" | sed 's/^kind: bulletin$/kind: bulletin\ndistribution:\n  报: [市委办公室]\n  抄送: [县人大办]/'; printf '# **县委召开常委会会议**\n\n> 按：现将有关做法刊发，供参考。\n\n按照县委部署开展活动。\n\n**一、提高政治站位**\n\n正文。\n\n## **二、强化组织领导**\n\n正文。\n'; } >"$H/small3.md"
+want_styled "按：, bold headings, 抄送" "$H/small3.md" "gwNote	按：现将有关做法刊发，供参考。" "gwBody	按照县委部署开展活动。" "gwHeading1	一、提高政治站位" "gwTail	抄送：县人大办"
+bolds=$(unzip -p "${H}/small3.docx" word/document.xml | grep -o '<w:p>.*' | grep -o '<w:b/>' | wc -l)
+[ "$bolds" -eq 0 ] && pass "headings typed all in bold carry no w:b of their own" || fail "headings typed all in bold carry no w:b" "$bolds"
+
 # The 报尾 breaks between recipients, never inside a name (团 / 中央办公厅).
 { printf '%s' "$BULLETIN_FRONT" | sed 's/^date: .*/&\ndistribution:\n  报: [省委办公厅, 省人大办公厅, 省政府办公厅, 省政协办公厅, 团中央办公厅]/'; printf '# 标题\n\n正文。\n'; } >"$H/tail.md"
 if "$GWDOC" render "$H/tail.md" -o "$H/tail.docx" 2>"$H/tail.err"; then
