@@ -1460,10 +1460,25 @@ static void add_section_end(gw_build *b, bool landscape) {
   gw_doc_add_section(b->doc, landscape);
 }
 
-static void add_blocks(gw_build *b, cmark_node **nodes, size_t n) {
-  gw_body_state st = {0};
+static void add_blocks(gw_build *b, gw_body_state *st, cmark_node **nodes, size_t n) {
   for (size_t i = 0; i < n; i++)
-    gw_body_block(b, &st, nodes[i], 0);
+    gw_body_block(b, st, nodes[i], 0);
+}
+
+/* The numbers of the table's categories, into the state the closing's
+ * headings are checked with: 一、总体要求 before the table, 二、重点任务 a
+ * category in it, 三、保障措施 after it run on. */
+static void count_categories(gw_build *b, const dv_plan *p, gw_body_state *st) {
+  for (const dv_row *r = p->rows; r; r = r->next) {
+    gw_section_number sn;
+    const char *text = r->category ? gw_runs_text(b->arena, &r->cells[0]) : NULL;
+    if (!text || !gw_section_number_read(text, &sn) || sn.value < 0 || sn.level > 4)
+      continue;
+    st->last_number[sn.level - 1] = sn.value;
+    st->last_mark[sn.level - 1] = gw_arena_strndup(b->arena, text + sn.start, sn.mark_end - sn.start);
+    for (int i = sn.level; i < 4; i++)
+      st->last_number[i] = 0;
+  }
 }
 
 /* The 印发 date, read with the rest of the front matter (before the body,
@@ -1836,7 +1851,9 @@ static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *ord
   head->keep_next = true;
   gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
   gw_block *before = doc->last;
-  add_blocks(b, p->preamble, p->npreamble);
+  gw_body_state prose = {0}; /* the preamble's and closing's headings */
+  add_blocks(b, &prose, p->preamble, p->npreamble);
+  count_categories(b, p, &prose);
   gw_table *t = main_table(b, p, o);
   bool landscape = lay_out_table(b, p, o, t);
   warn_cramped_measures(b, p, t);
@@ -1875,13 +1892,13 @@ static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *ord
   if (p->nclosing && (!landscape || short_close))
     gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
   if (short_close)
-    add_blocks(b, p->closing, p->nclosing);
+    add_blocks(b, &prose, p->closing, p->nclosing);
   bool more = (p->nclosing && !short_close) || index;
   if (landscape && more)
     add_section_end(b, true);
   doc->last_landscape = landscape && !more;
   if (!short_close)
-    add_blocks(b, p->closing, p->nclosing);
+    add_blocks(b, &prose, p->closing, p->nclosing);
   if (index) {
     gw_table *it = index_table(b, p, o, order);
     gw_block *head = gw_doc_add_text(doc, GW_ROLE_TITLE, template_text(b, "division.index_title"));

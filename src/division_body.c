@@ -1988,6 +1988,46 @@ static void take_title(gw_build *b, dv_plan *p, cmark_node *n) {
     gw_warning(b->diags, gw_build_node_pos(b, n), "多余的 # 标题：文件只有一个标题，已忽略");
 }
 
+/* A category's level: ## 1, ### 2; typed, 一、 1 and （一） 2. */
+static int category_level(gw_build *b, cmark_node *n) {
+  if (cmark_node_get_type(n) == CMARK_NODE_HEADING)
+    return cmark_node_get_heading_level(n) - 1;
+  return gw_typed_heading_level(gw_build_plain_text(b, n));
+}
+
+/* 一、总体要求 … 二、重点任务 … 三、保障措施: a 方案's numbered sections
+ * with no task in them (down to the next section of their level or
+ * higher), before the first that has one or after the last task, are
+ * its prose: headings before or after the table, not empty categories
+ * with their text made tasks. */
+static void keep_prose_sections(gw_build *b, cmark_node **nodes, node_class *cls, size_t n) {
+  long first_tasked = -1, last_item = -1;
+  bool *tasked = gw_arena_alloc(b->arena, (n + 1) * sizeof *tasked);
+  for (size_t i = 0; i < n; i++) {
+    if (cls[i] == NODE_ITEMS)
+      last_item = (long)i;
+    if (cls[i] != NODE_CATEGORY)
+      continue;
+    int level = category_level(b, nodes[i]);
+    for (size_t k = i + 1; k < n && !tasked[i]; k++) {
+      if (cls[k] == NODE_CATEGORY && category_level(b, nodes[k]) <= level)
+        break;
+      /* a numbered line is a task, its units forgotten (and said so) */
+      tasked[i] = cls[k] == NODE_ITEMS ||
+                  (cmark_node_get_type(nodes[k]) == CMARK_NODE_PARAGRAPH &&
+                   dv_number_prefix(gw_build_plain_text(b, nodes[k])));
+    }
+    if (tasked[i] && first_tasked < 0)
+      first_tasked = (long)i;
+  }
+  if (first_tasked < 0)
+    return;
+  for (size_t i = 0; i < n; i++)
+    if (cls[i] == NODE_CATEGORY && !tasked[i] &&
+        ((long)i < first_tasked || (long)i > last_item))
+      cls[i] = NODE_OTHER;
+}
+
 void dv_read_body(gw_build *b, dv_plan *p, cmark_node *root) {
   size_t n = 0;
   for (cmark_node *c = cmark_node_first_child(root); c; c = cmark_node_next(c), n++)
@@ -2000,14 +2040,17 @@ void dv_read_body(gw_build *b, dv_plan *p, cmark_node *root) {
   for (cmark_node *c = cmark_node_first_child(root); c; c = cmark_node_next(c), n++) {
     nodes[n] = c;
     cls[n] = classify(b, p, c);
-    if (cls[n] == NODE_CATEGORY && first_category < 0)
-      first_category = (long)n;
-    if (cls[n] == NODE_ITEMS && first_items < 0)
-      first_items = (long)n;
-    if (cls[n] == NODE_ITEMS && first_table < 0 && is_plan_table(b, c))
-      first_table = (long)n;
-    if (cls[n] == NODE_CATEGORY || cls[n] == NODE_ITEMS)
-      last = (long)n;
+  }
+  keep_prose_sections(b, nodes, cls, n);
+  for (size_t i = 0; i < n; i++) {
+    if (cls[i] == NODE_CATEGORY && first_category < 0)
+      first_category = (long)i;
+    if (cls[i] == NODE_ITEMS && first_items < 0)
+      first_items = (long)i;
+    if (cls[i] == NODE_ITEMS && first_table < 0 && is_plan_table(b, nodes[i]))
+      first_table = (long)i;
+    if (cls[i] == NODE_CATEGORY || cls[i] == NODE_ITEMS)
+      last = (long)i;
   }
   /* Text before the first category is the preamble, but a table of
    * tasks there (its own category rows inside it, a heading after it)

@@ -1380,6 +1380,25 @@ START_TEST(field_label_kept_after_measure) {
 }
 END_TEST
 
+START_TEST(plan_prose_sections) {
+  /* a 方案: 一、总体要求 and 三、保障措施 hold no task; they are headings
+   * before and after the table, their text prose, and 二、 is the one
+   * category; the numbers run on with no warning */
+  result r = convert("",
+                     "一、总体要求\n\n到2024年底，全县农村卫生厕所普及率达到80%以上。\n\n"
+                     "二、重点任务\n\n1.推进农村户厕改造。（县农业农村局牵头，各乡镇配合，2024年10月底前）\n\n"
+                     "三、保障措施\n\n（一）加强组织领导。成立工作领导小组，统筹推进各项工作。\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "一、总体要求到2024年底，全县农村卫生厕所普及率达到80%以上。序号|"));
+  ck_assert(text_has(r.xml, "|二、重点任务|1|推进农村户厕改造。|"));
+  ck_assert(text_has(r.xml, "|三、保障措施（一）加强组织领导。"));
+  ck_assert_int_eq(count(r.xml, "gwHeading1"), 2);
+  ck_assert_ptr_null(first_warning(&r));
+  done(&r);
+}
+END_TEST
+
 /* A missing 完成时限 is warned about at its item, in a list item or a
  * table row, when other items give one; not in a prose item (published
  * plans often give none there), nor in a plan that gives none. A date in
@@ -1542,6 +1561,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, sub_points_under_measure);
   tcase_add_test(tc, inline_fields_without_brackets);
   tcase_add_test(tc, field_label_kept_after_measure);
+  tcase_add_test(tc, plan_prose_sections);
   tcase_add_test(tc, missing_deadline);
   tcase_add_test(tc, impossible_deadline_date);
   tcase_add_test(tc, repeated_row);
