@@ -92,6 +92,18 @@ const char *gw_build_str(gw_build *b, const char *key, bool required) {
   return v ? v->str : NULL;
 }
 
+/* The N of a whole 期号 typed as the number (〔2024〕第3期, 2024年第3期,
+ * 第3期): the digits before its 期; else -1. */
+static long issue_number_in(const char *s) {
+  const char *qi = strstr(s, "期");
+  if (!qi)
+    return -1;
+  const char *p = qi;
+  while (p > s && p[-1] >= '0' && p[-1] <= '9')
+    p--;
+  return p < qi ? strtol(p, NULL, 10) : -1;
+}
+
 int gw_build_int(gw_build *b, const char *key, long min, long max, bool required,
                  long *out) {
   const gw_val *v = scalar(b, key, required);
@@ -114,10 +126,18 @@ int gw_build_int(gw_build *b, const char *key, long min, long max, bool required
     }
   }
   bad = bad || n < min || n > max;
+  long in_issue = bad && strcmp(key, "number") == 0 ? issue_number_in(s) : -1;
   free(ascii);
+  if (in_issue > 0) {
+    gw_error(b->diags, v->pos,
+             "number 只写期数，如“number: %ld”，而不是“%s”：年份写在 year，“〔〕”“第”“期”由模板排出；"
+             "期号另有写法的（如“增刊第2期”）请用 label 写出整行",
+             in_issue, v->str);
+    return -1;
+  }
   if (bad) {
-    gw_error(b->diags, v->pos, "%s 应为 %ld 到 %ld 之间的整数（如 14 或 十四），而不是“%s”",
-             key, min, max, v->str);
+    gw_error(b->diags, v->pos, "%s 应为 %ld 到 %ld 之间的整数（如 %s），而不是“%s”", key, min,
+             max, strcmp(key, "year") == 0 ? "2024" : "14 或 十四", v->str);
     return -1;
   }
   *out = n;
@@ -184,6 +204,12 @@ int gw_build_date(gw_build *b, const char *key, bool required, int *y, int *m,
   if (gw_parse_date(v->str, y, m, d) < 0) {
     gw_error(b->diags, v->pos, "%s 应写成 年-月-日，如 2021-10-18 或 2021年10月18日，而不是“%s”",
              key, v->str);
+    return -1;
+  }
+  /* 24-3-5: a year of two digits would print 〔24〕 and 24年 */
+  if (*y < 1900) {
+    gw_error(b->diags, v->pos, "%s 的年份要写全四位，如 %d-%02d-%02d，而不是“%s”", key,
+             *y < 100 ? 2000 + *y : 2024, *m, *d, v->str);
     return -1;
   }
   if (!gw_zh_date_valid(*y, *m, *d)) {

@@ -518,8 +518,12 @@ static const front_case front_cases[] = {
     {"number and copies with units",
      "---\nkind: bulletin\ntemplate: jintuan-yaoxun\nyear: 2024\nnumber: 第3期\n"
      "date: 2024-03-05\ncopies: 120份\n---\n" BODY,
-     "5:9 number 应为 1 到 100000 之间的整数（如 14 或 十四），而不是“第3期”\n"
+     "5:9 number 只写期数，如“number: 3”，而不是“第3期”：年份写在 year，“〔〕”“第”“期”由模板排出；"
+     "期号另有写法的（如“增刊第2期”）请用 label 写出整行\n"
      "7:9 copies 应为 1 到 100000000 之间的整数（如 14 或 十四），而不是“120份”"},
+    {"date with a year of two digits",
+     "---\nkind: bulletin\ntemplate: jintuan-yaoxun\nnumber: 3\ndate: 24-3-5\n---\n" BODY,
+     "5:7 date 的年份要写全四位，如 2024-03-05，而不是“24-3-5”"},
     {"template not there",
      "---\nkind: bulletin\ntemplate: anquan-jianbao-nowhere\nyear: 2024\nnumber: 3\n"
      "date: 2024-03-05\n---\n" BODY,

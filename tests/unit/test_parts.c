@@ -485,8 +485,9 @@ START_TEST(convert_number_in_chinese) {
   const char bad[] = "---\nkind: bulletin\ntemplate: jintuan-yaoxun\nyear: 2021\nnumber: 14期\n"
                      "date: 2021-10-18\n---\n正文。\n";
   ck_assert_int_eq(convert(bad, &out), GW_ERR_INPUT);
-  ck_assert_str_eq(first_message(), "samples/t.md:5:9: error: number 应为 1 到 100000 "
-                                    "之间的整数（如 14 或 十四），而不是“14期”");
+  ck_assert_str_eq(first_message(),
+                   "samples/t.md:5:9: error: number 只写期数，如“number: 14”，而不是“14期”：年份写在 "
+                   "year，“〔〕”“第”“期”由模板排出；期号另有写法的（如“增刊第2期”）请用 label 写出整行");
 }
 END_TEST
 
