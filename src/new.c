@@ -92,8 +92,20 @@ static void value(emitter *e, const gw_val *v) {
   }
 }
 
+/* A template's name as files are named after it: ./平遥动态.yaml and
+ * 平遥动态 are one template, 平遥动态. */
+static const char *template_stem(gw_arena *arena, const char *tpl) {
+  const char *base = strrchr(tpl, '/') ? strrchr(tpl, '/') + 1 : tpl;
+  size_t n = strlen(base);
+  if (n > 5 && strcmp(base + n - 5, ".yaml") == 0)
+    n -= 5;
+  else if (n > 4 && strcmp(base + n - 4, ".yml") == 0)
+    n -= 4;
+  return gw_arena_strndup(arena, base, n);
+}
+
 /* One more than the highest `number:` of the sources in `dir` that use
- * the same template in the same year. */
+ * the same template (by its stem) in the same year. */
 static long next_number(const char *dir, const char *tpl, int year) {
   long best = 0;
   DIR *d = opendir(dir);
@@ -115,7 +127,8 @@ static long next_number(const char *dir, const char *tpl, int year) {
     const gw_val *t = gw_val_get(front, "template"), *y = gw_val_get(front, "year"),
                  *num = gw_val_get(front, "number");
     if (t && y && num && t->kind == GW_VAL_STR && y->kind == GW_VAL_STR &&
-        num->kind == GW_VAL_STR && strcmp(t->str, tpl) == 0 && atoi(y->str) == year &&
+        num->kind == GW_VAL_STR && strcmp(template_stem(arena, t->str), tpl) == 0 &&
+        atoi(y->str) == year &&
         atol(num->str) > best)
       best = atol(num->str);
     gw_diags_free(&diags);
@@ -142,7 +155,11 @@ int gw_new_main(int argc, char **argv) {
       out = argv[++i];
     else if (!kind && (strcmp(argv[i], "bulletin") == 0 || strcmp(argv[i], "division") == 0))
       kind = argv[i];
-    else {
+    else if (!kind && argv[i][0] != '-') {
+      fprintf(stderr, "gwdoc: error: 不认识的文件种类“%s”：请写 bulletin（简报）或 division（责任分工）\n",
+              argv[i]);
+      return 2;
+    } else {
       fprintf(stderr, "gwdoc: error: 用法：gwdoc new bulletin|division [--template 模板] [-o 文件]\n");
       return 2;
     }
@@ -169,13 +186,14 @@ int gw_new_main(int argc, char **argv) {
     goto done;
   struct tm tm = today();
   int year = tm.tm_year + 1900;
-  long number = bulletin ? next_number(dir ? dir : ".", tpl, year) : 0;
+  const char *stem = template_stem(arena, tpl);
+  long number = bulletin ? next_number(dir ? dir : ".", stem, year) : 0;
   char date[48], ybuf[16], nbuf[32];
   snprintf(date, sizeof date, "%04d-%02d-%02d", year, tm.tm_mon + 1, tm.tm_mday);
   snprintf(ybuf, sizeof ybuf, "%d", year);
   snprintf(nbuf, sizeof nbuf, "%ld", number);
   if (!out)
-    out = bulletin ? gw_arena_printf(arena, "%s-%d-%ld.md", tpl, year, number)
+    out = bulletin ? gw_arena_printf(arena, "%s-%d-%ld.md", stem, year, number)
                    : gw_arena_printf(arena, "division-%s.md", date);
   if (strcmp(out, "-") != 0 && access(out, F_OK) == 0) {
     fprintf(stderr, "%s: error: 文件已存在，不覆盖：请用 -o 指定新文件名\n", out);

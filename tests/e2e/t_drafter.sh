@@ -18,6 +18,20 @@ n=$(grep -c 'warning: 这里还是 gwdoc new 写下的占位文字' "$D/stub.err
 ( cd "$D" && "$GWDOC" new bulletin -o jintuan-yaoxun-2021-1.md 2>"$D/exists.err" ); rc=$?
 [ $rc -eq 1 ] && grep -q 不覆盖 "$D/exists.err" && pass "new: never overwrites" || fail "new: never overwrites"
 
+# An office's own template named by its file (./平遥动态.yaml) or by its
+# name numbers one run of issues, in files named after the template, not
+# after its file name (a drafter's review: 平遥动态.yaml-2026-1.md); a
+# kind typed wrong is named.
+mkdir -p "$D/own" && sed -n '1,/^issuer:/p' templates/jintuan-yaoxun.yaml | sed 's/^title: .*/title: 平遥工作动态/' >"$D/own/平遥动态.yaml"
+( cd "$D/own" && SOURCE_DATE_EPOCH=1634515200 "$GWDOC" new bulletin --template 平遥动态 >/dev/null && \
+  SOURCE_DATE_EPOCH=1634515200 "$GWDOC" new bulletin --template ./平遥动态.yaml >/dev/null )
+[ -f "$D/own/平遥动态-2021-1.md" ] && [ -f "$D/own/平遥动态-2021-2.md" ] \
+  && pass "new: an office's template by file or by name, one run of numbers" \
+  || fail "new: an office's template by file or by name, one run of numbers" "$(ls "$D/own")"
+( cd "$D/own" && "$GWDOC" new bulletn 2>"$D/own/kind.err" ); rc=$?
+[ $rc -eq 2 ] && grep -q '不认识的文件种类“bulletn”' "$D/own/kind.err" \
+  && pass "new: a kind typed wrong is named" || fail "new: a kind typed wrong is named" "rc=$rc $(cat "$D/own/kind.err")"
+
 # A division's stub: its front matter's title and issuer are stub text
 # too, printed as they are unless replaced.
 ( cd "$D" && SOURCE_DATE_EPOCH=1634515200 "$GWDOC" new division -o plan.md >/dev/null 2>&1 )
