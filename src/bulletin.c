@@ -950,6 +950,25 @@ static void warn_year_unlike_date(gw_build *b, const gw_val *year_val, long year
              year, date_year);
 }
 
+/* label: (2024)第3期 or 【2024】第3期: GB/T 9704 brackets a 期号's year
+ * with 〔〕. The label is set as written but for that, with a word. */
+static const char *label_year_bracket(gw_build *b, const char *label) {
+  static const char *const opens[] = {"(", "（", "[", "［", "【", "〖", "{", NULL};
+  static const char *const closes[] = {")", "）", "]", "］", "】", "〗", "}", NULL};
+  for (int i = 0; opens[i]; i++) {
+    size_t o = strlen(opens[i]), c = strlen(closes[i]);
+    const char *y = label + o;
+    if (strncmp(label, opens[i], o) != 0 || strspn(y, "0123456789") != 4 ||
+        strncmp(y + 4, closes[i], c) != 0)
+      continue;
+    const char *fixed = gw_arena_printf(b->arena, "〔%.4s〕%s", y, y + 4 + c);
+    gw_warning(b->diags, gw_val_get(b->config, "label")->pos,
+               "期号中的年份应使用六角括号〔〕：“%s”已排作“%s”，请在源文件里也改过来", label, fixed);
+    return fixed;
+  }
+  return label;
+}
+
 static void add_masthead(gw_build *b) {
   gw_doc *doc = b->doc;
   const char *mark = gw_build_str(b, "mark", false);
@@ -999,7 +1018,7 @@ static void add_masthead(gw_build *b) {
   snprintf(ts, sizeof ts, "%ld", total);
   const char *names[] = {"year", "number", "total", NULL};
   const char *values[] = {ys, ns, ts, NULL};
-  char *issue = label ? gw_arena_strdup(b->arena, label)
+  char *issue = label ? gw_arena_strdup(b->arena, label_year_bracket(b, label))
                       : gw_build_format(b, format_key(b, "formats.issue"), names, values);
   if (has_total)
     issue = gw_arena_printf(b->arena, "%s%s", issue,

@@ -145,6 +145,39 @@ static int report_colon_slip(reader *r, long at, unsigned line, colon_slip slip)
   return -1;
 }
 
+/* label: [2024]第3期: a value opening with [ or { is a list or a map to
+ * YAML, and the text after its closing bracket an error. When line
+ * `line` holds such a value, its start (and *len), else NULL. */
+static const char *bracketed_value(const char *text, size_t len, unsigned line, int *vlen) {
+  const char *p = text, *end = text + len;
+  for (unsigned l = 0; p < end && l < line; l++) {
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    p = eol ? eol + 1 : end;
+  }
+  const char *eol = memchr(p, '\n', (size_t)(end - p));
+  if (!eol)
+    eol = end;
+  const char *colon = memchr(p, ':', (size_t)(eol - p));
+  if (!colon || colon + 2 >= eol || colon[1] != ' ')
+    return NULL;
+  const char *v = colon + 2;
+  while (v < eol && *v == ' ')
+    v++;
+  if (v >= eol || (*v != '[' && *v != '{'))
+    return NULL;
+  const char *close = memchr(v, *v == '[' ? ']' : '}', (size_t)(eol - v));
+  const char *after = close ? close + 1 : eol;
+  while (after < eol && (*after == ' ' || *after == '\r'))
+    after++;
+  if (!close || after >= eol || *after == '#' || *after == ',')
+    return NULL;
+  const char *vend = eol;
+  while (vend > v && (vend[-1] == ' ' || vend[-1] == '\r'))
+    vend--;
+  *vlen = (int)(vend - v);
+  return v;
+}
+
 static int next_event(reader *r, yaml_event_t *ev) {
   if (yaml_parser_parse(&r->parser, ev))
     return 0;
@@ -158,6 +191,14 @@ static int next_event(reader *r, yaml_event_t *ev) {
     return report_colon_slip(r, at, line, slip);
   if (tab_at(r->text, r->len, m)) {
     gw_error(r->diags, pos, "YAML 不能用 Tab 缩进或分隔：请改用空格");
+    return -1;
+  }
+  int vlen;
+  const char *v = bracketed_value(r->text, r->len, (unsigned)m.line, &vlen);
+  if (v) {
+    gw_error(r->diags, pos,
+             "值以“%c”开头，YAML 把它读成了%s，括号后的文字就多了出来：请给整个值加英文引号，如“\"%.*s\"”",
+             *v, *v == '[' ? "列表" : "映射", vlen, v);
     return -1;
   }
   const char *problem = r->parser.problem ? r->parser.problem : "无法解析";

@@ -668,6 +668,17 @@ want_styled "按：, bold headings, 抄送" "$H/small3.md" "gwNote	按：现将�
 bolds=$(unzip -p "${H}/small3.docx" word/document.xml | grep -o '<w:p>.*' | grep -o '<w:b/>' | wc -l)
 [ "$bolds" -eq 0 ] && pass "headings typed all in bold carry no w:b of their own" || fail "headings typed all in bold carry no w:b" "$bolds"
 
+# label: (2024)第3期: the 期号's year is set in 〔〕, with a word (a
+# drafter's review: printed as typed, render silent).
+{ printf '%s' "$BULLETIN_FRONT" | sed 's/^kind: bulletin$/kind: bulletin\nlabel: (2024)第3期/'; printf '# 标题\n\n正文。\n'; } >"$H/label.md"
+want_styled "label's year bracket" "$H/label.md" "gwIssueNumber	〔2024〕第3期"
+grep -q 'label.md:[0-9]*:8: warning: 期号中的年份应使用六角括号〔〕：“(2024)第3期”已排作“〔2024〕第3期”' "$H/label.err" \
+  && pass "label's year bracket: warned" || fail "label's year bracket: warned" "$(cat "$H/label.err")"
+{ printf '%s' "$BULLETIN_FRONT" | sed 's/^kind: bulletin$/kind: bulletin\nlabel: [2024]第3期/'; printf '# 标题\n\n正文。\n'; } >"$H/label2.md"
+"$GWDOC" render "$H/label2.md" -o "$H/label2.docx" 2>"$H/label2.err"; rc=$?
+[ $rc -eq 1 ] && grep -q 'label2.md:3:14: error: 值以“\[”开头，YAML 把它读成了列表，括号后的文字就多了出来：请给整个值加英文引号，如“"\[2024\]第3期"”' "$H/label2.err" \
+  && pass "label: [2024]第3期 explained" || fail "label: [2024]第3期 explained" "rc=$rc $(cat "$H/label2.err")"
+
 # The 报尾 breaks between recipients, never inside a name (团 / 中央办公厅).
 { printf '%s' "$BULLETIN_FRONT" | sed 's/^date: .*/&\ndistribution:\n  报: [省委办公厅, 省人大办公厅, 省政府办公厅, 省政协办公厅, 团中央办公厅]/'; printf '# 标题\n\n正文。\n'; } >"$H/tail.md"
 if "$GWDOC" render "$H/tail.md" -o "$H/tail.docx" 2>"$H/tail.err"; then
