@@ -860,16 +860,21 @@ static void pass_dashes(norm_ctx *x)
 static bool ends_token_after_cjk(const norm_ctx *x, size_t i)
 {
   size_t k = i;
-  bool word = false, percent = false;
+  bool word = false, percent = false, digit = false;
   while (k > 0 && x->rep[k - 1] < 0x80 &&
          (is_ascii_alnum(x->rep[k - 1]) || x->rep[k - 1] == '%' || x->rep[k - 1] == '.')) {
     word = word || x->rep[k - 1] != '.';
     percent = percent || x->rep[k - 1] == '%';
+    digit = digit || is_ascii_digit(x->rep[k - 1]) || x->rep[k - 1] == '.';
     k--;
   }
   while (k > 0 && (x->rep[k - 1] == ' ' || x->rep[k - 1] == '\t'))
     k--;
-  return word && (x->cp[i] != '.' || percent) && cjk_before(x, k);
+  /* a '.' after letters alone (开发“智慧政务”APP.) ends the sentence too,
+   * but not one inside an English quotation (‘bye.’) */
+  bool letters = !digit && k > 0 && x->rep[k - 1] != 0x2018 && x->rep[k - 1] != 0x201C &&
+                 x->pre[x->n] > 0;
+  return word && (x->cp[i] != '.' || percent || letters) && cjk_before(x, k);
 }
 
 /* 零 一 … 九, each at its value. */

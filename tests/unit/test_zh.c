@@ -369,6 +369,9 @@ static const str_case normalize_cases[] = {
     {"15.6亿元・・・创新高", "15.6亿元……创新高"},
     {"又如···。", "又如……。"},
     {"让·雅克", "让·雅克"},
+    /* a '.' after letters that follow Chinese ends the sentence */
+    {"开发“智慧政务”APP.", "开发“智慧政务”APP。"},
+    {"全县共3.", "全县共3."},
     /* a circled number marks an item */
     {"① 召开居民议事会", "①召开居民议事会"},
     /* spaces between Han and digits/Latin */
