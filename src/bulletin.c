@@ -617,6 +617,22 @@ static bool is_caption_line(const char *t) {
   return false;
 }
 
+/* 表1 …, 表一 …, 附表2 …: a short line numbering a table, no sentence. */
+static bool is_table_title(const char *t) {
+  const char *p = strncmp(t, "附表", strlen("附表")) == 0 ? t + strlen("附表")
+                  : strncmp(t, "表", strlen("表")) == 0   ? t + strlen("表")
+                                                         : NULL;
+  if (!p || gw_zh_count_chars(t, strlen(t)) > 40 || strstr(t, "。"))
+    return false;
+  while (*p == ' ')
+    p++;
+  static const char *const zh[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
+  bool numbered = *p >= '0' && *p <= '9';
+  for (int i = 0; zh[i] && !numbered; i++)
+    numbered = strncmp(p, zh[i], strlen(zh[i])) == 0;
+  return numbered || (t != p && strncmp(t, "附表", strlen("附表")) == 0 && !*p);
+}
+
 /* ——记孝义市下堡镇党委书记王某某 is a subtitle; ——重温入党誓词。各党支部…
  * opens a list of points led by dashes, and ——“不积跬步…”平遥县委… a
  * lead: a subtitle is short, one phrase, and no dash line follows it. */
@@ -721,6 +737,15 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
                            is_caption_line(cmark_node_get_literal(lead));
       gw_image_add(b, url ? url : "", gw_build_plain_text(b, only), !caption_below,
                    gw_build_node_pos(b, only));
+      break;
+    }
+    /* 表1　1—2月全县主要经济指标 over its table: the table's title,
+     * centred and kept with it, not an indented line of body text */
+    if (only && cmark_node_get_type(only) == CMARK_NODE_TEXT && !cmark_node_next(only) &&
+        cmark_node_next(node) && gw_markdown_is_table(cmark_node_next(node)) &&
+        is_table_title(gw_skip_indent(cmark_node_get_literal(only)))) {
+      add_para(b, GW_ROLE_CAPTION, node, NULL);
+      b->doc->last->keep_next = true;
       break;
     }
     /* （图为……） under a picture with no caption of its own: its caption */

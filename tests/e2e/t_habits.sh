@@ -679,6 +679,11 @@ grep -q 'label.md:[0-9]*:8: warning: 期号中的年份应使用六角括号〔�
 [ $rc -eq 1 ] && grep -q 'label2.md:3:14: error: 值以“\[”开头，YAML 把它读成了列表，括号后的文字就多了出来：请给整个值加英文引号，如“"\[2024\]第3期"”' "$H/label2.err" \
   && pass "label: [2024]第3期 explained" || fail "label: [2024]第3期 explained" "rc=$rc $(cat "$H/label2.err")"
 
+# 表1　… right over its table is the table's title: centred, kept with it
+# (a drafter's review: an indented body line); 表示… is no title.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 标题\n\n表示感谢。\n\n表1　1—2月全县主要经济指标\n\n| 指标 | 单位 | 1—2月 |\n|---|---|---|\n| 工业增加值 | 亿元 | 25.63 |\n'; } >"$H/tabletitle.md"
+want_styled "table title" "$H/tabletitle.md" "gwBody	表示感谢。" "gwCaption	表1　1—2月全县主要经济指标"
+
 # The 报尾 breaks between recipients, never inside a name (团 / 中央办公厅).
 { printf '%s' "$BULLETIN_FRONT" | sed 's/^date: .*/&\ndistribution:\n  报: [省委办公厅, 省人大办公厅, 省政府办公厅, 省政协办公厅, 团中央办公厅]/'; printf '# 标题\n\n正文。\n'; } >"$H/tail.md"
 if "$GWDOC" render "$H/tail.md" -o "$H/tail.docx" 2>"$H/tail.err"; then
