@@ -3,6 +3,7 @@
 #include "zh.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -178,6 +179,16 @@ static const char *bracketed_value(const char *text, size_t len, unsigned line, 
   return v;
 }
 
+/* The slip at `at`, and the same on the lines after it: a slip made
+ * once is often made on every line (kind：bulletin, title：…), said in
+ * one run, not one a run. Returns -1. */
+static int report_colon_slips(reader *r, long at, unsigned line, colon_slip slip) {
+  do
+    report_colon_slip(r, at, line, slip);
+  while ((at = mistyped_colon_key(r->text, r->len, line + 1, UINT_MAX - 1, &line, &slip)) >= 0);
+  return -1;
+}
+
 static int next_event(reader *r, yaml_event_t *ev) {
   if (yaml_parser_parse(&r->parser, ev))
     return 0;
@@ -188,7 +199,7 @@ static int next_event(reader *r, yaml_event_t *ev) {
   unsigned last = (unsigned)m.line, first = last > 0 ? last - 1 : 0;
   long at = mistyped_colon_key(r->text, r->len, first, last, &line, &slip);
   if (at >= 0)
-    return report_colon_slip(r, at, line, slip);
+    return report_colon_slips(r, at, line, slip);
   if (tab_at(r->text, r->len, m)) {
     gw_error(r->diags, pos, "YAML 不能用 Tab 缩进或分隔：请改用空格");
     return -1;
@@ -358,7 +369,7 @@ gw_val *gw_val_parse(gw_arena *arena, gw_diags *diags, const char *file,
     colon_slip slip;
     long at = mistyped_colon_key(text, len, 0, 0, &line, &slip); /* kind： bulletin */
     if (at >= 0)
-      report_colon_slip(&r, at, line, slip);
+      report_colon_slips(&r, at, line, slip);
     else
       gw_error(diags, root->pos, "YAML 内容必须是“键: 值”的形式，而不是单独的文字或列表");
     root = NULL;
