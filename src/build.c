@@ -1099,10 +1099,14 @@ gw_tail *gw_build_tail(gw_build *b) {
   const gw_val *dist = gw_val_get(b->config, "distribution");
   gw_tail_row **row_tail = &tail->rows;
   if (dist && dist->kind != GW_VAL_MAP && dist->kind != GW_VAL_NULL) {
+    const char *colon = dist->kind == GW_VAL_STR ? strchr(dist->str, ':') : NULL;
     if (dist->kind == GW_VAL_STR && strstr(dist->str, "："))
       gw_error(b->diags, dist->pos,
                "distribution 下的标签后用了中文冒号“：”：前置元数据只认英文冒号加空格，"
                "每个标签一行，如 报: [省委办公厅, 省政府办公厅]");
+    else if (colon && colon[1] != ' ' && colon > dist->str) /* 报:[县委办公室] */
+      gw_error(b->diags, dist->pos, "distribution 下标签的冒号后面要有一个空格：写成“%.*s: %s”",
+               (int)(colon - dist->str), dist->str, colon + 1);
     else
       gw_error(b->diags, dist->pos,
                "distribution 应为“标签: [单位, …]”的映射，如 报: [省委办公厅]");
