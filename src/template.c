@@ -1,7 +1,9 @@
 /* template.c - template look-up and merging. */
 #include "template.h"
 #include "source.h"
+#include "zh.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -122,6 +124,50 @@ static gw_val *load_file(gw_arena *arena, gw_diags *diags, const char *name,
   return v;
 }
 
+static int by_name(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Adds the templates of folder `dir` (NAME.yaml) to names[*n], unless
+ * there already; at most `cap`. */
+static void add_template_names(gw_arena *arena, const char *dir, const char **names, size_t *n,
+                               size_t cap) {
+  DIR *d = dir ? opendir(dir) : NULL;
+  struct dirent *ent;
+  while (d && (ent = readdir(d)) && *n < cap) {
+    size_t len = strlen(ent->d_name);
+    if (len <= 5 || ent->d_name[0] == '.' || strcmp(ent->d_name + len - 5, ".yaml") != 0)
+      continue;
+    const char *stem = gw_arena_strndup(arena, ent->d_name, len - 5);
+    bool seen = false;
+    for (size_t i = 0; i < *n && !seen; i++)
+      seen = strcmp(names[i], stem) == 0;
+    if (!seen)
+      names[(*n)++] = stem;
+  }
+  if (d)
+    closedir(d);
+}
+
+/* The names of the templates a source in `dir` can use, sorted: for the
+ * message when the one it names is not there. */
+static const char **template_names(gw_arena *arena, const char *dir, size_t *n) {
+  enum { MAX_LISTED = 64 };
+  const char **names = gw_arena_alloc(arena, MAX_LISTED * sizeof *names);
+  *n = 0;
+  add_template_names(arena, dir, names, n, MAX_LISTED);
+  const char *env = getenv("GWDOC_TEMPLATES");
+  for (const char *p = env ? env : ""; *p;) {
+    size_t len = strcspn(p, ":");
+    if (len)
+      add_template_names(arena, gw_arena_strndup(arena, p, len), names, n, MAX_LISTED);
+    p += len + (p[len] == ':');
+  }
+  add_template_names(arena, gw_template_home(arena), names, n, MAX_LISTED);
+  qsort(names, *n, sizeof *names, by_name);
+  return names;
+}
+
 static gw_val *load_chain(gw_arena *arena, gw_diags *diags, const char *name,
                           gw_pos at, const char *dir, int depth) {
   if (depth > MAX_EXTENDS) {
@@ -140,9 +186,19 @@ static gw_val *load_chain(gw_arena *arena, gw_diags *diags, const char *name,
   }
   const char *path = gw_template_find(arena, name, dir);
   if (!path) {
-    gw_error(diags, at,
-             "找不到模板“%s”：已在源文件所在目录、$GWDOC_TEMPLATES 和 %s 中查找",
-             name, gw_template_home(arena));
+    size_t n;
+    const char **names = template_names(arena, dir, &n);
+    long near = is_path(name) ? -1 : gw_zh_nearest(name, names, n, 3);
+    gw_buf list = {0};
+    for (size_t i = 0; i < n; i++) {
+      gw_buf_puts(&list, i ? "、" : "");
+      gw_buf_puts(&list, names[i]);
+    }
+    gw_error(diags, at, "找不到模板“%s”：%s%s%s已在源文件所在目录、$GWDOC_TEMPLATES 和 %s 中查找%s%s",
+             name, near >= 0 ? "是不是“" : "", near >= 0 ? names[near] : "",
+             near >= 0 ? "”？" : "", gw_template_home(arena), n ? "；可用的模板有 " : "",
+             n ? list.data : "");
+    gw_buf_free(&list);
     return NULL;
   }
   gw_val *tpl = load_file(arena, diags, name, path, at);
