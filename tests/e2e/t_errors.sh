@@ -35,11 +35,27 @@ expect_error missing-key "$E/nodate.md" "$E/nodate.md:6:1: error: 缺少必填�
 printf '%s正文。\n' "$FRONT" | sed 's/template: jintuan-yaoxun/template: no-such-template/' >"$E/tpl.md"
 expect_error unknown-template "$E/tpl.md" "$E/tpl.md:3:11: error: 找不到模板“no-such-template”"
 
+# a template's name typed with a slip: the one meant, and the ones there
+printf '%s正文。\n' "$FRONT" | sed 's/template: jintuan-yaoxun/template: jintuan-yaoxn/' >"$E/tpl2.md"
+expect_error near-template "$E/tpl2.md" "找不到模板“jintuan-yaoxn”：是不是“jintuan-yaoxun”？"
+grep -q '可用的模板有 gbt9704、jintuan-yaoxun' "$E/near-template.err" \
+  && pass "unknown template: the templates there are listed" || fail "unknown template: the templates there are listed" "$(cat "$E/near-template.err")"
+
+# every line's Chinese colon in one run, not one a run
+printf -- '---\nkind：bulletin\ntemplate：jintuan-yaoxun\nnumber：3\ndate：2024-03-05\n---\n正文。\n' >"$E/zhcolons.md"
+expect_error yaml-chinese-colons "$E/zhcolons.md" "$E/zhcolons.md:5:5: error: 名称后面要用英文冒号“:”，这里是中文冒号“：”"
+[ "$(grep -c '这里是中文冒号' "$E/yaml-chinese-colons.err")" = 4 ] \
+  && pass "Chinese colons: all four lines named" || fail "Chinese colons: all four lines named" "$(cat "$E/yaml-chinese-colons.err")"
+
+# 报:[县委办公室] under distribution: YAML reads one string; the space named
+printf '%s正文。\n' "$FRONT" | sed 's/^date: \(.*\)$/date: \1\ndistribution:\n  报:[县委办公室]/' >"$E/distspace.md"
+expect_error distribution-colon-space "$E/distspace.md" "error: distribution 下标签的冒号后面要有一个空格：写成“报: [县委办公室]”"
+
 { printf '%s' "$FRONT"; printf '第一段。\n\n第二段\xff。\n'; } >"$E/utf8.md"
 expect_error invalid-utf8 "$E/utf8.md" "$E/utf8.md:10:4: error: 第 110 字节处不是有效的 UTF-8 编码"
 
 printf '%s正文。\n' "$FRONT" | sed 's/^number: 14/number: 14期/' >"$E/type.md"
-expect_error wrong-type "$E/type.md" "$E/type.md:5:9: error: number 应为"
+expect_error wrong-type "$E/type.md" "$E/type.md:5:9: error: number 只写期数，如“number: 14”"
 
 printf '# 标题\n\n正文。\n' >"$E/nofront.md"
 expect_error no-front-matter "$E/nofront.md" "$E/nofront.md:1:1: error: 缺少前置元数据"
