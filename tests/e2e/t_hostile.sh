@@ -56,9 +56,9 @@ h_render bom-crlf "$H/bom-crlf.md"
 printf '%s第一段。\n\n第二段。\n' "$H_FRONT" | tr '\n' '\r' >"$H/cr.md"
 h_render lone-cr "$H/cr.md"
 { printf '\xef\xbb\xbf'; printf '%s' "$H_FRONT" | sed 's/^number: 14/number: 14期/; s/$/\r/'; printf '正文。\r\n'; } >"$H/bom-crlf-type.md"
-h_error bom-crlf-position "$H/bom-crlf-type.md" "$H/bom-crlf-type.md:5:9: error: number 应为"
+h_error bom-crlf-position "$H/bom-crlf-type.md" "$H/bom-crlf-type.md:5:9: error: number 只写期数"
 printf '%s' "$H_FRONT" | sed 's/^number: 14/number: 14期/' | tr '\n' '\r' >"$H/cr-type.md"
-h_error cr-position "$H/cr-type.md" "$H/cr-type.md:5:9: error: number 应为"
+h_error cr-position "$H/cr-type.md" "$H/cr-type.md:5:9: error: number 只写期数"
 # The UTF-8 error is found before line ends are normalised: its line and
 # column count CR LF and CR as one line end, its byte offset counts the
 # BOM and every CR (offsets from 0, as a hex viewer shows them).
