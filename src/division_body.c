@@ -1204,11 +1204,34 @@ static void read_item_paragraphs(gw_build *b, dv_plan *p, dv_row *row, cmark_nod
 }
 
 /* One ordered- or bullet-list item: measure, then fields. */
+/* 1. 推行证照分离； in a list under an item's measure, with no column's
+ * "列名：" in it: a sub-point of the measure, not a field. */
+static bool is_sub_point(gw_build *b, cmark_node *para) {
+  const char *text = gw_build_plain_text(b, para);
+  size_t clen;
+  const char *colon = field_colon(text, &clen);
+  /* a short label before a colon is a field, perhaps misnamed (said so) */
+  return !colon || gw_zh_count_chars(text, (size_t)(colon - text)) > 12;
+}
+
+/* The number an ordered list gave sub-point n, as the template numbers
+ * lists (formats.list: 1.). */
+static const char *sub_point_number(gw_build *b, long n) {
+  const gw_val *fmts = gw_val_path(b->config, "formats.list");
+  const char *fmt = fmts && fmts->first && fmts->first->kind == GW_VAL_STR ? fmts->first->str
+                                                                         : "{n}.";
+  char num[24];
+  snprintf(num, sizeof num, "%ld", n);
+  const char *names[] = {"n", NULL}, *values[] = {num, NULL};
+  return gw_build_format(b, fmt, names, values);
+}
+
 static void read_list_item(gw_build *b, dv_plan *p, cmark_node *item) {
   dv_row *row = add_row(b, p, gw_build_node_pos(b, item), false);
   size_t n = 0;
   for (cmark_node *c = cmark_node_first_child(item); c; c = cmark_node_next(c))
-    n++;
+    for (cmark_node *li = cmark_node_first_child(c); li; li = cmark_node_next(li))
+      n++; /* paragraphs and sub-points both */
   cmark_node **paras = gw_arena_alloc(b->arena, (n + 1) * sizeof *paras);
   size_t nparas = 0;
   bool fields = false;
@@ -1217,12 +1240,21 @@ static void read_list_item(gw_build *b, dv_plan *p, cmark_node *item) {
     if (type == CMARK_NODE_PARAGRAPH) {
       paras[nparas++] = c;
     } else if (type == CMARK_NODE_LIST) {
-      for (cmark_node *li = cmark_node_first_child(c); li; li = cmark_node_next(li)) {
+      bool ordered = cmark_node_get_list_type(c) == CMARK_ORDERED_LIST;
+      long number = cmark_node_get_list_start(c);
+      for (cmark_node *li = cmark_node_first_child(c); li; li = cmark_node_next(li), number++) {
         cmark_node *para = cmark_node_first_child(li);
-        if (para && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH)
-          read_field(b, p, row, para, nparas > 0);
+        if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
+          continue;
+        if (nparas > 0 && is_sub_point(b, para)) {
+          if (ordered)
+            gw_markdown_prepend_text(para, sub_point_number(b, number));
+          paras[nparas++] = para;
+          continue;
+        }
+        read_field(b, p, row, para, nparas > 0);
+        fields = true;
       }
-      fields = true;
     } else {
       gw_warning(b->diags, gw_build_node_pos(b, c), "任务里的这一块无法放进表格，已忽略");
     }

@@ -866,6 +866,15 @@ static void footnote_mark(const char *number, char *out, size_t size) {
   }
 }
 
+bool gw_markdown_prepend_text(cmark_node *parent, const char *text) {
+  cmark_node *t = cmark_node_new_with_mem(CMARK_NODE_TEXT, tree_mem());
+  if (!t || !cmark_node_set_literal(t, text) || !cmark_node_prepend_child(parent, t)) {
+    cmark_node_free(t);
+    return false;
+  }
+  return true;
+}
+
 static int replace_with_text(cmark_node *node, const char *text) {
   cmark_node *t = cmark_node_new_with_mem(CMARK_NODE_TEXT, tree_mem());
   if (!t || !cmark_node_set_literal(t, text) || !cmark_node_insert_before(node, t)) {

@@ -70,6 +70,10 @@ void gw_markdown_line_text(cmark_node *from, char *buf, size_t size);
 /* Does `text` end a sentence (。！？, perhaps inside a closing quote)? */
 bool gw_markdown_ends_sentence(const char *text);
 
+/* Puts a text node holding `text` first in `parent` (a number that a
+ * list gave its item, now written out). False when out of memory. */
+bool gw_markdown_prepend_text(cmark_node *parent, const char *text);
+
 /* Is text[0, len) a date and nothing else (2024年3月12日)? */
 bool gw_markdown_is_date(const char *text, size_t len);
 
