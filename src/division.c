@@ -1714,6 +1714,51 @@ static bool impossible_date(const char *t, int32_t *from, int32_t *to, long *yea
   return false;
 }
 
+/* Where `text` is written in the row's lines, or the row's own place. */
+static gw_pos pos_in_row(gw_build *b, const dv_row *row, const char *text) {
+  const gw_source *src = b->src;
+  gw_pos pos = row->pos;
+  size_t start = pos.line && pos.line <= src->line_count ? src->line_starts[pos.line - 1] : src->len;
+  size_t end = row->next && row->next->pos.line > pos.line && row->next->pos.line <= src->line_count
+                   ? src->line_starts[row->next->pos.line - 1]
+                   : src->len;
+  const char *at = start < end ? memmem(src->text + start, end - start, text, strlen(text)) : NULL;
+  if (at)
+    pos = gw_source_pos_at(src, (size_t)(at - src->text));
+  return pos;
+}
+
+/* 2024.12, 2024-12-31 or 2024/6 as a 完成时限 (a spreadsheet's date): set
+ * as a 公文 writes dates, 2024年12月, 2024年12月31日, with a word. The
+ * words after it (底前) stay. */
+static void write_out_numeric_deadline(gw_build *b, const dv_plan *p, dv_row *row) {
+  const char *t = gw_runs_text(b->arena, &row->cells[p->deadline_col]);
+  char *end;
+  long y = strtol(t, &end, 10), m = 0, d = 0;
+  if (end - t != 4 || y < 1900 || (*end != '.' && *end != '-' && *end != '/'))
+    return;
+  char sep = *end;
+  const char *q = end + 1;
+  m = strtol(q, &end, 10);
+  if (end == q || end - q > 2 || m < 1 || m > 12)
+    return;
+  if (*end == sep) {
+    q = end + 1;
+    d = strtol(q, &end, 10);
+    if (end == q || end - q > 2 || !gw_zh_date_valid((int)y, (int)m, (int)d))
+      return;
+  }
+  if ((unsigned char)*end < 0x80 && *end) /* 2024.12.31.5, 2024-12a: not a date */
+    return;
+  const char *fixed = d ? gw_arena_printf(b->arena, "%ld年%ld月%ld日%s", y, m, d, end)
+                        : gw_arena_printf(b->arena, "%ld年%ld月%s", y, m, end);
+  gw_warning(b->diags, pos_in_row(b, row, t),
+             "%s“%s”已排作“%s”：公文中的日期写作“年月日”；请在源文件里也改过来",
+             p->columns[p->deadline_col], t, fixed);
+  row->cells[p->deadline_col] = (gw_runs){0};
+  gw_runs_append(b->arena, &row->cells[p->deadline_col], GW_RUN_TEXT, fixed, strlen(fixed));
+}
+
 /* A 完成时限 that names a date that does not exist is an error, as lint
  * says (its [date] rule, worded alike): a plan must not set an impossible
  * deadline. Reported where the date is written in the row's lines. */
@@ -1724,15 +1769,7 @@ static void check_deadline_date(gw_build *b, const dv_plan *p, const dv_row *row
   if (!impossible_date(t, &from, &to, &y, &m, &d))
     return;
   const char *date = gw_arena_strndup(b->arena, t + from, (size_t)(to - from));
-  const gw_source *src = b->src;
-  gw_pos pos = row->pos;
-  size_t start = pos.line && pos.line <= src->line_count ? src->line_starts[pos.line - 1] : src->len;
-  size_t end = row->next && row->next->pos.line > pos.line && row->next->pos.line <= src->line_count
-                   ? src->line_starts[row->next->pos.line - 1]
-                   : src->len;
-  const char *at = start < end ? memmem(src->text + start, end - start, date, strlen(date)) : NULL;
-  if (at)
-    pos = gw_source_pos_at(src, (size_t)(at - src->text));
+  gw_pos pos = pos_in_row(b, row, date);
   if (m < 1 || m > 12)
     gw_error(b->diags, pos, "日期不存在：“%s”中没有第 %ld 月", date, m);
   else if (y)
@@ -1758,6 +1795,7 @@ static void check_deadlines(gw_build *b, dv_plan *p) {
     if (row->category)
       continue;
     if (row->cells[p->deadline_col].first) {
+      write_out_numeric_deadline(b, p, row);
       check_deadline_date(b, p, row);
       items++, dated++;
     } else if (misplaced_deadline(b, p, row)) {

@@ -1052,6 +1052,9 @@ static void read_measure(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para,
   gw_build_inlines(b, para, &runs);
   char *text = gw_runs_text(b->arena, &runs);
   size_t head = strip_number ? item_number_len(text) : 0, end = strlen(text);
+  /* 5.　加强…: the space Word puts after a number goes with it */
+  while (head && (text[head] == ' ' || strncmp(text + head, "\u3000", 3) == 0))
+    head += text[head] == ' ' ? 1 : 3;
   dv_prose pr;
   if (try_prose && (dv_parse_prose(b->arena, text + head, &pr) ||
                     parse_bare_units(b, p, text + head, &pr))) {

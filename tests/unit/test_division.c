@@ -1399,6 +1399,43 @@ START_TEST(plan_prose_sections) {
 }
 END_TEST
 
+START_TEST(nested_sub_points) {
+  /* a numbered list under a measure, with no column's label in it: the
+   * measure's sub-points, numbered as typed; a misnamed field is still
+   * an error */
+  result r = convert("",
+                     "## 一、优化营商环境\n\n1. 深化“放管服”改革。\n   1. 推行证照分离；\n"
+                     "   2. 推进一件事一次办。\n   - 牵头单位：市行政审批局\n   - 完成时限：2024年底前\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|1|深化“放管服”改革。1.推行证照分离；2.推进一件事一次办。|市行政审批局|"));
+  ck_assert_ptr_null(first_warning(&r));
+  done(&r);
+  r = convert("", "## 一、类\n\n1. 甲。\n   - 牵头人：乙所\n", NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT);
+  ck_assert_ptr_nonnull(strstr(first_error(&r)->message, "“牵头人”"));
+  done(&r);
+}
+END_TEST
+
+START_TEST(numeric_deadline_written_out) {
+  /* 2024.12 from a spreadsheet is set 2024年12月, with a word; the space
+   * Word puts after an item's number goes */
+  result r = convert("",
+                     "## 一、疾控\n\n5.\u3000加强疾控体系建设。\n   - 牵头单位：县卫健局\n"
+                     "   - 完成时限：2024.12\n\n6. 乙。\n   - 牵头单位：县卫健局\n"
+                     "   - 完成时限：2024-06-30前\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|1|加强疾控体系建设。|县卫健局|"));
+  ck_assert(text_has(r.xml, "2024年12月|"));
+  ck_assert(text_has(r.xml, "2024年6月30日前|"));
+  ck_assert_ptr_nonnull(first_warning(&r));
+  ck_assert_ptr_nonnull(strstr(first_warning(&r)->message, "“2024.12”已排作“2024年12月”"));
+  done(&r);
+}
+END_TEST
+
 /* A missing 完成时限 is warned about at its item, in a list item or a
  * table row, when other items give one; not in a prose item (published
  * plans often give none there), nor in a plan that gives none. A date in
@@ -1562,6 +1599,8 @@ Suite *division_suite(void) {
   tcase_add_test(tc, inline_fields_without_brackets);
   tcase_add_test(tc, field_label_kept_after_measure);
   tcase_add_test(tc, plan_prose_sections);
+  tcase_add_test(tc, nested_sub_points);
+  tcase_add_test(tc, numeric_deadline_written_out);
   tcase_add_test(tc, missing_deadline);
   tcase_add_test(tc, impossible_deadline_date);
   tcase_add_test(tc, repeated_row);
