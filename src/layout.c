@@ -267,5 +267,9 @@ int gw_layout_read(gw_diags *diags, const gw_val *config, gw_layout *L) {
   if (picture)
     L->picture_max_lines = (int)lround(number_or(&r, picture, "max_lines", 1, L->lines > 1 ? L->lines : 1,
                                                  L->picture_max_lines));
+  L->picture_min_lines = L->picture_max_lines; /* none made smaller, unless the template says */
+  if (picture)
+    L->picture_min_lines = (int)lround(number_or(&r, picture, "min_lines", 1, L->picture_max_lines,
+                                                 L->picture_min_lines));
   return r.failed ? -1 : 0;
 }

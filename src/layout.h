@@ -84,6 +84,7 @@ typedef struct {
     int center_max_cols; /* display columns: a column no longer is centred */
   } table;
   int picture_max_lines; /* a picture's greatest height, in body lines */
+  int picture_min_lines; /* smallest a picture is made to fit a page's foot */
 } gw_layout;
 
 /* Read config.layout into `out`. Reports missing or bad values at their

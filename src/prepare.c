@@ -323,6 +323,29 @@ static void keep_with_next(page_state *ps, const gw_doc *doc, gw_block *b, int h
   }
 }
 
+/* A picture that does not fit the room left on the page is made smaller
+ * to fit it, down to layout.picture.min_lines and half its height: moved
+ * whole, it left most of the page empty (a drafter's first page: a
+ * title, a paragraph, then 60 % white). A line is kept to spare, as the
+ * estimate may run short, and room for the caption under it. */
+static void fit_picture(page_state *ps, const gw_doc *doc, gw_block *b, int *h) {
+  int line = doc->layout.line_twips, caption = 0;
+  gw_block *next = b->next;
+  if (next && next->kind == GW_BLOCK_PARA && next->role == GW_ROLE_CAPTION) {
+    int caption_line;
+    size_t chars = 0;
+    caption = block_height(doc, next, ps->width, &caption_line, &chars);
+  }
+  int room = ps->page_h - ps->used - caption - line;
+  if (ps->used == 0 || ps->used + *h + caption <= ps->page_h ||
+      room < doc->layout.picture_min_lines * line || 2 * room < *h)
+    return;
+  double scale = (double)room / *h;
+  b->image->cx_emu = (long)((double)b->image->cx_emu * scale);
+  b->image->cy_emu = (long)((double)b->image->cy_emu * scale);
+  *h = (int)(b->image->cy_emu / 635);
+}
+
 /* A landscape section turns the 版心: its height becomes the width. */
 static void set_orientation(page_state *ps, const gw_doc *doc, const gw_block *from) {
   bool landscape = gw_doc_in_landscape(doc, from);
@@ -409,6 +432,10 @@ void gw_prepare(gw_doc *doc) {
     size_t chars = 0;
     int h = block_height(doc, b, ps.width, &line, &chars);
     doc->characters += chars;
+    if (b->kind == GW_BLOCK_IMAGE) {
+      fit_picture(&ps, doc, b, &h);
+      line = h;
+    }
     keep_with_next(&ps, doc, b, h);
     advance(&ps, h, line);
   }

@@ -98,6 +98,27 @@ if "$GWDOC" render "$D/pic/pic.md" -o "$D/pic/pic.docx" 2>"$D/pic/err"; then
 else
   fail "pictures: render" "$(cat "$D/pic/err")"
 fi
+# A picture too tall for the room left on the first page is made smaller
+# to fit it, caption too, rather than move and leave the page 60 % white
+# (a drafter's review): 4:3 at the 版心's width is 11 lines, cut here to
+# what is left under a two-line title and a paragraph.
+cp tests/fixtures/photo-4x3.png "$D/pic/"
+{ sed -n '1,/^date:/p' samples/jintuan-yaoxun-2021-15.md; printf -- '---\n# 学校召开基层党组织书记抓党建述职评议考核会议暨工作部署会\n\n3月4日下午，学校召开2023年度基层党组织书记抓党建述职评议考核会。校党委书记出席会议并讲话，24个二级党组织书记现场述职。\n\n![述职评议会现场](photo-4x3.png)\n\n会上，校党委组织部通报了考核情况。\n'; } >"$D/pic/fit.md"
+if "$GWDOC" render "$D/pic/fit.md" -o "$D/pic/fit.docx" 2>"$D/pic/fit.err"; then
+  cy=$(unzip -p "$D/pic/fit.docx" word/document.xml | grep -o '<wp:extent cx="[0-9]*" cy="[0-9]*"' | sed 's/.*cy="\([0-9]*\)"/\1/')
+  # under 11 lines (4044315 EMU), at least 6 (2205990)
+  [ -n "$cy" ] && [ "$cy" -lt 4044315 ] && [ "$cy" -ge 2205990 ] \
+    && pass "pictures: made smaller to fit the first page ($cy EMU)" || fail "pictures: made smaller to fit the first page" "cy=$cy"
+  if [ -z "${QUICK:-}" ]; then
+    "$DOCX_CHECK" --json "$D/pic/fit.docx" >"$D/pic/fit.json" 2>/dev/null
+    # the first page is filled to its foot (the picture and its caption
+    # there), not left white under the paragraph
+    got=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["pages"][0]["text_extent_mm"]["bottom"] < 70)' "$D/pic/fit.json" 2>&1)
+    [ "$got" = True ] && pass "pictures: the picture stays on the first page" || fail "pictures: the picture stays on the first page" "$got"
+  fi
+else
+  fail "pictures: fit render" "$(cat "$D/pic/fit.err")"
+fi
 printf -- '---\nkind: bulletin\ntemplate: jintuan-yaoxun\nyear: 2021\nnumber: 1\ndate: 2021-01-05\n---\n![x](../../etc/passwd)\n' >"$D/pic/out.md"
 "$GWDOC" render "$D/pic/out.md" -o "$D/pic/out.docx" 2>"$D/pic/out.err"; rc=$?
 [ $rc -eq 1 ] && [ ! -e "$D/pic/out.docx" ] && grep -q "out.md:8:1: error: 图片“../../etc/passwd”不在源文件所在目录内" "$D/pic/out.err" \
