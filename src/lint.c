@@ -813,6 +813,11 @@ static void rule_list_marker(linter *l, prose *pr, const marker *m) {
   }
   if (m->rank != MK_AR_DOT || !m->dun)
     return;
+  /* 1、2号楼, 5、6月份: figures listed with a 、, no item's number (a
+   * dot there would read 1.2号楼, 5.6月份) */
+  size_t after = m->dun_at + 3;
+  if (after < pr->text.len && is_any_digit(peek_cp(pr->text.data, pr->text.len, after)))
+    return;
   char was[32];
   short_copy(was, sizeof was, pr->text.data, m->len);
   finding *f = report(l, pr, 0, GW_WARNING, "list-marker",

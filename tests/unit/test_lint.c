@@ -263,6 +263,8 @@ static const lint_case lint_cases[] = {
     {"list-marker heading", FM "## 一、甲\n\n### （一）乙\n\n#### 1、丙\n",
      "8:6 warning list-marker"},
     {"arabic dot is right", FM "1.坚持党建带团建。\n", ""},
+    /* figures listed with a 、 are no item's number: 1.2号楼 would be wrong */
+    {"1、2号楼 is no list marker", FM "1、2号楼已完工，5、6月份开展整治。\n", ""},
     /* the dot of 三. is the number's: 、, not a full stop 。 as well */
     {"list-marker 二. heading", FM "## 一、甲\n\n## 二.乙\n", "6:4 warning list-marker"},
     {"list-marker 二. paragraph", FM "一、甲\n\n正文。\n\n二.乙\n", "8:1 warning list-marker"},
