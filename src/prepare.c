@@ -416,11 +416,12 @@ void gw_prepare(gw_doc *doc) {
        * a row long), which then leaves no room. */
       int rows_here = ps.used - ps.table_top;
       bool few_rows = after_table && ps.table_turned && rows_here < 2 * doc->layout.table.line_twips;
-      /* With the page full to its last line, the break is left to the
-       * anchor's own flow: the estimate may be a line short, and then
-       * the text ran a line over onto a page the forced break left all
-       * but empty, the 报尾 on a fifth page (a drafter's 21 paragraphs). */
-      bool full = !after_table && room < doc->layout.line_twips;
+      /* With the page full to its last line or two, the break is left
+       * to the anchor's own flow: the estimate may be a line or two
+       * short, and then the text ran a line over onto a page the forced
+       * break left all but empty, the 报尾 on a page after it (two
+       * drafters' issues: 21 paragraphs; text thick with figures). */
+      bool full = !after_table && room < 2 * doc->layout.line_twips;
       b->tail->new_page = ps.used > 0 && ((room < need && !full) || few_rows);
       continue;
     }

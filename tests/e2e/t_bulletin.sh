@@ -129,8 +129,10 @@ masthead_fit "masthead of 21 characters: 60 % and a smaller size" 中共清徐�
 # alone at the foot of the last page. With one paragraph fewer the break
 # is not forced, and the 报尾 is either under the text on a page fewer or
 # (near the edge, the word processor's own move) alone at the foot: never
-# anywhere else.
-mk_lines() { { sed -n '1,/^date:/p' samples/jintuan-yaoxun-2021-15.md; printf -- '---\n'; for i in $(seq "$1"); do printf '第%03d段正文内容用于测试报尾的分页位置是否正确。\n\n' "$i"; done; } >"$TMP/lines.md"; }
+# anywhere else. A tall 报尾 (five rows, wrapped), so that a page with
+# room for two lines or more but not for it is forced (with less, the
+# break is left to the word processor: the estimate may be that short).
+mk_lines() { { sed -n '1,/^date:/p' samples/jintuan-yaoxun-2021-15.md; printf 'distribution:\n  报: [省委办公厅, 省人大办公厅, 省政府办公厅, 省政协办公厅, 团中央办公厅, 省纪委监委机关, 省委组织部]\n  送: [省直有关单位, 各市党委政府, 团省委班子成员, 省委宣传部, 省委统战部, 省教育厅]\n  发: [市级团委, 团省委机关各部门、直属事业单位, 各高校团委, 省属企业团委, 省直机关团工委]\n  抄送: [省委办公厅督查室, 省政府办公厅督查室]\n---\n'; for i in $(seq "$1"); do printf '第%03d段正文内容用于测试报尾的分页位置是否正确。\n\n' "$i"; done; } >"$TMP/lines.md"; }
 moved=""
 for n in $(seq 20 60); do
   mk_lines "$n"; "$GWDOC" render "$TMP/lines.md" -o "$TMP/lines.docx" 2>/dev/null || break
