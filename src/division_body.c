@@ -895,6 +895,29 @@ static const char *slashes_as_commas(gw_build *b, const char *text) {
   return s;
 }
 
+/* 各县（市、区）党委、政府, 各乡镇党委、政府: a word of two characters
+ * after a 、 (政府) is the rest of the name before it, the 党委 and the
+ * 政府 of each place, as in a distribution row; unless it is a listed
+ * unit itself. Joins such names in place; returns their new count. */
+static size_t join_short_names(gw_build *b, const dv_plan *p, const char *text, const char **names,
+                               const size_t *starts, size_t n) {
+  size_t kept = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t at = starts[i];
+    while (at > 0 && text[at - 1] == ' ')
+      at--;
+    bool after_dunhao = at >= 3 && strncmp(text + at - 3, "、", 3) == 0;
+    bool joins = kept > 0 && after_dunhao &&
+                 gw_zh_count_chars(names[i], strlen(names[i])) <= 2 &&
+                 !(p->units_declared && dv_unit_listed(b, p, names[i]));
+    if (joins)
+      names[kept - 1] = gw_arena_printf(b->arena, "%s、%s", names[kept - 1], names[i]);
+    else
+      names[kept++] = names[i];
+  }
+  return kept;
+}
+
 /* Is there a space (ASCII or 　) outside brackets at s[i]? Its length. */
 static size_t space_at(const char *s, size_t i, int depth) {
   if (depth > 0)
@@ -982,7 +1005,9 @@ static void set_units(gw_build *b, dv_plan *p, dv_row *row, int col, const char 
   }
   const char **names;
   size_t *starts;
-  size_t n = gw_build_split_names(b->arena, slashes_as_commas(b, text), &names, &starts);
+  const char *all = slashes_as_commas(b, text);
+  size_t n = gw_build_split_names(b->arena, all, &names, &starts);
+  n = join_short_names(b, p, all, names, starts, n);
   names = space_parted_names(b, p, names, &n);
   dv_units *u = &row->units[col];
   dv_unit *items = gw_arena_alloc(b->arena, (u->count + n + 1) * sizeof *items);
