@@ -719,6 +719,11 @@ static const char **table_header_names(gw_build *b, cmark_node *root, size_t *n,
       return tab_header_names(b, t, n, pos);
     if (gw_markdown_is_table(t))
       return pipe_header_names(b, t, n, pos);
+    /* items already written as a numbered list: a table after them is
+     * an attachment's (附件2 联络员名单), not the plan's columns */
+    if (cmark_node_get_type(t) == CMARK_NODE_LIST &&
+        cmark_node_get_list_type(t) == CMARK_ORDERED_LIST)
+      return NULL;
   }
   return NULL;
 }
@@ -1943,6 +1948,22 @@ static void split_field_lines(gw_build *b, const dv_plan *p, cmark_node *para) {
   }
 }
 
+/* Does a header cell of pipe table `t` name a column of the plan? A
+ * table with none (附件2's 单位 | 联络员 | 联系电话, a preamble's 指标 |
+ * 目标值) is no table of tasks: it stays where it is written. One with a
+ * column misspelt still is, and its header is checked. */
+static bool names_a_column(gw_build *b, const dv_plan *p, cmark_node *t) {
+  cmark_node *head = cmark_node_first_child(t);
+  for (cmark_node *c = head ? cmark_node_first_child(head) : NULL; c; c = cmark_node_next(c)) {
+    const char *text = gw_build_plain_text(b, c);
+    size_t from = 0, to = strlen(text);
+    gw_build_trim(text, &from, &to);
+    if (column_meant(p, without_spaces(b->arena, text + from, to - from)) >= 0)
+      return true;
+  }
+  return false;
+}
+
 static node_class classify(gw_build *b, const dv_plan *p, cmark_node *n) {
   switch (cmark_node_get_type(n)) {
   case CMARK_NODE_HEADING:
@@ -1969,7 +1990,7 @@ static node_class classify(gw_build *b, const dv_plan *p, cmark_node *n) {
      * not an item without units */
     return gw_typed_heading_level(gw_build_plain_text(b, n)) ? NODE_CATEGORY : NODE_OTHER;
   default:
-    return gw_markdown_is_table(n) ? NODE_ITEMS : NODE_OTHER;
+    return gw_markdown_is_table(n) && names_a_column(b, p, n) ? NODE_ITEMS : NODE_OTHER;
   }
 }
 

@@ -1436,6 +1436,40 @@ START_TEST(numeric_deadline_written_out) {
 }
 END_TEST
 
+START_TEST(party_and_government_one_unit) {
+  /* 各县（市、区）党委、政府: the 党委 and the 政府 of each place, one unit,
+   * not 政府 a unit to look for in units; a listed two-character unit
+   * after a 、 stays a unit of its own */
+  result r = convert("units: [市发展改革委, 市财政局, 团委]\n",
+                     "## 一、县域经济\n\n1. 加快县域经济发展。\n   - 牵头单位：各县（市、区）党委、政府\n"
+                     "   - 责任单位：市发展改革委、团委\n   - 完成时限：2024年底前\n"
+                     "2. 推进乡村振兴。\n   - 牵头单位：市发展改革委\n"
+                     "   - 责任单位：各乡镇党委、政府，市财政局\n   - 完成时限：2024年底前\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_null(first_error(&r));
+  ck_assert(text_has(r.xml, "各县（市、区）党委、政府|市发展改革委、团委|"));
+  done(&r);
+}
+END_TEST
+
+START_TEST(attachment_table_after_items) {
+  /* items as a numbered list, then 附件2 with a table of contacts: the
+   * table is the attachment's, printed after the plan's table, and gives
+   * no columns */
+  result r = convert("",
+                     "## 一、综合\n\n1. 抓好干部教育培训。\n   - 牵头单位：县委组织部\n"
+                     "   - 完成时限：2024年底前\n\n附件2\n\n"
+                     "| 单位 | 联络员 | 联系电话 |\n|---|---|---|\n| 县委组织部 | 张三 | 13800000000 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_null(first_warning(&r));
+  ck_assert(text_has(r.xml, "序号|改革举措|牵头单位|责任单位|完成时限|"));
+  ck_assert(text_has(r.xml, "附件2单位|联络员|联系电话|县委组织部|张三|13800000000|"));
+  done(&r);
+}
+END_TEST
+
 /* A missing 完成时限 is warned about at its item, in a list item or a
  * table row, when other items give one; not in a prose item (published
  * plans often give none there), nor in a plan that gives none. A date in
@@ -1601,6 +1635,8 @@ Suite *division_suite(void) {
   tcase_add_test(tc, plan_prose_sections);
   tcase_add_test(tc, nested_sub_points);
   tcase_add_test(tc, numeric_deadline_written_out);
+  tcase_add_test(tc, party_and_government_one_unit);
+  tcase_add_test(tc, attachment_table_after_items);
   tcase_add_test(tc, missing_deadline);
   tcase_add_test(tc, impossible_deadline_date);
   tcase_add_test(tc, repeated_row);
