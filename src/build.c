@@ -289,6 +289,32 @@ void gw_build_check_keys(gw_diags *diags, const gw_val *front, const char *const
   }
 }
 
+void gw_build_check_template_keys(gw_diags *diags, const gw_val *config, const char *source,
+                                  const char *const *known) {
+  static const char *const template_only[] = {"extends", "formats", "division",
+                                              "distribution_separator", NULL};
+  size_t n = 0;
+  while (known[n])
+    n++;
+  for (const gw_val *c = config ? config->first : NULL; c; c = c->next) {
+    /* the source's own keys were checked with its front matter */
+    if (!c->key || !c->key_pos.file || (source && strcmp(c->key_pos.file, source) == 0))
+      continue;
+    bool found = false;
+    for (size_t i = 0; i < n && !found; i++)
+      found = strcmp(known[i], c->key) == 0;
+    for (size_t i = 0; template_only[i] && !found; i++)
+      found = strcmp(template_only[i], c->key) == 0;
+    if (found)
+      continue;
+    long best = gw_zh_nearest(c->key, known, n, 3);
+    if (best >= 0)
+      gw_warning(diags, c->key_pos, "模板里未知的键“%s”，已忽略：是不是“%s”？", c->key, known[best]);
+    else
+      gw_warning(diags, c->key_pos, "模板里未知的键“%s”，已忽略", c->key);
+  }
+}
+
 const char *gw_build_text(gw_build *b, const char *text, size_t len, size_t *out_len) {
   if (!b->normalize || gw_zh_is_normal(text, len)) {
     *out_len = len;
@@ -924,6 +950,46 @@ void gw_build_table_widths(gw_build *b, gw_table *t, int avail) {
         break_header_unit(b, c, t->col_twips[i]);
       i += c->span;
     }
+  }
+}
+
+/* The placeholders each generated text may hold. */
+static const struct {
+  const char *key, *names;
+} format_names[] = {
+    {"formats.issue", "{year} {number} {total}"}, {"formats.total", "{year} {number} {total}"},
+    {"formats.copies", "{copies}"},               {"formats.headings", "{zh} {n}"},
+    {"formats.list", "{zh} {n}"},                 {"formats.issued", "{date}"},
+    {"division.index_item", "{category} {n}"},    {"division.unit_title", "{title} {unit}"},
+};
+
+/* A placeholder of `v` (a format string) that its text does not know, as
+ * {yaer} for {year}: it would print as typed in the 期号. */
+static void check_format(gw_build *b, const gw_val *v, const char *key, const char *known) {
+  if (!v || v->kind != GW_VAL_STR)
+    return;
+  for (const char *open = strchr(v->str, '{'); open; open = strchr(open + 1, '{')) {
+    const char *close = strchr(open, '}');
+    if (!close)
+      return;
+    char name[64];
+    int n = (int)(close - open + 1);
+    if (n >= (int)sizeof name)
+      continue;
+    snprintf(name, sizeof name, "%.*s", n, open);
+    if (!strstr(known, name))
+      gw_error(b->diags, v->pos, "%s 里的“%s”不是可用的占位符：可用的有 %s", key, name, known);
+  }
+}
+
+void gw_build_check_formats(gw_build *b) {
+  for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++) {
+    const gw_val *v = gw_val_path(b->config, format_names[i].key);
+    if (v && v->kind == GW_VAL_SEQ)
+      for (const gw_val *c = v->first; c; c = c->next)
+        check_format(b, c, format_names[i].key, format_names[i].names);
+    else
+      check_format(b, v, format_names[i].key, format_names[i].names);
   }
 }
 

@@ -82,6 +82,15 @@ int gw_build_cell_pad(const gw_layout *L);
 /* The 报尾 rows from the `distribution` mapping, in order. */
 gw_tail *gw_build_tail(gw_build *b);
 
+/* Warns of a top-level key of the templates (not the source's own, at
+ * `source`) that the kind does not know (contacts: for contact). */
+void gw_build_check_template_keys(gw_diags *diags, const gw_val *config, const char *source,
+                                  const char *const *known);
+
+/* Reports placeholders in the formats (formats.issue …) that their text
+ * does not know ({yaer}): errors at the template's line. */
+void gw_build_check_formats(gw_build *b);
+
 /* Fill a template format such as "〔{year}〕第{number}期". `names` and
  * `values` are parallel, NULL-ended. */
 char *gw_build_format(gw_build *b, const char *fmt, const char *const *names,

@@ -83,9 +83,11 @@ static int build_model(gw_build *b, const gw_val *front, cmark_node *root,
   }
   b->normalize = gw_build_bool(b, "normalize", true);
   gw_build_check_footnotes(b);
+  gw_build_check_formats(b);
   if (strcmp(kind->str, "bulletin") == 0) {
     b->doc->kind = GW_KIND_BULLETIN;
     gw_build_check_keys(b->diags, front, gw_bulletin_keys);
+    gw_build_check_template_keys(b->diags, b->config, b->src->path, gw_bulletin_keys);
     if (opt && opt->unit)
       gw_error(b->diags, kind->pos, "--unit 只适用于 kind: division");
     return gw_bulletin_build(b, root);
@@ -93,6 +95,7 @@ static int build_model(gw_build *b, const gw_val *front, cmark_node *root,
   if (strcmp(kind->str, "division") == 0) {
     b->doc->kind = GW_KIND_DIVISION;
     gw_build_check_keys(b->diags, front, gw_division_keys);
+    gw_build_check_template_keys(b->diags, b->config, b->src->path, gw_division_keys);
     return gw_division_build(b, root);
   }
   gw_error(b->diags, kind->pos, "未知的 kind“%s”：应为 bulletin 或 division", kind->str);

@@ -128,6 +128,17 @@ printf -- '---\ntemplate: typo\nnumber: 5\ndate: 2021-05-06\n---\n\n# 标题\n\n
 ( cd "$E/tpl" && "$GWDOC" render typo.md -o typo.docx 2>typo.err ); rc=$?
 [ $rc -eq 0 ] && grep -q '^typo.yaml:7:5: warning: layout.roles 里没有“titel”这个角色，这一项不起作用：是不是“title”？' "$E/tpl/typo.err" \
   && pass "template: a misspelt role is named" || fail "template: a misspelt role is named" "rc=$rc $(cat "$E/tpl/typo.err")"
+
+# A template's placeholder typed wrong ({yaer}) would print in the 期号
+# as typed: an error at the template's line, with the ones there are; a
+# top-level key it misspells (contacts:) is named as a front matter's is.
+printf 'extends: gbt9704\nkind: bulletin\ntitle: 纪检监察工作简报\nissuer: 某纪委办公室\nformats:\n  issue: "〔{yaer}〕第{number}期"\ncontacts: 联系电话：0354-5622018\n' >"$E/tpl/fmt.yaml"
+printf -- '---\ntemplate: fmt\nnumber: 5\ndate: 2021-05-06\n---\n\n# 标题\n\n正文。\n' >"$E/tpl/fmt.md"
+( cd "$E/tpl" && "$GWDOC" render fmt.md -o fmt.docx 2>fmt.err ); rc=$?
+[ $rc -eq 1 ] && grep -q '^fmt.yaml:6:10: error: formats.issue 里的“{yaer}”不是可用的占位符：可用的有 {year} {number} {total}' "$E/tpl/fmt.err" \
+  && grep -q '^fmt.yaml:7:1: warning: 模板里未知的键“contacts”，已忽略：是不是“contact”？' "$E/tpl/fmt.err" \
+  && pass "template: a wrong placeholder and a misspelt key are named" \
+  || fail "template: a wrong placeholder and a misspelt key are named" "rc=$rc $(cat "$E/tpl/fmt.err")"
 printf 'extends: gbt9704\nkind: bulletin\ntitle: 信息简报\nissuer: 某办\nlayout:\n  roles:\n    body: {font: 仿宋, size: 十六号}\n' >"$E/tpl/size.yaml"
 sed 's/template: typo/template: size/' "$E/tpl/typo.md" >"$E/tpl/size.md"
 ( cd "$E/tpl" && "$GWDOC" render size.md -o size.docx 2>size.err ); rc=$?
