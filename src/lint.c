@@ -1888,20 +1888,36 @@ static void lint_front_keys(gw_diags *out, const gw_val *front) {
  * word for word at the same place. The body's errors are left to the
  * rules above, and a source without front matter gets render's error
  * for that. */
-static void lint_front_as_render(gw_diags *out, gw_diags *body, const gw_source *src,
-                                 const char *path, const char *data, size_t len) {
+/* Did lint's own front-key rule say `d` already (its words, tagged)? */
+static bool said_by_lint(const gw_diags *lint, const gw_diag *d) {
+  size_t n = strlen(d->message);
+  for (const gw_diag *x = lint->first; x; x = x->next)
+    if (x->pos.line == d->pos.line && x->pos.col == d->pos.col &&
+        strncmp(x->message, d->message, n) == 0)
+      return true;
+  return false;
+}
+
+static void lint_front_as_render(gw_diags *out, gw_diags *body, const gw_diags *lint,
+                                 const gw_source *src, const char *path, const char *data,
+                                 size_t len) {
   gw_diags found = {0};
   found.quiet = true;
   gw_bytes none = {0};
   gw_options check = {.check_only = true};
   gw_convert(path, data, len, &check, &found, &none);
   for (const gw_diag *d = found.first; d; d = d->next) {
-    bool in_front = src->front ? d->pos.line >= 1 && d->pos.line < src->body_line
-                               : d->pos.line == 1;
+    /* a template's error is reported at the template's line */
+    bool elsewhere = d->pos.file && strcmp(d->pos.file, path) != 0;
+    bool in_front = elsewhere || (src->front ? d->pos.line >= 1 && d->pos.line < src->body_line
+                                             : d->pos.line == 1);
     gw_pos pos = d->pos;
-    pos.file = path; /* d->pos.file lived in gw_convert's arena */
-    if (d->severity == GW_ERROR)
-      gw_diag_add(in_front ? out : body, GW_ERROR, pos, "%s [%s]", d->message,
+    if (!elsewhere)
+      pos.file = path;
+    /* render's warnings too (no distribution, a unit spelt two ways, an
+     * item without its units): lint is the drafter's check before render */
+    if (d->severity == GW_ERROR || !said_by_lint(lint, d))
+      gw_diag_add(in_front ? out : body, d->severity, pos, "%s [%s]", d->message,
                   in_front ? "front-matter" : "render");
   }
   gw_diags_free(&found);
@@ -1909,16 +1925,20 @@ static void lint_front_as_render(gw_diags *out, gw_diags *body, const gw_source 
 
 /* [render] The body's errors render stops at that no rule above names on
  * their line (a unit not in units, a row short of a cell): lint passes
- * no file render refuses. After resolve_positions: findings have lines. */
+ * no file render refuses. Render's warnings, on lines lint says nothing
+ * of. After resolve_positions: findings have lines. */
 static void take_render_errors(linter *l, gw_diags *body, const char *path) {
   size_t known = l->n;
   for (gw_diag *d = body->first; d; d = d->next) {
+    /* an error where lint names no error; a warning where it names
+     * nothing at all (its own rules say most of render's warnings) */
     bool named = false;
     for (size_t i = 0; i < known && !named; i++)
-      named = l->v[i].sev == GW_ERROR && l->v[i].pos.line == d->pos.line;
+      named = (l->v[i].sev == GW_ERROR || d->severity != GW_ERROR) &&
+              l->v[i].pos.line == d->pos.line;
     if (named)
       continue;
-    finding *f = append_finding(l, GW_ERROR);
+    finding *f = append_finding(l, d->severity);
     f->pos = d->pos;
     f->pos.file = path;
     f->msg = gw_xstrdup(d->message);
@@ -2125,7 +2145,10 @@ static void take_diags(linter *l, gw_diags *from, const char *path) {
   for (gw_diag *d = from->first; d; d = d->next) {
     finding *f = append_finding(l, d->severity);
     f->pos = d->pos;
-    f->pos.file = path; /* d->pos.file lives in d, freed below */
+    /* d->pos.file lives in d, freed below; a template's name is kept */
+    f->pos.file = d->pos.file && strcmp(d->pos.file, path) != 0
+                      ? gw_arena_strdup(l->arena, d->pos.file)
+                      : path;
     f->msg = gw_xstrdup(d->message);
   }
   gw_diags_free(from);
@@ -2158,7 +2181,7 @@ size_t gw_lint_buffer(const char *path, const char *data, size_t len, gw_diags *
       }
     }
     if (inner.errors == 0) /* a YAML error: render would stop at the same */
-      lint_front_as_render(&as_render, &render_body, &l.src, path, data, len);
+      lint_front_as_render(&as_render, &render_body, &inner, &l.src, path, data, len);
     lint_body(&l);
   }
   /* Only errors of the reader and of YAML keep --fix from running: the
