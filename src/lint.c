@@ -1101,6 +1101,14 @@ static size_t body_off(const gw_source *src, int line, int col) {
   return off > eol ? eol : off;
 }
 
+/* Is heading `node` one underlined with --- or ===, not led by #? */
+static bool is_setext(const gw_source *src, cmark_node *node) {
+  size_t off = body_off(src, cmark_node_get_start_line(node), 1);
+  while (off < src->len && src->text[off] == ' ')
+    off++;
+  return off < src->len && src->text[off] != '#';
+}
+
 /* Offset of the end of body line `line` (its '\n' or the text end). */
 static size_t body_eol(const gw_source *src, int line) {
   size_t idx = src->body_line - 1 + (size_t)(line > 0 ? line - 1 : 0);
@@ -1758,7 +1766,10 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
       bold_head = true;
     }
   }
-  if (type == CMARK_NODE_HEADING)
+  /* a paragraph over --- is a heading to Markdown by mistake: render
+   * says so (taken below); its full stop is no heading's to cut */
+  bool setext = type == CMARK_NODE_HEADING && is_setext(&l->src, node);
+  if (type == CMARK_NODE_HEADING && !setext)
     heading_end_rule(l, &pr);
   if (type == CMARK_NODE_HEADING || typed)
     number_gap_rule(l, &pr, &m);
@@ -1771,7 +1782,7 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
   if (numbered)
     rule_list_marker(l, &pr, &m);
   text_rules(l, &pr, m.rank != MK_NONE ? m.len : paren_marker_len(&pr));
-  if (type == CMARK_NODE_HEADING)
+  if (type == CMARK_NODE_HEADING && !setext)
     heading_rules(l, &pr, cmark_node_get_heading_level(node), &m, start);
   if (typed || bold_head) /* 一、… typed as a paragraph: numbered in order all the same */
     sequence_rule(l, &pr, &m);

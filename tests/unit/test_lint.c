@@ -648,6 +648,9 @@ static const fix_case fix_cases[] = {
     {FM "**强团改革 50 条**举措\n", FM "**强团改革50条**举措\n"},
     {FM "晋团发(2021)14号、[2021]第2期\n", FM "晋团发〔2021〕14号、〔2021〕第2期\n"},
     {FM "1、坚持。\n", FM "1.坚持。\n"},
+    /* a paragraph over --- keeps its full stop: it is no heading meant */
+    {FM "会议由团县委书记主持。\n---\n\n正文。\n", FM "会议由团县委书记主持。\n---\n\n正文。\n"},
+    {FM "1、2号楼已完工。\n", FM "1、2号楼已完工。\n"},
     {FM "## 一、甲\n\n## 二.抓好落实\n", FM "## 一、甲\n\n## 二、抓好落实\n"},
 
     {FM "共１２３人\n", FM "共123人\n"},
