@@ -104,13 +104,22 @@ static const char *template_stem(gw_arena *arena, const char *tpl) {
   return gw_arena_strndup(arena, base, n);
 }
 
-/* One more than the highest `number:` of the sources in `dir` that use
- * the same template (by its stem) in the same year. */
-static long next_number(const char *dir, const char *tpl, int year) {
-  long best = 0;
+/* The issues already in the folder: the latest of a template (or of any,
+ * for the default), to number the next one after. */
+typedef struct {
+  char *template; /* the latest issue's template, as written (malloc'ed) */
+  long number;    /* its number, 0: none found */
+  long total;     /* the highest total (总第N期) of the template, any year; 0: none */
+  int year;
+} last_issue;
+
+/* The latest issue in `dir` this year: of template `stem`, or of any
+ * when stem is NULL. */
+static last_issue latest_issue(const char *dir, const char *stem, int year) {
+  last_issue last = {NULL, 0, 0, year};
   DIR *d = opendir(dir);
   if (!d)
-    return 1;
+    return last;
   struct dirent *ent;
   while ((ent = readdir(d))) {
     size_t n = strlen(ent->d_name);
@@ -125,17 +134,35 @@ static long next_number(const char *dir, const char *tpl, int year) {
     if (gw_source_read(arena, &diags, path, &src) == 0 && src.front)
       front = gw_val_parse(arena, &diags, path, src.front_line, src.front, src.front_len);
     const gw_val *t = gw_val_get(front, "template"), *y = gw_val_get(front, "year"),
-                 *num = gw_val_get(front, "number");
-    if (t && y && num && t->kind == GW_VAL_STR && y->kind == GW_VAL_STR &&
-        num->kind == GW_VAL_STR && strcmp(template_stem(arena, t->str), tpl) == 0 &&
-        atoi(y->str) == year &&
-        atol(num->str) > best)
-      best = atol(num->str);
+                 *num = gw_val_get(front, "number"), *total = gw_val_get(front, "total");
+    bool same = t && t->kind == GW_VAL_STR && (!stem || strcmp(template_stem(arena, t->str), stem) == 0);
+    if (same && total && total->kind == GW_VAL_STR && atol(total->str) > last.total)
+      last.total = atol(total->str); /* the run of totals goes on over the years */
+    if (same && y && num && y->kind == GW_VAL_STR && num->kind == GW_VAL_STR &&
+        atoi(y->str) == year && atol(num->str) > last.number) {
+      free(last.template);
+      last.template = strdup(t->str);
+      last.number = atol(num->str);
+    }
     gw_diags_free(&diags);
     gw_arena_free(arena);
   }
   closedir(d);
-  return best + 1;
+  return last;
+}
+
+/* A template named by its file on the command line (./平遥动态.yaml) is
+ * found from the current folder; the new source, in another folder,
+ * names it from there. Returns the path as the source must write it. */
+static const char *template_from(gw_arena *arena, const char *tpl, const char *dir) {
+  if (!dir || tpl[0] == '/' || (!strchr(tpl, '/') && !strstr(tpl, ".yaml") && !strstr(tpl, ".yml")))
+    return tpl;
+  char *abs = realpath(tpl, NULL);
+  if (!abs)
+    return tpl;
+  const char *out = gw_arena_strdup(arena, abs);
+  free(abs);
+  return out;
 }
 
 static struct tm today(void) {
@@ -169,9 +196,6 @@ int gw_new_main(int argc, char **argv) {
     return 2;
   }
   int bulletin = strcmp(kind, "bulletin") == 0;
-  if (!tpl)
-    tpl = bulletin ? "jintuan-yaoxun" : "gbt9704";
-
   gw_arena *arena = gw_arena_new();
   gw_diags diags = {0};
   int rc = 1;
@@ -181,17 +205,32 @@ int gw_new_main(int argc, char **argv) {
   char *dir = NULL;
   if (out && strrchr(out, '/'))
     dir = gw_arena_strndup(arena, out, (size_t)(strrchr(out, '/') - out));
+  struct tm tm = today();
+  int year = tm.tm_year + 1900;
+  /* no --template: the one the folder's latest issue uses, else ours */
+  last_issue last = {NULL, 0, 0, year};
+  if (bulletin && !tpl) {
+    last = latest_issue(dir ? dir : ".", NULL, year);
+    tpl = last.template ? gw_arena_strdup(arena, last.template) : NULL;
+    free(last.template);
+  }
+  if (!tpl)
+    tpl = bulletin ? "jintuan-yaoxun" : "gbt9704";
+  tpl = template_from(arena, tpl, dir);
   gw_val *config = gw_template_config(arena, &diags, tpl, at, dir ? dir : ".", &empty);
   if (!config)
     goto done;
-  struct tm tm = today();
-  int year = tm.tm_year + 1900;
   const char *stem = template_stem(arena, tpl);
-  long number = bulletin ? next_number(dir ? dir : ".", stem, year) : 0;
-  char date[48], ybuf[16], nbuf[32];
+  if (bulletin) {
+    last = latest_issue(dir ? dir : ".", stem, year);
+    free(last.template);
+  }
+  long number = last.number + 1;
+  char date[48], ybuf[16], nbuf[32], tbuf[32];
   snprintf(date, sizeof date, "%04d-%02d-%02d", year, tm.tm_mon + 1, tm.tm_mday);
   snprintf(ybuf, sizeof ybuf, "%d", year);
   snprintf(nbuf, sizeof nbuf, "%ld", number);
+  snprintf(tbuf, sizeof tbuf, "%ld", last.total + 1); /* 总第N期 runs on */
   if (!out)
     out = bulletin ? gw_arena_printf(arena, "%s-%d-%ld.md", stem, year, number)
                    : gw_arena_printf(arena, "division-%s.md", date);
@@ -218,6 +257,8 @@ int gw_new_main(int argc, char **argv) {
   if (bulletin) {
     pair(&e, "year", ybuf);
     pair(&e, "number", nbuf);
+    if (last.total)
+      pair(&e, "total", tbuf);
   } else {
     pair(&e, "title", "（文件标题）责任分工");
     pair(&e, "issuer", "（印发机关）");

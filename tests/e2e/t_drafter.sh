@@ -28,6 +28,18 @@ mkdir -p "$D/own" && sed -n '1,/^issuer:/p' templates/jintuan-yaoxun.yaml | sed 
 [ -f "$D/own/平遥动态-2021-1.md" ] && [ -f "$D/own/平遥动态-2021-2.md" ] \
   && pass "new: an office's template by file or by name, one run of numbers" \
   || fail "new: an office's template by file or by name, one run of numbers" "$(ls "$D/own")"
+# With no --template, the folder's latest issue names it; 总第N期 runs on
+# from the highest total (a drafter's review: a new issue of 《晋团要讯》
+# in a folder of another bulletin, with no total).
+sed -i 's/^number: 2$/number: 2\ntotal: 87/' "$D/own/平遥动态-2021-2.md"
+( cd "$D/own" && SOURCE_DATE_EPOCH=1634515200 "$GWDOC" new bulletin >/dev/null )
+[ -f "$D/own/平遥动态-2021-3.md" ] && grep -q '^total: 88$' "$D/own/平遥动态-2021-3.md" \
+  && pass "new: the folder's template, its next number and total" \
+  || fail "new: the folder's template, its next number and total" "$(ls "$D/own"; cat "$D/own/平遥动态-2021-3.md" 2>/dev/null | head -8)"
+# a template file named from the current folder, the source written elsewhere
+( cd "$D/own" && mkdir -p next && SOURCE_DATE_EPOCH=1634515200 "$GWDOC" new bulletin --template ./平遥动态.yaml -o next/a.md >/dev/null 2>"$D/own/next.err" ); rc=$?
+[ $rc -eq 0 ] && "$GWDOC" render "$D/own/next/a.md" -o "$D/own/next/a.docx" 2>/dev/null \
+  && pass "new: --template ./x.yaml with -o into another folder" || fail "new: --template ./x.yaml with -o into another folder" "rc=$rc $(cat "$D/own/next.err")"
 ( cd "$D/own" && "$GWDOC" new bulletn 2>"$D/own/kind.err" ); rc=$?
 [ $rc -eq 2 ] && grep -q '不认识的文件种类“bulletn”' "$D/own/kind.err" \
   && pass "new: a kind typed wrong is named" || fail "new: a kind typed wrong is named" "rc=$rc $(cat "$D/own/kind.err")"
