@@ -617,6 +617,39 @@ static bool is_caption_line(const char *t) {
   return false;
 }
 
+/* The last block written that is not a blank line. */
+static const gw_block *last_written(const gw_doc *doc) {
+  const gw_block *last = NULL;
+  for (const gw_block *k = doc->first; k; k = k->next)
+    if (k->kind != GW_BLOCK_BLANK)
+      last = k;
+  return last;
+}
+
+/* 同志们： under a speech's title and its subtitles, 各乡镇党委，县直各单
+ * 位： opening a notice under its title: the addressee, set flush left
+ * (GB/T 9704 7.3.2). A short line ending in a colon with no stop in
+ * it, naming people (同志, 代表 …) or bodies (各…, or a list); not a
+ * lead such as 现将有关事项通知如下： or 会议指出：. */
+static bool is_addressee(gw_build *b, const char *text) {
+  static const char *const stops[] = {"。", "！", "？", "；", "如下", NULL};
+  static const char *const people[] = {"同志", "朋友", "代表", "各位", "领导", NULL};
+  size_t len = strlen(text), colon = strlen("：");
+  if (len <= colon || strcmp(text + len - colon, "：") != 0 ||
+      gw_zh_count_chars(text, len) > 60)
+    return false;
+  for (int i = 0; stops[i]; i++)
+    if (strstr(text, stops[i]))
+      return false;
+  const gw_block *last = b->doc->last ? last_written(b->doc) : NULL;
+  if (!last || (last->role != GW_ROLE_TITLE && last->role != GW_ROLE_SUBTITLE))
+    return false;
+  bool named = strncmp(text, "各", strlen("各")) == 0 || strstr(text, "，") || strstr(text, "、");
+  for (int i = 0; people[i] && !named; i++)
+    named = strstr(text, people[i]) != NULL;
+  return named;
+}
+
 /* 表1 …, 表一 …, 附表2 …: a short line numbering a table, no sentence. */
 static bool is_table_title(const char *t) {
   const char *p = strncmp(t, "附表", strlen("附表")) == 0 ? t + strlen("附表")
@@ -788,6 +821,10 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
       st->after_title = false;
       st->after_subtitle = true;
       return;
+    }
+    if (only_text && is_addressee(b, only_text)) {
+      add_para(b, GW_ROLE_ADDRESSEE, node, NULL);
+      break;
     }
     /* 【编者按】… or **编者按**：… written without the > of a quote */
     const char *lead = gw_markdown_lead_text(only); /* **编者按**：… */

@@ -15,7 +15,7 @@ static const char *const role_labels[GW_ROLE_COUNT] = {
     "正文", "左上角标注", "报名（报头）", "期号", "编印单位和日期", "专刊栏目行", "本期目录标题",
     "本期目录条目", "编者按标签", "编者按正文", "文章标题", "副标题", "一级标题 一、",
     "二级标题 （一）", "三级标题 1.", "四级标题 （1）", "图片说明", "报尾", "联系方式",
-    "表头", "表格"};
+    "表头", "表格", "主送机关、称谓"};
 
 /* fc-match's family for `name`, with FONTCONFIG_FILE=conf (or the system
  * configuration). Returns a malloc'ed string or NULL. */

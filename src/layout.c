@@ -11,7 +11,7 @@ const char *const gw_role_names[GW_ROLE_COUNT] = {
     "column",   "contents", "contents_item", "note_label", "note",
     "title",    "subtitle", "heading1", "heading2", "heading3",
     "heading4", "caption",  "tail",     "contact",  "table_header",
-    "table_cell"};
+    "table_cell", "addressee"};
 
 int gw_mm_to_twips(double mm) { return (int)lround(mm * 1440.0 / 25.4); }
 int gw_pt_to_twips(double pt) { return (int)lround(pt * 20.0); }
@@ -223,6 +223,12 @@ int gw_layout_read(gw_diags *diags, const gw_val *config, gw_layout *L) {
     return -1;
   int body_size = size_half_pt(&r, gw_val_get(layout, "sizes"), need(&r, body, "size"));
   for (int i = 0; i < GW_ROLE_COUNT; i++) {
+    /* a template older than the addressee role: the body's, flush left */
+    if (i == GW_ROLE_ADDRESSEE && !gw_val_get(roles, gw_role_names[i])) {
+      L->roles[i] = L->roles[GW_ROLE_BODY];
+      L->roles[i].indent_twips = 0;
+      continue;
+    }
     const gw_val *spec = need(&r, roles, gw_role_names[i]);
     if (spec)
       read_role(&r, layout, spec, body_size, &L->roles[i], L);

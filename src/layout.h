@@ -30,6 +30,7 @@ typedef enum {
   GW_ROLE_CONTACT,
   GW_ROLE_TABLE_HEADER,
   GW_ROLE_TABLE_CELL,
+  GW_ROLE_ADDRESSEE, /* 主送机关 or a speech's 同志们：, flush left */
   GW_ROLE_COUNT
 } gw_role;
 

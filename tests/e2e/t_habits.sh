@@ -655,9 +655,9 @@ want_styled "a title breaks at the drafter's space" "$H/title4.md" "gwTitle	以�
 # subtitles, as ## lines or as plain ones (a drafter's review: the date
 # was a level-1 heading).
 { printf '%s' "$BULLETIN_FRONT"; printf '# 在全市工作会议上的讲话\n\n## 市委书记　张某某\n\n## （2024年3月12日）\n\n同志们：\n\n正文。\n'; } >"$H/speech1.md"
-want_styled "speech subtitles (##)" "$H/speech1.md" "gwSubtitle	市委书记　张某某" "gwSubtitle	（2024年3月12日）" "gwBody	同志们："
+want_styled "speech subtitles (##)" "$H/speech1.md" "gwSubtitle	市委书记　张某某" "gwSubtitle	（2024年3月12日）" "gwAddressee	同志们："
 { printf '%s' "$BULLETIN_FRONT"; printf '# 在全市工作会议上的讲话\n\n市委书记　张某某\n\n（2024年3月12日）\n\n同志们：\n\n正文。\n'; } >"$H/speech2.md"
-want_styled "speech subtitles (plain lines)" "$H/speech2.md" "gwSubtitle	市委书记　张某某" "gwSubtitle	（2024年3月12日）" "gwBody	同志们："
+want_styled "speech subtitles (plain lines)" "$H/speech2.md" "gwSubtitle	市委书记　张某某" "gwSubtitle	（2024年3月12日）" "gwAddressee	同志们："
 
 # A drafter's review, three small things: > 按：… is the editor's note as
 # 编者按 is (按照… stays text); headings typed all in bold are no bolder

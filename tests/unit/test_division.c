@@ -1470,6 +1470,20 @@ START_TEST(attachment_table_after_items) {
 }
 END_TEST
 
+START_TEST(addressee_flush_left) {
+  /* the 主送 line under the title is set flush left (its own style);
+   * 现将……如下： is no addressee */
+  result r = convert("",
+                     "各乡镇党委，县委各部委，县直各单位：\n\n现将有关任务分工如下：\n\n"
+                     "## 一、类\n\n1. 甲。（县教育局负责）\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_int_eq(count(r.xml, "gwAddressee"), 1);
+  ck_assert(strstr(r.xml, "gwAddressee\"/></w:pPr>") != NULL);
+  done(&r);
+}
+END_TEST
+
 /* A missing 完成时限 is warned about at its item, in a list item or a
  * table row, when other items give one; not in a prose item (published
  * plans often give none there), nor in a plan that gives none. A date in
@@ -1637,6 +1651,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, numeric_deadline_written_out);
   tcase_add_test(tc, party_and_government_one_unit);
   tcase_add_test(tc, attachment_table_after_items);
+  tcase_add_test(tc, addressee_flush_left);
   tcase_add_test(tc, missing_deadline);
   tcase_add_test(tc, impossible_deadline_date);
   tcase_add_test(tc, repeated_row);
