@@ -787,7 +787,8 @@ static void pass_quotes(norm_ctx *x, UChar32 q, UChar32 open_q,
       quote_single(x, open, open_q);
     have_open = false;
     if (!openish && is_closing_ctx(nx)) {
-      quote_single(x, i, close_q);
+      if (!is_ascii_digit(p)) /* 6' is feet, or minutes: no closing quote */
+        quote_single(x, i, close_q);
     } else {
       have_open = true;
       open = i;
@@ -795,6 +796,68 @@ static void pass_quotes(norm_ctx *x, UChar32 q, UChar32 open_q,
   }
   if (have_open)
     quote_single(x, open, open_q);
+}
+
+/* A straight double quote right after a colon or a comma opens one too
+ * (他说:"…), as after an opening bracket or the start. */
+static bool opens_quote_ctx(UChar32 p)
+{
+  return is_opening_ctx(p) || p == ':' || p == ',' || p == 0xFF1A || p == 0xFF0C || p == 0x3001;
+}
+
+/* Straight double quotes pasted around quotes (GB/T 15834: 双引号里面
+ * 用单引号): 他说:"开展了"清风行动"和"阳光工程",成效明显." One after a
+ * colon, comma or opening opens; one that a stop, a closing or the end
+ * follows closes; one between two words opens a quote inside one that
+ * opened so, when two closing ones follow to close both, and closes
+ * otherwise ("A"和"B"). Inside, the pair is ‘’. Returns false when out of
+ * memory (the plain alternation of pass_quotes is used then). */
+static bool pass_double_quotes(norm_ctx *x)
+{
+  const UChar32 *cp = x->cp;
+  size_t n = x->n, closers = 0;
+  uint8_t *closing = calloc(n + 1, 1);
+  if (!closing)
+    return false;
+  for (size_t i = 0; i < n; i++) {
+    if (cp[i] != '"' || (x->fl[i] & NF_PROT))
+      continue;
+    UChar32 p = i > 0 ? cp[i - 1] : -1, nx = i + 1 < n ? cp[i + 1] : -1;
+    closing[i] = !opens_quote_ctx(p) && is_closing_ctx(nx);
+    closers += closing[i];
+  }
+  struct {
+    size_t at;
+    bool by_ctx;
+  } open[2];
+  int depth = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (cp[i] != '"' || (x->fl[i] & NF_PROT))
+      continue;
+    closers -= closing[i];
+    UChar32 p = i > 0 ? cp[i - 1] : -1;
+    bool opens = opens_quote_ctx(p);
+    bool inner = depth == 1 && open[0].by_ctx && closers >= 2;
+    if (depth < 2 && (opens || (!closing[i] && (depth == 0 || inner)))) {
+      open[depth].at = i;
+      open[depth++].by_ctx = opens;
+      continue;
+    }
+    if (depth == 0) {
+      if (!is_ascii_digit(p)) /* 27" is inches, no closing quote */
+        quote_single(x, i, 0x201D);
+      continue;
+    }
+    size_t o = open[--depth].at;
+    if (content_cjk(x, o, i) || cjk_before(x, o) || cjk_after(x, i)) {
+      x->rep[o] = depth == 1 ? 0x2018 : 0x201C;
+      x->rep[i] = depth == 1 ? 0x2019 : 0x201D;
+    }
+  }
+  while (depth > 0)
+    quote_single(x, open[--depth].at, 0x201C);
+  free(closing);
+  return true;
 }
 
 /* "增长76%..." at the end of a Chinese text: dots after a number, with
@@ -1080,7 +1143,8 @@ static int norm_run(norm_ctx *x, const char *text, size_t len, size_t *offs)
   protect_spans(x);
   for (int round = 0; round < 2; round++) {
     pass_parens(x);
-    pass_quotes(x, '"', 0x201C, 0x201D);
+    if (!pass_double_quotes(x))
+      pass_quotes(x, '"', 0x201C, 0x201D);
     pass_quotes(x, '\'', 0x2018, 0x2019);
     pass_dashes(x);
     pass_punct(x);
