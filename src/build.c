@@ -641,8 +641,10 @@ void gw_build_inlines(gw_build *b, cmark_node *node, gw_runs *runs) {
       gw_runs_append(b->arena, runs, GW_RUN_BREAK, "", 0);
       break;
     case CMARK_NODE_IMAGE:
-      gw_warning(b->diags, gw_build_node_pos(b, n), "暂不支持图片，已忽略：%s",
-                 cmark_node_get_url(n) ? cmark_node_get_url(n) : "");
+      if (!b->probing)
+        gw_warning(b->diags, gw_build_node_pos(b, n),
+                   "图片“%s”没有排入：图片要单独成段（上下各空一行），不能写在句子中间或表格里",
+                   cmark_node_get_url(n) ? cmark_node_get_url(n) : "");
       cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
       break;
     default:
@@ -660,7 +662,10 @@ void gw_build_inlines(gw_build *b, cmark_node *node, gw_runs *runs) {
 
 char *gw_build_plain_text(gw_build *b, cmark_node *node) {
   gw_runs runs = {0};
+  bool probing = b->probing;
+  b->probing = true;
   gw_build_inlines(b, node, &runs);
+  b->probing = probing;
   return gw_runs_text(b->arena, &runs);
 }
 

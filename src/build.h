@@ -25,6 +25,8 @@ typedef struct {
                               half ahead (bulletin.c), else NULL */
   gw_arena *ahead_arena;   /* made (and faulted in) ahead for that
                               thread's model, or NULL; taken when used */
+  bool probing;            /* reading text only to decide (plain text):
+                              a picture dropped is said when built */
 } gw_build;
 
 /* Position of a cmark node (its start) in the source file. */

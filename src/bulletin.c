@@ -344,10 +344,12 @@ static void add_list(gw_build *b, gw_body_state *st, cmark_node *list, int depth
         ? number_text(b, format_list(b, "formats.list", list_depth > 1 ? 1 : list_depth), n)
         : NULL;
     for (cmark_node *c = cmark_node_first_child(item); c; c = cmark_node_next(c)) {
-      if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH) {
+      cmark_node *only = cmark_node_first_child(c);
+      bool picture = only && !cmark_node_next(only) && cmark_node_get_type(only) == CMARK_NODE_IMAGE;
+      if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH && !picture) {
         add_para(b, GW_ROLE_BODY, c, apart_from_figure(b, prefix, c));
         prefix = NULL;
-      } else {
+      } else { /* a picture on its own line in an item: placed as in the body */
         gw_body_block(b, st, c, depth + 1);
       }
     }

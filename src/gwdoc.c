@@ -217,7 +217,7 @@ gw_status gw_convert(const char *path, const char *data, size_t len,
   cmark_node *second_half;
   root = gw_markdown_parse_halves(src.body, src.body_len, &second_half);
   gw_build b = {&doc,        arena, diags, &src, config, true, opt ? opt->unit : NULL, NULL,
-                second_half, NULL,  ahead_arena};
+                second_half, NULL,  ahead_arena, false};
   doc.created = created_time(&b);
   int built = build_model(&b, front, root, opt);
   ahead_arena = b.ahead_arena; /* unused (no thread took it): freed below */

@@ -131,6 +131,19 @@ if "$GWDOC" render "$D/pic/fit.md" -o "$D/pic/fit.docx" 2>"$D/pic/fit.err"; then
 else
   fail "pictures: fit render" "$(cat "$D/pic/fit.err")"
 fi
+# A picture on its own line in a list item is placed as in the body; one
+# in a quote is placed with no word of dropping it; one inside a sentence
+# is named, with where pictures go (a drafter's review).
+{ sed -n '1,/^date:/p' samples/jintuan-yaoxun-2021-15.md; printf -- '---\n# 活动\n\n1. 走进社区开展服务。\n\n   ![社区服务](photo.png)\n\n2. 走进敬老院。\n\n> ![引用里的图](photo.png)\n\n活动现场如图![现场](photo.png)所示。\n'; } >"$D/pic/where.md"
+if "$GWDOC" render "$D/pic/where.md" -o "$D/pic/where.docx" 2>"$D/pic/where.err"; then
+  media=$(unzip -l "$D/pic/where.docx" | grep -c 'word/media/')
+  [ "$media" = 2 ] && [ "$(grep -c '没有排入' "$D/pic/where.err")" = 1 ] \
+    && grep -q 'where.md:[0-9]*:[0-9]*: warning: 图片“photo.png”没有排入：图片要单独成段' "$D/pic/where.err" \
+    && pass "pictures: in a list item and a quote placed, in a sentence named" \
+    || fail "pictures: in a list item and a quote placed, in a sentence named" "media=$media $(cat "$D/pic/where.err")"
+else
+  fail "pictures: where render" "$(cat "$D/pic/where.err")"
+fi
 printf -- '---\nkind: bulletin\ntemplate: jintuan-yaoxun\nyear: 2021\nnumber: 1\ndate: 2021-01-05\n---\n![x](../../etc/passwd)\n' >"$D/pic/out.md"
 "$GWDOC" render "$D/pic/out.md" -o "$D/pic/out.docx" 2>"$D/pic/out.err"; rc=$?
 [ $rc -eq 1 ] && [ ! -e "$D/pic/out.docx" ] && grep -q "out.md:8:1: error: 图片“../../etc/passwd”不在源文件所在目录内" "$D/pic/out.err" \

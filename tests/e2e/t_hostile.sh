@@ -101,7 +101,7 @@ rm -f "$H"/deep-*.md
 # from the start of the line (54 s); now from the previous one. The first
 # hundred are printed, and a count of the rest.
 { printf '%s正文' "$H_FRONT"; printf '%.0s![](a)' $(seq 150000); echo; } >"$H/many-warnings.md"
-h_render 150000-warnings-on-one-line "$H/many-warnings.md" "$H/many-warnings.md:8:597: warning: 暂不支持图片"
+h_render 150000-warnings-on-one-line "$H/many-warnings.md" "$H/many-warnings.md:8:597: warning: 图片“a”没有排入"
 grep -q '^gwdoc: 另有 149900 条警告没有列出' "$H/150000-warnings-on-one-line.err" &&
   pass "150000 warnings: the rest counted" || fail "150000 warnings: the rest counted" "$(tail -n 1 "$H/150000-warnings-on-one-line.err")"
 rm -f "$H/many-warnings.md"
@@ -135,7 +135,7 @@ h_error template-yaml-not-a-map "$H/issues/2021/d.md" "shared/list.yaml:1:1: err
 grep -qF "$H/issues/2021/d.md:3:11: error: 模板“../../shared/list.yaml”" "$H/template-yaml-not-a-map.err" \
   && pass "template error also points at the template: line" || fail "template error also points at the template: line" "$(cat "$H/template-yaml-not-a-map.err")"
 printf '%s正文。![图](../../../../etc/shadow)\n' "$H_FRONT" >"$H/issues/2021/e.md"
-h_render picture-outside-folder "$H/issues/2021/e.md" "$H/issues/2021/e.md:8:4: warning: 暂不支持图片，已忽略：../../../../etc/shadow"
+h_render picture-outside-folder "$H/issues/2021/e.md" "$H/issues/2021/e.md:8:4: warning: 图片“../../../../etc/shadow”没有排入"
 
 # --- output failures: clear error, old file untouched, no temporary ------
 printf '%s正文。\n' "$H_FRONT" >"$H/good.md"
