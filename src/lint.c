@@ -847,7 +847,11 @@ static void rule_range_dash(linter *l, prose *pr) {
     while (j > 0 && s[j - 1] >= '0' && s[j - 1] <= '9')
       j--;
     bool short_before = i - j <= 2 && !(j > 0 && (s[j - 1] == '-' || s[j - 1] == '.'));
-    if (after_date || (between_digits && date_after && short_before && k - i - 1 <= 2)) {
+    /* 2021-2023年: years, four digits each side, then 年 */
+    bool years = between_digits && i - j == 4 && k - i - 1 == 4 && k + 3 <= len &&
+                 memcmp(s + k, "年", 3) == 0 && !(j > 0 && (s[j - 1] == '-' || s[j - 1] == '.'));
+    if (after_date || years ||
+        (between_digits && date_after && short_before && k - i - 1 <= 2)) {
       finding *f = report(l, pr, i, GW_WARNING, "range-dash",
                           "表示日期起止用一字线“—”：把“-”改为“—”");
       add_edit(pr, f, i, 1, "—", strlen("—"));
