@@ -713,6 +713,38 @@ static bool date_num(const char *s, size_t len, size_t i, UChar32 unit, date_par
   return true;
 }
 
+/* The day of the week of a date (0 Sunday), by Zeller's congruence. */
+static int weekday(int y, int m, int d) {
+  if (m < 3) {
+    m += 12;
+    y--;
+  }
+  int h = (d + 13 * (m + 1) / 5 + y + y / 4 - y / 100 + y / 400) % 7; /* 0 Saturday */
+  return (h + 6) % 7;
+}
+
+/* （星期三） or （周三） right after a date at `at`: does it name another
+ * day than the date's? */
+static bool wrong_weekday(const char *s, size_t len, size_t at, int y, int m, int d) {
+  static const char *const opens[] = {"（", "(", NULL}, *const words[] = {"星期", "周", "礼拜", NULL};
+  static const char *const days[] = {"日", "一", "二", "三", "四", "五", "六", "天", NULL};
+  for (int i = 0; opens[i]; i++) {
+    size_t o = strlen(opens[i]);
+    if (at + o > len || memcmp(s + at, opens[i], o) != 0)
+      continue;
+    for (int w = 0; words[w]; w++) {
+      size_t p = at + o, n = strlen(words[w]);
+      if (p + n > len || memcmp(s + p, words[w], n) != 0)
+        continue;
+      p += n;
+      for (int k = 0; days[k]; k++)
+        if (p + 3 <= len && memcmp(s + p, days[k], 3) == 0)
+          return (k == 7 ? 0 : k) != weekday(y, m, d);
+    }
+  }
+  return false;
+}
+
 static void rule_dates(linter *l, prose *pr) {
   const char *s = pr->text.data;
   size_t len = pr->text.len;
@@ -746,6 +778,10 @@ static void rule_dates(linter *l, prose *pr) {
       else
         report(l, pr, at, GW_ERROR, "date", "日期不存在：%d月没有%d日（“%s”）", m.value,
                d.value, was);
+    } else if (has_y && has_d && wrong_weekday(s, len, d.end, y.value, m.value, d.value)) {
+      static const char *const days[] = {"日", "一", "二", "三", "四", "五", "六"};
+      report(l, pr, at, GW_WARNING, "date", "“%s”是星期%s，与后面写的星期不符：请核对日期", was,
+             days[weekday(y.value, m.value, d.value)]);
     } else if ((m.zero && m.digits == 2) || (has_d && d.zero && d.digits == 2)) {
       char want[64];
       if (has_y && has_d)

@@ -270,6 +270,8 @@ static const lint_case lint_cases[] = {
     {"list-marker 二. paragraph", FM "一、甲\n\n正文。\n\n二.乙\n", "8:1 warning list-marker"},
 
     /* dates */
+    {"weekday wrong", FM "2026年12月15日（星期三）召开会议。\n", "4:1 warning date"},
+    {"weekday right", FM "2026年12月15日（星期二）召开会议，2024年3月10日（周日）开展活动。\n", ""},
     {"range-dash years", FM "2021-2023年连续三年获评先进。\n", "4:5 warning range-dash"},
     {"no range-dash in a code", FM "编号2021-20231年。\n", ""},
     {"date nonexistent", FM "定于2021年2月29日召开。\n", "4:3 error date"},
