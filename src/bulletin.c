@@ -1111,15 +1111,38 @@ static void add_masthead(gw_build *b) {
   }
 }
 
+/* A full-width space after each line break of `runs`. */
+static void indent_wrapped_lines(gw_build *b, gw_runs *runs) {
+  gw_runs out = {0};
+  for (const gw_run *r = runs->first; r; r = r->next) {
+    gw_run *copy = gw_runs_append(b->arena, &out, r->kind, r->text, r->len);
+    copy->bold = r->bold;
+    copy->role = r->role;
+    if (r->kind == GW_RUN_BREAK)
+      gw_runs_append(b->arena, &out, GW_RUN_TEXT, "\u3000", strlen("\u3000"));
+  }
+  *runs = out;
+}
+
 /* 本期目录: the article titles, for issues of three or more articles. */
 static void add_contents(gw_build *b, cmark_node *root, size_t titles) {
   bool want = gw_build_bool(b, "contents", titles >= 3);
   if (!want || titles == 0)
     return;
   gw_doc_add_text(b->doc, GW_ROLE_CONTENTS, format_key(b, "formats.contents_title"));
+  /* a long title wraps between words, its lines after the first one
+   * character further in than it (a hanging entry, not a new one) */
+  int indent = b->doc->layout.roles[GW_ROLE_CONTENTS_ITEM].indent_twips;
+  int em = b->doc->layout.roles[GW_ROLE_CONTENTS_ITEM].size_half_pt * 10;
   for (cmark_node *n = cmark_node_first_child(root); n; n = cmark_node_next(n))
-    if (gw_markdown_is_title(n))
+    if (gw_markdown_is_title(n)) {
       add_para(b, GW_ROLE_CONTENTS_ITEM, n, NULL);
+      gw_block *item = b->doc->last;
+      item->indent_left_twips = indent; /* every line, the first's too */
+      gw_build_balance_lines(b, &item->runs, GW_ROLE_CONTENTS_ITEM,
+                             b->doc->layout.text_w - indent - em);
+      indent_wrapped_lines(b, &item->runs);
+    }
 }
 
 /* An article title with no text under it: a heading pasted without its

@@ -59,6 +59,13 @@ grep -q 'plan.md:[0-9]*:[0-9]*: warning: title 还是 gwdoc new 写下的占位�
 got=$(xpath "$D/x/word/document.xml" "concat(string(//w:p[w:pPr/w:pStyle/@w:val='gwContents']),'|',count(//w:p[w:pPr/w:pStyle/@w:val='gwContentsItem']))" 2>/dev/null)
 [ "$got" = "本期目录|3" ] && pass "本期目录 for three articles" || fail "本期目录 for three articles" "$got"
 schema_valid "$D/three.docx" && pass "本期目录 issue validates" || fail "本期目录 issue validates"
+# A title too long for one line of the 本期目录 breaks between words, its
+# second line a character further in (a drafter's review: 整治工 / 作 at
+# the left edge, like a new entry).
+{ sed -n '1,/^---$/p' samples/jintuan-yaoxun-2021-15.md | sed '1!{/^---$/q}'; printf -- '---\n# 关于全县深入开展群众身边不正之风和腐败问题集中整治工作推进情况及下一步工作安排的报告\n\n正文。\n\n# 乙文\n\n正文。\n\n# 丙文\n\n正文。\n'; } >"$D/toc.md"
+"$GWDOC" render "$D/toc.md" -o "$D/toc.docx" 2>/dev/null
+unzip -p "$D/toc.docx" word/document.xml | grep -q 'gwContentsItem"/><w:ind w:left="640" w:firstLine="0"/></w:pPr><w:r><w:rPr><w:rFonts w:eastAsia="[^"]*"/></w:rPr><w:t xml:space="preserve">关于全县深入开展群众身边不正之风和腐败问题</w:t></w:r><w:r><w:br/></w:r><w:r><w:rPr><w:rFonts w:eastAsia="[^"]*"/></w:rPr><w:t xml:space="preserve">　</w:t>' \
+  && pass "本期目录: a long title hangs, broken between words" || fail "本期目录: a long title hangs, broken between words"
 
 # Batch: one broken file does not stop the others; exit 1; a summary.
 cp samples/jintuan-yaoxun-2021-15.md "$D/b1.md"; cp samples/jintuan-yaoxun-2021-14.md "$D/b3.md"
