@@ -609,10 +609,37 @@ static void mark(norm_ctx *x, size_t from, size_t to, uint8_t f)
     x->fl[k] |= f;
 }
 
+/* A reference entry as GB/T 7714 writes it (张三, 李四. 题名[J]. 刊名,
+ * 2023(5): 12-15.): its own punctuation, half width by that standard;
+ * made full width here and there it would be neither. Its type mark,
+ * [J] [M] [N] [C] [D] [R] [S] [P] [Z] [EB/OL], then a full stop. */
+static bool is_reference_entry(const UChar32 *cp, size_t n)
+{
+  static const char *const marks[] = {"[J].", "[M].", "[N].", "[C].", "[D].", "[R].", "[S].",
+                                      "[P].", "[Z].", "[EB/OL].", "[J]//", "[C]//", NULL};
+  for (size_t i = 0; i + 3 < n; i++) {
+    if (cp[i] != '[')
+      continue;
+    for (int k = 0; marks[k]; k++) {
+      size_t m = strlen(marks[k]), j = 0;
+      while (j < m && i + j < n && cp[i + j] == (UChar32)(unsigned char)marks[k][j])
+        j++;
+      if (j == m)
+        return true;
+    }
+  }
+  return false;
+}
+
 static void protect_spans(norm_ctx *x)
 {
   const UChar32 *cp = x->cp;
   size_t n = x->n;
+
+  if (is_reference_entry(cp, n)) {
+    mark(x, 0, n, NF_PROT);
+    return;
+  }
 
   /* ![说明](images/现场 照片.jpg), a picture Markdown could not read (its
    * address has a space): its brackets are Markdown's, not Chinese text's;

@@ -379,6 +379,9 @@ static const str_case normalize_cases[] = {
     /* a '.' after letters that follow Chinese ends the sentence */
     {"开发“智慧政务”APP.", "开发“智慧政务”APP。"},
     {"全县共3.", "全县共3."},
+    /* a GB/T 7714 reference entry keeps its own punctuation */
+    {"张三, 李四. 基层监督体系研究[J]. 中国纪检监察, 2023(5): 12-15.",
+     "张三, 李四. 基层监督体系研究[J]. 中国纪检监察, 2023(5): 12-15."},
     /* a circled number marks an item */
     {"① 召开居民议事会", "①召开居民议事会"},
     /* spaces between Han and digits/Latin */
