@@ -825,17 +825,18 @@ static void pass_quotes(norm_ctx *x, UChar32 q, UChar32 open_q,
     quote_single(x, open, open_q);
 }
 
-/* A straight double quote right after a colon or a comma opens one too
- * (他说:"…), as after an opening bracket or the start. */
+/* A straight double quote right after a colon opens one too (他说:"…),
+ * as after an opening bracket or the start. (After a comma it may close:
+ * "我们一定完成任务，"他说，"…") */
 static bool opens_quote_ctx(UChar32 p)
 {
-  return is_opening_ctx(p) || p == ':' || p == ',' || p == 0xFF1A || p == 0xFF0C || p == 0x3001;
+  return is_opening_ctx(p) || p == ':' || p == 0xFF1A;
 }
 
 /* Straight double quotes pasted around quotes (GB/T 15834: 双引号里面
  * 用单引号): 他说:"开展了"清风行动"和"阳光工程",成效明显." One after a
- * colon, comma or opening opens; one that a stop, a closing or the end
- * follows closes; one between two words opens a quote inside one that
+ * colon or an opening opens; one that a stop, a closing, another quote
+ * or the end follows closes; one between two words opens a quote inside one that
  * opened so, when two closing ones follow to close both, and closes
  * otherwise ("A"和"B"). Inside, the pair is ‘’. Returns false when out of
  * memory (the plain alternation of pass_quotes is used then). */
@@ -850,7 +851,8 @@ static bool pass_double_quotes(norm_ctx *x)
     if (cp[i] != '"' || (x->fl[i] & NF_PROT))
       continue;
     UChar32 p = i > 0 ? cp[i - 1] : -1, nx = i + 1 < n ? cp[i + 1] : -1;
-    closing[i] = !opens_quote_ctx(p) && is_closing_ctx(nx);
+    /* one right before another closes the inner quote (…"民心工程""。) */
+    closing[i] = !opens_quote_ctx(p) && (is_closing_ctx(nx) || nx == '"');
     closers += closing[i];
   }
   struct {
