@@ -900,10 +900,20 @@ static const char *slashes_as_commas(gw_build *b, const char *text) {
   return s;
 }
 
-/* 各县（市、区）党委、政府, 各乡镇党委、政府: a word of two characters
- * after a 、 (政府) is the rest of the name before it, the 党委 and the
- * 政府 of each place, as in a distribution row; unless it is a listed
- * unit itself. Joins such names in place; returns their new count. */
+/* Is `name` the part of a body that a 、 adds to the body named before
+ * it (各乡镇党委、政府: the 党委 and the 政府 of each township)? */
+static bool part_of_body(const char *name) {
+  static const char *const parts[] = {"政府", "党委", "党组", "人大", "政协", "纪委", "监委", NULL};
+  for (int i = 0; parts[i]; i++)
+    if (strcmp(name, parts[i]) == 0)
+      return true;
+  return false;
+}
+
+/* 各县（市、区）党委、政府, 各乡镇党委、政府: 政府 after a 、 under a name
+ * of 各… is the rest of that name, one unit; unless it is a listed unit
+ * itself. (公安、交通、城管 stay three.) Joins such names in place;
+ * returns their new count. */
 static size_t join_short_names(gw_build *b, const dv_plan *p, const char *text, const char **names,
                                const size_t *starts, size_t n) {
   size_t kept = 0;
@@ -912,8 +922,8 @@ static size_t join_short_names(gw_build *b, const dv_plan *p, const char *text, 
     while (at > 0 && text[at - 1] == ' ')
       at--;
     bool after_dunhao = at >= 3 && strncmp(text + at - 3, "、", 3) == 0;
-    bool joins = kept > 0 && after_dunhao &&
-                 gw_zh_count_chars(names[i], strlen(names[i])) <= 2 &&
+    bool joins = kept > 0 && after_dunhao && part_of_body(names[i]) &&
+                 has_prefix(names[kept - 1], "各") &&
                  !(p->units_declared && dv_unit_listed(b, p, names[i]));
     if (joins)
       names[kept - 1] = gw_arena_printf(b->arena, "%s、%s", names[kept - 1], names[i]);

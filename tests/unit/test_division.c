@@ -1450,6 +1450,11 @@ START_TEST(party_and_government_one_unit) {
   ck_assert_ptr_null(first_error(&r));
   ck_assert(text_has(r.xml, "各县（市、区）党委、政府|市发展改革委、团委|"));
   done(&r);
+  /* two-character shorthand of bodies stays three units */
+  r = convert("", "1. 甲。（县住建局牵头，公安、交通、城管配合）\n", "交通");
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|甲。|县住建局|公安、交通、城管|"));
+  done(&r);
 }
 END_TEST
 
