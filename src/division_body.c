@@ -709,6 +709,17 @@ static const char **pipe_header_names(gw_build *b, cmark_node *t, size_t *n, gw_
   return *n >= 2 && looks_like_plan(names, *n) ? names : NULL;
 }
 
+/* Does a header name a unit's role (牵头, 责任, 配合 …) or a deadline,
+ * as a plan's does and a table of contacts does not? */
+static bool names_roles(const char **names, size_t n) {
+  static const char *const words[] = {"牵头", "责任", "配合", "协办", "主责", "参与", "时限",
+                                      "时间", "期限", NULL};
+  for (size_t i = 0; i < n; i++)
+    if (contains_any(names[i], words))
+      return true;
+  return false;
+}
+
 /* The header of the body's first table, as column names, when it is a
  * plan's: a table pasted from a spreadsheet brings its own columns (序号 |
  * 重点任务 | 具体措施 | 牵头部门 | 配合单位 | 时间要求), and a drafter who
@@ -719,11 +730,19 @@ static const char **table_header_names(gw_build *b, cmark_node *root, size_t *n,
       return tab_header_names(b, t, n, pos);
     if (gw_markdown_is_table(t))
       return pipe_header_names(b, t, n, pos);
-    /* items already written as a numbered list: a table after them is
-     * an attachment's (附件2 联络员名单), not the plan's columns */
+    /* items already written as a numbered list: a table after them
+     * gives the columns only when they are plainly a plan's (牵头部门,
+     * 时间要求), not an attachment's (附件2 单位 | 联络员 | 联系电话) */
     if (cmark_node_get_type(t) == CMARK_NODE_LIST &&
-        cmark_node_get_list_type(t) == CMARK_ORDERED_LIST)
+        cmark_node_get_list_type(t) == CMARK_ORDERED_LIST) {
+      for (cmark_node *u = cmark_node_next(t); u; u = cmark_node_next(u))
+        if (gw_markdown_is_table(u) || is_tab_table(b, u)) {
+          const char **names = gw_markdown_is_table(u) ? pipe_header_names(b, u, n, pos)
+                                                       : tab_header_names(b, u, n, pos);
+          return names && names_roles(names, *n) ? names : NULL;
+        }
       return NULL;
+    }
   }
   return NULL;
 }
@@ -1968,7 +1987,8 @@ static bool names_a_column(gw_build *b, const dv_plan *p, cmark_node *t) {
     const char *text = gw_build_plain_text(b, c);
     size_t from = 0, to = strlen(text);
     gw_build_trim(text, &from, &to);
-    if (column_meant(p, without_spaces(b->arena, text + from, to - from)) >= 0)
+    int col = column_meant(p, without_spaces(b->arena, text + from, to - from));
+    if (col >= 0 && col != p->seq_col) /* any table may number its rows */
       return true;
   }
   return false;

@@ -1472,6 +1472,24 @@ START_TEST(attachment_table_after_items) {
   ck_assert(text_has(r.xml, "序号|改革举措|牵头单位|责任单位|完成时限|"));
   ck_assert(text_has(r.xml, "附件2单位|联络员|联系电话|县委组织部|张三|13800000000|"));
   done(&r);
+  /* the contacts' table numbered with 序号 is no table of tasks either */
+  r = convert("",
+              "## 一、综合\n\n1. 抓好干部教育培训。\n   - 牵头单位：县委组织部\n\n附件2\n\n"
+              "| 序号 | 单位 | 联络员 | 联系电话 |\n|---|---|---|---|\n| 1 | 县委组织部 | 张三 | 13800000000 |\n",
+              NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_null(first_warning(&r));
+  done(&r);
+  /* a plan's own table after a category written as a list still gives
+   * its columns (重点任务 and 具体措施 apart) */
+  r = convert("",
+              "## 一、甲类\n\n1. 甲。\n   - 牵头部门：县委办\n\n## 二、乙类\n\n"
+              "| 序号 | 重点任务 | 具体措施 | 牵头部门 | 配合单位 | 时间要求 |\n|---|---|---|---|---|---|\n"
+              "| 2 | 建立制度 | 制定办法 | 县委办 | 县财政局 | 2024年底前 |\n",
+              NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|建立制度|制定办法|县委办|县财政局|"));
+  done(&r);
 }
 END_TEST
 
