@@ -1728,35 +1728,67 @@ static gw_pos pos_in_row(gw_build *b, const dv_row *row, const char *text) {
   return pos;
 }
 
-/* 2024.12, 2024-12-31 or 2024/6 as a 完成时限 (a spreadsheet's date): set
- * as a 公文 writes dates, 2024年12月, 2024年12月31日, with a word. The
- * words after it (底前) stay. */
+/* A numeric date at t[i] (2024.12, 2024-12-31, 2024/6, not inside a
+ * longer number): its length and parts, or 0. */
+static size_t numeric_date_at(const char *t, size_t i, long *y, long *m, long *d) {
+  if (i > 0 && ((t[i - 1] >= '0' && t[i - 1] <= '9') || t[i - 1] == '.'))
+    return 0;
+  char *end;
+  *y = strtol(t + i, &end, 10);
+  *m = *d = 0;
+  char sep = *end;
+  if (end - (t + i) != 4 || *y < 1900 || *y > 2100 || (sep != '.' && sep != '-' && sep != '/'))
+    return 0;
+  const char *q = end + 1;
+  if (*q < '0' || *q > '9')
+    return 0;
+  *m = strtol(q, &end, 10);
+  if (end - q > 2 || *m < 1 || *m > 12)
+    return 0;
+  if (*end == sep && end[1] >= '0' && end[1] <= '9') {
+    q = end + 1;
+    *d = strtol(q, &end, 10);
+    if (end - q > 2 || !gw_zh_date_valid((int)*y, (int)*m, (int)*d))
+      return 0;
+  }
+  if ((*end >= '0' && *end <= '9') || *end == '.' || *end == sep)
+    return 0; /* 2024.12.31.5, 2024-12-3-1: no date */
+  return (size_t)(end - (t + i));
+}
+
+/* 2024.12, 2024-12-31 or 2024.3—2024.12 as a 完成时限 (a spreadsheet's
+ * dates): set as a 公文 writes dates, 2024年12月, 2024年12月31日, every
+ * one of them, with a word. The words after them (底前) stay. */
 static void write_out_numeric_deadline(gw_build *b, const dv_plan *p, dv_row *row) {
   const char *t = gw_runs_text(b->arena, &row->cells[p->deadline_col]);
-  char *end;
-  long y = strtol(t, &end, 10), m = 0, d = 0;
-  if (end - t != 4 || y < 1900 || (*end != '.' && *end != '-' && *end != '/'))
-    return;
-  char sep = *end;
-  const char *q = end + 1;
-  m = strtol(q, &end, 10);
-  if (end == q || end - q > 2 || m < 1 || m > 12)
-    return;
-  if (*end == sep) {
-    q = end + 1;
-    d = strtol(q, &end, 10);
-    if (end == q || end - q > 2 || !gw_zh_date_valid((int)y, (int)m, (int)d))
-      return;
+  gw_buf out = {0};
+  size_t len = strlen(t), from = 0, dates = 0;
+  for (size_t i = 0; i < len; i++) {
+    long y, m, d;
+    size_t n = numeric_date_at(t, i, &y, &m, &d);
+    if (!n)
+      continue;
+    gw_buf_append(&out, t + from, i - from);
+    char date[48];
+    if (d)
+      snprintf(date, sizeof date, "%ld年%ld月%ld日", y, m, d);
+    else
+      snprintf(date, sizeof date, "%ld年%ld月", y, m);
+    gw_buf_puts(&out, date);
+    from = i + n;
+    i = from - 1;
+    dates++;
   }
-  if ((unsigned char)*end < 0x80 && *end) /* 2024.12.31.5, 2024-12a: not a date */
-    return;
-  const char *fixed = d ? gw_arena_printf(b->arena, "%ld年%ld月%ld日%s", y, m, d, end)
-                        : gw_arena_printf(b->arena, "%ld年%ld月%s", y, m, end);
-  gw_warning(b->diags, pos_in_row(b, row, t),
-             "%s“%s”已排作“%s”：公文中的日期写作“年月日”；请在源文件里也改过来",
-             p->columns[p->deadline_col], t, fixed);
-  row->cells[p->deadline_col] = (gw_runs){0};
-  gw_runs_append(b->arena, &row->cells[p->deadline_col], GW_RUN_TEXT, fixed, strlen(fixed));
+  if (dates) {
+    gw_buf_append(&out, t + from, len - from);
+    const char *fixed = gw_arena_strndup(b->arena, out.data, out.len);
+    gw_warning(b->diags, pos_in_row(b, row, t),
+               "%s“%s”已排作“%s”：公文中的日期写作“年月日”；请在源文件里也改过来",
+               p->columns[p->deadline_col], t, fixed);
+    row->cells[p->deadline_col] = (gw_runs){0};
+    gw_runs_append(b->arena, &row->cells[p->deadline_col], GW_RUN_TEXT, fixed, strlen(fixed));
+  }
+  gw_buf_free(&out);
 }
 
 /* A 完成时限 that names a date that does not exist is an error, as lint

@@ -1433,6 +1433,14 @@ START_TEST(numeric_deadline_written_out) {
   ck_assert_ptr_nonnull(first_warning(&r));
   ck_assert_ptr_nonnull(strstr(first_warning(&r)->message, "“2024.12”已排作“2024年12月”"));
   done(&r);
+  /* a range: both dates; a year range and a version stay */
+  r = convert("", "## 一、类\n\n1. 甲。\n   - 牵头单位：县卫健局\n   - 完成时限：2024.3—2024.12\n"
+                  "2. 乙。\n   - 牵头单位：县卫健局\n   - 完成时限：2024-2025年\n",
+              NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "2024年3月—2024年12月|"));
+  ck_assert(text_has(r.xml, "2024-2025年|"));
+  done(&r);
 }
 END_TEST
 
