@@ -619,8 +619,11 @@ static bool is_caption_line(const char *t) {
   return false;
 }
 
-/* The last block written that is not a blank line. */
+/* The last block written that is not a blank line (the blank a plan
+ * puts under its title: one step back, rarely more). */
 static const gw_block *last_written(const gw_doc *doc) {
+  if (doc->last && doc->last->kind != GW_BLOCK_BLANK)
+    return doc->last;
   const gw_block *last = NULL;
   for (const gw_block *k = doc->first; k; k = k->next)
     if (k->kind != GW_BLOCK_BLANK)
@@ -628,14 +631,33 @@ static const gw_block *last_written(const gw_doc *doc) {
   return last;
 }
 
+/* Does every name of a list (parted by ，、) end as a body's name does
+ * (…办公室, …各部委, …单位)? Then the list names bodies, no sentence. */
+static bool names_bodies(const char *text, size_t len) {
+  static const char *const ends[] = {"室", "委", "局", "办", "部", "会", "院", "厅", "府", "位",
+                                     "门", "处", "科", "股", "队", "所", "站", "校", "团", "组",
+                                     "司", "社", "行", NULL};
+  size_t pos = 0, a, z, names = 0;
+  while (gw_build_next_name(text, len, &pos, &a, &z)) {
+    bool body = false;
+    for (int i = 0; ends[i] && !body; i++)
+      body = z - a >= strlen(ends[i]) && memcmp(text + z - strlen(ends[i]), ends[i], strlen(ends[i])) == 0;
+    if (!body)
+      return false;
+    names++;
+  }
+  return names > 0;
+}
+
 /* 同志们： under a speech's title and its subtitles, 各乡镇党委，县直各单
  * 位： opening a notice under its title: the addressee, set flush left
  * (GB/T 9704 7.3.2). A short line ending in a colon with no stop in
- * it, naming people (同志, 代表 …) or bodies (各…, or a list); not a
- * lead such as 现将有关事项通知如下： or 会议指出：. */
+ * it, naming people (同志, 代表 …) or bodies (各…, or names of bodies
+ * only); not a lead such as 现将有关事项通知如下：, 会议指出： or
+ * 今年以来，我县重点抓了三个方面的工作：. */
 static bool is_addressee(gw_build *b, const char *text) {
   static const char *const stops[] = {"。", "！", "？", "；", "如下", NULL};
-  static const char *const people[] = {"同志", "朋友", "代表", "各位", "领导", NULL};
+  static const char *const people[] = {"同志", "朋友", "代表", "各位", NULL};
   size_t len = strlen(text), colon = strlen("：");
   if (len <= colon || strcmp(text + len - colon, "：") != 0 ||
       gw_zh_count_chars(text, len) > 60)
@@ -643,13 +665,13 @@ static bool is_addressee(gw_build *b, const char *text) {
   for (int i = 0; stops[i]; i++)
     if (strstr(text, stops[i]))
       return false;
-  const gw_block *last = b->doc->last ? last_written(b->doc) : NULL;
-  if (!last || (last->role != GW_ROLE_TITLE && last->role != GW_ROLE_SUBTITLE))
-    return false;
-  bool named = strncmp(text, "各", strlen("各")) == 0 || strstr(text, "，") || strstr(text, "、");
+  bool named = strncmp(text, "各", strlen("各")) == 0 || names_bodies(text, len - colon);
   for (int i = 0; people[i] && !named; i++)
     named = strstr(text, people[i]) != NULL;
-  return named;
+  if (!named)
+    return false;
+  const gw_block *last = last_written(b->doc);
+  return last && (last->role == GW_ROLE_TITLE || last->role == GW_ROLE_SUBTITLE);
 }
 
 /* 表1 …, 表一 …, 附表2 …: a short line numbering a table, no sentence. */

@@ -684,6 +684,11 @@ grep -q 'label.md:[0-9]*:8: warning: 期号中的年份应使用六角括号〔�
 { printf '%s' "$BULLETIN_FRONT"; printf '# 标题\n\n表示感谢。\n\n表1　1—2月全县主要经济指标\n\n| 指标 | 单位 | 1—2月 |\n|---|---|---|\n| 工业增加值 | 亿元 | 25.63 |\n'; } >"$H/tabletitle.md"
 want_styled "table title" "$H/tabletitle.md" "gwBody	表示感谢。" "gwCaption	表1　1—2月全县主要经济指标"
 
+# A lead-in ending in a colon under a title is no addressee; a 主送 line
+# naming bodies is.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 甲\n\n今年以来，我县重点抓了三个方面的工作：\n\n正文。\n\n# 乙\n\n县委办公室，县政府办公室：\n\n正文。\n'; } >"$H/addressee.md"
+want_styled "addressee or lead-in" "$H/addressee.md" "gwBody	今年以来，我县重点抓了三个方面的工作：" "gwAddressee	县委办公室，县政府办公室："
+
 # The 报尾 breaks between recipients, never inside a name (团 / 中央办公厅).
 { printf '%s' "$BULLETIN_FRONT" | sed 's/^date: .*/&\ndistribution:\n  报: [省委办公厅, 省人大办公厅, 省政府办公厅, 省政协办公厅, 团中央办公厅]/'; printf '# 标题\n\n正文。\n'; } >"$H/tail.md"
 if "$GWDOC" render "$H/tail.md" -o "$H/tail.docx" 2>"$H/tail.err"; then
