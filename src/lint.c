@@ -833,6 +833,23 @@ static void claim(prose *pr, size_t at, size_t len) {
   memset(pr->claimed + at, 1, len);
 }
 
+/* At `i`, right after 1、: one or two figures that count things with the
+ * one before (2号楼, 6月份, 3、4层), not a year or an amount starting
+ * the item's text? */
+static bool figures_listed(const char *s, size_t len, size_t i) {
+  static const char *const counted[] = {"号", "月", "楼", "栋", "层", "期", "日", "届", "批",
+                                        "、", "，", NULL};
+  size_t j = i;
+  while (j < len && j - i < 3 && s[j] >= '0' && s[j] <= '9')
+    j++;
+  if (j == i || j - i > 2)
+    return false;
+  for (int k = 0; counted[k]; k++)
+    if (len - j >= strlen(counted[k]) && memcmp(s + j, counted[k], strlen(counted[k])) == 0)
+      return true;
+  return false;
+}
+
 /* [list-marker]: 1、 at the start of a paragraph or heading. It runs
  * before the normalising rules and takes the mark it changes: the dot of
  * 三.抓好落实 is the heading number's, to become 、, not a full stop to
@@ -850,9 +867,8 @@ static void rule_list_marker(linter *l, prose *pr, const marker *m) {
   if (m->rank != MK_AR_DOT || !m->dun)
     return;
   /* 1、2号楼, 5、6月份: figures listed with a 、, no item's number (a
-   * dot there would read 1.2号楼, 5.6月份) */
-  size_t after = m->dun_at + 3;
-  if (after < pr->text.len && is_any_digit(peek_cp(pr->text.data, pr->text.len, after)))
+   * dot there would read 1.2号楼, 5.6月份); 1、2023年全县… is one */
+  if (figures_listed(pr->text.data, pr->text.len, m->dun_at + 3))
     return;
   char was[32];
   short_copy(was, sizeof was, pr->text.data, m->len);
@@ -1141,9 +1157,10 @@ static size_t body_off(const gw_source *src, int line, int col) {
   return off > eol ? eol : off;
 }
 
-/* Is heading `node` one underlined with --- or ===, not led by #? */
+/* Is heading `node` one underlined with --- or ===, not led by #? (Read
+ * from its own column: past a quote's > or an item's marker.) */
 static bool is_setext(const gw_source *src, cmark_node *node) {
-  size_t off = body_off(src, cmark_node_get_start_line(node), 1);
+  size_t off = body_off(src, cmark_node_get_start_line(node), cmark_node_get_start_column(node));
   while (off < src->len && src->text[off] == ' ')
     off++;
   return off < src->len && src->text[off] != '#';

@@ -265,6 +265,8 @@ static const lint_case lint_cases[] = {
     {"arabic dot is right", FM "1.坚持党建带团建。\n", ""},
     /* figures listed with a 、 are no item's number: 1.2号楼 would be wrong */
     {"1、2号楼 is no list marker", FM "1、2号楼已完工，5、6月份开展整治。\n", ""},
+    {"1、2023年… is one", FM "1、2023年全县完成投资。\n", "4:1 warning list-marker"},
+    {"heading-end in a quote", FM "> ## 一、落实责任。\n", "4:12 warning heading-end"},
     /* the dot of 三. is the number's: 、, not a full stop 。 as well */
     {"list-marker 二. heading", FM "## 一、甲\n\n## 二.乙\n", "6:4 warning list-marker"},
     {"list-marker 二. paragraph", FM "一、甲\n\n正文。\n\n二.乙\n", "8:1 warning list-marker"},
