@@ -998,6 +998,17 @@ void gw_build_check_formats(gw_build *b) {
   }
 }
 
+char *gw_build_number_text(gw_build *b, const char *fmt, long n) {
+  char num[32];
+  snprintf(num, sizeof num, "%ld", n);
+  char *zh = gw_zh_numeral((int)n);
+  const char *names[] = {"n", "zh", NULL};
+  const char *values[] = {num, zh, NULL};
+  char *s = gw_build_format(b, fmt, names, values);
+  free(zh);
+  return s;
+}
+
 char *gw_build_format(gw_build *b, const char *fmt, const char *const *names,
                       const char *const *values) {
   gw_buf out = {0};

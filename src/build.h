@@ -93,6 +93,9 @@ void gw_build_check_template_keys(gw_diags *diags, const gw_val *config, const c
  * does not know ({yaer}): errors at the template's line. */
 void gw_build_check_formats(gw_build *b);
 
+/* A number in a format of formats.headings or formats.list: {n} 3, {zh} 三. */
+char *gw_build_number_text(gw_build *b, const char *fmt, long n);
+
 /* Fill a template format such as "〔{year}〕第{number}期". `names` and
  * `values` are parallel, NULL-ended. */
 char *gw_build_format(gw_build *b, const char *fmt, const char *const *names,

@@ -35,22 +35,6 @@ static const char *format_list(gw_build *b, const char *key, int i) {
   return item && item->kind == GW_VAL_STR ? item->str : "{n}.";
 }
 
-static char *number_text(gw_build *b, const char *fmt, long n) {
-  char num[32];
-  snprintf(num, sizeof num, "%ld", n);
-  char *zh = gw_zh_numeral((int)n);
-  const char *names[] = {"n", "zh", NULL};
-  const char *values[] = {num, zh, NULL};
-  char *s = gw_build_format(b, fmt, names, values);
-  free(zh);
-  return s;
-}
-
-/* A paragraph that is really a section heading typed without `##`:
- * 一、… (level 1) or （一）… (level 2) with Chinese numerals, one short
- * line, no sentence inside it. Drafters paste these from Word. Returns
- * the level, or 0. */
-/* A paragraph whose runs were built already. */
 /* Titles and headings take their weight from their style: a heading
  * typed all in bold (**一、…**, # **标题**, as Word copies them) is not
  * bolder than the ones beside it. */
@@ -65,6 +49,7 @@ static void drop_whole_bold(gw_role role, gw_runs *runs) {
     r->bold = 0;
 }
 
+/* A paragraph whose runs were built already. */
 static void add_built_para(gw_build *b, gw_role role, cmark_node *node, gw_runs runs) {
   drop_whole_bold(role, &runs);
   gw_block *p = gw_doc_add(b->doc, GW_BLOCK_PARA, role);
@@ -306,7 +291,7 @@ static void add_heading(gw_build *b, gw_body_state *st, cmark_node *node) {
     st->heading_counter[lvl]++;
     for (int i = lvl + 1; i < 4; i++)
       st->heading_counter[i] = 0;
-    prefix = number_text(b, format_list(b, "formats.headings", lvl),
+    prefix = gw_build_number_text(b, format_list(b, "formats.headings", lvl),
                          st->heading_counter[lvl]);
   }
   add_para(b, (gw_role)(GW_ROLE_HEADING1 + lvl), node, prefix);
@@ -341,7 +326,7 @@ static void add_list(gw_build *b, gw_body_state *st, cmark_node *list, int depth
   for (cmark_node *item = cmark_node_first_child(list); item;
        item = cmark_node_next(item), n++) {
     const char *prefix = ordered
-        ? number_text(b, format_list(b, "formats.list", list_depth > 1 ? 1 : list_depth), n)
+        ? gw_build_number_text(b, format_list(b, "formats.list", list_depth > 1 ? 1 : list_depth), n)
         : NULL;
     for (cmark_node *c = cmark_node_first_child(item); c; c = cmark_node_next(c)) {
       cmark_node *only = cmark_node_first_child(c);

@@ -1180,9 +1180,9 @@ static const char *unit_field_value(gw_build *b, cmark_node *para) {
   return gw_arena_strndup(b->arena, text + va, vz - va);
 }
 
-/* One "列名：值" field of the item in `row`; `text_pending`: the item's own
- * text is still to come (a list item's paragraph, placed after its
- * fields). */
+/* One "列名：值" field of the item in `row`; `text_pending`: the item has
+ * text of its own not yet in its cells (a list item's paragraph, placed
+ * after its fields). */
 static bool read_field(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para,
                        bool text_pending) {
   gw_runs runs = {0};
@@ -1265,7 +1265,6 @@ static void read_item_paragraphs(gw_build *b, dv_plan *p, dv_row *row, cmark_nod
   p->measure_col = saved;
 }
 
-/* One ordered- or bullet-list item: measure, then fields. */
 /* 1. 推行证照分离； in a list under an item's measure, with no column's
  * "列名：" in it: a sub-point of the measure, not a field. */
 static bool is_sub_point(gw_build *b, cmark_node *para) {
@@ -1282,12 +1281,12 @@ static const char *sub_point_number(gw_build *b, long n) {
   const gw_val *fmts = gw_val_path(b->config, "formats.list");
   const char *fmt = fmts && fmts->first && fmts->first->kind == GW_VAL_STR ? fmts->first->str
                                                                          : "{n}.";
-  char num[24];
-  snprintf(num, sizeof num, "%ld", n);
-  const char *names[] = {"n", NULL}, *values[] = {num, NULL};
-  return gw_build_format(b, fmt, names, values);
+  return gw_build_number_text(b, fmt, n);
 }
 
+/* One ordered- or bullet-list item: its measure paragraphs, its fields
+ * ("- 列名：值") and sub-points, the paragraphs placed after the fields
+ * (read_item_paragraphs). */
 static void read_list_item(gw_build *b, dv_plan *p, cmark_node *item) {
   dv_row *row = add_row(b, p, gw_build_node_pos(b, item), false);
   size_t n = 0;
@@ -1333,13 +1332,7 @@ static void read_category(gw_build *b, dv_plan *p, cmark_node *heading) {
     const char *fmt = fmts && fmts->first && fmts->first->kind == GW_VAL_STR
                           ? fmts->first->str
                           : "{zh}、";
-    char *zh = gw_zh_numeral(row->category_no);
-    char n[16];
-    snprintf(n, sizeof n, "%d", row->category_no);
-    const char *names[] = {"zh", "n", NULL};
-    const char *values[] = {zh ? zh : "", n, NULL};
-    char *prefix = gw_build_format(b, fmt, names, values);
-    free(zh);
+    char *prefix = gw_build_number_text(b, fmt, row->category_no);
     gw_runs_append(b->arena, &row->cells[0], GW_RUN_TEXT, prefix, strlen(prefix));
   }
   gw_build_inlines(b, heading, &row->cells[0]);

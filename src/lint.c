@@ -1949,13 +1949,6 @@ static void lint_front_keys(gw_diags *out, const gw_val *front) {
   gw_diags_free(&found);
 }
 
-/* [front-matter] What render rejects in the front matter (a missing
- * title or date, number: 第3期, a date that does not exist, a template
- * that is not there), found by render's own code: the source goes
- * through gw_convert and its errors inside the front matter are taken,
- * word for word at the same place. The body's errors are left to the
- * rules above, and a source without front matter gets render's error
- * for that. */
 /* Did lint's own front-key rule say `d` already (its words, tagged)? */
 static bool said_by_lint(const gw_diags *lint, const gw_diag *d) {
   size_t n = strlen(d->message);
@@ -1966,6 +1959,13 @@ static bool said_by_lint(const gw_diags *lint, const gw_diag *d) {
   return false;
 }
 
+/* [front-matter] What render says of the front matter (a missing title
+ * or date, number: 第3期, a date that does not exist, a template that is
+ * not there, no distribution), found by render's own code: the source
+ * goes through gw_convert and its errors and warnings there are taken,
+ * word for word at the same place (a template's at the template's). The
+ * body's go to `body`, for take_render_errors; a source without front
+ * matter gets render's error for that. */
 static void lint_front_as_render(gw_diags *out, gw_diags *body, const gw_diags *lint,
                                  const gw_source *src, const char *path, const char *data,
                                  size_t len) {

@@ -207,8 +207,11 @@ int gw_new_main(int argc, char **argv) {
     dir = gw_arena_strndup(arena, out, (size_t)(strrchr(out, '/') - out));
   struct tm tm = today();
   int year = tm.tm_year + 1900;
-  /* no --template: the one the folder's latest issue uses, else ours */
+  /* no --template: the one the folder's latest issue uses (as it names
+   * it, from that folder), else ours */
   last_issue last = {NULL, 0, 0, year};
+  if (tpl)
+    tpl = template_from(arena, tpl, dir);
   if (bulletin && !tpl) {
     last = latest_issue(dir ? dir : ".", NULL, year);
     tpl = last.template ? gw_arena_strdup(arena, last.template) : NULL;
@@ -216,7 +219,6 @@ int gw_new_main(int argc, char **argv) {
   }
   if (!tpl)
     tpl = bulletin ? "jintuan-yaoxun" : "gbt9704";
-  tpl = template_from(arena, tpl, dir);
   gw_val *config = gw_template_config(arena, &diags, tpl, at, dir ? dir : ".", &empty);
   if (!config)
     goto done;
