@@ -330,16 +330,26 @@ static bool inline_labels(const char *text, size_t *cut, size_t *begin, size_t *
   return false;
 }
 
+/* The clauses of text[begin, close) into `out`; the measure ends at
+ * `cut`. */
+static bool read_clauses(gw_arena *arena, const char *text, size_t cut, size_t begin,
+                         size_t close, dv_prose *out);
+
 bool dv_parse_prose(gw_arena *arena, const char *text, dv_prose *out) {
-  memset(out, 0, sizeof *out);
   size_t close, begin, cut;
   long open = final_bracket(text, &close);
-  if (open >= 0)
-    begin = (size_t)open + strlen("（");
-  else if (inline_labels(text, &cut, &begin, &close))
-    open = (long)cut;
-  else
-    return false;
+  if (open >= 0 &&
+      read_clauses(arena, text, (size_t)open, (size_t)open + strlen("（"), close, out))
+    return true;
+  /* labels inline, the last of them perhaps ending in a unit's bracket
+   * (…牵头单位：县自然资源局（县林业局）) */
+  return inline_labels(text, &cut, &begin, &close) &&
+         read_clauses(arena, text, cut, begin, close, out);
+}
+
+static bool read_clauses(gw_arena *arena, const char *text, size_t cut, size_t begin,
+                         size_t close, dv_prose *out) {
+  memset(out, 0, sizeof *out);
   static const char *const clause_separators[] = {"，", ",", "；", ";", NULL};
   const char *duty = NULL;
   size_t names_end = begin, clause = begin; /* unit names run on to names_end */
@@ -387,7 +397,7 @@ bool dv_parse_prose(gw_arena *arena, const char *text, dv_prose *out) {
   size_t dl = out->deadline ? strlen(out->deadline) : 0;
   if (dl && !strstr(out->deadline, "，") && has_suffix(out->deadline, dl, "完成"))
     out->deadline = gw_arena_strndup(arena, out->deadline, dl - strlen("完成"));
-  out->cut = (size_t)open;
+  out->cut = cut;
   return out->lead || out->share;
 }
 

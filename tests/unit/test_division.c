@@ -1364,6 +1364,12 @@ START_TEST(inline_fields_without_brackets) {
   ck_assert(text_has(r.xml, "|2|推进课后服务。|县教育局|县财政局|2024年底前|"));
   ck_assert_ptr_null(first_warning(&r));
   done(&r);
+  /* the last label's unit ends in a bracket of its own: no prose bracket */
+  r = convert("units: [县自然资源局]\n",
+              "1.推进造林绿化。\u3000完成时限：2024年底前\u3000牵头单位：县自然资源局（县林业局）\n", NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "|1|推进造林绿化。|县自然资源局（县林业局）|"));
+  done(&r);
 }
 END_TEST
 
