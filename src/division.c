@@ -1465,6 +1465,20 @@ static void add_blocks(gw_build *b, gw_body_state *st, cmark_node **nodes, size_
     gw_body_block(b, st, nodes[i], 0);
 }
 
+/* An extract for one unit (--unit) goes to that unit: the 主送 line of
+ * the whole plan (各乡镇党委，县直各单位：) names it instead. */
+static void address_extract(gw_build *b, gw_block *from) {
+  if (!b->unit)
+    return;
+  for (gw_block *k = from; k; k = k->next)
+    if (k->kind == GW_BLOCK_PARA && k->role == GW_ROLE_ADDRESSEE) {
+      const char *to = gw_arena_printf(b->arena, "%s：", b->unit);
+      k->runs = (gw_runs){0};
+      gw_runs_append(b->arena, &k->runs, GW_RUN_TEXT, to, strlen(to));
+      return;
+    }
+}
+
 /* The numbers of the table's categories, into the state the closing's
  * headings are checked with: 一、总体要求 before the table, 二、重点任务 a
  * category in it, 三、保障措施 after it run on. */
@@ -1923,6 +1937,7 @@ static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *ord
   gw_block *before = doc->last;
   gw_body_state prose = {0}; /* the preamble's and closing's headings */
   add_blocks(b, &prose, p->preamble, p->npreamble);
+  address_extract(b, before);
   count_categories(b, p, &prose);
   gw_table *t = main_table(b, p, o);
   bool landscape = lay_out_table(b, p, o, t);

@@ -1518,6 +1518,13 @@ START_TEST(addressee_flush_left) {
   ck_assert_int_eq(count(r.xml, "gwAddressee"), 1);
   ck_assert(strstr(r.xml, "gwAddressee\"/></w:pPr>") != NULL);
   done(&r);
+  /* an extract for one unit goes to that unit */
+  r = convert("", "各乡镇党委，县委各部委，县直各单位：\n\n## 一、类\n\n1. 甲。（县教育局负责）\n",
+              "县教育局");
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "县教育局："));
+  ck_assert(!text_has(r.xml, "县直各单位："));
+  done(&r);
 }
 END_TEST
 
