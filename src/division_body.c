@@ -1278,7 +1278,12 @@ static void read_item_paragraphs(gw_build *b, dv_plan *p, dv_row *row, cmark_nod
 /* 1. 推行证照分离； in a list under an item's measure, with no column's
  * "列名：" in it: a sub-point of the measure, not a field. */
 static bool is_sub_point(gw_build *b, cmark_node *para) {
-  const char *text = gw_build_plain_text(b, para);
+  /* the line's own text when it starts plain (the usual 牵头单位：…), else
+   * its text built: a field's inlines are built once more when read */
+  cmark_node *first = cmark_node_first_child(para);
+  const char *text = first && cmark_node_get_type(first) == CMARK_NODE_TEXT && !cmark_node_next(first)
+                         ? cmark_node_get_literal(first)
+                         : gw_build_plain_text(b, para);
   size_t clen;
   const char *colon = field_colon(text, &clen);
   /* a short label before a colon is a field, perhaps misnamed (said so) */
