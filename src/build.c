@@ -1374,14 +1374,12 @@ void gw_build_balance_lines(gw_build *b, gw_runs *runs, gw_role role, int avail)
   for (const gw_run *r = runs->first; r; r = r->next)
     if (r->kind != GW_RUN_TEXT)
       return; /* the drafter broke it already */
+  size_t chars, width = gw_runs_measure(runs, &chars);
+  if (cap < 4 || width <= cap)
+    return; /* most lines fit: measured where they lie, nothing joined */
   gw_buf all = {0};
   gw_runs_join(runs, &all);
   const char *t = all.data ? all.data : "";
-  size_t width = gw_zh_display_width(t, all.len);
-  if (cap < 4 || width <= cap) {
-    gw_buf_free(&all);
-    return;
-  }
   size_t lines = (width + cap - 1) / cap;
   line_break *cand;
   size_t nc = break_candidates(t, all.len, &cand);

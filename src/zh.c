@@ -843,7 +843,11 @@ static bool opens_quote_ctx(UChar32 p)
 static bool pass_double_quotes(norm_ctx *x)
 {
   const UChar32 *cp = x->cp;
-  size_t n = x->n, closers = 0;
+  size_t n = x->n, closers = 0, quotes = 0;
+  for (size_t i = 0; i < n; i++)
+    quotes += cp[i] == '"';
+  if (quotes == 0)
+    return true; /* most texts: nothing to pair, nothing to allocate */
   uint8_t *closing = calloc(n + 1, 1);
   if (!closing)
     return false;

@@ -84,13 +84,17 @@ static void write_p_opening(gw_xml *x, const void *key, unsigned flags, void *p)
   write_p_pr(x, NULL, b);
 }
 
-/* <w:p>: a plain paragraph's opening depends only on its role and
- * whether it keeps with the next or starts a page, so it is made once. */
+/* <w:p>: a plain paragraph's opening depends only on its role, whether
+ * it keeps with the next or starts a page, and whether every line takes
+ * its role's indent (本期目录 entries), so it is made once. */
 static void write_p(gw_xml *x, const gw_doc *doc, const gw_block *b) {
   const char *open = NULL;
-  if (!b->rule_below && !b->tab_right_twips && !b->indent_left_twips)
+  bool role_indent = b->indent_left_twips &&
+                     b->indent_left_twips == role_style(doc, b->role)->indent_twips;
+  if (!b->rule_below && !b->tab_right_twips && (!b->indent_left_twips || role_indent))
     open = gw_xml_fragment(x, gw_style_id(b->role),
-                           (unsigned)b->keep_next | (unsigned)b->page_break_before << 1,
+                           (unsigned)b->keep_next | (unsigned)b->page_break_before << 1 |
+                               (unsigned)role_indent << 2,
                            write_p_opening, (void *)b);
   if (open) {
     gw_xml_raw(x, open);
