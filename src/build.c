@@ -963,8 +963,8 @@ static const struct {
   const char *key, *names;
 } format_names[] = {
     {"formats.issue", "{year} {number} {total}"}, {"formats.total", "{year} {number} {total}"},
-    {"formats.copies", "{copies}"},               {"formats.headings", "{zh} {n}"},
-    {"formats.list", "{zh} {n}"},                 {"formats.issued", "{date}"},
+    {"formats.copies", "{copies}"},               {"formats.headings", "{zh} {n} {circled}"},
+    {"formats.list", "{zh} {n} {circled}"},                 {"formats.issued", "{date}"},
     {"division.index_item", "{category} {n}"},    {"division.unit_title", "{title} {unit}"},
 };
 
@@ -999,11 +999,20 @@ void gw_build_check_formats(gw_build *b) {
 }
 
 char *gw_build_number_text(gw_build *b, const char *fmt, long n) {
-  char num[32];
+  char num[32], circled[32];
   snprintf(num, sizeof num, "%ld", n);
   char *zh = gw_zh_numeral((int)n);
-  const char *names[] = {"n", "zh", NULL};
-  const char *values[] = {num, zh, NULL};
+  /* ① to ⑳ (U+2460 on), past them the figure in brackets */
+  if (n >= 1 && n <= 20) {
+    int32_t i = 0;
+    UBool err = 0;
+    U8_APPEND((uint8_t *)circled, i, (int32_t)sizeof circled - 1, (UChar32)(0x2460 + n - 1), err);
+    circled[err ? 0 : i] = '\0';
+  } else {
+    snprintf(circled, sizeof circled, "（%ld）", n);
+  }
+  const char *names[] = {"n", "zh", "circled", NULL};
+  const char *values[] = {num, zh, circled, NULL};
   char *s = gw_build_format(b, fmt, names, values);
   free(zh);
   return s;

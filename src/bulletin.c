@@ -326,7 +326,7 @@ static void add_list(gw_build *b, gw_body_state *st, cmark_node *list, int depth
   for (cmark_node *item = cmark_node_first_child(list); item;
        item = cmark_node_next(item), n++) {
     const char *prefix = ordered
-        ? gw_build_number_text(b, format_list(b, "formats.list", list_depth > 1 ? 1 : list_depth), n)
+        ? gw_build_number_text(b, format_list(b, "formats.list", list_depth), n)
         : NULL;
     for (cmark_node *c = cmark_node_first_child(item); c; c = cmark_node_next(c)) {
       cmark_node *only = cmark_node_first_child(c);

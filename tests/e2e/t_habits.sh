@@ -689,6 +689,11 @@ want_styled "table title" "$H/tabletitle.md" "gwBody	表示感谢。" "gwCaption
 { printf '%s' "$BULLETIN_FRONT"; printf '# 甲\n\n今年以来，我县重点抓了三个方面的工作：\n\n正文。\n\n# 乙\n\n县委办公室，县政府办公室：\n\n正文。\n'; } >"$H/addressee.md"
 want_styled "addressee or lead-in" "$H/addressee.md" "gwBody	今年以来，我县重点抓了三个方面的工作：" "gwAddressee	县委办公室，县政府办公室："
 
+# A list three deep is numbered 1. （1） ① (a drafter's review: the third
+# level repeated （1）).
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 标题\n\n1. 第一层\n   1. 第二层\n      1. 第三层\n      2. 第三层乙\n'; } >"$H/list3.md"
+want_styled "three levels of list" "$H/list3.md" "gwBody	1.第一层" "gwBody	（1）第二层" "gwBody	①第三层" "gwBody	②第三层乙"
+
 # The 报尾 breaks between recipients, never inside a name (团 / 中央办公厅).
 { printf '%s' "$BULLETIN_FRONT" | sed 's/^date: .*/&\ndistribution:\n  报: [省委办公厅, 省人大办公厅, 省政府办公厅, 省政协办公厅, 团中央办公厅]/'; printf '# 标题\n\n正文。\n'; } >"$H/tail.md"
 if "$GWDOC" render "$H/tail.md" -o "$H/tail.docx" 2>"$H/tail.err"; then
