@@ -435,6 +435,30 @@ static void warn_second_lead(gw_build *b, const dv_plan *p, const dv_row *row) {
     }
 }
 
+/* 牵头单位：县民政局（牵头）、县财政局: one unit of the 牵头 column marked
+ * as leading, one not. Both are printed as leads (the column says so);
+ * the drafter may have meant the other to share the work, so it is said
+ * which. (县教育局、县人社局（共同牵头）: the mark is both's.) */
+static void warn_half_marked_lead(gw_build *b, const dv_units *lead, const dv_row *row) {
+  const dv_unit *marked = NULL, *plain = NULL;
+  for (size_t i = 0; i < lead->count; i++) {
+    const dv_unit *u = &lead->items[i];
+    if (u->collective)
+      continue;
+    if (marked_lead(u) && u->note && strstr(u->note, "共同"))
+      return;
+    if (marked_lead(u) && !marked)
+      marked = u;
+    else if (!marked_lead(u) && !plain)
+      plain = u;
+  }
+  if (marked && plain)
+    gw_warning(b->diags, row->pos,
+               "牵头单位一格里只有“%s”注了（牵头）：“%s”也按牵头单位排、计入任务清单；"
+               "如它是配合单位，请移到责任单位一格",
+               marked->name, plain->name);
+}
+
 static void take_marked_leads(gw_build *b, const dv_plan *p, dv_row *row) {
   if (row->category || p->lead_col < 0 || p->share_col < 0 || p->lead_col == p->share_col)
     return;
@@ -448,6 +472,7 @@ static void take_marked_leads(gw_build *b, const dv_plan *p, dv_row *row) {
     *lead = pick_units(b, share, true, false);
     *share = pick_units(b, share, false, false);
   } else if (in_lead) {
+    warn_half_marked_lead(b, lead, row);
     *lead = pick_units(b, lead, true, true);
   }
   if (in_share && lead->count)

@@ -1528,6 +1528,23 @@ START_TEST(addressee_flush_left) {
 }
 END_TEST
 
+START_TEST(half_marked_lead_cell) {
+  /* one unit of the 牵头 cell marked, one not: both lead, and it is said;
+   * （共同牵头） marks both, no word */
+  result r = convert("",
+                     "| 序号 | 改革举措 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+                     "| 1 | 甲。 | 县民政局（牵头）、县财政局 | 县人社局 | 2024年底前 |\n"
+                     "| 2 | 乙。 | 县教育局、县人社局（共同牵头） | 县财政局 | 2024年底前 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  const gw_diag *w = first_warning(&r);
+  ck_assert_ptr_nonnull(w);
+  ck_assert_ptr_nonnull(strstr(w->message, "只有“县民政局”注了（牵头）：“县财政局”也按牵头单位排"));
+  ck_assert_ptr_null(w->next);
+  done(&r);
+}
+END_TEST
+
 /* A missing 完成时限 is warned about at its item, in a list item or a
  * table row, when other items give one; not in a prose item (published
  * plans often give none there), nor in a plan that gives none. A date in
@@ -1696,6 +1713,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, party_and_government_one_unit);
   tcase_add_test(tc, attachment_table_after_items);
   tcase_add_test(tc, addressee_flush_left);
+  tcase_add_test(tc, half_marked_lead_cell);
   tcase_add_test(tc, missing_deadline);
   tcase_add_test(tc, impossible_deadline_date);
   tcase_add_test(tc, repeated_row);
