@@ -49,6 +49,20 @@ static void drop_whole_bold(gw_role role, gw_runs *runs) {
     r->bold = 0;
 }
 
+/* Is an HTML block only a comment (<!-- … -->)? */
+static bool is_html_comment(const char *html) {
+  while (html && (*html == ' ' || *html == '\t'))
+    html++;
+  if (!html || strncmp(html, "<!--", 4) != 0)
+    return false;
+  const char *end = strstr(html + 4, "-->");
+  if (!end)
+    return false;
+  for (end += 3; *end == ' ' || *end == '\t' || *end == '\r' || *end == '\n'; end++)
+    ;
+  return *end == '\0';
+}
+
 /* A paragraph whose runs were built already. */
 static void add_built_para(gw_build *b, gw_role role, cmark_node *node, gw_runs runs) {
   drop_whole_bold(role, &runs);
@@ -897,7 +911,9 @@ void gw_body_block(gw_build *b, gw_body_state *st, cmark_node *node, int depth) 
     add_literal_lines(b, node);
     break;
   case CMARK_NODE_HTML_BLOCK:
-    gw_warning(b->diags, gw_build_node_pos(b, node), "不支持 HTML 块，已忽略");
+    /* <!-- 编辑备注 -->: a comment, kept out of print as its writer meant */
+    if (!is_html_comment(cmark_node_get_literal(node)))
+      gw_warning(b->diags, gw_build_node_pos(b, node), "不支持 HTML 块，已忽略");
     break;
   case CMARK_NODE_THEMATIC_BREAK:
     break; /* a drafter's visual separator; the layout has its own rules */

@@ -171,7 +171,8 @@ static const char **template_names(gw_arena *arena, const char *dir, size_t *n) 
 static gw_val *load_chain(gw_arena *arena, gw_diags *diags, const char *name,
                           gw_pos at, const char *dir, int depth) {
   if (depth > MAX_EXTENDS) {
-    gw_error(diags, at, "模板 extends 层数过多（可能循环引用）");
+    gw_error(diags, at, "模板 extends 层数过多：“%s”一层层 extends 回到了自己（或超过 %d 层）；请检查各模板的 extends",
+             name, MAX_EXTENDS);
     return NULL;
   }
   /* A path must name a YAML file: a source that says template:

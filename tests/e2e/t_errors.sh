@@ -129,6 +129,13 @@ printf -- '---\ntemplate: typo\nnumber: 5\ndate: 2021-05-06\n---\n\n# 标题\n\n
 [ $rc -eq 0 ] && grep -q '^typo.yaml:7:5: warning: layout.roles 里没有“titel”这个角色，这一项不起作用：是不是“title”？' "$E/tpl/typo.err" \
   && pass "template: a misspelt role is named" || fail "template: a misspelt role is named" "rc=$rc $(cat "$E/tpl/typo.err")"
 
+# A template that extends itself is named.
+printf 'extends: self\nkind: bulletin\n' >"$E/tpl/self.yaml"
+printf -- '---\ntemplate: self\nnumber: 1\ndate: 2024-03-05\n---\n正文。\n' >"$E/tpl/self.md"
+( cd "$E/tpl" && "$GWDOC" render self.md -o self.docx 2>self.err ); rc=$?
+[ $rc -eq 1 ] && grep -q '“self”一层层 extends 回到了自己' "$E/tpl/self.err" \
+  && pass "template: one extending itself is named" || fail "template: one extending itself is named" "rc=$rc $(cat "$E/tpl/self.err")"
+
 # A template's placeholder typed wrong ({yaer}) would print in the 期号
 # as typed: an error at the template's line, with the ones there are; a
 # top-level key it misspells (contacts:) is named as a front matter's is.

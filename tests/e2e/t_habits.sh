@@ -694,6 +694,14 @@ want_styled "addressee or lead-in" "$H/addressee.md" "gwBody	今年以来，我�
 { printf '%s' "$BULLETIN_FRONT"; printf '# 标题\n\n1. 第一层\n   1. 第二层\n      1. 第三层\n      2. 第三层乙\n'; } >"$H/list3.md"
 want_styled "three levels of list" "$H/list3.md" "gwBody	1.第一层" "gwBody	（1）第二层" "gwBody	①第三层" "gwBody	②第三层乙"
 
+# An HTML comment (an editor's note to self) is left out with no word; an
+# HTML block is still named.
+{ printf '%s' "$BULLETIN_FRONT"; printf '# 标题\n\n<!-- 编辑备注：此段待核实 -->\n\n正文。\n\n<div>块</div>\n'; } >"$H/htmlc.md"
+"$GWDOC" render "$H/htmlc.md" -o "$H/htmlc.docx" 2>"$H/htmlc.err"
+[ "$(grep -c '不支持 HTML 块' "$H/htmlc.err")" = 1 ] && grep -q 'htmlc.md:[0-9]*:1: warning: 不支持 HTML 块' "$H/htmlc.err" \
+  && ! unzip -p "$H/htmlc.docx" word/document.xml | grep -q '编辑备注' \
+  && pass "an HTML comment is left out quietly" || fail "an HTML comment is left out quietly" "$(cat "$H/htmlc.err")"
+
 # The 报尾 breaks between recipients, never inside a name (团 / 中央办公厅).
 { printf '%s' "$BULLETIN_FRONT" | sed 's/^date: .*/&\ndistribution:\n  报: [省委办公厅, 省人大办公厅, 省政府办公厅, 省政协办公厅, 团中央办公厅]/'; printf '# 标题\n\n正文。\n'; } >"$H/tail.md"
 if "$GWDOC" render "$H/tail.md" -o "$H/tail.docx" 2>"$H/tail.err"; then
