@@ -689,18 +689,24 @@ static bool is_table_title(const char *t) {
   return numbered || (t != p && strncmp(t, "附表", strlen("附表")) == 0 && !*p);
 }
 
-/* ——记孝义市下堡镇党委书记王某某 is a subtitle; ——重温入党誓词。各党支部…
- * opens a list of points led by dashes, and ——“不积跬步…”平遥县委… a
- * lead: a subtitle is short, one phrase, and no dash line follows it. */
-static bool is_dash_subtitle(cmark_node *node, const char *text) {
+/* A subtitle's text: one phrase of 30 characters at most, no mark that
+ * parts clauses or ends a sentence in it. */
+static bool is_short_phrase(const char *text) {
   static const char *const stops[] = {"。", "！", "？", "；", "，", "：", NULL};
-  if (strncmp(text, "——", strlen("——")) != 0)
-    return false;
   if (gw_zh_count_chars(text, strlen(text)) > 30)
     return false;
   for (int i = 0; stops[i]; i++)
     if (strstr(text, stops[i]))
       return false;
+  return true;
+}
+
+/* ——记孝义市下堡镇党委书记王某某 is a subtitle; ——重温入党誓词。各党支部…
+ * opens a list of points led by dashes, and ——“不积跬步…”平遥县委… a
+ * lead: a subtitle is short, one phrase, and no dash line follows it. */
+static bool is_dash_subtitle(cmark_node *node, const char *text) {
+  if (strncmp(text, "——", strlen("——")) != 0 || !is_short_phrase(text))
+    return false;
   cmark_node *next = cmark_node_next(node);
   const char *lead = next ? gw_markdown_lead_text(next) : NULL;
   return !(lead && strncmp(gw_skip_indent(lead), "——", strlen("——")) == 0);
@@ -710,12 +716,8 @@ static bool is_dash_subtitle(cmark_node *node, const char *text) {
  * under it: a short line with no mark of a sentence, a subtitle as the
  * date is. */
 static bool is_speaker_line(cmark_node *node, const char *text) {
-  static const char *const stops[] = {"。", "！", "？", "；", "，", "：", NULL};
-  if (gw_zh_count_chars(text, strlen(text)) > 30)
+  if (!is_short_phrase(text))
     return false;
-  for (int i = 0; stops[i]; i++)
-    if (strstr(text, stops[i]))
-      return false;
   cmark_node *next = cmark_node_next(node);
   const char *lead = next ? gw_markdown_lead_text(next) : NULL;
   return lead && is_dated_line(gw_skip_indent(lead));
