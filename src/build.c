@@ -264,6 +264,25 @@ static bool is_tail_label(const char *key) {
   return false;
 }
 
+/* Key c, when neither `known` nor `also` (NULL, or more keys it may be)
+ * names it: a warning that it is ignored, with the known key nearest. */
+static void warn_unknown_key(gw_diags *diags, const gw_val *c, const char *const *known,
+                             const char *const *also, const char *what) {
+  size_t n = 0;
+  bool found = false;
+  for (; known[n]; n++)
+    found = found || strcmp(known[n], c->key) == 0;
+  for (size_t i = 0; also && also[i] && !found; i++)
+    found = strcmp(also[i], c->key) == 0;
+  if (found)
+    return;
+  long best = gw_zh_nearest(c->key, known, n, 3);
+  if (best >= 0)
+    gw_warning(diags, c->key_pos, "%s“%s”，已忽略：是不是“%s”？", what, c->key, known[best]);
+  else
+    gw_warning(diags, c->key_pos, "%s“%s”，已忽略", what, c->key);
+}
+
 void gw_build_check_keys(gw_diags *diags, const gw_val *front, const char *const *known) {
   for (const gw_val *c = front ? front->first : NULL; c; c = c->next) {
     /* distribution:\n报: [...] with the row not indented: the 报尾 would
@@ -275,17 +294,7 @@ void gw_build_check_keys(gw_diags *diags, const gw_val *front, const char *const
                c->key, c->key);
       continue;
     }
-    size_t n = 0;
-    bool found = false;
-    for (; known[n]; n++)
-      found = found || strcmp(known[n], c->key) == 0;
-    if (found)
-      continue;
-    long best = gw_zh_nearest(c->key, known, n, 3);
-    if (best >= 0)
-      gw_warning(diags, c->key_pos, "未知的键“%s”，已忽略：是不是“%s”？", c->key, known[best]);
-    else
-      gw_warning(diags, c->key_pos, "未知的键“%s”，已忽略", c->key);
+    warn_unknown_key(diags, c, known, NULL, "未知的键");
   }
 }
 
@@ -293,26 +302,10 @@ void gw_build_check_template_keys(gw_diags *diags, const gw_val *config, const c
                                   const char *const *known) {
   static const char *const template_only[] = {"extends", "formats", "division",
                                               "distribution_separator", NULL};
-  size_t n = 0;
-  while (known[n])
-    n++;
-  for (const gw_val *c = config ? config->first : NULL; c; c = c->next) {
+  for (const gw_val *c = config ? config->first : NULL; c; c = c->next)
     /* the source's own keys were checked with its front matter */
-    if (!c->key || !c->key_pos.file || (source && strcmp(c->key_pos.file, source) == 0))
-      continue;
-    bool found = false;
-    for (size_t i = 0; i < n && !found; i++)
-      found = strcmp(known[i], c->key) == 0;
-    for (size_t i = 0; template_only[i] && !found; i++)
-      found = strcmp(template_only[i], c->key) == 0;
-    if (found)
-      continue;
-    long best = gw_zh_nearest(c->key, known, n, 3);
-    if (best >= 0)
-      gw_warning(diags, c->key_pos, "模板里未知的键“%s”，已忽略：是不是“%s”？", c->key, known[best]);
-    else
-      gw_warning(diags, c->key_pos, "模板里未知的键“%s”，已忽略", c->key);
-  }
+    if (c->key && c->key_pos.file && !(source && strcmp(c->key_pos.file, source) == 0))
+      warn_unknown_key(diags, c, known, template_only, "模板里未知的键");
 }
 
 const char *gw_build_text(gw_build *b, const char *text, size_t len, size_t *out_len) {
@@ -1129,8 +1122,7 @@ size_t gw_build_split_names(gw_arena *arena, const char *text, const char ***nam
   return count;
 }
 
-/* Is the name starting at `start` in `s` parted from the one before by 、? */
-static bool after_dunhao(const char *s, size_t start) {
+bool gw_build_after_dunhao(const char *s, size_t start) {
   while (start > 0 && s[start - 1] == ' ')
     start--;
   return start >= 3 && strncmp(s + start - 3, "、", 3) == 0;
@@ -1174,7 +1166,7 @@ static const char **split_names(gw_build *b, const char *s, size_t *count) {
    * the row would send the issue to the whole 市委 */
   bool people = n > 0 && ends_with_people(names[n - 1]);
   for (size_t i = 0; i < n; i++) {
-    bool joins = kept > 0 && after_dunhao(s, starts[i]) &&
+    bool joins = kept > 0 && gw_build_after_dunhao(s, starts[i]) &&
                  (commas || people || gw_zh_count_chars(names[i], strlen(names[i])) <= 2);
     if (joins)
       names[kept - 1] = gw_arena_printf(b->arena, "%s、%s", names[kept - 1], names[i]);

@@ -89,6 +89,10 @@ gw_tail *gw_build_tail(gw_build *b);
 void gw_build_check_template_keys(gw_diags *diags, const gw_val *config, const char *source,
                                   const char *const *known);
 
+/* Is the name starting at `start` in `s` (gw_build_split_names) parted
+ * from the one before by a 、, spaces between aside? */
+bool gw_build_after_dunhao(const char *s, size_t start);
+
 /* Reports placeholders in the formats (formats.issue …) that their text
  * does not know ({yaer}): errors at the template's line. */
 void gw_build_check_formats(gw_build *b);

@@ -947,11 +947,7 @@ static size_t join_short_names(gw_build *b, const dv_plan *p, const char *text, 
                                const size_t *starts, size_t n) {
   size_t kept = 0;
   for (size_t i = 0; i < n; i++) {
-    size_t at = starts[i];
-    while (at > 0 && text[at - 1] == ' ')
-      at--;
-    bool after_dunhao = at >= 3 && strncmp(text + at - 3, "、", 3) == 0;
-    bool joins = kept > 0 && after_dunhao && part_of_body(names[i]) &&
+    bool joins = kept > 0 && gw_build_after_dunhao(text, starts[i]) && part_of_body(names[i]) &&
                  has_prefix(names[kept - 1], "各") &&
                  !(p->units_declared && dv_unit_listed(b, p, names[i]));
     if (joins)
