@@ -110,13 +110,12 @@ typedef struct {
   char *template; /* the latest issue's template, as written (malloc'ed) */
   long number;    /* its number, 0: none found */
   long total;     /* the highest total (总第N期) of the template, any year; 0: none */
-  int year;
 } last_issue;
 
 /* The latest issue in `dir` this year: of template `stem`, or of any
  * when stem is NULL. */
 static last_issue latest_issue(const char *dir, const char *stem, int year) {
-  last_issue last = {NULL, 0, 0, year};
+  last_issue last = {NULL, 0, 0};
   DIR *d = opendir(dir);
   if (!d)
     return last;
@@ -155,7 +154,7 @@ static last_issue latest_issue(const char *dir, const char *stem, int year) {
  * found from the current folder; the new source, in another folder,
  * names it from there. Returns the path as the source must write it. */
 static const char *template_from(gw_arena *arena, const char *tpl, const char *dir) {
-  if (!dir || tpl[0] == '/' || (!strchr(tpl, '/') && !strstr(tpl, ".yaml") && !strstr(tpl, ".yml")))
+  if (!dir || tpl[0] == '/' || !gw_template_is_path(tpl))
     return tpl;
   char *abs = realpath(tpl, NULL);
   if (!abs)
@@ -209,7 +208,7 @@ int gw_new_main(int argc, char **argv) {
   int year = tm.tm_year + 1900;
   /* no --template: the one the folder's latest issue uses (as it names
    * it, from that folder), else ours */
-  last_issue last = {NULL, 0, 0, year};
+  last_issue last = {NULL, 0, 0};
   if (tpl)
     tpl = template_from(arena, tpl, dir);
   if (bulletin && !tpl) {

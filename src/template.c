@@ -36,7 +36,7 @@ static int ends_with(const char *s, const char *suffix) {
 }
 
 /* A template value with a '/' or a .yaml/.yml ending is a path, not a name. */
-static int is_path(const char *name) {
+bool gw_template_is_path(const char *name) {
   return strchr(name, '/') || ends_with(name, ".yaml") || ends_with(name, ".yml");
 }
 
@@ -76,7 +76,7 @@ static const char *in_dir(gw_arena *arena, const char *dir, const char *file) {
 const char *gw_template_find(gw_arena *arena, const char *name, const char *dir) {
   if (!*name)
     return NULL;
-  if (is_path(name)) {
+  if (gw_template_is_path(name)) {
     while (name[0] == '.' && name[1] == '/')
       name += 2; /* ./x.yaml: x.yaml beside the source, named as the drafter reads it */
     const char *path = name[0] == '/' ? name : in_dir(arena, dir, name);
@@ -180,7 +180,7 @@ static gw_val *load_chain(gw_arena *arena, gw_diags *diags, const char *name,
    * is not a template is ever read. Paths are relative to the folder of
    * the file that names them (and may leave it: teams keep a shared
    * templates folder beside the issues). */
-  if (is_path(name) && !ends_with(name, ".yaml") && !ends_with(name, ".yml")) {
+  if (gw_template_is_path(name) && !ends_with(name, ".yaml") && !ends_with(name, ".yml")) {
     gw_error(diags, at, "模板路径“%s”不是 .yaml 文件：请写模板名称，或以 .yaml 结尾的模板文件路径",
              name);
     return NULL;
@@ -189,7 +189,7 @@ static gw_val *load_chain(gw_arena *arena, gw_diags *diags, const char *name,
   if (!path) {
     size_t n;
     const char **names = template_names(arena, dir, &n);
-    long near = is_path(name) ? -1 : gw_zh_nearest(name, names, n, 3);
+    long near = gw_template_is_path(name) ? -1 : gw_zh_nearest(name, names, n, 3);
     gw_buf list = {0};
     for (size_t i = 0; i < n; i++) {
       gw_buf_puts(&list, i ? "、" : "");

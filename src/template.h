@@ -11,6 +11,10 @@
  * templates, then (for a binary run from the build tree) the repository's
  * templates/. A value with a '/' or ending in .yaml is a path relative to
  * `dir`. Returns the path (arena) or NULL. */
+/* Does `name` name a template by its file (a folder in it, or .yaml)
+ * rather than by its name? */
+bool gw_template_is_path(const char *name);
+
 const char *gw_template_find(gw_arena *arena, const char *name, const char *dir);
 
 /* The folder holding the installed (or build-tree) templates. */
