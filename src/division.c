@@ -1226,7 +1226,10 @@ static const char **item_lists(gw_build *b, const dv_plan *p, const options *o,
     nnamed = 0;
     for (size_t c = 0; c < p->ncols; c++)
       for (size_t i = 0; i < row->units[c].count; i++) {
-        long at = unit_find_name(order, row->units[c].items[i].name);
+        const dv_unit *u = &row->units[c].items[i];
+        long at = unit_find_name(order, u->name);
+        if (at < 0 && u->collective) /* spelt as the drafter wrote it */
+          at = unit_find(order, fold(b, u->name));
         if (at < 0)
           continue;
         bool lead = mention_leads(p, row, c, i);
@@ -1434,8 +1437,28 @@ static void break_deadline(gw_build *b, gw_cell *cell, int col_twips) {
     break_cell(b, cell, t, at, n);
 }
 
+/* The index's rows: the units in order, then the groups the rows name
+ * (各乡镇（街道）, 县直各单位), each once: whose office works through the
+ * list looks for its own line, and a 乡镇 has no other. */
+static unit_list index_units(gw_build *b, const dv_plan *p, const unit_list *order) {
+  unit_list all = {0};
+  for (size_t i = 0; i < order->count; i++)
+    unit_add(b, &all, order->names[i], order->folded[i]);
+  for (const dv_row *row = p->rows; row; row = row->next)
+    for (size_t c = 0; c < p->ncols && !row->category; c++)
+      for (size_t i = 0; i < row->units[c].count; i++) {
+        const dv_unit *u = &row->units[c].items[i];
+        if (!u->collective || unit_find_name(&all, u->name) >= 0)
+          continue;
+        const char *folded = fold(b, u->name);
+        if (unit_find(&all, folded) < 0)
+          unit_add(b, &all, u->name, folded);
+      }
+  return all;
+}
+
 static gw_table *index_table(gw_build *b, const dv_plan *p, const options *o,
-                             const unit_list *order) {
+                             const unit_list *declared) {
   gw_table *t = gw_arena_alloc(b->arena, sizeof *t);
   size_t n;
   const char **heads = gw_build_str_list(b, gw_val_path(b->config, "division.index_columns"), &n);
@@ -1445,8 +1468,12 @@ static gw_table *index_table(gw_build *b, const dv_plan *p, const options *o,
     return NULL;
   }
   add_header_row(b, t, heads, n);
+  unit_list all = index_units(b, p, declared);
+  const unit_list *order = &all;
   const char **lists = item_lists(b, p, o, order);
   for (size_t i = 0; i < order->count; i++) {
+    if (!*lists[2 * i] && !*lists[2 * i + 1])
+      continue; /* a listed unit with no task: an empty line reads as left out */
     gw_row *row = add_table_row(b, t, gw_build_front_pos(b));
     add_cell(b, row, text_runs(b, order->names[i]), GW_ROLE_TABLE_CELL, 1);
     add_cell(b, row, text_runs(b, lists[2 * i]), GW_ROLE_TABLE_CELL, 1);

@@ -833,7 +833,26 @@ START_TEST(index_by_unit) {
   ck_assert(text_has(r.xml, "|团县委|1、3|2|"));
   ck_assert(text_has(r.xml, "|县委组织部|2|1|"));
   const char *index = strstr(r.xml, "各单位任务清单");
-  ck_assert_ptr_nonnull(strstr(index, ">县教育局<")); /* listed though it has none */
+  ck_assert_ptr_null(strstr(index, ">县教育局<")); /* no task: no empty line */
+  done(&r);
+}
+END_TEST
+
+/* The groups the rows name have their lines after the units: a 乡镇
+ * finds its tasks too. */
+START_TEST(index_lists_groups) {
+  result r = convert("index: by-unit\nunits: [团县委, 县委组织部]\n",
+                     "1.甲。（团县委牵头，各乡镇（街道）配合）\n\n"
+                     "2.乙。（县委组织部牵头，各乡镇(街道)、团县委配合）\n\n"
+                     "3.丙。（县直各单位负责）\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  const char *index = strstr(r.xml, "各单位任务清单");
+  ck_assert_ptr_nonnull(index);
+  ck_assert(text_has(index, "|团县委|1|2|"));
+  ck_assert(text_has(index, "|各乡镇（街道）||1、2|"));
+  ck_assert(text_has(index, "|县直各单位|3||"));
+  ck_assert_int_eq(count(index, "乡镇"), 1);
   done(&r);
 }
 END_TEST
@@ -1682,6 +1701,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, landscape_sections);
   tcase_add_test(tc, landscape_short_preamble);
   tcase_add_test(tc, index_by_unit);
+  tcase_add_test(tc, index_lists_groups);
   tcase_add_test(tc, index_first_named_leads);
   tcase_add_test(tc, unit_extract_keeps_parent_category);
   tcase_add_test(tc, prose_deadline_words);
