@@ -1292,10 +1292,6 @@ static size_t note_start(gw_build *b, const char *t, size_t a, size_t z) {
   return at > a ? at : z;
 }
 
-/* A unit cell breaks between names, each name whole with the 、 after
- * it (各县（市、区）政府 is one name: its 、 is no place to break); a
- * name with its role note too long for a line breaks before the note
- * (市林业局 / （牵头）、), never inside it. */
 /* A header wider than its column (columns too many for one-line
  * headers: relax_headers) breaks in whole halves, 项目 / 名称, not where
  * the word processor runs out of room (项目名 / 称). */
@@ -1343,6 +1339,10 @@ static size_t final_paren_start(const char *t, size_t a, size_t z) {
   return z;
 }
 
+/* A unit cell breaks between names, each name whole with the 、 after
+ * it (各县（市、区）政府 is one name: its 、 is no place to break); a
+ * name with its role note too long for a line breaks before the note
+ * (市林业局 / （牵头）、), never inside it. */
 static void break_unit_cell(gw_build *b, gw_cell *cell, int col_twips) {
   size_t cap = cell_line_cols(b, col_twips);
   if (cap < 4 || !gw_runs_plain(&cell->runs))
