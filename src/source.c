@@ -40,6 +40,15 @@ static unsigned forbidden_char(const char *p, size_t len) {
   return c < 0 ? 0xFFFD : (unsigned)c;
 }
 
+/* Word's manual line break (Shift+Enter) and page break paste as U+000B
+ * and U+000C, which XML forbids: each ends its line, as it did in Word. */
+static void word_breaks_to_line_ends(char *text, size_t len) {
+  static const char breaks[] = {'\v', '\f'};
+  for (size_t k = 0; k < sizeof breaks; k++)
+    for (char *p = memchr(text, breaks[k], len); p; p = memchr(p, breaks[k], len - (size_t)(p - text)))
+      *p = '\n';
+}
+
 /* CR LF and lone CR turned into LF, in place (the text only shrinks). */
 static size_t normalise_line_ends(char *text, size_t len) {
   char *cr = memchr(text, '\r', len);
@@ -87,6 +96,41 @@ static int is_fence(const char *line, size_t len, const char *mark) {
   return 1;
 }
 
+/* Does line [a, z) read as a YAML key (copies: 100)? */
+static bool is_key_line(const char *a, const char *z) {
+  const char *p = a;
+  while (p < z && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_' ||
+                   (p > a && ((*p >= '0' && *p <= '9') || *p == '-'))))
+    p++;
+  while (p < z && *p == ' ')
+    p++;
+  return p > a && p < z && (*p == ':' || (z - p >= 3 && memcmp(p, "：", 3) == 0));
+}
+
+/* A second block of keys between --- lines right under the first (a
+ * field added in a hurry): Markdown would print it as a heading. The
+ * line its --- opens on, or 0. */
+static size_t second_front_matter(const gw_source *src) {
+  size_t k = src->body_line - 1, keys = 0;
+  while (k < src->line_count && src->line_starts[k] < src->len &&
+         src->text[src->line_starts[k]] == '\n')
+    k++; /* blank lines */
+  for (size_t open = k; k < src->line_count; k++) {
+    const char *a = src->text + src->line_starts[k];
+    const char *z = k + 1 < src->line_count ? src->text + src->line_starts[k + 1] - 1
+                                             : src->text + src->len;
+    if (is_fence(a, (size_t)(z - a), "---")) {
+      if (k == open)
+        continue;
+      return keys ? open + 1 : 0;
+    }
+    if (k == open || (z > a && !is_key_line(a, z) && *a != '#'))
+      return 0;
+    keys += z > a;
+  }
+  return 0;
+}
+
 /* Split "---\n<yaml>\n---\n<body>"; a source without front matter is all
  * body (the caller reports the missing keys). */
 static int split_front_matter(gw_diags *diags, gw_source *src) {
@@ -109,6 +153,13 @@ static int split_front_matter(gw_diags *diags, gw_source *src) {
       src->body = src->text + (end < src->len ? end + 1 : end);
       src->body_len = src->len - (size_t)(src->body - src->text);
       src->body_line = (unsigned)k + 2;
+      size_t second = second_front_matter(src);
+      if (second) {
+        gw_pos pos = {src->path, (unsigned)second, 1};
+        gw_error(diags, pos, "这里又有一块 --- 之间的前置元数据：一个文件只能有一块；请把其中的键移到"
+                             "开头的两行 --- 之间，再删去这两行 ---");
+        return -1;
+      }
       return 0;
     }
   }
@@ -137,6 +188,7 @@ static int source_from_text(gw_arena *arena, gw_diags *diags, const char *path, 
     data += 3;
     len -= 3;
   }
+  word_breaks_to_line_ends(data, len);
   size_t bad = 0;
   bool bad_xml = false;
   if (!gw_zh_validate_utf8(data, len, &bad, &bad_xml)) {

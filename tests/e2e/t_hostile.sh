@@ -39,9 +39,14 @@ h_render() {
 h_error nul "$H/nul.md" "$H/nul.md:8:3: error: 第 93 字节处有 XML 不允许的字符（U+0000）"
 { printf '%s' "$H_FRONT"; printf '正文\xef\xbf\xbe。\n'; } >"$H/fffe.md"
 h_error u-fffe "$H/fffe.md" "$H/fffe.md:8:3: error: 第 93 字节处有 XML 不允许的字符（U+FFFE）"
-# Word's manual line break pastes as a vertical tab.
-{ printf '%s' "$H_FRONT"; printf '第一行\v第二行\n'; } >"$H/vt.md"
-h_error vertical-tab "$H/vt.md" "$H/vt.md:8:4: error: 第 96 字节处有 XML 不允许的字符（U+000B）"
+# Word's manual line break and page break paste as U+000B and U+000C:
+# each ends its line, and the text after it stays.
+{ printf '%s' "$H_FRONT"; printf '第一行。\v第二行。\f第三行。\n'; } >"$H/vt.md"
+h_render vertical-tab "$H/vt.md"
+"$GWDOC" render "$H/vt.md" -o "$H/vt.docx" 2>/dev/null
+if [ "$(unzip -p "$H/vt.docx" word/document.xml | grep -o '第[一二三]行。</w:t></w:r></w:p>' | wc -l)" = 3 ]; then
+  pass "Word's line and page breaks end their lines"
+else fail "Word's line and page breaks end their lines" "$(unzip -p "$H/vt.docx" word/document.xml | grep -o '第.行[^<]*' | head -3)"; fi
 
 # Made after the source check: CommonMark decodes &#1; (written as U+FFFD,
 # never raw), YAML decodes "\x01" (refused where it is written).
@@ -70,6 +75,11 @@ h_error cr-utf8-position "$H/cr-utf8.md" "$H/cr-utf8.md:10:4: error: 第 110 字
 # --- front matter and body -----------------------------------------------
 printf '%s正文。\n' "$H_FRONT" | sed 's/^year: 2021/year: 2021\ntitel: 错字/' >"$H/unknown-key.md"
 h_render unknown-key "$H/unknown-key.md" "$H/unknown-key.md:5:1: warning: 未知的键“titel”，已忽略：是不是“title”？"
+# A field added in a hurry as a second block: an error, not a heading.
+printf '%s---\ncopies: 100\n---\n\n正文。\n' "$H_FRONT" >"$H/second-block.md"
+h_error second-front-matter "$H/second-block.md" "$H/second-block.md:8:1: error: 这里又有一块 --- 之间的前置元数据"
+printf '%s---\n\n正文。\n\n---\n\n再一段。\n' "$H_FRONT" >"$H/rules.md"
+h_render rules-are-no-block "$H/rules.md"
 printf '%s' "$H_FRONT" >"$H/empty-body.md"
 h_render empty-body "$H/empty-body.md" "warning: 正文为空"
 printf -- '---\nkind: bulletin\n正文。\n' >"$H/unterminated.md"
