@@ -135,6 +135,15 @@ int gw_build_int(gw_build *b, const char *key, long min, long max, bool required
              in_issue, v->str);
     return -1;
   }
+  static const char *const extras[] = {"增刊", "特刊", "专刊", "号外", NULL};
+  for (int i = 0; bad && strcmp(key, "number") == 0 && extras[i]; i++)
+    if (strstr(v->str, extras[i])) {
+      gw_error(b->diags, v->pos,
+               "number 只写期数：“%s”这样的期号请用 label 写出整行，如“label: %s第2期”，"
+               "并删去 number",
+               v->str, extras[i]);
+      return -1;
+    }
   if (bad) {
     gw_error(b->diags, v->pos, "%s 应为 %ld 到 %ld 之间的整数（如 %s），而不是“%s”", key, min,
              max, strcmp(key, "year") == 0 ? "2024" : "14 或 十四", v->str);

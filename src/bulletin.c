@@ -1058,6 +1058,48 @@ static const char *label_year_bracket(gw_build *b, const char *label) {
   return label;
 }
 
+/* Was `v` written in the source (not in its template)? */
+static bool in_source(const gw_build *b, const gw_val *v) {
+  return v->pos.file && strcmp(v->pos.file, b->src->path) == 0;
+}
+
+static bool ends_with(const char *t, const char *end) {
+  size_t n = strlen(t), e = strlen(end);
+  return n >= e && memcmp(t + n - e, end, e) == 0;
+}
+
+/* label: 增刊 with number: 10 beside it: the 期号 line is the label, and
+ * the number, which the drafter may think is printed too, is not. */
+static void warn_number_unused(gw_build *b, const char *label) {
+  const gw_val *number = gw_val_get(b->config, "number");
+  if (!label || !number || number->kind != GW_VAL_STR || !*number->str ||
+      !in_source(b, number) || strstr(label, "期") || strpbrk(label, "0123456789"))
+    return; /* 专刊第2期: the label has its own number */
+  gw_warning(b->diags, number->pos,
+             "写了 label，期号一行只排“%s”，number（%s）不再排出：如要排期数，请写进 label，"
+             "如“label: %s第%s期”",
+             label, number->str, label, number->str);
+}
+
+/* title: 关于全县秋季开学工作情况的通报: the article's title written
+ * where the bulletin's name goes; it would be set as the red masthead. */
+static void warn_title_as_masthead(gw_build *b, const char *title) {
+  const gw_val *v = gw_val_get(b->config, "title");
+  if (!title || !v || !in_source(b, v))
+    return;
+  size_t chars = gw_zh_count_chars(title, strlen(title));
+  /* 督查通报 and 情况通报 are names of bulletins; 关于…的通报 is no name */
+  static const char *const endings[] = {"的通报", "的通知", "的报告", "的意见", "的方案", "。", NULL};
+  bool sentence = strncmp(title, "关于", strlen("关于")) == 0 || chars > 14;
+  for (int i = 0; endings[i] && !sentence; i++)
+    sentence = ends_with(title, endings[i]);
+  if (sentence)
+    gw_warning(b->diags, v->pos,
+               "title 是简报的报名（红色报头，如“教育工作简报”），这里的“%s”像是文章标题："
+               "文章标题请写在正文里，以 # 开头",
+               title);
+}
+
 static void add_masthead(gw_build *b) {
   gw_doc *doc = b->doc;
   const char *mark = gw_build_str(b, "mark", false);
@@ -1083,7 +1125,9 @@ static void add_masthead(gw_build *b) {
     date = gw_arena_strdup(b->arena, s ? s : "");
     free(s);
   }
-  warn_year_unlike_date(b, year_val, year, y, m);
+  if (dated) /* a date refused is said already, its year no year */
+    warn_year_unlike_date(b, year_val, year, y, m);
+  warn_number_unused(b, label);
   if (!label && !own_year) {
     if (dated)
       year = y;
@@ -1097,6 +1141,7 @@ static void add_masthead(gw_build *b) {
 
   if (mark)
     gw_doc_add_text(doc, GW_ROLE_MARK, mark);
+  warn_title_as_masthead(b, title);
   if (title)
     fit_masthead(b, title);
   gw_doc_add_text(doc, GW_ROLE_MASTHEAD, title ? title : "");
