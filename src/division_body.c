@@ -1613,14 +1613,30 @@ static dv_cell *row_cells(gw_build *b, cmark_node *r, size_t *n) {
 /* A pipe table: its header names columns (in any order, any subset).
  * Every child of a table is a row; the header row's type name is
  * "table_header", so ask the extension, not the type name. */
+/* A table pasted from pages of Word or Excel repeats its header row
+ * where each page began: the same texts as the header, no task. */
+static bool repeats_header(const dv_cell *cells, size_t n, const dv_cell *head, size_t nhead) {
+  size_t same = 0;
+  for (size_t i = 0; i < n && i < nhead; i++) {
+    if (*cells[i].text && strcmp(cells[i].text, head[i].text) != 0)
+      return false;
+    same += *cells[i].text != '\0';
+  }
+  return same >= 2;
+}
+
 static void read_table(gw_build *b, dv_plan *p, cmark_node *table) {
   int *map = NULL;
   size_t nmap = 0, n;
+  dv_cell *head = NULL;
   for (cmark_node *r = cmark_node_first_child(table); r; r = cmark_node_next(r)) {
     dv_cell *cells = row_cells(b, r, &n);
     if (gw_markdown_table_row_is_header(r)) {
       map = map_header(b, p, cells, n);
       nmap = n;
+      head = cells;
+    } else if (map && repeats_header(cells, n, head, nmap)) {
+      continue;
     } else if (map) {
       gw_build_check_row_cells(b, r, (int)nmap);
       read_cells_row(b, p, cells, n, map, nmap, gw_build_node_pos(b, r));
@@ -1642,7 +1658,6 @@ static bool body_line(gw_build *b, int line, size_t *from, size_t *to) {
   return true;
 }
 
-/* How many lines of a paragraph hold a tab, and whether all do. */
 /* Where a quoted cell that runs on (a cell Excel copied with a line
  * break in it, "县公安局⏎县民政局") takes the row: the quote state of
  * `text[from..to)` after it, starting `quoted`. */
@@ -1693,6 +1708,7 @@ static int row_end_line(gw_build *b, int line, int last) {
   return end > line ? end - 1 : line;
 }
 
+/* How many lines of a paragraph hold a tab, and whether all do. */
 static size_t tab_lines(gw_build *b, cmark_node *para, bool *all) {
   size_t tabbed = 0, from, to;
   int first = cmark_node_get_start_line(para), last = cmark_node_get_end_line(para);

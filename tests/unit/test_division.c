@@ -156,6 +156,24 @@ START_TEST(table_form) {
 }
 END_TEST
 
+/* A table pasted from several pages repeats its header where each page
+ * began: no task, and the 序号 typed after it stays. */
+START_TEST(repeated_header_row_skipped) {
+  result r = convert("",
+                     "| 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时间 |\n"
+                     "|---|---|---|---|---|\n"
+                     "| 1 | 推进重点项目建设。 | 团县委 | 县财政局 | 2025年6月底前 |\n"
+                     "| 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时间 |\n"
+                     "| 2 | 开展项目督导检查。 | 团县委 | 县财政局 | 每季度 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_null(first_warning(&r));
+  ck_assert_int_eq(count(r.xml, ">工作任务<"), 1);
+  ck_assert(text_has(r.xml, "|2|开展项目督导检查。|"));
+  done(&r);
+}
+END_TEST
+
 /* A pasted table brings its own column names: with no columns: declared
  * they are the columns (a 序号 column put in front), checked by meaning. */
 START_TEST(table_header_is_the_columns) {
@@ -1674,6 +1692,7 @@ Suite *division_suite(void) {
   tcase_set_timeout(tc, 30);
   tcase_add_test(tc, list_form);
   tcase_add_test(tc, table_form);
+  tcase_add_test(tc, repeated_header_row_skipped);
   tcase_add_test(tc, table_header_is_the_columns);
   tcase_add_test(tc, merge_blanks_only_in_tables);
   tcase_add_test(tc, pasted_table_closing_and_merge_blanks);
