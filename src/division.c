@@ -247,8 +247,31 @@ static const char *written_out(gw_build *b, const char *folded) {
   return NULL;
 }
 
-/* “A”、“B”: up to three known names close to `name`, nearest first. */
-static char *closest_units(gw_build *b, const unit_list *known, const char *name) {
+/* `name` without the place that starts it (县委组织部: 组织部), or NULL
+ * when it starts with none or would be left too short. */
+static const char *without_place(const char *name) {
+  static const char *const places[] = {"县委", "市委", "区委", "省委", "县", "市", "区", "省", NULL};
+  for (int i = 0; places[i]; i++) {
+    size_t n = strlen(places[i]);
+    if (strncmp(name, places[i], n) == 0 && gw_zh_count_chars(name + n, strlen(name + n)) >= 2)
+      return name + n;
+  }
+  return NULL;
+}
+
+/* Is `name` a short form of `listed`: 县发改局 of 县发展改革局, or with
+ * the place left off (组织部 for 县委组织部, 发改局 for 县发展和改革局)? */
+static bool short_form_of_listed(const char *name, const char *listed) {
+  if (gw_zh_abbreviates(name, listed))
+    return true;
+  const char *bare = without_place(listed);
+  return bare && (strcmp(name, bare) == 0 || gw_zh_abbreviates(name, bare));
+}
+
+/* “A”、“B”: up to three known names close to `name`, nearest first;
+ * *short_form tells whether the first is one `name` shortens. */
+static char *closest_units(gw_build *b, const unit_list *known, const char *name,
+                           bool *short_form) {
   const char *folded = fold(b, name);
   /* a slip of a character or so: two of four characters changed is
    * another unit (县民政局 is not 县人社局) */
@@ -264,7 +287,7 @@ static char *closest_units(gw_build *b, const unit_list *known, const char *name
     bool prefix = fl >= 6 && strncmp(known->folded[i], folded, fl) == 0;
     /* either way: 县发改局 written for 县发展改革局, or 区残疾人联合会
      * written where the list has 区残联 */
-    dist[i] = gw_zh_abbreviates(folded, known->folded[i]) ||
+    dist[i] = short_form_of_listed(folded, known->folded[i]) ||
                       gw_zh_abbreviates(known->folded[i], folded)
                   ? 0
               : prefix                                    ? 1
@@ -273,6 +296,7 @@ static char *closest_units(gw_build *b, const unit_list *known, const char *name
       dist[i] = gw_zh_distance(known->folded[i], full);
   }
   gw_buf out = {0};
+  *short_form = false;
   for (int picked = 0; picked < 3; picked++) {
     size_t best = (size_t)-1;
     for (size_t i = 0; i < known->count; i++)
@@ -280,6 +304,11 @@ static char *closest_units(gw_build *b, const unit_list *known, const char *name
         best = i;
     if (best == (size_t)-1)
       break;
+    bool shortens = short_form_of_listed(folded, known->folded[best]);
+    if (!picked) /* not 团县委 for 团序号县委: a slip, not a short form */
+      *short_form = shortens;
+    else if (*short_form && !shortens)
+      break; /* “县民政局”像是“县（民政局”的简称 names no 县财政局 */
     gw_buf_puts(&out, picked ? "、“" : "“");
     gw_buf_puts(&out, known->names[best]);
     gw_buf_puts(&out, "”");
@@ -294,9 +323,17 @@ static void report_unknown_unit(gw_build *b, const unit_list *known, const dv_un
   /* Far past what is printed, the search for close names (every listed
    * name compared) would only slow a flood no one reads. */
   bool read = b->diags->errors < 10 * GW_DIAGS_SHOWN;
-  char *near = read ? closest_units(b, known, u->name) : "";
-  if (*near)
-    gw_error(b->diags, u->pos, "单位“%s”不在 units 列表里：最接近的是%s，请改正或把它加进 units",
+  bool short_form = false;
+  char *near = read ? closest_units(b, known, u->name, &short_form) : "";
+  /* a name a character apart may be a slip or another unit (县民政局,
+   * 县财政局): the drafter decides, told both */
+  if (*near && short_form)
+    gw_error(b->diags, u->pos,
+             "单位“%s”不在 units 列表里：像是%s的简称，请写成列表里的名称，或把它加进 units", u->name,
+             near);
+  else if (*near)
+    gw_error(b->diags, u->pos,
+             "单位“%s”不在 units 列表里：如是笔误，相近的有%s；如是另一个单位，请把它加进 units",
              u->name, near);
   else
     gw_error(b->diags, u->pos, "单位“%s”不在 units 列表里，也没有相近的名称：请改正或把它加进 units",
@@ -490,6 +527,9 @@ static bool same_unit_spelt_apart(const char *a, const char *b) {
   static const char *const places[] = {"县", "市", "区", "省", "镇", "乡", NULL};
   if (short_form_of(a, b) || short_form_of(b, a))
     return true;
+  const char *bare_a = without_place(a), *bare_b = without_place(b);
+  if ((bare_a && strcmp(bare_a, b) == 0) || (bare_b && strcmp(bare_b, a) == 0))
+    return true; /* 组织部 and 县委组织部 */
   for (int i = 0; places[i]; i++) {
     size_t n = strlen(places[i]);
     if ((strncmp(a, places[i], n) == 0 && strcmp(a + n, b) == 0) ||
@@ -713,7 +753,8 @@ static void keep_unit_rows(gw_build *b, dv_plan *p, const unit_list *order) {
   gw_pos cli = {b->src->path, 0, 0};
   const char *group = at < 0 ? collective_named(b, p, folded) : NULL;
   if (at < 0 && !group) {
-    char *near = closest_units(b, order, b->unit);
+    bool short_form;
+    char *near = closest_units(b, order, b->unit, &short_form);
     gw_error(b->diags, cli, "--unit：本文件没有单位“%s”%s%s", b->unit,
              *near ? "；最接近的是" : "", near);
     return;

@@ -418,7 +418,7 @@ else
 fi
 sed 's/县农业农村局 县水利局/县发改局/' "$H/units.md" >"$H/abbr.md"
 "$GWDOC" render "$H/abbr.md" -o "$H/abbr.docx" 2>"$H/abbr.err"
-grep -q '单位“县发改局”不在 units 列表里：最接近的是“县发展改革局”' "$H/abbr.err" \
+grep -q '单位“县发改局”不在 units 列表里：像是“县发展改革局”的简称' "$H/abbr.err" \
   && pass "units: an abbreviation suggests its full name" || fail "units: an abbreviation suggests its full name" "$(cat "$H/abbr.err")"
 
 # A heading on its own line ends without 。 or ：.

@@ -534,6 +534,38 @@ START_TEST(unit_suggestions) {
 }
 END_TEST
 
+/* A name with its place left off is a short form (组织部, 发改局); a
+ * name a character apart may be a slip or another unit, and the message
+ * says both. */
+START_TEST(unit_short_forms_and_slips) {
+  result r = convert("units: [县委组织部, 县财政局, 县发展和改革局]\n",
+                     "1. 甲。\n   - 牵头单位：组织部\n   - 责任单位：县民政局、发改局\n", NULL);
+  ck_assert_int_eq(r.status, GW_ERR_INPUT);
+  int seen = 0;
+  for (const gw_diag *d = r.diags.first; d; d = d->next) {
+    if (strstr(d->message, "“组织部”") && strstr(d->message, "像是“县委组织部”的简称"))
+      seen |= 1;
+    if (strstr(d->message, "“发改局”") && strstr(d->message, "像是“县发展和改革局”的简称"))
+      seen |= 2;
+    if (strstr(d->message, "“县民政局”") && strstr(d->message, "如是笔误，相近的有“县财政局”；如是另一个单位"))
+      seen |= 4;
+  }
+  ck_assert_int_eq(seen, 7);
+  done(&r);
+}
+END_TEST
+
+/* Without units, 组织部 beside 县委组织部 is one unit spelt two ways. */
+START_TEST(unit_spelt_with_and_without_place) {
+  result r = convert("", "1. 甲。（县委组织部牵头）\n\n2. 乙。（组织部牵头）\n", NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  const gw_diag *w = first_warning(&r);
+  ck_assert_ptr_nonnull(w);
+  ck_assert_ptr_nonnull(strstr(w->message, "“组织部”和前面的“县委组织部”像是同一个单位的两种写法"));
+  done(&r);
+}
+END_TEST
+
 START_TEST(unit_fold) {
   /* Width and spacing variants match the listed name, which is used. */
   result r = convert("units: [县委组织部, 团县委]\n",
@@ -1698,6 +1730,8 @@ Suite *division_suite(void) {
   tcase_add_test(tc, pasted_table_closing_and_merge_blanks);
   tcase_add_test(tc, preamble_table_closing_line_and_own_breaks);
   tcase_add_test(tc, unit_suggestions);
+  tcase_add_test(tc, unit_short_forms_and_slips);
+  tcase_add_test(tc, unit_spelt_with_and_without_place);
   tcase_add_test(tc, attachment_label_and_header_synonyms);
   tcase_add_test(tc, tall_row_may_split);
   tcase_add_test(tc, merge_restarts_on_a_new_page);
