@@ -1380,6 +1380,44 @@ static size_t final_paren_start(const char *t, size_t a, size_t z) {
   return z;
 }
 
+/* A name wider than its line (市政务服务管理局, six characters a line)
+ * breaks between its words (市政务服务 / 管理局), where the renderer
+ * broke it where the line ran out (市政务服务管 / 理局); no one character
+ * is left alone on a line (市消防救援 / 支队). A name with a bracket is
+ * left to the renderer. Adds the breaks to at[]; returns the width of
+ * the name's last line. */
+static size_t break_long_name(const char *t, size_t a, size_t z, size_t comma, size_t cap,
+                              size_t *at, size_t *n) {
+  size_t width = gw_zh_display_width(t + a, z - a) + comma;
+  size_t *words = NULL;
+  bool bracket = memmem(t + a, z - a, "（", 3) || memchr(t + a, '(', z - a);
+  /* a 、 past the line hangs in the margin (县交通运输局、) */
+  long nw = bracket || width - comma <= cap ? -1 : gw_zh_word_breaks(t + a, z - a, &words);
+  for (size_t from = a; nw > 0 && width - comma > cap;) {
+    size_t best = 0;
+    for (long k = 0; k < nw; k++) {
+      size_t at_k = a + words[k];
+      if (at_k <= from)
+        continue;
+      size_t head = gw_zh_display_width(t + from, at_k - from);
+      if (head > cap)
+        break;
+      /* the next line starts with a word of two characters or more: not
+       * 市工业和信息 / 化局, nor 市消防救援支 / 队 */
+      size_t next = k + 1 < nw ? a + words[k + 1] : z;
+      if (gw_zh_display_width(t + at_k, next - at_k) >= 4)
+        best = at_k;
+    }
+    if (!best)
+      break;
+    at[(*n)++] = best;
+    from = best;
+    width = gw_zh_display_width(t + from, z - from) + comma;
+  }
+  free(words);
+  return width;
+}
+
 /* A unit cell breaks between names, each name whole with the 、 after
  * it (各县（市、区）政府 is one name: its 、 is no place to break); a
  * name with its role note too long for a line breaks before the note
@@ -1411,6 +1449,8 @@ static void break_unit_cell(gw_build *b, gw_cell *cell, int col_twips) {
     if (line == 0 && w > cap && note < z && head <= cap) {
       at[n++] = note;
       line = w - head;
+    } else if (line == 0 && w > cap && note == z) {
+      line = break_long_name(t, a, z, comma, cap, at, &n);
     } else {
       line += w;
     }

@@ -555,6 +555,31 @@ START_TEST(unit_short_forms_and_slips) {
 }
 END_TEST
 
+/* A unit name wider than its column breaks between its words, the next
+ * line starting with a word of two characters; a name only its 、 makes
+ * too wide is not broken. */
+START_TEST(long_unit_name_breaks_between_words) {
+  result r = convert("",
+                     "1. 深化“高效办成一件事”改革，年内新推出企业信息变更、开办运输企业、水电气网联合报装等10个“一件事”套餐。\n"
+                     "   - 牵头单位：市政务服务管理局\n"
+                     "   - 责任单位：市工业和信息化局、市交通运输局、市公安局\n"
+                     "   - 完成时限：2025年12月底前\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  const char *at = strstr(r.xml, "市政务服务");
+  ck_assert_ptr_nonnull(at);
+  const char *br = strstr(at, "<w:br/>"), *rest = strstr(at, "管理局");
+  ck_assert(br && rest && br < rest);
+  at = strstr(r.xml, "市工业和");
+  br = strstr(at, "<w:br/>");
+  ck_assert(br && br < strstr(at, "信息化局"));
+  at = strstr(r.xml, "市交通");
+  br = strstr(at, "<w:br/>");
+  ck_assert(br && br > strstr(at, "运输局、")); /* whole, the 、 hung */
+  done(&r);
+}
+END_TEST
+
 /* Without units, 组织部 beside 县委组织部 is one unit spelt two ways. */
 START_TEST(unit_spelt_with_and_without_place) {
   result r = convert("", "1. 甲。（县委组织部牵头）\n\n2. 乙。（组织部牵头）\n", NULL);
@@ -1730,6 +1755,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, pasted_table_closing_and_merge_blanks);
   tcase_add_test(tc, preamble_table_closing_line_and_own_breaks);
   tcase_add_test(tc, unit_suggestions);
+  tcase_add_test(tc, long_unit_name_breaks_between_words);
   tcase_add_test(tc, unit_short_forms_and_slips);
   tcase_add_test(tc, unit_spelt_with_and_without_place);
   tcase_add_test(tc, attachment_label_and_header_synonyms);
