@@ -1957,13 +1957,55 @@ static void check_deadline_date(gw_build *b, const dv_plan *p, const dv_row *row
     gw_error(b->diags, pos, "日期不存在：%ld月没有%ld日（“%s”）", m, d, date);
 }
 
+/* The latest year and month a deadline names (2025年6月底前 → 2025, 6;
+ * 2025年底前 → 2025, 12), or false when it names none. A plan's items
+ * are due after it is issued. */
+static bool latest_month(const char *t, int *year, int *month) {
+  bool found = false;
+  for (const char *p = t; (p = strstr(p, "年")); p += strlen("年")) {
+    const char *q = p;
+    while (q > t && q[-1] >= '0' && q[-1] <= '9')
+      q--;
+    if (p - q != 4)
+      continue;
+    int y = atoi(q), m = 12;
+    const char *after = p + strlen("年");
+    if (strncmp(after, "起", strlen("起")) == 0 || strncmp(after, "以来", strlen("以来")) == 0)
+      continue; /* 2021年起长期坚持: a start, not a deadline */
+    if (*after >= '1' && *after <= '9') {
+      char *end;
+      long mm = strtol(after, &end, 10);
+      if (strncmp(end, "月", strlen("月")) == 0 && mm >= 1 && mm <= 12)
+        m = (int)mm;
+    }
+    if (!found || y > *year || (y == *year && m > *month))
+      *year = y, *month = m;
+    found = true;
+  }
+  return found;
+}
+
+/* 2024年12月底前 in a plan issued 2025年3月1日: last year's plan copied,
+ * its deadline left. */
+static void check_deadline_after_issue(gw_build *b, const dv_plan *p, const dv_row *row,
+                                       int issued_y, int issued_m) {
+  const char *t = gw_runs_text(b->arena, &row->cells[p->deadline_col]);
+  int y = 0, m = 0;
+  if (issued_y <= 0 || !latest_month(t, &y, &m) || y > issued_y ||
+      (y == issued_y && m >= issued_m))
+    return;
+  gw_warning(b->diags, pos_in_row(b, row, t),
+             "完成时限“%s”早于本文的日期（%d年%d月）：是否沿用了往年的时限？请核对", t, issued_y,
+             issued_m);
+}
+
 /* An item without a 完成时限 (a list item without the field, a table
  * row whose cell is empty) is warned about when at least half the items
  * of the plan give one: then it is a gap. Items in prose are left alone,
  * and so is a plan whose items mostly give none: published plans often
  * give none in their prose items (samples/yangqu-division.md), and one
  * dated item among six is no rule the others broke. */
-static void check_deadlines(gw_build *b, dv_plan *p) {
+static void check_deadlines(gw_build *b, dv_plan *p, int issued_y, int issued_m) {
   if (p->deadline_col < 0)
     return;
   /* of the items written by columns (list fields, table cells): prose
@@ -1976,6 +2018,7 @@ static void check_deadlines(gw_build *b, dv_plan *p) {
     if (row->cells[p->deadline_col].first) {
       write_out_numeric_deadline(b, p, row);
       check_deadline_date(b, p, row);
+      check_deadline_after_issue(b, p, row, issued_y, issued_m);
       items++, dated++;
     } else if (misplaced_deadline(b, p, row)) {
       items++, dated++; /* said as a row a cell short */
@@ -2177,7 +2220,8 @@ int gw_division_build(gw_build *b, cmark_node *root) {
                "正文里没有找到任务：请用编号列表、表格或“……（某单位牵头）”的段落写出各项任务");
     return -1;
   }
-  check_deadlines(b, &p); /* first: a deadline in a unit column is no unit */
+  check_deadlines(b, &p, issued.ok ? issued.y : 0, issued.m); /* first: a deadline in a unit
+                                                                   column is no unit */
   unit_list order = {0};
   check_units(b, &p, &order); /* before: a unit marked （牵头） is the lead */
   check_items_have_units(b, &p, o.index);

@@ -580,6 +580,29 @@ START_TEST(long_unit_name_breaks_between_words) {
 }
 END_TEST
 
+/* A deadline before the plan's own date (issued 2021-09-10) is last
+ * year's copied: a warning; the same month, a start (2021年起) and a
+ * later year are not. */
+START_TEST(deadline_before_issue_warned) {
+  result r = convert("",
+                     "1. 甲。\n   - 牵头单位：团县委\n   - 完成时限：2020年12月底前\n"
+                     "2. 乙。\n   - 牵头单位：团县委\n   - 完成时限：2021年9月底前\n"
+                     "3. 丙。\n   - 牵头单位：团县委\n   - 完成时限：2021年起长期坚持\n"
+                     "4. 丁。\n   - 牵头单位：团县委\n   - 完成时限：2021年6月底前完成，2022年6月底前见效\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  int warned = 0;
+  for (const gw_diag *d = r.diags.first; d; d = d->next)
+    if (d->severity == GW_WARNING && strstr(d->message, "早于本文的日期（2021年9月）")) {
+      ck_assert_ptr_nonnull(strstr(d->message, "“2020年12月底前”"));
+      ck_assert_uint_eq(d->pos.line, 9); /* the field's line */
+      warned++;
+    }
+  ck_assert_int_eq(warned, 1);
+  done(&r);
+}
+END_TEST
+
 /* Without units, 组织部 beside 县委组织部 is one unit spelt two ways. */
 START_TEST(unit_spelt_with_and_without_place) {
   result r = convert("", "1. 甲。（县委组织部牵头）\n\n2. 乙。（组织部牵头）\n", NULL);
@@ -1755,6 +1778,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, pasted_table_closing_and_merge_blanks);
   tcase_add_test(tc, preamble_table_closing_line_and_own_breaks);
   tcase_add_test(tc, unit_suggestions);
+  tcase_add_test(tc, deadline_before_issue_warned);
   tcase_add_test(tc, long_unit_name_breaks_between_words);
   tcase_add_test(tc, unit_short_forms_and_slips);
   tcase_add_test(tc, unit_spelt_with_and_without_place);
