@@ -1571,15 +1571,20 @@ static gw_table *index_table(gw_build *b, const dv_plan *p, const options *o,
 
 /* ---- The document. ---- */
 
-static const char *document_title(gw_build *b, const dv_plan *p) {
+/* An extract's title names its unit (division.unit_title). */
+static const char *unit_titled(gw_build *b, const char *title) {
+  if (!title || !b->unit)
+    return title;
+  const char *names[] = {"title", "unit", NULL};
+  const char *values[] = {title, b->unit, NULL};
+  return gw_build_format(b, template_text(b, "division.unit_title"), names, values);
+}
+
+/* The title as written (the notice's, when the plan comes with one). */
+static const char *written_title(gw_build *b, const dv_plan *p) {
   const char *title = gw_build_str(b, "title", !p->title_heading);
   if (!title && p->title_heading)
     title = gw_build_plain_text(b, p->title_heading);
-  if (title && b->unit) {
-    const char *names[] = {"title", "unit", NULL};
-    const char *values[] = {title, b->unit, NULL};
-    title = gw_build_format(b, template_text(b, "division.unit_title"), names, values);
-  }
   return title ? title : "";
 }
 
@@ -1591,6 +1596,18 @@ static void add_table_block(gw_build *b, gw_table *t) {
 
 static void add_section_end(gw_build *b, bool landscape) {
   gw_doc_add_section(b->doc, landscape);
+}
+
+/* A portrait section ends after `at` (the notice): the page break `next`
+ * asked for is the section's own. */
+static void end_section_after(gw_build *b, gw_block *at, gw_block *next) {
+  gw_doc *doc = b->doc;
+  gw_block *rest = at->next, *last = doc->last;
+  doc->last = at;
+  gw_block *end = gw_doc_add_section(doc, false);
+  end->next = rest;
+  doc->last = last;
+  next->page_break_before = false;
 }
 
 static void add_blocks(gw_build *b, gw_body_state *st, cmark_node **nodes, size_t n) {
@@ -2097,10 +2114,201 @@ static const char *attachment_label(gw_build *b, cmark_node *para) {
   return gw_arena_strndup(b->arena, text + a, end - a);
 }
 
+/* ---- A notice that issues the plan as its attachment. ---- */
+
+/* The plan's own title in a notice's: 关于印发《X》的通知 → X, or NULL. */
+static const char *issued_title(gw_build *b, const char *notice) {
+  const char *open = strstr(notice, "《"), *close = NULL;
+  for (const char *q = open; q && (q = strstr(q, "》")); q += strlen("》"))
+    close = q;
+  if (!open || !close || close <= open + strlen("《"))
+    return NULL;
+  return gw_arena_strndup(b->arena, open + strlen("《"), (size_t)(close - open) - strlen("《"));
+}
+
+/* How many preamble blocks are the notice the plan is issued with: those
+ * before its 附件 label (附件 / # 方案标题 further down), or before the
+ * plan's `#` title when the front matter titles the notice; 0 when the
+ * source is the plan alone. *label: the notice ends at an 附件 line. */
+static size_t notice_blocks(gw_build *b, const dv_plan *p, const char *title, bool *label,
+                            const char **plan_title) {
+  *label = false;
+  *plan_title = p->title_heading ? gw_build_plain_text(b, p->title_heading) : NULL;
+  bool titled = gw_build_str(b, "title", false) != NULL;
+  for (size_t i = 1; i < p->npreamble; i++)
+    if (attachment_label(b, p->preamble[i])) {
+      if (!*plan_title || (p->title_heading && p->title_at <= i))
+        *plan_title = issued_title(b, title);
+      if (!*plan_title) /* 关于…的通知 without 《》: its title again */
+        *plan_title = title;
+      *label = true;
+      return i;
+    }
+  if (titled && p->title_heading && p->title_at > 0 && strcmp(*plan_title, title) != 0)
+    return p->title_at;
+  return 0;
+}
+
+/* Is `t` (trimmed) a date and nothing else: 2025年3月10日, 二〇二五年三月十日? */
+static bool is_date_line(const char *t) {
+  int y, m, d;
+  return *t && gw_parse_date(t, &y, &m, &d) == 0 && y >= 1900;
+}
+
+/* A 发文机关署名 line: short, no sentence in it (某某县人民政府办公室). */
+static bool is_signature_name(const char *t) {
+  static const char *const marks[] = {"。", "，", "；", "：", "！", "？", ",", ";", ":", NULL};
+  size_t chars = gw_zh_count_chars(t, strlen(t));
+  if (chars < 2 || chars > 30 || is_date_line(t) || strncmp(t, "附件", strlen("附件")) == 0 ||
+      dv_number_prefix(t)) /* 2.各单位联络员名单: the 附件说明's */
+    return false;
+  for (int i = 0; marks[i]; i++)
+    if (strstr(t, marks[i]))
+      return false;
+  return true;
+}
+
+static const char *block_text(gw_build *b, const gw_block *k) {
+  if (k->kind != GW_BLOCK_PARA || k->role != GW_ROLE_BODY)
+    return NULL;
+  const char *t = gw_runs_text(b->arena, &k->runs);
+  size_t a = 0, z = strlen(t);
+  gw_build_trim(t, &a, &z);
+  return gw_arena_strndup(b->arena, t + a, z - a);
+}
+
+/* A blank line after `at`, unless one is there. */
+static void blank_after(gw_build *b, gw_block *at) {
+  if (at->kind == GW_BLOCK_BLANK || (at->next && at->next->kind == GW_BLOCK_BLANK))
+    return;
+  gw_block *blank = gw_arena_alloc(b->arena, sizeof *blank);
+  blank->kind = GW_BLOCK_BLANK;
+  blank->role = GW_ROLE_BODY;
+  blank->next = at->next;
+  at->next = blank;
+  if (b->doc->last == at)
+    b->doc->last = blank;
+}
+
+/* Twips the signature role's text `t` takes. */
+static int signature_width(const gw_layout *L, const char *t) {
+  return (int)(gw_zh_display_width(t, strlen(t)) * (size_t)L->roles[GW_ROLE_SIGNATURE].size_half_pt *
+               5);
+}
+
+/* 发文机关署名 (one line, or one per issuer) over 成文日期 at the end of
+ * the blocks after `from`: set from the right as GB/T 9704 7.3.5 says,
+ * one blank line under the text. */
+static void place_signature(gw_build *b, gw_block *from) {
+  const gw_layout *L = &b->doc->layout;
+  gw_block *names[4], *date = NULL, *before = from;
+  size_t n = 0;
+  for (gw_block *k = from ? from->next : NULL; k; k = k->next) {
+    const char *t = block_text(b, k);
+    if (t && is_date_line(t) && n && !k->next) {
+      date = k;
+      break;
+    }
+    if (t && is_signature_name(t) && n < 4) {
+      if (!n)
+        before = k == from->next ? from : before;
+      names[n++] = k;
+    } else {
+      n = 0;
+      before = k;
+    }
+  }
+  if (!date)
+    return;
+  int wd = signature_width(L, block_text(b, date)), widest = 0;
+  for (size_t i = 0; i < n; i++) {
+    int w = signature_width(L, block_text(b, names[i]));
+    widest = w > widest ? w : widest;
+  }
+  int date_right, name_right; /* name_right: the widest name's */
+  if (L->signature.seal) {   /* 7.3.5.1: the name centred over the date */
+    date_right = L->signature.date_right_twips;
+    name_right = date_right + (wd - widest) / 2;
+  } else { /* 7.3.5.2: the date's first character two right of the name's */
+    name_right = L->signature.name_right_twips;
+    date_right = name_right + widest - L->signature.date_shift_twips - wd;
+    if (date_right < name_right) { /* the date the longer: the name moves left */
+      date_right = name_right;
+      name_right = date_right + wd + L->signature.date_shift_twips - widest;
+    }
+  }
+  for (size_t i = 0; i < n; i++) {
+    int w = signature_width(L, block_text(b, names[i]));
+    int right = L->signature.seal ? date_right + (wd - w) / 2 : name_right + widest - w;
+    names[i]->role = GW_ROLE_SIGNATURE;
+    names[i]->indent_right_twips = right > 0 ? right : 1;
+  }
+  date->role = GW_ROLE_SIGNATURE;
+  date->indent_right_twips = date_right > 0 ? date_right : 1;
+  blank_after(b, before); /* one blank line under the text */
+}
+
+/* 附件说明: 附件：1.甲 / 2.乙, each name's wrapped lines, and the names
+ * below the first, under the first character of the first name (GB/T
+ * 9704 7.3.4). */
+static void align_attachment_note(gw_build *b, gw_block *from) {
+  const gw_layout *L = &b->doc->layout;
+  int em = L->roles[GW_ROLE_BODY].size_half_pt * 10, indent = L->roles[GW_ROLE_BODY].indent_twips;
+  int half = em / 2, label = 0; /* 附件： */
+  for (gw_block *k = from ? from->next : NULL, *prev = from; k; prev = k, k = k->next) {
+    const char *t = block_text(b, k);
+    size_t colon = 0;
+    if (t && strncmp(t, "附件：", strlen("附件：")) == 0)
+      colon = strlen("附件：");
+    else if (t && strncmp(t, "附件:", strlen("附件:")) == 0)
+      colon = strlen("附件:");
+    size_t number = t ? dv_number_prefix(t + colon) : 0;
+    if (colon)
+      label = (int)gw_zh_display_width(t, colon) * half;
+    else if (!label || !number || strncmp(t, "附件", strlen("附件")) == 0) {
+      label = 0; /* the note ended */
+      continue;
+    }
+    if (colon && k != from->next)
+      blank_after(b, prev); /* one blank line under the text */
+    int mark = (int)gw_zh_display_width(t + colon, number) * half;
+    k->indent_left_twips = indent + label + mark;
+    k->hanging_twips = (colon ? label : 0) + mark;
+  }
+}
+
+static void shape_notice_close(gw_build *b, gw_block *from) {
+  align_attachment_note(b, from);
+  place_signature(b, from);
+}
+
 static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *order,
                  const char *title) {
   gw_doc *doc = b->doc;
-  const char *label = p->npreamble ? attachment_label(b, p->preamble[0]) : NULL;
+  bool labelled;
+  const char *plan_title;
+  size_t notice = notice_blocks(b, p, title, &labelled, &plan_title);
+  gw_body_state prose = {0}; /* the preamble's and closing's headings */
+  gw_block *notice_start = NULL, *notice_end = NULL, *attach = NULL;
+  if (notice) { /* the notice, then its attachment from a new page */
+    gw_block *head = gw_doc_add_text(doc, GW_ROLE_TITLE, title);
+    head->keep_next = true;
+    gw_build_balance_lines(b, &head->runs, GW_ROLE_TITLE, doc->layout.text_w);
+    notice_start = gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
+    add_blocks(b, &prose, p->preamble, notice);
+    shape_notice_close(b, notice_start);
+    notice_end = doc->last;
+    const char *label = labelled ? attachment_label(b, p->preamble[notice]) : NULL;
+    p->preamble += notice + labelled;
+    p->npreamble -= notice + labelled;
+    if (label) {
+      attach = gw_doc_add_text(doc, GW_ROLE_MARK, label);
+      gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
+    }
+    title = plan_title;
+  }
+  title = unit_titled(b, title); /* the plan's, not its notice's */
+  const char *label = !notice && p->npreamble ? attachment_label(b, p->preamble[0]) : NULL;
   if (label) { /* 3号黑体 flush left on line 1, the title on line 3 */
     p->preamble++;
     p->npreamble--;
@@ -2109,11 +2317,12 @@ static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *ord
   }
   gw_block *head = gw_doc_add_text(doc, GW_ROLE_TITLE, title);
   head->keep_next = true;
+  if (notice)
+    (attach ? attach : head)->page_break_before = true;
   gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
   gw_block *before = doc->last;
-  gw_body_state prose = {0}; /* the preamble's and closing's headings */
   add_blocks(b, &prose, p->preamble, p->npreamble);
-  address_extract(b, before);
+  address_extract(b, notice ? notice_start : before);
   count_categories(b, p, &prose);
   gw_table *t = main_table(b, p, o);
   bool landscape = lay_out_table(b, p, o, t);
@@ -2142,6 +2351,8 @@ static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *ord
   bool title_portrait = !landscape || (doc->last != before && !short_preamble(o, before));
   if (landscape && title_portrait)
     add_section_end(b, false);
+  else if (landscape && notice) /* the notice stays portrait: its section ends under it */
+    end_section_after(b, notice_end, attach ? attach : head);
   gw_build_balance_lines(b, &head->runs, GW_ROLE_TITLE,
                          title_portrait ? doc->layout.text_w : doc->layout.text_h);
   add_table_block(b, t);
@@ -2236,8 +2447,8 @@ int gw_division_build(gw_build *b, cmark_node *root) {
   if (!issuer && !gw_val_get(b->config, "issuer"))
     gw_warning(b->diags, gw_build_missing_pos(b),
                "没有写 issuer（印发机关）：版记只排印发日期；请在前置元数据里写上“issuer: 某某办公室”");
-  const char *title = document_title(b, &p);
-  b->doc->title = title;
+  const char *title = written_title(b, &p);
+  b->doc->title = unit_titled(b, title);
   b->doc->creator = issuer;
   emit(b, &p, &o, &order, title);
   add_tail(b, issuer, issued);

@@ -57,6 +57,7 @@ typedef struct {
   cmark_node **preamble, **closing; /* body blocks around the table */
   size_t npreamble, nclosing;
   cmark_node *title_heading;        /* a `#` heading, when there is one */
+  size_t title_at;                  /* how many preamble blocks come before it */
   int *tab_map;                     /* the columns of the last tab-separated table */
   size_t tab_nmap;
   dv_unit_list known;               /* units: as declared (read before the body) */

@@ -2193,8 +2193,11 @@ void dv_read_body(gw_build *b, dv_plan *p, cmark_node *root) {
   p->closing = gw_arena_alloc(b->arena, (n + 1) * sizeof *p->closing);
   for (size_t i = 0; i < n; i++) {
     long at = (long)i;
-    if (cls[i] == NODE_TITLE)
+    if (cls[i] == NODE_TITLE) {
+      if (!p->title_heading)
+        p->title_at = p->npreamble;
       take_title(b, p, nodes[i]);
+    }
     else if (first < 0 || at < first)
       p->preamble[p->npreamble++] = nodes[i];
     else if (at > last)

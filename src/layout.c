@@ -11,7 +11,7 @@ const char *const gw_role_names[GW_ROLE_COUNT] = {
     "column",   "contents", "contents_item", "note_label", "note",
     "title",    "subtitle", "heading1", "heading2", "heading3",
     "heading4", "caption",  "tail",     "contact",  "table_header",
-    "table_cell", "addressee"};
+    "table_cell", "addressee", "signature"};
 
 int gw_mm_to_twips(double mm) { return (int)lround(mm * 1440.0 / 25.4); }
 int gw_pt_to_twips(double pt) { return (int)lround(pt * 20.0); }
@@ -196,6 +196,18 @@ static void warn_unknown_roles(reader *r, const gw_val *roles) {
   }
 }
 
+/* 发文机关署名 and 成文日期 (GB/T 9704 7.3.5), in body characters; a
+ * template older than the key: sealed, the date four characters in. */
+static void read_signature(reader *r, const gw_val *sig, gw_layout *L) {
+  int em = L->roles[GW_ROLE_SIGNATURE].size_half_pt * 10;
+  const gw_val *seal = sig ? gw_val_get(sig, "seal") : NULL;
+  L->signature.seal = !seal || seal->kind != GW_VAL_STR ||
+                      (strcmp(seal->str, "false") != 0 && strcmp(seal->str, "no") != 0);
+  L->signature.date_right_twips = (int)lround(number_or(r, sig, "date_right_chars", 0, 20, 4) * em);
+  L->signature.name_right_twips = (int)lround(number_or(r, sig, "name_right_chars", 0, 20, 2) * em);
+  L->signature.date_shift_twips = (int)lround(number_or(r, sig, "date_shift_chars", 0, 20, 2) * em);
+}
+
 int gw_layout_read(gw_diags *diags, const gw_val *config, gw_layout *L) {
   reader r = {diags, config, config->pos, 0};
   memset(L, 0, sizeof *L);
@@ -227,6 +239,13 @@ int gw_layout_read(gw_diags *diags, const gw_val *config, gw_layout *L) {
     if (i == GW_ROLE_ADDRESSEE && !gw_val_get(roles, gw_role_names[i])) {
       L->roles[i] = L->roles[GW_ROLE_BODY];
       L->roles[i].indent_twips = 0;
+      continue;
+    }
+    /* older than the signature role: the body's, set from the right */
+    if (i == GW_ROLE_SIGNATURE && !gw_val_get(roles, gw_role_names[i])) {
+      L->roles[i] = L->roles[GW_ROLE_BODY];
+      L->roles[i].indent_twips = 0;
+      L->roles[i].align = GW_ALIGN_RIGHT;
       continue;
     }
     const gw_val *spec = need(&r, roles, gw_role_names[i]);
@@ -277,5 +296,6 @@ int gw_layout_read(gw_diags *diags, const gw_val *config, gw_layout *L) {
   if (picture)
     L->picture_min_lines = (int)lround(number_or(&r, picture, "min_lines", 1, L->picture_max_lines,
                                                  L->picture_min_lines));
+  read_signature(&r, gw_val_get(layout, "signature"), L);
   return r.failed ? -1 : 0;
 }

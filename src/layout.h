@@ -31,6 +31,7 @@ typedef enum {
   GW_ROLE_TABLE_HEADER,
   GW_ROLE_TABLE_CELL,
   GW_ROLE_ADDRESSEE, /* 主送机关 or a speech's 同志们：, flush left */
+  GW_ROLE_SIGNATURE, /* 发文机关署名 and 成文日期 under a notice, set from the right */
   GW_ROLE_COUNT
 } gw_role;
 
@@ -86,6 +87,12 @@ typedef struct {
   } table;
   int picture_max_lines; /* a picture's greatest height, in body lines */
   int picture_min_lines; /* smallest a picture is made to fit a page's foot */
+  struct {
+    bool seal;            /* 7.3.5.1: the date set in, the name centred over it */
+    int date_right_twips; /* sealed: the date's room at the right */
+    int name_right_twips; /* unsealed: the name's room at the right */
+    int date_shift_twips; /* unsealed: the date's first character right of the name's */
+  } signature;
 } gw_layout;
 
 /* Read config.layout into `out`. Reports missing or bad values at their

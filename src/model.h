@@ -105,6 +105,8 @@ typedef struct gw_block {
   int tab_right_twips;  /* a right tab stop (issuer left, date right) */
   int indent_left_twips; /* every line indented so (the issuer on two lines), not
                             just the first; 0: the style's */
+  int indent_right_twips; /* room at the right (a signature, 成文日期) */
+  int hanging_twips;      /* the first line this much left of the others (附件说明) */
   bool landscape;       /* GW_BLOCK_SECTION: the section that ends here */
   gw_table *table;
   gw_tail *tail;

@@ -46,10 +46,15 @@ static void write_p_pr(gw_xml *x, const gw_doc *doc, const gw_block *b) {
     write_p_bdr(x, doc);
   if (b->tab_right_twips)
     write_tabs(x, b->tab_right_twips);
-  if (b->indent_left_twips) {
+  if (b->indent_left_twips || b->indent_right_twips) {
     gw_xml_start(x, "w:ind");
     gw_xml_attr_int(x, "w:left", b->indent_left_twips);
-    gw_xml_attr_int(x, "w:firstLine", 0);
+    if (b->indent_right_twips)
+      gw_xml_attr_int(x, "w:right", b->indent_right_twips);
+    if (b->hanging_twips)
+      gw_xml_attr_int(x, "w:hanging", b->hanging_twips);
+    else
+      gw_xml_attr_int(x, "w:firstLine", 0);
     gw_xml_end(x);
   }
   gw_xml_end(x);
@@ -91,7 +96,8 @@ static void write_p(gw_xml *x, const gw_doc *doc, const gw_block *b) {
   const char *open = NULL;
   bool role_indent = b->indent_left_twips &&
                      b->indent_left_twips == role_style(doc, b->role)->indent_twips;
-  if (!b->rule_below && !b->tab_right_twips && (!b->indent_left_twips || role_indent))
+  if (!b->rule_below && !b->tab_right_twips && !b->indent_right_twips && !b->hanging_twips &&
+      (!b->indent_left_twips || role_indent))
     open = gw_xml_fragment(x, gw_style_id(b->role),
                            (unsigned)b->keep_next | (unsigned)b->page_break_before << 1 |
                                (unsigned)role_indent << 2,

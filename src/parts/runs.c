@@ -11,7 +11,7 @@ const char *gw_style_id(gw_role role) {
       "gwNoteLabel",   "gwNote",      "gwTitle",      "gwSubtitle",
       "gwHeading1",    "gwHeading2",  "gwHeading3",   "gwHeading4",
       "gwCaption",     "gwTail",      "gwContact",    "gwTableHeader",
-      "gwTableCell",   "gwAddressee"};
+      "gwTableCell",   "gwAddressee", "gwSignature"};
   return ids[role];
 }
 

@@ -603,6 +603,54 @@ START_TEST(deadline_before_issue_warned) {
 }
 END_TEST
 
+/* A notice that issues the plan: its 附件说明 hangs under the first
+ * name, its signature and date are set from the right (sealed: the date
+ * four characters in, the name centred over it), and the plan starts a
+ * new page under its 附件 label with its own title. */
+static const char *const NOTICE =
+    "各乡镇人民政府，县直各单位：\n\n"
+    "现将《甲方案》印发给你们，请认真抓好落实。\n\n"
+    "附件：1.甲方案\n"
+    "2.联络员名单\n\n"
+    "共青团阳曲县委员会办公室\n\n"
+    "2021年9月10日\n\n";
+
+START_TEST(notice_issues_the_plan) {
+  char body[1024];
+  snprintf(body, sizeof body, "%s附件1\n\n# 甲方案\n\n为了……，制定本方案。\n\n%s", NOTICE,
+           "1. 甲。\n   - 牵头单位：团县委\n");
+  result r = convert("", body, NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "责任分工测试"));
+  /* 附件：1. hangs 附件：1. (3 + 1 characters of 320) under 2 in */
+  ck_assert_ptr_nonnull(strstr(r.xml, "<w:ind w:left=\"1920\" w:hanging=\"1280\"/>"));
+  ck_assert_ptr_nonnull(strstr(r.xml, "<w:ind w:left=\"1920\" w:hanging=\"320\"/>"));
+  /* 12 characters of name over 6.5 of date: (6.5 - 12) / 2 + 4 = 1.25 */
+  const char *sig = strstr(r.xml, "gwSignature");
+  ck_assert_ptr_nonnull(sig);
+  ck_assert_ptr_nonnull(strstr(sig, "w:right=\"400\""));
+  ck_assert_ptr_nonnull(strstr(sig, "w:right=\"1280\""));
+  const char *label = strstr(r.xml, ">附件</w:t>");
+  ck_assert_ptr_nonnull(label);
+  ck_assert_ptr_nonnull(strstr(r.xml, "<w:pStyle w:val=\"gwMark\"/><w:pageBreakBefore/>"));
+  ck_assert_ptr_nonnull(strstr(label, ">甲方案<"));
+  done(&r);
+}
+END_TEST
+
+/* With no `#` title the plan's is the one the notice names in 《》, or
+ * the notice's own. */
+START_TEST(notice_names_the_plan_title) {
+  char body[1024];
+  snprintf(body, sizeof body, "%s附件1\n\n%s", NOTICE, "1. 甲。\n   - 牵头单位：团县委\n");
+  result r = convert("", body, NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_int_eq(count(r.xml, "<w:pStyle w:val=\"gwTitle\"/>"), 2);
+  ck_assert_ptr_nonnull(strstr(r.xml, "<w:pStyle w:val=\"gwMark\"/><w:pageBreakBefore/>"));
+  done(&r);
+}
+END_TEST
+
 /* Without units, 组织部 beside 县委组织部 is one unit spelt two ways. */
 START_TEST(unit_spelt_with_and_without_place) {
   result r = convert("", "1. 甲。（县委组织部牵头）\n\n2. 乙。（组织部牵头）\n", NULL);
@@ -1778,6 +1826,8 @@ Suite *division_suite(void) {
   tcase_add_test(tc, pasted_table_closing_and_merge_blanks);
   tcase_add_test(tc, preamble_table_closing_line_and_own_breaks);
   tcase_add_test(tc, unit_suggestions);
+  tcase_add_test(tc, notice_issues_the_plan);
+  tcase_add_test(tc, notice_names_the_plan_title);
   tcase_add_test(tc, deadline_before_issue_warned);
   tcase_add_test(tc, long_unit_name_breaks_between_words);
   tcase_add_test(tc, unit_short_forms_and_slips);
