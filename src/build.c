@@ -497,7 +497,11 @@ static void split_literal_stars(gw_build *b, inline_state *st, gw_runs *runs,
  * printed, and 一、 behind one is no heading. The literal itself when it
  * holds none. */
 static const char *visible_text(gw_build *b, const char *lit) {
-  size_t len, i;
+  size_t len, i, tab = gw_zh_stray_tab(lit, strlen(lit));
+  if (tab != (size_t)-1) { /* 推进⇥家校共育: a tab Word left, no column */
+    char *joined = gw_arena_printf(b->arena, "%.*s%s", (int)tab, lit, lit + tab + 1);
+    lit = joined;
+  }
   /* every one of them starts C2, E2 or EF: strcspn skips the rest fast */
   for (i = strcspn(lit, "\xC2\xE2\xEF"); lit[i]; i += 1 + strcspn(lit + i + 1, "\xC2\xE2\xEF"))
     if (gw_odd_space_len(lit + i, NULL))

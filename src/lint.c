@@ -1732,10 +1732,6 @@ static size_t tab_lines(const prose *pr, size_t *first) {
   return count;
 }
 
-/* [tab-columns] Rows pasted from a spreadsheet keep its tabs between
- * the cells: Markdown reads them as a paragraph, not a table. Two such
- * lines in a row (in one paragraph, or in the lines split off it) are
- * reported once, at the first. */
 /* Is the line of `pr` at `at` a plan's header line, as render reads a
  * paste by (dv_tab_header_line)? */
 static bool names_plan_columns(linter *l, const prose *pr, size_t at) {
@@ -1744,6 +1740,23 @@ static bool names_plan_columns(linter *l, const prose *pr, size_t at) {
   return dv_tab_header_line(l->arena, t, nl ? (size_t)(nl - t) : pr->text.len - at);
 }
 
+/* [cjk-space] One tab between two Chinese characters inside a sentence
+ * (学校还积极推进⇥家校共育): left by Word, printed as a wide gap; render
+ * drops it (gw_zh_stray_tab). */
+static void stray_tab_rule(linter *l, const prose *pr) {
+  const char *s = pr->text.data;
+  size_t at = gw_zh_stray_tab(s, pr->text.len);
+  if (at == (size_t)-1)
+    return;
+  finding *f = report(l, pr, at, GW_WARNING, "cjk-space",
+                      "汉字之间有一个制表符（多半是从 Word 粘贴带来的），排出来是一段空白：删去它");
+  add_edit(pr, f, at, 1, "", 0);
+}
+
+/* [tab-columns] Rows pasted from a spreadsheet keep its tabs between
+ * the cells: Markdown reads them as a paragraph, not a table. Two such
+ * lines in a row (in one paragraph, or in the lines split off it) are
+ * reported once, at the first. */
 static void tab_rows_rule(linter *l, cmark_node *node, const prose *pr) {
   size_t first = 0, rows = tab_lines(pr, &first);
   bool next_to = l->tab_para && cmark_node_previous(node) == l->tab_para;
@@ -1845,6 +1858,7 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
     sequence_rule(l, &pr, &m);
   if (type == CMARK_NODE_PARAGRAPH) {
     tab_rows_rule(l, node, &pr);
+    stray_tab_rule(l, &pr);
     unpaired_bold_rule(l, &pr);
   }
   if (type == CMARK_NODE_PARAGRAPH) {

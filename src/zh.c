@@ -1663,6 +1663,37 @@ long gw_zh_word_breaks(const char *text, size_t len, size_t **out)
   return n;
 }
 
+static bool contains(const char *s, size_t len, const char *needle)
+{
+  size_t n = strlen(needle);
+  for (const char *p = s; (p = memchr(p, needle[0], len - (size_t)(p - s)));p++)
+    if ((size_t)(s + len - p) >= n && memcmp(p, needle, n) == 0)
+      return true;
+  return false;
+}
+
+size_t gw_zh_stray_tab(const char *text, size_t len)
+{
+  const char *tab = memchr(text, '\t', len);
+  if (!tab || memchr(tab + 1, '\t', len - (size_t)(tab - text) - 1) || tab == text)
+    return (size_t)-1;
+  int32_t before = (int32_t)(tab - text), after = before + 1, n = (int32_t)len;
+  UChar32 prev, next = -1;
+  U8_PREV(text, 0, before, prev);
+  if (after < n)
+    U8_NEXT(text, after, n, next);
+  /* 说明⇥见附件1: a short label before it is a column; 学校还积极推进⇥
+   * 家校共育 is a sentence cut */
+  const char *line = tab;
+  while (line > text && line[-1] != '\n')
+    line--;
+  bool sentence = (contains(text, len, "，") || contains(text, len, "。")) &&
+                  gw_zh_count_chars(line, (size_t)(tab - line)) > 4;
+  return sentence && gw_zh_is_han(prev) && next >= 0 && gw_zh_is_han(next)
+             ? (size_t)(tab - text)
+             : (size_t)-1;
+}
+
 bool gw_zh_find_emoji(const char *text, size_t len, size_t *at, size_t *n)
 {
   /* emoji shown as pictures lie past U+1F000 (four bytes, lead F0) or

@@ -344,6 +344,9 @@ static const lint_case lint_cases[] = {
      FM "正文。\n\n（1）\t开展排查\t县水利局\n（2）\t修订预案\t县应急管理局\n",
      "6:1 warning tab-columns"},
     {"one line with a tab", FM "说明\t见附件1。\n", ""},
+    /* one tab Word left inside a sentence, between two Han: a gap */
+    {"a stray tab in a sentence", FM "学校还积极推进\t家校共育，成效明显。\n", "4:8 warning cjk-space"},
+    {"a tab between Han with no sentence", FM "姓名\t职务\n", ""},
     /* positions in every kind of block */
     {"list item", FM "- 列表项 1 个\n", "4:6 warning cjk-space; 4:8 warning cjk-space"},
     {"ordered item", FM "1. 第一,第二\n", "4:6 warning punct-width"},
