@@ -1045,6 +1045,25 @@ static bool figure_date_at(const char *s, size_t len, size_t i, int *y, int *m, 
  * Only a date that exists, with a four-digit year of this era and
  * nothing glued on either side: version numbers (3.5.1), phone numbers
  * (0351-4184708), paths and URLs are no dates. The fix writes it so. */
+/* 2024.11.25-2024.11.29 (or ~): the second date of a range in figures
+ * right after the first's end; its values and end, and *want the range
+ * as GB/T 9704 writes it, its second date cut to what differs
+ * (2024年11月25日—29日). */
+static bool figure_range_at(const char *s, size_t len, size_t end, int y, int m, int d,
+                            size_t *end2, char *want, size_t cap) {
+  int y2, m2, d2;
+  if (end + 1 >= len || (s[end] != '-' && s[end] != '~') ||
+      !figure_date_at(s, len, end + 1, &y2, &m2, &d2, end2) || glued_after(s, len, *end2))
+    return false;
+  if (y2 != y)
+    snprintf(want, cap, "%d年%d月%d日—%d年%d月%d日", y, m, d, y2, m2, d2);
+  else if (m2 != m)
+    snprintf(want, cap, "%d年%d月%d日—%d月%d日", y, m, d, m2, d2);
+  else
+    snprintf(want, cap, "%d年%d月%d日—%d日", y, m, d, d2);
+  return true;
+}
+
 static void rule_figure_date(linter *l, prose *pr) {
   const char *s = pr->text.data;
   size_t len = pr->text.len;
@@ -1052,10 +1071,16 @@ static void rule_figure_date(linter *l, prose *pr) {
     int y, m, d;
     size_t end;
     if (s[i] < '0' || s[i] > '9' || glued_before(s, i) ||
-        !figure_date_at(s, len, i, &y, &m, &d, &end) || glued_after(s, len, end))
+        !figure_date_at(s, len, i, &y, &m, &d, &end))
       continue;
-    char want[48];
-    snprintf(want, sizeof want, "%d年%d月%d日", y, m, d);
+    char want[96];
+    size_t range_end;
+    if (figure_range_at(s, len, end, y, m, d, &range_end, want, sizeof want))
+      end = range_end;
+    else if (glued_after(s, len, end))
+      continue;
+    else
+      snprintf(want, sizeof want, "%d年%d月%d日", y, m, d);
     finding *f = report(l, pr, i, GW_WARNING, "date-format",
                         "日期应写作“%s”（GB/T 9704 7.3.5），而不是“%.*s”", want,
                         (int)(end - i), s + i);

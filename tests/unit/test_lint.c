@@ -284,6 +284,8 @@ static const lint_case lint_cases[] = {
     /* GB/T 9704 7.3.5: 2024年3月5日, not 2024.3.5 */
     {"date-format", FM "会议于2024.3.5召开，2024/3/5通报，2024-03-05总结。\n",
      "4:4 warning date-format; 4:15 warning date-format; 4:26 warning date-format"},
+    {"date-format: a range in figures is one finding", FM "检查时间：2024.11.25-2024.11.29。\n",
+     "4:6 warning date-format"},
     {"date-format: versions, phones, URLs and impossible dates are no dates",
      FM "版本3.5.1，电话0351-4184708，见https://a.cn/2024/3/5/x.html，v2024.3.5，"
         "2024.3.5.1，2024.2.30，2024.13.1。\n",
