@@ -233,9 +233,17 @@ static bool is_shared_punct(UChar32 c)
   case 0x00B7: /* · */
   case 0xFF1A: /* ： (full width already; listed as shared by the spec,
                   the hint is harmless) */
+  case 0x2103: /* ℃ */
+  case 0x203B: /* ※ */
+  case 0x2605: /* ★, a bullet typed by hand */
+  case 0x2606: /* ☆ */
     return true;
   default:
-    return false;
+    /* of ambiguous width, set in the Chinese face in Chinese text (the
+     * Latin one has none of them): ①–⑳ ⑴ ⒈ (footnote and item marks),
+     * Ⅰ–Ⅻ, and ●○■□▲△◆◇ bullets */
+    return (c >= 0x2460 && c <= 0x24FF) || (c >= 0x2160 && c <= 0x217F) ||
+           (c >= 0x25A0 && c <= 0x25FF);
   }
 }
 
