@@ -1476,23 +1476,50 @@ static bool starts_closing_mark(const char *t) {
   return false;
 }
 
+/* 2025年 / 底前 and 2025年 / 内 cut a word: a break there only when
+ * there is no other. */
+static bool cuts_year_word(const char *t, size_t at) {
+  return at >= strlen("年") && strncmp(t + at - strlen("年"), "年", strlen("年")) == 0 &&
+         (strncmp(t + at, "底", strlen("底")) == 0 || strncmp(t + at, "内", strlen("内")) == 0);
+}
+
 static size_t deadline_break(const char *t, size_t len, size_t from, size_t cap) {
-  static const char *const after[] = {"年", "月", "日", "，", "；", "、", NULL};
+  /* after 前 and 并: 12月底前 / 完成并 / 长期坚持 */
+  static const char *const after[] = {"年", "月", "日", "，", "；", "、", "前", "并", NULL};
   size_t best = 0, before_best = 0;
-  for (size_t i = from; i < len; i++)
-    for (int k = 0; after[k] && (unsigned char)t[i] >= 0xE0; k++) { /* all start E3-EF */
-      size_t n = strlen(after[k]);
-      if (strncmp(t + i, after[k], n) == 0 && i + n < len && !opens_range(t + i + n) &&
-          !starts_closing_mark(t + i + n) && gw_zh_display_width(t + from, i + n - from) <= cap) {
-        before_best = best;
-        best = i + n;
+  for (int strict = 1; strict >= 0 && !best; strict--)
+    for (size_t i = from; i < len; i++)
+      for (int k = 0; after[k] && (unsigned char)t[i] >= 0xE0; k++) { /* all start E3-EF */
+        size_t n = strlen(after[k]);
+        if (strncmp(t + i, after[k], n) == 0 && i + n < len && !opens_range(t + i + n) &&
+            !starts_closing_mark(t + i + n) && !(strict && cuts_year_word(t, i + n)) &&
+            gw_zh_display_width(t + from, i + n - from) <= cap) {
+          before_best = best;
+          best = i + n;
+        }
       }
-    }
   /* not 2024年4月 / 底前 when 2024年 / 4月底前 fits: a word or two left
    * alone on the last line reads as cut off */
   if (before_best && gw_zh_display_width(t + best, len - best) <= 4 &&
       gw_zh_display_width(t + before_best, len - before_best) <= cap)
     return before_best;
+  /* 完成主体工程，…, past the whole line (not its column to spare):
+   * between words, not inside one (主体工 / 程), nor between a number and
+   * its 年 */
+  if (!best && gw_zh_display_width(t + from, len - from) > cap + 1) {
+    size_t *words = NULL;
+    long nw = gw_zh_word_breaks(t, len, &words);
+    for (long k = 0; k < nw; k++) {
+      size_t next = k + 1 < nw ? words[k + 1] : len; /* the word the line starts with */
+      if (words[k] > from && words[k] < len && !starts_closing_mark(t + words[k]) &&
+          !(t[words[k] - 1] >= '0' && t[words[k] - 1] <= '9') &&
+          gw_zh_display_width(t + words[k], next - words[k]) >= 4 &&
+          gw_zh_display_width(t + from, words[k] - from) >= 4 && /* not 每 / 季度末 */
+          gw_zh_display_width(t + from, words[k] - from) <= cap)
+        best = words[k];
+    }
+    free(words);
+  }
   return best;
 }
 

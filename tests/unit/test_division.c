@@ -651,6 +651,31 @@ START_TEST(notice_names_the_plan_title) {
 }
 END_TEST
 
+/* A deadline of clauses breaks after 前 and 并 too, and a clause too
+ * long for a line between its words, not where the line runs out. */
+START_TEST(deadline_clauses_break_between_words) {
+  result r = convert("units: [县水利局, 县农业农村局, 县发展改革局]\n",
+                     "| 序号 | 改革举措 | 牵头单位 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+                     "| 1 | 深化农业水价综合改革，完善节水激励机制，推进农业用水精细化管理。 | 县水利局 "
+                     "| 县农业农村局、县发展改革局 | 2024年12月底前完成并长期坚持 |\n",
+                     NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  char *text = malloc(strlen(r.xml) + 1), *o = text;
+  for (const char *p = r.xml; *p;) { /* the cell's text, a / for each break */
+    if (strncmp(p, "<w:br/>", 7) == 0)
+      *o++ = '/';
+    if (*p == '<')
+      p = strchr(p, '>') + 1;
+    else
+      *o++ = *p++;
+  }
+  *o = '\0';
+  ck_assert_ptr_nonnull(strstr(text, "2024年/12月底前/完成并/长期坚持"));
+  free(text);
+  done(&r);
+}
+END_TEST
+
 /* Without units, 组织部 beside 县委组织部 is one unit spelt two ways. */
 START_TEST(unit_spelt_with_and_without_place) {
   result r = convert("", "1. 甲。（县委组织部牵头）\n\n2. 乙。（组织部牵头）\n", NULL);
@@ -1837,6 +1862,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, merge_restarts_on_a_new_page);
   tcase_add_test(tc, prose_deadlines_and_unread_brackets);
   tcase_add_test(tc, deadline_breaks_after_year_or_month);
+  tcase_add_test(tc, deadline_clauses_break_between_words);
   tcase_add_test(tc, prose_form);
   tcase_add_test(tc, prose_parse);
   tcase_add_test(tc, unit_names_split_and_measured);
