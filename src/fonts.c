@@ -11,11 +11,12 @@
 #include <unistd.h>
 
 /* Role names for people. */
-static const char *const role_labels[GW_ROLE_COUNT] = {
+static const char *const role_labels[] = {
     "正文", "左上角标注", "报名（报头）", "期号", "编印单位和日期", "专刊栏目行", "本期目录标题",
     "本期目录条目", "编者按标签", "编者按正文", "文章标题", "副标题", "一级标题 一、",
     "二级标题 （一）", "三级标题 1.", "四级标题 （1）", "图片说明", "报尾", "联系方式",
-    "表头", "表格", "主送机关、称谓"};
+    "表头", "表格", "主送机关、称谓", "发文机关署名、成文日期"};
+_Static_assert(sizeof role_labels / sizeof *role_labels == GW_ROLE_COUNT, "a label per role");
 
 /* fc-match's family for `name`, with FONTCONFIG_FILE=conf (or the system
  * configuration). Returns a malloc'ed string or NULL. */
@@ -105,6 +106,9 @@ int gw_fonts_main(int argc, char **argv) {
     report(role_labels[i], L.roles[i].font, conf);
   report("页码", L.page_number.font, conf);
   report("数字和西文", L.latin_font, conf);
+  if (!conf) /* a binary run where it was built, or copied alone */
+    printf("注：没有找到预览用的字体映射（模板目录旁的 fonts/65-gbt9704-cjk-aliases.conf，"
+           "make install 会装好）：预览用本机的默认字体，与印出来的不同\n");
   if (conf) {
     unlink(conf);
     free(conf);

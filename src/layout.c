@@ -6,12 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const gw_role_names[GW_ROLE_COUNT] = {
+const char *const gw_role_names[] = {
     "body",     "mark",     "masthead", "issue_number", "issuer_line",
     "column",   "contents", "contents_item", "note_label", "note",
     "title",    "subtitle", "heading1", "heading2", "heading3",
     "heading4", "caption",  "tail",     "contact",  "table_header",
     "table_cell", "addressee", "signature"};
+_Static_assert(sizeof gw_role_names / sizeof *gw_role_names == GW_ROLE_COUNT, "a name per role");
 
 int gw_mm_to_twips(double mm) { return (int)lround(mm * 1440.0 / 25.4); }
 int gw_pt_to_twips(double pt) { return (int)lround(pt * 20.0); }

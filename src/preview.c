@@ -125,6 +125,10 @@ int gw_preview_pdf(const char *docx_path, const char *pdf_path) {
   }
   char conf[4200], profile[4200], docx_copy[4200], produced[4200], home[4200];
   char *aliases = gw_preview_aliases();
+  if (!aliases)
+    fprintf(stderr, "%s: warning: 没有找到预览用的字体映射（模板目录旁的 fonts/65-gbt9704-cjk-aliases.conf，"
+                    "make install 会装好）：预览用本机的默认字体，与印出来的不同\n",
+            pdf_path);
   snprintf(conf, sizeof conf, "%s/fonts.conf", dir);
   FILE *f = fopen(conf, "w");
   if (f) {

@@ -5,13 +5,14 @@
 #include <stdio.h>
 
 const char *gw_style_id(gw_role role) {
-  static const char *const ids[GW_ROLE_COUNT] = {
+  static const char *const ids[] = {
       "gwBody",        "gwMark",      "gwMasthead",   "gwIssueNumber",
       "gwIssuerLine",  "gwColumn",    "gwContents",   "gwContentsItem",
       "gwNoteLabel",   "gwNote",      "gwTitle",      "gwSubtitle",
       "gwHeading1",    "gwHeading2",  "gwHeading3",   "gwHeading4",
       "gwCaption",     "gwTail",      "gwContact",    "gwTableHeader",
       "gwTableCell",   "gwAddressee", "gwSignature"};
+  _Static_assert(sizeof ids / sizeof *ids == GW_ROLE_COUNT, "a style per role");
   return ids[role];
 }
 

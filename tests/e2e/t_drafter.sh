@@ -79,6 +79,14 @@ printf -- '---\nkind: bulletin\nnumber: [\n---\n' >"$D/b2.md"
 "$GWDOC" fonts samples/jintuan-yaoxun-2021-14.md >"$D/fonts.out"
 grep -q "^正文	仿宋_GB2312	" "$D/fonts.out" && grep -q "^页码	宋体	" "$D/fonts.out" && grep -q "^文章标题	方正小标宋简体	" "$D/fonts.out" \
   && pass "fonts: role, name, installed, substitute" || fail "fonts: role, name, installed, substitute" "$(head -3 "$D/fonts.out")"
+grep -q "^发文机关署名、成文日期	仿宋_GB2312	" "$D/fonts.out" && ! grep -q "(null)" "$D/fonts.out" \
+  && pass "fonts: every role named" || fail "fonts: every role named" "$(tail -4 "$D/fonts.out")"
+# A binary whose templates have no fonts/ beside them says the preview
+# cannot look like print.
+mkdir -p "$D/lone" && cp "$GWDOC" "$D/lone/gwdoc" && cp -r templates "$D/lone/templates"
+GWDOC_TEMPLATES="$D/lone/templates" "$D/lone/gwdoc" fonts >"$D/lone.out" 2>&1
+grep -q "没有找到预览用的字体映射" "$D/lone.out" \
+  && pass "fonts: no alias file is said" || fail "fonts: no alias file is said" "$(tail -2 "$D/lone.out")"
 
 # PDF and page images through LibreOffice.
 if [ -z "${QUICK:-}" ]; then
