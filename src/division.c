@@ -678,6 +678,7 @@ static void check_repeated_rows(gw_build *b, const dv_plan *p) {
  * (numbered per category by hand): no slip. */
 static void check_typed_numbers(gw_build *b, const dv_plan *p) {
   int prev = 0;
+  bool seen = false;
   const dv_row *prev_row = NULL;
   gw_buf key = {0};
   for (const dv_row *row = p->rows; row; prev_row = row, row = row->next) {
@@ -689,9 +690,15 @@ static void check_typed_numbers(gw_build *b, const dv_plan *p) {
     /* a row pasted twice, number and all: check_repeated_rows says so */
     bool pasted_twice = typed == prev && prev_row && !prev_row->category &&
                         strcmp(row_key(b, p, row, &key), row_key(b, p, prev_row, &key)) == 0;
-    if (prev && typed != prev + 1 && typed != 1 && typed != row->number && !pasted_twice) {
-      const char *what = typed == prev ? gw_arena_printf(b->arena, "序号 %d 与上一项重复", typed)
-                                       : gw_arena_printf(b->arena, "序号从 %d 跳到 %d", prev, typed);
+    /* the first typed number of the plan not its first: 序号：5 over the
+     * only item, or a table carried on from another file */
+    bool first_off = !seen && typed != row->number && typed != 1;
+    seen = true;
+    if (first_off || (prev && typed != prev + 1 && typed != 1 && typed != row->number &&
+                      !pasted_twice)) {
+      const char *what = first_off        ? gw_arena_printf(b->arena, "序号写的是 %d", typed)
+                         : typed == prev ? gw_arena_printf(b->arena, "序号 %d 与上一项重复", typed)
+                                         : gw_arena_printf(b->arena, "序号从 %d 跳到 %d", prev, typed);
       gw_warning(b->diags, row->pos,
                  "%s：这一项按顺序排为第 %d 项；正文里如有按原序号提到的项（“第%d项”），请核对", what,
                  row->number, typed);

@@ -1189,6 +1189,8 @@ static const char *unit_field_value(gw_build *b, cmark_node *para) {
 /* One "列名：值" field of the item in `row`; `text_pending`: the item has
  * text of its own not yet in its cells (a list item's paragraph, placed
  * after its fields). */
+static int typed_number(const char *text);
+
 static bool read_field(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para,
                        bool text_pending) {
   gw_runs runs = {0};
@@ -1211,10 +1213,12 @@ static bool read_field(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para,
              name, did_you_mean(b, p, name), column_list(b, p));
     return false;
   }
-  if (col == p->seq_col)
-    return true; /* 序号 is counted, not copied */
   size_t va = (size_t)(colon - text) + clen, vz = strlen(text);
   gw_build_trim(text, &va, &vz);
+  if (col == p->seq_col) { /* 序号 is counted, not copied: a slip is said */
+    row->typed_number = typed_number(gw_arena_strndup(b->arena, text + va, vz - va));
+    return true;
+  }
   if (p->unit_col[col]) {
     /* - 责任单位：县妇联牵头，各乡镇配合, read as in a cell */
     const char *value = unit_field_value(b, para);

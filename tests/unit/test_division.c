@@ -676,6 +676,21 @@ START_TEST(deadline_clauses_break_between_words) {
 }
 END_TEST
 
+/* A 序号 field in a list is counted like a table's typed number: one
+ * that is not the item's place is said, not dropped in silence. */
+START_TEST(list_number_field_checked) {
+  result r = convert("", "1. 甲。\n   - 序号：5\n   - 牵头单位：团县委\n", NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  const gw_diag *w = first_warning(&r);
+  ck_assert_ptr_nonnull(w);
+  ck_assert_ptr_nonnull(strstr(w->message, "序号写的是 5：这一项按顺序排为第 1 项"));
+  done(&r);
+  r = convert("", "1. 甲。\n   - 序号：1\n   - 牵头单位：团县委\n", NULL);
+  ck_assert_ptr_null(first_warning(&r));
+  done(&r);
+}
+END_TEST
+
 /* Without units, 组织部 beside 县委组织部 is one unit spelt two ways. */
 START_TEST(unit_spelt_with_and_without_place) {
   result r = convert("", "1. 甲。（县委组织部牵头）\n\n2. 乙。（组织部牵头）\n", NULL);
@@ -1851,6 +1866,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, pasted_table_closing_and_merge_blanks);
   tcase_add_test(tc, preamble_table_closing_line_and_own_breaks);
   tcase_add_test(tc, unit_suggestions);
+  tcase_add_test(tc, list_number_field_checked);
   tcase_add_test(tc, notice_issues_the_plan);
   tcase_add_test(tc, notice_names_the_plan_title);
   tcase_add_test(tc, deadline_before_issue_warned);
