@@ -1609,8 +1609,20 @@ static gw_table *index_table(gw_build *b, const dv_plan *p, const options *o,
 static const char *unit_titled(gw_build *b, const char *title) {
   if (!title || !b->unit)
     return title;
+  /* （各乡镇〔街道〕）: brackets inside brackets take another form (GB/T
+   * 15834 4.9) */
+  gw_buf unit = {0};
+  for (const char *u = b->unit; *u;) {
+    const char *swap = strncmp(u, "（", 3) == 0 ? "〔" : strncmp(u, "）", 3) == 0 ? "〕" : NULL;
+    if (swap)
+      gw_buf_puts(&unit, swap);
+    else
+      gw_buf_append(&unit, u, 1);
+    u += swap ? 3 : 1;
+  }
   const char *names[] = {"title", "unit", NULL};
-  const char *values[] = {title, b->unit, NULL};
+  const char *values[] = {title, gw_arena_strndup(b->arena, unit.data, unit.len), NULL};
+  gw_buf_free(&unit);
   return gw_build_format(b, template_text(b, "division.unit_title"), names, values);
 }
 

@@ -691,6 +691,16 @@ START_TEST(list_number_field_checked) {
 }
 END_TEST
 
+/* An extract for a group with brackets in its name: the title's
+ * brackets around it, its own turned to 〔〕. */
+START_TEST(extract_title_brackets_nest) {
+  result r = convert("", "1. 甲。（各乡镇（街道）负责）\n", "各乡镇（街道）");
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert(text_has(r.xml, "责任分工测试（各乡镇〔街道〕）"));
+  done(&r);
+}
+END_TEST
+
 /* Without units, 组织部 beside 县委组织部 is one unit spelt two ways. */
 START_TEST(unit_spelt_with_and_without_place) {
   result r = convert("", "1. 甲。（县委组织部牵头）\n\n2. 乙。（组织部牵头）\n", NULL);
@@ -1866,6 +1876,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, pasted_table_closing_and_merge_blanks);
   tcase_add_test(tc, preamble_table_closing_line_and_own_breaks);
   tcase_add_test(tc, unit_suggestions);
+  tcase_add_test(tc, extract_title_brackets_nest);
   tcase_add_test(tc, list_number_field_checked);
   tcase_add_test(tc, notice_issues_the_plan);
   tcase_add_test(tc, notice_names_the_plan_title);
