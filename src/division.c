@@ -1398,9 +1398,10 @@ static size_t break_long_name(const char *t, size_t a, size_t z, size_t comma, s
   size_t width = gw_zh_display_width(t + a, z - a) + comma;
   size_t *words = NULL;
   bool bracket = memmem(t + a, z - a, "（", 3) || memchr(t + a, '(', z - a);
-  /* a 、 past the line hangs in the margin (县交通运输局、) */
-  long nw = bracket || width - comma <= cap ? -1 : gw_zh_word_breaks(t + a, z - a, &words);
-  for (size_t from = a; nw > 0 && width - comma > cap;) {
+  /* the 、 needs its room: Word hangs it past the line, LibreOffice
+   * breaks before the name's last character (县委组织 / 部、) */
+  long nw = bracket || width <= cap ? -1 : gw_zh_word_breaks(t + a, z - a, &words);
+  for (size_t from = a; nw > 0 && width > cap;) {
     size_t best = 0;
     for (long k = 0; k < nw; k++) {
       size_t at_k = a + words[k];
