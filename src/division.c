@@ -2034,14 +2034,17 @@ static bool latest_month(const char *t, int *year, int *month) {
       continue;
     int y = atoi(q), m = 12;
     const char *after = p + strlen("年");
-    if (strncmp(after, "起", strlen("起")) == 0 || strncmp(after, "以来", strlen("以来")) == 0)
-      continue; /* 2021年起长期坚持: a start, not a deadline */
     if (*after >= '1' && *after <= '9') {
       char *end;
       long mm = strtol(after, &end, 10);
-      if (strncmp(end, "月", strlen("月")) == 0 && mm >= 1 && mm <= 12)
+      if (strncmp(end, "月", strlen("月")) == 0 && mm >= 1 && mm <= 12) {
         m = (int)mm;
+        after = end + strlen("月");
+      }
     }
+    if (strncmp(after, "起", strlen("起")) == 0 || strncmp(after, "开始", strlen("开始")) == 0 ||
+        strncmp(after, "以来", strlen("以来")) == 0)
+      continue; /* 2021年起长期坚持, 2024年3月开始: a start, not a deadline */
     if (!found || y > *year || (y == *year && m > *month))
       *year = y, *month = m;
     found = true;
@@ -2135,32 +2138,6 @@ static bool short_closing(gw_build *b, const options *o, const dv_plan *p) {
   return chars <= (size_t)o->landscape_text_chars;
 }
 
-/* "附件", "附件1", "附件 2：" alone as the first line: a plan issued as the
- * attachment of a notice. Its label, or NULL. */
-static const char *attachment_label(gw_build *b, cmark_node *para) {
-  if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
-    return NULL;
-  const char *text = gw_build_plain_text(b, para);
-  size_t a = 0, z = strlen(text);
-  gw_build_trim(text, &a, &z);
-  if (z - a < strlen("附件") || strncmp(text + a, "附件", strlen("附件")) != 0)
-    return NULL;
-  size_t end = z;
-  if (end - a >= strlen("：") && strncmp(text + end - strlen("："), "：", strlen("：")) == 0)
-    end -= strlen("：");
-  else if (end > a && text[end - 1] == ':')
-    end--;
-  size_t number = a + strlen("附件");
-  while (number < end && (text[number] == ' ' || strncmp(text + number, "\u3000", 3) == 0))
-    number += text[number] == ' ' ? 1 : 3;
-  bool digits = true;
-  for (size_t i = number; i < end; i++)
-    digits = digits && text[i] >= '0' && text[i] <= '9';
-  if (number < end && !digits && gw_zh_numeral_value(text + number, end - number) <= 0)
-    return NULL; /* 附件说明…: text */
-  return gw_arena_strndup(b->arena, text + a, end - a);
-}
-
 /* ---- A notice that issues the plan as its attachment. ---- */
 
 /* The plan's own title in a notice's: 关于印发《X》的通知 → X, or NULL. */
@@ -2173,6 +2150,26 @@ static const char *issued_title(gw_build *b, const char *notice) {
   return gw_arena_strndup(b->arena, open + strlen("《"), (size_t)(close - open) - strlen("《"));
 }
 
+/* The name of the first attachment in the notice's 附件说明 (附件：1.甲
+ * or 附件：甲), or NULL. */
+static const char *first_attachment_name(gw_build *b, cmark_node **nodes, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    if (cmark_node_get_type(nodes[i]) != CMARK_NODE_PARAGRAPH)
+      continue;
+    const char *t = gw_build_plain_text(b, nodes[i]);
+    size_t colon = strncmp(t, "附件：", strlen("附件：")) == 0 ? strlen("附件：")
+                   : strncmp(t, "附件:", strlen("附件:")) == 0 ? strlen("附件:") : 0;
+    if (!colon)
+      continue;
+    t += colon;
+    t += dv_number_prefix(t);
+    size_t a = 0, z = strlen(t);
+    gw_build_trim(t, &a, &z);
+    return z > a ? gw_arena_strndup(b->arena, t + a, z - a) : NULL;
+  }
+  return NULL;
+}
+
 /* How many preamble blocks are the notice the plan is issued with: those
  * before its 附件 label (附件 / # 方案标题 further down), or before the
  * plan's `#` title when the front matter titles the notice; 0 when the
@@ -2183,36 +2180,30 @@ static size_t notice_blocks(gw_build *b, const dv_plan *p, const char *title, bo
   *plan_title = p->title_heading ? gw_build_plain_text(b, p->title_heading) : NULL;
   bool titled = gw_build_str(b, "title", false) != NULL;
   for (size_t i = 1; i < p->npreamble; i++)
-    if (attachment_label(b, p->preamble[i])) {
+    if (dv_is_attachment_label(b, p->preamble[i])) {
       if (!*plan_title || (p->title_heading && p->title_at <= i))
         *plan_title = issued_title(b, title);
-      if (!*plan_title) /* 关于…的通知 without 《》: its title again */
+      if (!*plan_title)
+        *plan_title = first_attachment_name(b, p->preamble, i);
+      if (!*plan_title) /* its title again */
         *plan_title = title;
+      if (!titled)
+        gw_warning(b->diags, gw_build_front_pos(b),
+                   "这份分工方案随通知印发：通知的标题请写在前置元数据的 title 里，"
+                   "如“title: 关于印发《……》的通知”");
       *label = true;
       return i;
     }
-  if (titled && p->title_heading && p->title_at > 0 && strcmp(*plan_title, title) != 0)
+  /* a # title inside the preamble, under a notice that ends with its date
+   * (not # 有关要求 in the closing, nor # 一、总体要求) */
+  bool dated = false;
+  for (size_t i = 0; p->title_heading && i < p->title_at && i < p->npreamble; i++)
+    dated = dated || (cmark_node_get_type(p->preamble[i]) == CMARK_NODE_PARAGRAPH &&
+                      dv_is_date_line(gw_build_plain_text(b, p->preamble[i])));
+  if (titled && dated && p->title_in_preamble && !gw_has_section_number(*plan_title) &&
+      strcmp(*plan_title, title) != 0)
     return p->title_at;
   return 0;
-}
-
-/* Is `t` (trimmed) a date and nothing else: 2025年3月10日, 二〇二五年三月十日? */
-static bool is_date_line(const char *t) {
-  int y, m, d;
-  return *t && gw_parse_date(t, &y, &m, &d) == 0 && y >= 1900;
-}
-
-/* A 发文机关署名 line: short, no sentence in it (某某县人民政府办公室). */
-static bool is_signature_name(const char *t) {
-  static const char *const marks[] = {"。", "，", "；", "：", "！", "？", ",", ";", ":", NULL};
-  size_t chars = gw_zh_count_chars(t, strlen(t));
-  if (chars < 2 || chars > 30 || is_date_line(t) || strncmp(t, "附件", strlen("附件")) == 0 ||
-      dv_number_prefix(t)) /* 2.各单位联络员名单: the 附件说明's */
-    return false;
-  for (int i = 0; marks[i]; i++)
-    if (strstr(t, marks[i]))
-      return false;
-  return true;
 }
 
 static const char *block_text(gw_build *b, const gw_block *k) {
@@ -2237,6 +2228,29 @@ static void blank_after(gw_build *b, gw_block *at) {
     b->doc->last = blank;
 }
 
+/* （此件公开发布）: a 附注 under the date (GB/T 9704 7.3.6). */
+static bool is_note(gw_build *b, const gw_block *k) {
+  const char *t = block_text(b, k);
+  size_t n = t ? strlen(t) : 0;
+  return n > 6 && strncmp(t, "（", 3) == 0 && strcmp(t + n - 3, "）") == 0;
+}
+
+/* 成文日期 in Arabic figures, 年 月 日 in full and no zero added (GB/T
+ * 9704 7.3.5.4): 2025.3.10, 2025年03月10日 and 二〇二五年三月十日 are set
+ * 2025年3月10日. */
+static void write_date_out(gw_build *b, gw_block *date) {
+  int y, m, d;
+  if (gw_parse_date(block_text(b, date), &y, &m, &d) != 0)
+    return;
+  char *s = gw_zh_date(y, m, d);
+  if (!s)
+    return;
+  const char *text = gw_arena_strdup(b->arena, s);
+  free(s);
+  date->runs = (gw_runs){0};
+  gw_runs_append(b->arena, &date->runs, GW_RUN_TEXT, text, strlen(text));
+}
+
 /* Twips the signature role's text `t` takes. */
 static int signature_width(const gw_layout *L, const char *t) {
   return (int)(gw_zh_display_width(t, strlen(t)) * (size_t)L->roles[GW_ROLE_SIGNATURE].size_half_pt *
@@ -2252,11 +2266,12 @@ static void place_signature(gw_build *b, gw_block *from) {
   size_t n = 0;
   for (gw_block *k = from ? from->next : NULL; k; k = k->next) {
     const char *t = block_text(b, k);
-    if (t && is_date_line(t) && n && !k->next) {
+    /* the last block, or followed by a 附注 alone (（此件公开发布）) */
+    if (t && dv_is_date_line(t) && n && (!k->next || (is_note(b, k->next) && !k->next->next))) {
       date = k;
       break;
     }
-    if (t && is_signature_name(t) && n < 4) {
+    if (t && dv_is_signature_name(t) && n < 4) {
       if (!n)
         before = k == from->next ? from : before;
       names[n++] = k;
@@ -2267,6 +2282,7 @@ static void place_signature(gw_build *b, gw_block *from) {
   }
   if (!date)
     return;
+  write_date_out(b, date);
   int wd = signature_width(L, block_text(b, date)), widest = 0;
   for (size_t i = 0; i < n; i++) {
     int w = signature_width(L, block_text(b, names[i]));
@@ -2293,6 +2309,9 @@ static void place_signature(gw_build *b, gw_block *from) {
   date->role = GW_ROLE_SIGNATURE;
   date->indent_right_twips = date_right > 0 ? date_right : 1;
   blank_after(b, before); /* one blank line under the text */
+  /* the page with the signature carries text too (GB/T 9704 7.3.5) */
+  for (gw_block *k = before; k && k != date; k = k->next)
+    k->keep_next = true;
 }
 
 /* 附件说明: 附件：1.甲 / 2.乙, each name's wrapped lines, and the names
@@ -2329,12 +2348,25 @@ static void shape_notice_close(gw_build *b, gw_block *from) {
   place_signature(b, from);
 }
 
+/* The text after the table; a plan that ends with its issuer and date
+ * (no notice over it) has them set as a signature too. */
+static void add_closing(gw_build *b, gw_body_state *prose, dv_plan *p) {
+  gw_block *before = b->doc->last;
+  add_blocks(b, prose, p->closing, p->nclosing);
+  if (before)
+    shape_notice_close(b, before);
+}
+
 static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *order,
                  const char *title) {
   gw_doc *doc = b->doc;
   bool labelled;
   const char *plan_title;
   size_t notice = notice_blocks(b, p, title, &labelled, &plan_title);
+  const char *heading = p->title_heading ? gw_build_plain_text(b, p->title_heading) : NULL;
+  if (heading && gw_build_str(b, "title", false) && !(notice && plan_title && strcmp(plan_title, heading) == 0))
+    gw_warning(b->diags, gw_build_node_pos(b, p->title_heading),
+               "前置元数据里已有 title，这个 # 标题没有排出：标题请只写一处；如是小标题，请用 ## 或写成“一、…”");
   gw_body_state prose = {0}; /* the preamble's and closing's headings */
   gw_block *notice_start = NULL, *notice_end = NULL, *attach = NULL;
   if (notice) { /* the notice, then its attachment from a new page */
@@ -2345,7 +2377,8 @@ static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *ord
     add_blocks(b, &prose, p->preamble, notice);
     shape_notice_close(b, notice_start);
     notice_end = doc->last;
-    const char *label = labelled ? attachment_label(b, p->preamble[notice]) : NULL;
+    /* no 附件 line: the attachment takes its label all the same (7.3.7) */
+    const char *label = labelled ? dv_attachment_label(b, p->preamble[notice]) : "附件";
     p->preamble += notice + labelled;
     p->npreamble -= notice + labelled;
     if (label) {
@@ -2355,7 +2388,7 @@ static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *ord
     title = plan_title;
   }
   title = unit_titled(b, title); /* the plan's, not its notice's */
-  const char *label = !notice && p->npreamble ? attachment_label(b, p->preamble[0]) : NULL;
+  const char *label = !notice && p->npreamble ? dv_attachment_label(b, p->preamble[0]) : NULL;
   if (label) { /* 3号黑体 flush left on line 1, the title on line 3 */
     p->preamble++;
     p->npreamble--;
@@ -2411,13 +2444,13 @@ static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *ord
   if (p->nclosing && (!landscape || short_close))
     gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
   if (short_close)
-    add_blocks(b, &prose, p->closing, p->nclosing);
+    add_closing(b, &prose, p);
   bool more = (p->nclosing && !short_close) || index;
   if (landscape && more)
     add_section_end(b, true);
   doc->last_landscape = landscape && !more;
   if (!short_close)
-    add_blocks(b, &prose, p->closing, p->nclosing);
+    add_closing(b, &prose, p);
   if (index) {
     gw_table *it = index_table(b, p, o, order);
     gw_block *head = gw_doc_add_text(doc, GW_ROLE_TITLE, template_text(b, "division.index_title"));

@@ -58,6 +58,7 @@ typedef struct {
   size_t npreamble, nclosing;
   cmark_node *title_heading;        /* a `#` heading, when there is one */
   size_t title_at;                  /* how many preamble blocks come before it */
+  bool title_in_preamble;           /* it comes before the plan's first row */
   int *tab_map;                     /* the columns of the last tab-separated table */
   size_t tab_nmap;
   dv_unit_list known;               /* units: as declared (read before the body) */
@@ -84,6 +85,18 @@ typedef struct {
 /* Is line[0..len), tab-separated, a plan's header line that render reads
  * a pasted table by (序号 工作任务 牵头单位 …; not a row of tasks)? */
 bool dv_tab_header_line(gw_arena *arena, const char *line, size_t len);
+
+/* "附件", "附件1", "附件 2：", "附　件" alone on a line: the label of the
+ * attachment a plan is (附件 / # 方案标题); the label as set, or NULL. */
+const char *dv_attachment_label(gw_build *b, cmark_node *para);
+/* Is `t` (trimmed) a date and nothing else: 2025年3月10日, 二〇二五年三月十日? */
+bool dv_is_date_line(const char *t);
+/* A 发文机关署名 line: short, no sentence in it (某某县人民政府办公室). */
+bool dv_is_signature_name(const char *t);
+
+/* Is `node` such a label mid-body, where a notice ends (not 附件： over
+ * the list of the attachments' names)? */
+bool dv_is_attachment_label(gw_build *b, cmark_node *node);
 
 /* Is `name` one of the plan's declared units (compared folded)? */
 bool dv_unit_listed(gw_build *b, const dv_plan *p, const char *name);

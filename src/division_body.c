@@ -2130,6 +2130,101 @@ static int category_level(gw_build *b, cmark_node *n) {
   return gw_typed_heading_level(gw_build_plain_text(b, n));
 }
 
+/* "附件", "附件1", "附件 2：" alone as the first line: a plan issued as the
+ * attachment of a notice. Its label, or NULL. */
+const char *dv_attachment_label(gw_build *b, cmark_node *para) {
+  if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
+    return NULL;
+  const char *text = gw_build_plain_text(b, para);
+  size_t a = 0, z = strlen(text);
+  gw_build_trim(text, &a, &z);
+  bool spaced = strncmp(text + a, "附\u3000件", strlen("附\u3000件")) == 0 ||
+                strncmp(text + a, "附 件", strlen("附 件")) == 0;
+  if (z - a < strlen("附件") || (strncmp(text + a, "附件", strlen("附件")) != 0 && !spaced))
+    return NULL;
+  size_t end = z;
+  if (end - a >= strlen("：") && strncmp(text + end - strlen("："), "：", strlen("：")) == 0)
+    end -= strlen("：");
+  else if (end > a && text[end - 1] == ':')
+    end--;
+  size_t number = a + strlen("附件");
+  if (strncmp(text + a + strlen("附"), "\u3000件", strlen("\u3000件")) == 0 ||
+      strncmp(text + a + strlen("附"), " 件", strlen(" 件")) == 0) /* 附　件 */
+    number = a + strlen("附") + (text[a + strlen("附")] == ' ' ? 1 : 3) + strlen("件");
+  while (number < end && (text[number] == ' ' || strncmp(text + number, "\u3000", 3) == 0))
+    number += text[number] == ' ' ? 1 : 3;
+  bool digits = true;
+  for (size_t i = number; i < end; i++)
+    digits = digits && text[i] >= '0' && text[i] <= '9';
+  if (number < end && !digits && gw_zh_numeral_value(text + number, end - number) <= 0)
+    return NULL; /* 附件说明…: text */
+  if (spaced) /* 附　件 typed to spread it: set as 附件 */
+    return gw_arena_printf(b->arena, "附件%.*s", (int)(end - number), text + number);
+  return gw_arena_strndup(b->arena, text + a, end - a);
+}
+
+/* Is `t` (trimmed) a date and nothing else: 2025年3月10日, 二〇二五年三月十日? */
+bool dv_is_date_line(const char *t) {
+  int y, m, d;
+  return *t && gw_parse_date(t, &y, &m, &d) == 0 && y >= 1900;
+}
+
+/* A 发文机关署名 line: short, no sentence in it (某某县人民政府办公室). */
+bool dv_is_signature_name(const char *t) {
+  static const char *const marks[] = {"。", "，", "；", "：", "！", "？", ",", ";", ":", NULL};
+  size_t chars = gw_zh_count_chars(t, strlen(t));
+  if (chars < 2 || chars > 30 || dv_is_date_line(t) || strncmp(t, "附件", strlen("附件")) == 0 ||
+      dv_number_prefix(t)) /* 2.各单位联络员名单: the 附件说明's */
+    return false;
+  for (int i = 0; marks[i]; i++)
+    if (strstr(t, marks[i]))
+      return false;
+  return true;
+}
+
+/* 中共某某县委办公室 / 某某县人民政府办公室 / 2025年3月10日 typed on lines
+ * of one paragraph: each issuer of a joint notice, and the date, a
+ * paragraph of its own (Markdown joins the lines into one name). */
+static void split_signature_lines(gw_build *b, cmark_node *para) {
+  cmark_node *breaks[8];
+  size_t nb = 0;
+  bool ok = true;
+  gw_buf line = {0};
+  for (cmark_node *c = cmark_node_first_child(para); c && ok; c = cmark_node_next(c)) {
+    cmark_node_type type = cmark_node_get_type(c);
+    if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
+      ok = nb < 8 && dv_is_signature_name(gw_arena_strndup(b->arena, line.data ? line.data : "", line.len));
+      if (ok)
+        breaks[nb++] = c;
+      line.len = 0;
+    } else if (type == CMARK_NODE_TEXT) {
+      gw_buf_puts(&line, cmark_node_get_literal(c));
+    } else {
+      ok = false;
+    }
+  }
+  const char *last = gw_arena_strndup(b->arena, line.data ? line.data : "", line.len);
+  gw_buf_free(&line);
+  cmark_node *next = cmark_node_next(para);
+  const char *after = next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH
+                          ? gw_build_plain_text(b, next) : "";
+  if (!ok || !nb || !(dv_is_date_line(last) || (dv_is_signature_name(last) && dv_is_date_line(after))))
+    return;
+  while (nb)
+    gw_markdown_split_at(breaks[--nb]);
+}
+
+bool dv_is_attachment_label(gw_build *b, cmark_node *node) {
+  if (cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH || !dv_attachment_label(b, node))
+    return false;
+  /* 附件： over 1.… / 2.…: the 附件说明 (附件1 over a list of tasks is a label) */
+  cmark_node *next = cmark_node_next(node);
+  const char *t = gw_build_plain_text(b, node);
+  size_t n = strlen(t);
+  bool colon = (n >= 3 && strcmp(t + n - 3, "：") == 0) || (n && t[n - 1] == ':');
+  return !(colon && next && cmark_node_get_type(next) == CMARK_NODE_LIST);
+}
+
 /* 一、总体要求 … 二、重点任务 … 三、保障措施: a 方案's numbered sections
  * with no task in them (down to the next section of their level or
  * higher), before the first that has one or after the last task, are
@@ -2166,8 +2261,10 @@ static void keep_prose_sections(gw_build *b, cmark_node **nodes, node_class *cls
 void dv_read_body(gw_build *b, dv_plan *p, cmark_node *root) {
   size_t n = 0;
   for (cmark_node *c = cmark_node_first_child(root); c; c = cmark_node_next(c), n++)
-    if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH)
+    if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH) {
       split_field_lines(b, p, c); /* the paragraphs it adds are walked next */
+      split_signature_lines(b, c);
+    }
   cmark_node **nodes = gw_arena_alloc(b->arena, (n + 1) * sizeof *nodes);
   node_class *cls = gw_arena_alloc(b->arena, (n + 1) * sizeof *cls);
   long first_category = -1, first_items = -1, first_table = -1, last = -1;
@@ -2177,6 +2274,18 @@ void dv_read_body(gw_build *b, dv_plan *p, cmark_node *root) {
     cls[n] = classify(b, p, c);
   }
   keep_prose_sections(b, nodes, cls, n);
+  /* a notice issuing the plan ends at its 附件 line: a list there
+   * (附件： / 1.… / 2.…) names the attachments, no tasks */
+  for (size_t i = 1; i < n; i++)
+    if (dv_is_attachment_label(b, nodes[i])) {
+      bool later = false;
+      for (size_t k = i + 1; k < n && !later; k++)
+        later = cls[k] == NODE_CATEGORY || cls[k] == NODE_ITEMS;
+      for (size_t k = 0; k < i && later; k++)
+        if (cls[k] == NODE_CATEGORY || cls[k] == NODE_ITEMS)
+          cls[k] = NODE_OTHER;
+      break;
+    }
   for (size_t i = 0; i < n; i++) {
     if (cls[i] == NODE_CATEGORY && first_category < 0)
       first_category = (long)i;
@@ -2198,11 +2307,12 @@ void dv_read_body(gw_build *b, dv_plan *p, cmark_node *root) {
   for (size_t i = 0; i < n; i++) {
     long at = (long)i;
     if (cls[i] == NODE_TITLE) {
-      if (!p->title_heading)
+      if (!p->title_heading) {
         p->title_at = p->npreamble;
+        p->title_in_preamble = first < 0 || at < first;
+      }
       take_title(b, p, nodes[i]);
-    }
-    else if (first < 0 || at < first)
+    } else if (first < 0 || at < first)
       p->preamble[p->npreamble++] = nodes[i];
     else if (at > last)
       p->closing[p->nclosing++] = nodes[i];

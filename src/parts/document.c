@@ -119,6 +119,8 @@ static void write_blank(gw_xml *x, const gw_doc *doc, const gw_block *b) {
   gw_xml_start(x, "w:p");
   gw_xml_start(x, "w:pPr");
   gw_xml_val(x, "w:pStyle", gw_style_id(GW_ROLE_BODY));
+  if (b->keep_next)
+    gw_xml_empty(x, "w:keepNext", NULL);
   if (b->page_break_before)
     gw_xml_empty(x, "w:pageBreakBefore", NULL);
   gw_xml_start(x, "w:rPr");
