@@ -202,8 +202,7 @@ static void warn_unknown_roles(reader *r, const gw_val *roles) {
 static void read_signature(reader *r, const gw_val *sig, gw_layout *L) {
   int em = L->roles[GW_ROLE_SIGNATURE].size_half_pt * 10;
   const gw_val *seal = sig ? gw_val_get(sig, "seal") : NULL;
-  L->signature.seal = !seal || seal->kind != GW_VAL_STR ||
-                      (strcmp(seal->str, "false") != 0 && strcmp(seal->str, "no") != 0);
+  L->signature.seal = !seal || boolean(r, seal);
   L->signature.date_right_twips = (int)lround(number_or(r, sig, "date_right_chars", 0, 20, 4) * em);
   L->signature.name_right_twips = (int)lround(number_or(r, sig, "name_right_chars", 0, 20, 2) * em);
   L->signature.date_shift_twips = (int)lround(number_or(r, sig, "date_shift_chars", 0, 20, 2) * em);

@@ -1750,7 +1750,8 @@ static size_t tab_lines(const prose *pr, size_t *first) {
     gw_section_number sn;
     bool numbered = tab && !memchr(tab + 1, '\t', (size_t)(s + end - tab - 1)) &&
                     gw_section_number_read(s + k, &sn) && s + k + sn.mark_end == tab;
-    if (tab && tab + 1 < s + end && !numbered && !count++)
+    bool stray = tab && gw_zh_stray_tab(s + at, end - at) != (size_t)-1; /* stray_tab_rule's */
+    if (tab && tab + 1 < s + end && !numbered && !stray && !count++)
       *first = at;
     at = end + 1;
   }
@@ -1770,12 +1771,17 @@ static bool names_plan_columns(linter *l, const prose *pr, size_t at) {
  * drops it (gw_zh_stray_tab). */
 static void stray_tab_rule(linter *l, const prose *pr) {
   const char *s = pr->text.data;
-  size_t at = gw_zh_stray_tab(s, pr->text.len);
-  if (at == (size_t)-1)
-    return;
-  finding *f = report(l, pr, at, GW_WARNING, "cjk-space",
-                      "汉字之间有一个制表符（多半是从 Word 粘贴带来的），排出来是一段空白：删去它");
-  add_edit(pr, f, at, 1, "", 0);
+  for (size_t from = 0; s && from < pr->text.len;) { /* line by line, as render reads it */
+    const char *nl = memchr(s + from, '\n', pr->text.len - from);
+    size_t end = nl ? (size_t)(nl - s) : pr->text.len;
+    size_t at = gw_zh_stray_tab(s + from, end - from);
+    if (at != (size_t)-1) {
+      finding *f = report(l, pr, from + at, GW_WARNING, "cjk-space",
+                          "汉字之间有一个制表符（多半是从 Word 粘贴带来的），排出来是一段空白：删去它");
+      add_edit(pr, f, from + at, 1, "", 0);
+    }
+    from = end + 1;
+  }
 }
 
 /* [tab-columns] Rows pasted from a spreadsheet keep its tabs between

@@ -40,13 +40,25 @@ static unsigned forbidden_char(const char *p, size_t len) {
   return c < 0 ? 0xFFFD : (unsigned)c;
 }
 
+/* Does the line holding text[at] start a pipe-table row? */
+static bool in_table_row(const char *text, size_t at) {
+  size_t start = at;
+  while (start > 0 && text[start - 1] != '\n')
+    start--;
+  while (start < at && (text[start] == ' ' || text[start] == '\t'))
+    start++;
+  return text[start] == '|';
+}
+
 /* Word's manual line break (Shift+Enter) and page break paste as U+000B
- * and U+000C, which XML forbids: each ends its line, as it did in Word. */
+ * and U+000C, which XML forbids: each ends its line, as it did in Word;
+ * inside a table row, where a line end would cut the row, it is a space.
+ * (Later lines are then one further on than an editor counts them.) */
 static void word_breaks_to_line_ends(char *text, size_t len) {
   static const char breaks[] = {'\v', '\f'};
   for (size_t k = 0; k < sizeof breaks; k++)
     for (char *p = memchr(text, breaks[k], len); p; p = memchr(p, breaks[k], len - (size_t)(p - text)))
-      *p = '\n';
+      *p = in_table_row(text, (size_t)(p - text)) ? ' ' : '\n';
 }
 
 /* CR LF and lone CR turned into LF, in place (the text only shrinks). */

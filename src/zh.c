@@ -1690,13 +1690,12 @@ size_t gw_zh_stray_tab(const char *text, size_t len)
   U8_PREV(text, 0, before, prev);
   if (after < n)
     U8_NEXT(text, after, n, next);
-  /* 说明⇥见附件1: a short label before it is a column; 学校还积极推进⇥
-   * 家校共育 is a sentence cut */
-  const char *line = tab;
-  while (line > text && line[-1] != '\n')
-    line--;
-  bool sentence = (contains(text, len, "，") || contains(text, len, "。")) &&
-                  gw_zh_count_chars(line, (size_t)(tab - line)) > 4;
+  /* 说明⇥见附件1 and 联系人：王小明⇥电话：… are columns; 学校还积极推
+   * 进⇥家校共育，… is a sentence cut: the sentence goes on after it */
+  size_t after_len = len - (size_t)(tab - text) - 1;
+  bool sentence = (contains(tab + 1, after_len, "，") || contains(tab + 1, after_len, "。")) &&
+                  gw_zh_count_chars(text, (size_t)(tab - text)) >= 3 &&
+                  !contains(text, (size_t)(tab - text), "：") && !memchr(text, ':', (size_t)(tab - text));
   return sentence && gw_zh_is_han(prev) && next >= 0 && gw_zh_is_han(next)
              ? (size_t)(tab - text)
              : (size_t)-1;

@@ -96,10 +96,11 @@ char *gw_zh_fold(const char *text, size_t len);
  * dictionary for Chinese): byte offsets, strictly inside the text, in
  * order. Returns how many, with *out malloc'ed (free it); -1 on failure. */
 long gw_zh_word_breaks(const char *text, size_t len, size_t **out);
-/* The offset of the one tab in text[0..len) when it stands between two
- * Han characters in a sentence (its text holds ，or 。, and more than
- * four characters come before it on its line): a stray tab from Word,
- * no column. (size_t)-1 when there is none or more than one. */
+/* The offset of the one tab in text[0..len) (a line, or a piece of
+ * one) when it stands between two Han characters inside a sentence: at
+ * least three characters and no colon before it, a ，or 。 after it. A
+ * stray tab from Word, no column. (size_t)-1 when there is none or more
+ * than one. */
 size_t gw_zh_stray_tab(const char *text, size_t len);
 
 /* Is `abbr` a short form of `full` (县发改局 of 县发展改革局): its
