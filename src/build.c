@@ -138,10 +138,11 @@ int gw_build_int(gw_build *b, const char *key, long min, long max, bool required
   static const char *const extras[] = {"增刊", "特刊", "专刊", "号外", NULL};
   for (int i = 0; bad && strcmp(key, "number") == 0 && extras[i]; i++)
     if (strstr(v->str, extras[i])) {
+      const char *digits = strpbrk(v->str, "0123456789");
       gw_error(b->diags, v->pos,
-               "number 只写期数：“%s”这样的期号请用 label 写出整行，如“label: %s第2期”，"
+               "number 只写期数：“%s”这样的期号请用 label 写出整行，如“label: %s第%ld期”，"
                "并删去 number",
-               v->str, extras[i]);
+               v->str, extras[i], digits ? strtol(digits, NULL, 10) : 1L);
       return -1;
     }
   if (bad) {
@@ -494,8 +495,9 @@ static void split_literal_stars(gw_build *b, inline_state *st, gw_runs *runs,
 /* Text pasted from WeChat or a web page carries spaces of other kinds
  * (gw_odd_space_len): each is written as what it stands for, a space, a
  * full-width space or nothing; otherwise the gap one leaves beside ，is
- * printed, and 一、 behind one is no heading. The literal itself when it
- * holds none. */
+ * printed, and 一、 behind one is no heading. A tab Word left inside a
+ * sentence (gw_zh_stray_tab) goes. The literal itself when it holds
+ * none of these. */
 static const char *visible_text(gw_build *b, const char *lit) {
   size_t len, i, tab = gw_zh_stray_tab(lit, strlen(lit));
   if (tab != (size_t)-1) { /* 推进⇥家校共育: a tab Word left, no column */

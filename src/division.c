@@ -308,7 +308,7 @@ static char *closest_units(gw_build *b, const unit_list *known, const char *name
     if (!picked) /* not 团县委 for 团序号县委: a slip, not a short form */
       *short_form = shortens;
     else if (*short_form && !shortens)
-      break; /* “县民政局”像是“县（民政局”的简称 names no 县财政局 */
+      break; /* 像是“…”的简称 names only the short forms, no 县财政局 */
     gw_buf_puts(&out, picked ? "、“" : "“");
     gw_buf_puts(&out, known->names[best]);
     gw_buf_puts(&out, "”");
@@ -762,8 +762,9 @@ static void keep_unit_rows(gw_build *b, dv_plan *p, const unit_list *order) {
   if (at < 0 && !group) {
     bool short_form;
     char *near = closest_units(b, order, b->unit, &short_form);
-    gw_error(b->diags, cli, "--unit：本文件没有单位“%s”%s%s", b->unit,
-             *near ? "；最接近的是" : "", near);
+    gw_error(b->diags, cli, "--unit：本文件没有单位“%s”%s%s%s", b->unit,
+             !*near ? "" : short_form ? "；它像是" : "；最接近的是", near,
+             *near && short_form ? "的简称，请写全称" : "");
     return;
   }
   b->unit = group ? group : order->names[at];
@@ -1473,8 +1474,6 @@ static bool opens_range(const char *t) {
   return strncmp(t, "—", strlen("—")) == 0 || strncmp(t, "～", strlen("～")) == 0 || *t == '-';
 }
 
-/* Where the line starting at t[from] breaks: after the latest 年, 月, 日
- * or clause mark that leaves it at most `cap` columns; 0 when none does. */
 /* A line never starts with 、，；。） either. */
 static bool starts_closing_mark(const char *t) {
   static const char *const marks[] = {"、", "，", "；", "。", "）", NULL};
@@ -1491,6 +1490,10 @@ static bool cuts_year_word(const char *t, size_t at) {
          (strncmp(t + at, "底", strlen("底")) == 0 || strncmp(t + at, "内", strlen("内")) == 0);
 }
 
+/* Where the line starting at t[from] breaks: after the latest 年, 月, 日,
+ * 前, 并 or clause mark that leaves it at most `cap` columns; failing
+ * those, a clause wider than the whole line breaks between its words;
+ * 0 when nothing fits. */
 static size_t deadline_break(const char *t, size_t len, size_t from, size_t cap) {
   /* after 前 and 并: 12月底前 / 完成并 / 长期坚持 */
   static const char *const after[] = {"年", "月", "日", "，", "；", "、", "前", "并", NULL};
@@ -2288,10 +2291,10 @@ static void place_signature(gw_build *b, gw_block *from) {
     int w = signature_width(L, block_text(b, names[i]));
     widest = w > widest ? w : widest;
   }
-  int date_right, name_right; /* name_right: the widest name's */
-  if (L->signature.seal) {   /* 7.3.5.1: the name centred over the date */
+  int date_right, name_right; /* name_right: the widest name's, unsealed */
+  if (L->signature.seal) { /* 7.3.5.1: each name centred over the date, below */
     date_right = L->signature.date_right_twips;
-    name_right = date_right + (wd - widest) / 2;
+    name_right = 0;
   } else { /* 7.3.5.2: the date's first character two right of the name's */
     name_right = L->signature.name_right_twips;
     date_right = name_right + widest - L->signature.date_shift_twips - wd;

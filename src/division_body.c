@@ -1186,11 +1186,11 @@ static const char *unit_field_value(gw_build *b, cmark_node *para) {
   return gw_arena_strndup(b->arena, text + va, vz - va);
 }
 
+static int typed_number(const char *text);
+
 /* One "列名：值" field of the item in `row`; `text_pending`: the item has
  * text of its own not yet in its cells (a list item's paragraph, placed
  * after its fields). */
-static int typed_number(const char *text);
-
 static bool read_field(gw_build *b, dv_plan *p, dv_row *row, cmark_node *para,
                        bool text_pending) {
   gw_runs runs = {0};
@@ -1614,9 +1614,6 @@ static dv_cell *row_cells(gw_build *b, cmark_node *r, size_t *n) {
   return cells;
 }
 
-/* A pipe table: its header names columns (in any order, any subset).
- * Every child of a table is a row; the header row's type name is
- * "table_header", so ask the extension, not the type name. */
 /* A table pasted from pages of Word or Excel repeats its header row
  * where each page began: the same texts as the header, no task. */
 static bool repeats_header(const dv_cell *cells, size_t n, const dv_cell *head, size_t nhead) {
@@ -1629,6 +1626,9 @@ static bool repeats_header(const dv_cell *cells, size_t n, const dv_cell *head, 
   return same >= 2;
 }
 
+/* A pipe table: its header names columns (in any order, any subset).
+ * Every child of a table is a row; the header row's type name is
+ * "table_header", so ask the extension, not the type name. */
 static void read_table(gw_build *b, dv_plan *p, cmark_node *table) {
   int *map = NULL;
   size_t nmap = 0, n;

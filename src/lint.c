@@ -1040,11 +1040,6 @@ static bool figure_date_at(const char *s, size_t len, size_t i, int *y, int *m, 
   return *d >= 0 && gw_zh_date_valid(*y, *m, *d);
 }
 
-/* [date-format] 会议于2024.3.5召开: GB/T 9704 (7.3.5) writes a date with
- * 年 月 日 in full, 2024年3月5日, and so does the rest of the document.
- * Only a date that exists, with a four-digit year of this era and
- * nothing glued on either side: version numbers (3.5.1), phone numbers
- * (0351-4184708), paths and URLs are no dates. The fix writes it so. */
 /* 2024.11.25-2024.11.29 (or ~): the second date of a range in figures
  * right after the first's end; its values and end, and *want the range
  * as GB/T 9704 writes it, its second date cut to what differs
@@ -1064,6 +1059,11 @@ static bool figure_range_at(const char *s, size_t len, size_t end, int y, int m,
   return true;
 }
 
+/* [date-format] 会议于2024.3.5召开: GB/T 9704 (7.3.5) writes a date with
+ * 年 月 日 in full, 2024年3月5日, and so does the rest of the document.
+ * Only a date that exists, with a four-digit year of this era and
+ * nothing glued on either side: version numbers (3.5.1), phone numbers
+ * (0351-4184708), paths and URLs are no dates. The fix writes it so. */
 static void rule_figure_date(linter *l, prose *pr) {
   const char *s = pr->text.data;
   size_t len = pr->text.len;

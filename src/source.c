@@ -116,7 +116,11 @@ static bool is_key_line(const char *a, const char *z) {
     p++;
   while (p < z && *p == ' ')
     p++;
-  return p > a && p < z && (*p == ':' || (z - p >= 3 && memcmp(p, "：", 3) == 0));
+  if (p == a || p >= z)
+    return false;
+  if (*p == ':') /* copies: 100, not https://… */
+    return p + 1 == z || p[1] == ' ';
+  return z - p >= 3 && memcmp(p, "：", 3) == 0;
 }
 
 /* A second block of keys between --- lines right under the first (a
@@ -136,9 +140,9 @@ static size_t second_front_matter(const gw_source *src) {
         continue;
       return keys ? open + 1 : 0;
     }
-    if (k == open || (z > a && !is_key_line(a, z) && *a != '#'))
-      return 0;
-    keys += z > a;
+    if (k == open || z == a || (!is_key_line(a, z) && *a != '#'))
+      return 0; /* a blank line: Markdown, not a block of keys */
+    keys++;
   }
   return 0;
 }
