@@ -1326,7 +1326,8 @@ static size_t break_candidates(const char *t, size_t len, line_break **out) {
   static const char *const phrases[] = {"社会主义", "共产主义", "马克思主义", "中国特色", "新时代",
                                         "习近平", "共青团", "共产党", "党中央", "河长制", "湖长制",
                                         "林长制", "田长制", "高质量", "现代化", "主题教育", "委员会",
-                                        "全面从严治党", "营商环境", NULL};
+                                        "全面从严治党", "营商环境", "乡村振兴", "高质量发展",
+                                        NULL};
   bool *inside = gw_xmalloc((len + 1) * sizeof *inside);
   memset(inside, 0, (len + 1) * sizeof *inside);
   for (int k = 0; phrases[k]; k++)
@@ -1343,6 +1344,12 @@ static size_t break_candidates(const char *t, size_t len, line_break **out) {
       continue; /* spaces are taken below, whole */
     if (ends_with_any(t, at, openers) || starts_with_any(t + at, closers))
       continue;
+    if (t[at - 1] >= '0' && t[at - 1] <= '9' &&
+        starts_with_any(t + at, (const char *const[]){"年", "月", "日", "号", NULL}))
+      continue; /* 2027 / 年）: a number keeps its unit */
+    if (t[at] >= '0' && t[at] <= '9' &&
+        ends_with_any(t, at, (const char *const[]){"—", "-", "～", "~", NULL}))
+      continue; /* 2025— / 2027年: a range keeps whole */
     int bonus = ends_with_any(t, at, pauses) ? 2 : 0;
     /* inside 《…》 “…” （…）: only after a 、 or ， of a list there
      * (“守底线、/查隐患、保安全”) is it no worse than elsewhere */
@@ -1358,6 +1365,13 @@ static size_t break_candidates(const char *t, size_t len, line_break **out) {
                                            "站", "队", "部", "署", NULL};
     if (next - at == 3 && starts_with_any(t + at, org_ends))
       bonus -= 12;
+    /* nor with the rest of one (东阳县人民政府 / 办公室); a title's
+     * issuer and its matter part best before 关于 (GB/T 9704 7.3.1) */
+    static const char *const org_tails[] = {"办公室", "委员会", "人民政府", "领导小组", NULL};
+    if (starts_with_any(t + at, org_tails))
+      bonus -= 12;
+    if (starts_with_any(t + at, (const char *const[]){"关于", NULL}))
+      bonus += 4;
     v[n++] = (line_break){at, 0, gw_zh_display_width(t, at), bonus};
   }
   free(depth);

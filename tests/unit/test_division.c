@@ -701,6 +701,28 @@ START_TEST(extract_title_brackets_nest) {
 }
 END_TEST
 
+/* A long title parts its issuer from its matter (before 关于), and keeps
+ * 办公室, 乡村振兴 and a range of years whole. */
+START_TEST(notice_title_breaks_between_parts) {
+  const char *front =
+      "---\nkind: division\n"
+      "title: 中共东阳县委办公室　东阳县人民政府办公室关于印发《东阳县2025年乡村振兴重点工作任务清单》的通知\n"
+      "issuer: 办公室\ndate: 2025-03-10\n---\n1. 甲。（团县委牵头）\n";
+  gw_diags diags = {0};
+  diags.quiet = true;
+  gw_options opt = {NULL, NULL, false};
+  gw_bytes out = {0};
+  ck_assert_int_eq(gw_convert("t.md", front, strlen(front), &opt, &diags, &out), GW_OK);
+  char *xml = unzip_part(&out, "word/document.xml");
+  const char *br = strstr(xml, "<w:br/>");
+  ck_assert(br && br > strstr(xml, "人民政府办公室") && br < strstr(xml, ">关于"));
+  ck_assert_ptr_null(strstr(xml, "乡村</w:t></w:r><w:r><w:br/>"));
+  free(xml);
+  free(out.data);
+  gw_diags_free(&diags);
+}
+END_TEST
+
 /* Without units, 组织部 beside 县委组织部 is one unit spelt two ways. */
 START_TEST(unit_spelt_with_and_without_place) {
   result r = convert("", "1. 甲。（县委组织部牵头）\n\n2. 乙。（组织部牵头）\n", NULL);
@@ -1878,6 +1900,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, pasted_table_closing_and_merge_blanks);
   tcase_add_test(tc, preamble_table_closing_line_and_own_breaks);
   tcase_add_test(tc, unit_suggestions);
+  tcase_add_test(tc, notice_title_breaks_between_parts);
   tcase_add_test(tc, extract_title_brackets_nest);
   tcase_add_test(tc, list_number_field_checked);
   tcase_add_test(tc, notice_issues_the_plan);
