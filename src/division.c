@@ -1682,10 +1682,21 @@ static void address_extract(gw_build *b, gw_block *from) {
 /* The numbers of the table's categories, into the state the closing's
  * headings are checked with: 一、总体要求 before the table, 二、重点任务 a
  * category in it, 三、保障措施 after it run on. */
+static void note_categories(gw_build *b, dv_plan *p) {
+  size_t n = 0;
+  for (const dv_row *r = p->rows; r; r = r->next)
+    n += r->category;
+  p->category_rows = gw_arena_alloc(b->arena, (n + 1) * sizeof *p->category_rows);
+  for (const dv_row *r = p->rows; r; r = r->next)
+    if (r->category)
+      p->category_rows[p->ncategory_rows++] = r;
+}
+
 static void count_categories(gw_build *b, const dv_plan *p, gw_body_state *st) {
-  for (const dv_row *r = p->rows; r; r = r->next) {
+  for (size_t i = 0; i < p->ncategory_rows; i++) {
+    const dv_row *r = p->category_rows[i];
     gw_section_number sn;
-    const char *text = r->category ? gw_runs_text(b->arena, &r->cells[0]) : NULL;
+    const char *text = gw_runs_text(b->arena, &r->cells[0]);
     if (!text || !gw_section_number_read(text, &sn) || sn.value < 0 || sn.level > 4)
       continue;
     st->last_number[sn.level - 1] = sn.value;
@@ -2514,6 +2525,7 @@ int gw_division_build(gw_build *b, cmark_node *root) {
                "正文里没有找到任务：请用编号列表、表格或“……（某单位牵头）”的段落写出各项任务");
     return -1;
   }
+  note_categories(b, &p); /* before an extract drops some */
   check_deadlines(b, &p, issued.ok ? issued.y : 0, issued.m); /* first: a deadline in a unit
                                                                    column is no unit */
   unit_list order = {0};
@@ -2523,7 +2535,7 @@ int gw_division_build(gw_build *b, cmark_node *root) {
   check_typed_numbers(b, &p);
   check_repeated_rows(b, &p); /* numbered: the message names the first */
   if (b->unit)
-    keep_unit_rows(b, &p, &order);
+    keep_unit_rows(b, &p, &order); /* its closing's 三、 follows the whole plan's 二、 */
   if (b->diags->errors > errors)
     return -1;
   const char *issuer = gw_build_str(b, "issuer", false);

@@ -59,6 +59,8 @@ typedef struct {
   cmark_node *title_heading;        /* a `#` heading, when there is one */
   size_t title_at;                  /* how many preamble blocks come before it */
   bool title_in_preamble;           /* it comes before the plan's first row */
+  const dv_row **category_rows;     /* every category row, an extract's dropped ones too */
+  size_t ncategory_rows;
   int *tab_map;                     /* the columns of the last tab-separated table */
   size_t tab_nmap;
   dv_unit_list known;               /* units: as declared (read before the body) */

@@ -723,6 +723,20 @@ START_TEST(notice_title_breaks_between_parts) {
 }
 END_TEST
 
+/* An extract drops the categories with no task of its unit: the
+ * closing's 三、 still follows the whole plan's 二、, no gap said. */
+START_TEST(extract_closing_numbers_follow_the_plan) {
+  result r = convert("",
+                     "## 一、甲类\n\n1. 甲。（团县委牵头）\n\n"
+                     "## 二、乙类\n\n2. 乙。（县委组织部牵头）\n\n"
+                     "## 三、保障措施\n\n各单位要加强领导。\n",
+                     "团县委");
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_null(first_warning(&r));
+  done(&r);
+}
+END_TEST
+
 /* Without units, 组织部 beside 县委组织部 is one unit spelt two ways. */
 START_TEST(unit_spelt_with_and_without_place) {
   result r = convert("", "1. 甲。（县委组织部牵头）\n\n2. 乙。（组织部牵头）\n", NULL);
@@ -1900,6 +1914,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, pasted_table_closing_and_merge_blanks);
   tcase_add_test(tc, preamble_table_closing_line_and_own_breaks);
   tcase_add_test(tc, unit_suggestions);
+  tcase_add_test(tc, extract_closing_numbers_follow_the_plan);
   tcase_add_test(tc, notice_title_breaks_between_parts);
   tcase_add_test(tc, extract_title_brackets_nest);
   tcase_add_test(tc, list_number_field_checked);
