@@ -2362,6 +2362,27 @@ static void shape_notice_close(gw_build *b, gw_block *from) {
   place_signature(b, from);
 }
 
+/* 抄送：… and …2025年3月10日印发 typed at the end of the text: the 版记
+ * is made from the front matter, so they would be printed twice. */
+static void warn_typed_tail(gw_build *b, gw_block *from) {
+  for (gw_block *k = from ? from->next : NULL; k; k = k->next) {
+    const char *t = block_text(b, k);
+    if (!t)
+      continue;
+    size_t n = strlen(t);
+    bool copy_to = strncmp(t, "抄送：", strlen("抄送：")) == 0 || strncmp(t, "抄送:", strlen("抄送:")) == 0;
+    bool issued = n > strlen("日印发") && strcmp(t + n - strlen("日印发"), "日印发") == 0;
+    if (copy_to)
+      gw_warning(b->diags, k->pos,
+                 "这一行像是版记的抄送：抄送要写在前置元数据的 distribution 里（“抄送: [……]”），"
+                 "才排在版记里；写在正文里只是一段正文");
+    else if (issued)
+      gw_warning(b->diags, k->pos,
+                 "这一行像是版记的印发机关和日期：版记由前置元数据的 issuer 和 date 排出，"
+                 "这一行会印两次：请删去它");
+  }
+}
+
 /* The text after the table; a plan that ends with its issuer and date
  * (no notice over it) has them set as a signature too. */
 static void add_closing(gw_build *b, gw_body_state *prose, dv_plan *p) {
@@ -2369,6 +2390,7 @@ static void add_closing(gw_build *b, gw_body_state *prose, dv_plan *p) {
   add_blocks(b, prose, p->closing, p->nclosing);
   if (before)
     shape_notice_close(b, before);
+  warn_typed_tail(b, before);
 }
 
 static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *order,

@@ -737,6 +737,20 @@ START_TEST(extract_closing_numbers_follow_the_plan) {
 }
 END_TEST
 
+/* 抄送 and 印发 lines typed after the plan belong to the 版记, which the
+ * front matter makes: said, each once. */
+START_TEST(typed_tail_lines_warned) {
+  result r = convert("", "1. 甲。（团县委牵头）\n\n各单位要加强领导。\n\n抄送：县委办公室。\n\n"
+                         "共青团阳曲县委员会办公室　2021年9月10日印发\n", NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  int said = 0;
+  for (const gw_diag *d = r.diags.first; d; d = d->next)
+    said += strstr(d->message, "这一行像是版记的") != NULL;
+  ck_assert_int_eq(said, 2);
+  done(&r);
+}
+END_TEST
+
 /* Without units, 组织部 beside 县委组织部 is one unit spelt two ways. */
 START_TEST(unit_spelt_with_and_without_place) {
   result r = convert("", "1. 甲。（县委组织部牵头）\n\n2. 乙。（组织部牵头）\n", NULL);
@@ -1914,6 +1928,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, pasted_table_closing_and_merge_blanks);
   tcase_add_test(tc, preamble_table_closing_line_and_own_breaks);
   tcase_add_test(tc, unit_suggestions);
+  tcase_add_test(tc, typed_tail_lines_warned);
   tcase_add_test(tc, extract_closing_numbers_follow_the_plan);
   tcase_add_test(tc, notice_title_breaks_between_parts);
   tcase_add_test(tc, extract_title_brackets_nest);
