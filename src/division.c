@@ -2387,7 +2387,24 @@ static void warn_typed_tail(gw_build *b, gw_block *from) {
  * (no notice over it) has them set as a signature too. */
 static void add_closing(gw_build *b, gw_body_state *prose, dv_plan *p) {
   gw_block *before = b->doc->last;
-  add_blocks(b, prose, p->closing, p->nclosing);
+  for (size_t i = 0; i < p->nclosing; i++) {
+    cmark_node *n = p->closing[i];
+    const char *label = dv_is_attachment_label(b, n) ? dv_attachment_label(b, n) : NULL;
+    if (label) { /* 附件2 after the plan: its page, as the first's (7.3.7) */
+      gw_block *mark = gw_doc_add_text(b->doc, GW_ROLE_MARK, label);
+      mark->page_break_before = true;
+      mark->pos = gw_build_node_pos(b, n);
+      gw_doc_add(b->doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
+    } else if (i > 0 && cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+               cmark_node_get_heading_level(n) == 1 && dv_is_attachment_label(b, p->closing[i - 1])) {
+      gw_block *head = gw_doc_add_text(b->doc, GW_ROLE_TITLE, gw_build_plain_text(b, n));
+      head->keep_next = true;
+      gw_build_balance_lines(b, &head->runs, GW_ROLE_TITLE, b->doc->layout.text_w);
+      gw_doc_add(b->doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
+    } else {
+      add_blocks(b, prose, &p->closing[i], 1);
+    }
+  }
   if (before)
     shape_notice_close(b, before);
   warn_typed_tail(b, before);

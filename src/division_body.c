@@ -2306,7 +2306,10 @@ void dv_read_body(gw_build *b, dv_plan *p, cmark_node *root) {
   p->closing = gw_arena_alloc(b->arena, (n + 1) * sizeof *p->closing);
   for (size_t i = 0; i < n; i++) {
     long at = (long)i;
-    if (cls[i] == NODE_TITLE) {
+    if (cls[i] == NODE_TITLE && p->title_heading && at > last && i > 0 &&
+        dv_is_attachment_label(b, nodes[i - 1])) {
+      p->closing[p->nclosing++] = nodes[i]; /* 附件2's title, after the plan */
+    } else if (cls[i] == NODE_TITLE) {
       if (!p->title_heading) {
         p->title_at = p->npreamble;
         p->title_in_preamble = first < 0 || at < first;

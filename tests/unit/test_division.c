@@ -638,6 +638,23 @@ START_TEST(notice_issues_the_plan) {
 }
 END_TEST
 
+/* A second attachment after the plan (附件2, its # title, a table):
+ * its own page, label and title, as the first's. */
+START_TEST(second_attachment_after_the_plan) {
+  char body[1024];
+  snprintf(body, sizeof body, "%s附件1\n\n# 甲方案\n\n%s", NOTICE,
+           "1. 甲。\n   - 牵头单位：团县委\n\n附件2\n\n# 联络员名单\n\n"
+           "| 单位 | 姓名 |\n|---|---|\n| 团县委 | 张三 |\n");
+  result r = convert("", body, NULL);
+  ck_assert_int_eq(r.status, GW_OK);
+  ck_assert_ptr_null(first_warning(&r));
+  ck_assert_int_eq(count(r.xml, "<w:pStyle w:val=\"gwMark\"/><w:pageBreakBefore/>"), 2);
+  ck_assert_int_eq(count(r.xml, "<w:pStyle w:val=\"gwTitle\"/>"), 3);
+  ck_assert(text_has(r.xml, "联络员名单"));
+  done(&r);
+}
+END_TEST
+
 /* With no `#` title the plan's is the one the notice names in 《》, or
  * the notice's own. */
 START_TEST(notice_names_the_plan_title) {
@@ -1935,6 +1952,7 @@ Suite *division_suite(void) {
   tcase_add_test(tc, list_number_field_checked);
   tcase_add_test(tc, notice_issues_the_plan);
   tcase_add_test(tc, notice_names_the_plan_title);
+  tcase_add_test(tc, second_attachment_after_the_plan);
   tcase_add_test(tc, deadline_before_issue_warned);
   tcase_add_test(tc, long_unit_name_breaks_between_words);
   tcase_add_test(tc, unit_short_forms_and_slips);
