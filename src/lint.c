@@ -879,6 +879,25 @@ static void rule_list_marker(linter *l, prose *pr, const marker *m) {
   claim(pr, m->dun_at, 3);
 }
 
+/* [list-marker] 附件：1、甲: the first name of a 附件说明 is numbered as
+ * the ones under it (2.乙), 1. not 1、. */
+static void attachment_marker_rule(linter *l, prose *pr) {
+  const char *t = pr->text.data;
+  size_t len = pr->text.len;
+  size_t lab = len > strlen("附件：") && memcmp(t, "附件：", strlen("附件：")) == 0 ? strlen("附件：")
+               : len > strlen("附件:") && memcmp(t, "附件:", strlen("附件:")) == 0 ? strlen("附件:")
+                                                                           : 0;
+  if (!lab)
+    return;
+  marker m = parse_marker(t + lab, len - lab);
+  if (m.rank != MK_AR_DOT || !m.dun)
+    return;
+  finding *f = report(l, pr, lab, GW_WARNING, "list-marker",
+                      "阿拉伯数字序号后用下脚点，不用顿号：把“%d、”改为“%d.”", m.number, m.number);
+  add_edit(pr, f, lab + m.dun_at, 3, ".", 1);
+  claim(pr, lab + m.dun_at, 3);
+}
+
 /* [range-dash] 1-6月, 9月1日-9月10日: the 起止 of dates takes the 一字线
  * — (GB/T 15834). Only where a date says so: a hyphen between digits
  * that a 月 or 日 follows, or right after 月 or 日 and before a digit
@@ -1554,9 +1573,6 @@ static bool ends_open(const prose *pr, char *tail, size_t cap) {
   return true;
 }
 
-/* Does the paragraph carry on a sentence? It starts with a Han
- * character, a letter or digit, or 、 ，, and not with a number marker
- * (一、 （一） 1. （1） 1） ① 第一 一是) nor a short label ending in ：. */
 /* 来源：榆次区教育局, 电话：13800000000: a labelled line of its own, no
  * sentence a blank line cut (its label: one to six Han characters; its
  * value one thing, not a list a page end may have cut: 报：甲，乙，). */
@@ -1577,7 +1593,18 @@ static bool label_line(const prose *pr) {
   return false;
 }
 
+/* Does the paragraph carry on a sentence? It starts with a Han
+ * character, a letter or digit, or 、 ，, and not with a number marker
+ * (一、 （一） 1. （1） 1） ① 第一 一是) nor a short label ending in ：;
+ * and it is no 发文机关署名 or 成文日期 line under a 附件说明. */
 static bool starts_mid(const prose *pr, const marker *m) {
+  if (pr->text.data) {
+    char *t = strndup(pr->text.data, pr->text.len);
+    bool signature = t && (dv_is_date_line(t) || dv_is_signature_name(t));
+    free(t);
+    if (signature)
+      return false;
+  }
   const char *s = pr->text.data;
   size_t len = pr->text.len;
   if (!len || m->rank != MK_NONE)
@@ -1882,6 +1909,8 @@ static void lint_block(linter *l, cmark_node *node, size_t *row_cur) {
     indent_rule(l, &pr, gw_markdown_continues(node) && top);
   if (numbered)
     rule_list_marker(l, &pr, &m);
+  if (type == CMARK_NODE_PARAGRAPH && m.rank == MK_NONE)
+    attachment_marker_rule(l, &pr);
   text_rules(l, &pr, m.rank != MK_NONE ? m.len : paren_marker_len(&pr));
   if (type == CMARK_NODE_HEADING && !setext)
     heading_rules(l, &pr, cmark_node_get_heading_level(node), &m, start);

@@ -346,6 +346,10 @@ static const lint_case lint_cases[] = {
      FM "正文。\n\n（1）\t开展排查\t县水利局\n（2）\t修订预案\t县应急管理局\n",
      "6:1 warning tab-columns"},
     {"one line with a tab", FM "说明\t见附件1。\n", ""},
+    /* a 附件说明's first name is numbered as the rest; the signature and
+     * date under it are no sentence cut */
+    {"附件说明 1、", FM "附件：1、甲方案\n\n2.乙名单\n\n某某县人民政府办公室\n\n2025年3月10日\n",
+     "4:4 warning list-marker"},
     /* one tab Word left inside a sentence, between two Han: a gap */
     {"a stray tab in a sentence", FM "学校还积极推进\t家校共育，成效明显。\n", "4:8 warning cjk-space"},
     {"a tab between Han with no sentence", FM "姓名\t职务\n", ""},
