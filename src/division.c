@@ -2410,38 +2410,63 @@ static void add_closing(gw_build *b, gw_body_state *prose, dv_plan *p) {
   warn_typed_tail(b, before);
 }
 
+/* A notice over the plan: where it begins and ends, and the label its
+ * attachment starts with. */
+typedef struct {
+  size_t blocks;        /* preamble blocks it takes; 0: no notice */
+  gw_block *start, *end;
+  gw_block *label;      /* 附件1, starting the attachment's page */
+} notice_part;
+
+/* A # title the front matter's title: leaves unused is said, not dropped
+ * in silence. */
+static void warn_unused_heading(gw_build *b, const dv_plan *p, const notice_part *n,
+                                const char *plan_title) {
+  const char *heading = p->title_heading ? gw_build_plain_text(b, p->title_heading) : NULL;
+  if (!heading || !gw_build_str(b, "title", false) ||
+      (n->blocks && plan_title && strcmp(plan_title, heading) == 0))
+    return;
+  gw_warning(b->diags, gw_build_node_pos(b, p->title_heading),
+             "前置元数据里已有 title，这个 # 标题没有排出：标题请只写一处；"
+             "如是小标题，请用 ## 或写成“一、…”");
+}
+
+/* The notice (title, text, 附件说明, signature) and the label of the
+ * attachment after it; the preamble left is the plan's. */
+static void emit_notice(gw_build *b, dv_plan *p, gw_body_state *prose, const char *title,
+                        bool labelled, notice_part *n) {
+  gw_doc *doc = b->doc;
+  gw_block *head = gw_doc_add_text(doc, GW_ROLE_TITLE, title);
+  head->keep_next = true;
+  gw_build_balance_lines(b, &head->runs, GW_ROLE_TITLE, doc->layout.text_w);
+  n->start = gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
+  add_blocks(b, prose, p->preamble, n->blocks);
+  shape_notice_close(b, n->start);
+  n->end = doc->last;
+  /* no 附件 line: the attachment takes its label all the same (7.3.7) */
+  const char *label = labelled ? dv_attachment_label(b, p->preamble[n->blocks]) : "附件";
+  p->preamble += n->blocks + labelled;
+  p->npreamble -= n->blocks + labelled;
+  n->label = gw_doc_add_text(doc, GW_ROLE_MARK, label);
+  n->label->page_break_before = true;
+  gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
+}
+
 static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *order,
                  const char *title) {
   gw_doc *doc = b->doc;
   bool labelled;
   const char *plan_title;
-  size_t notice = notice_blocks(b, p, title, &labelled, &plan_title);
-  const char *heading = p->title_heading ? gw_build_plain_text(b, p->title_heading) : NULL;
-  if (heading && gw_build_str(b, "title", false) && !(notice && plan_title && strcmp(plan_title, heading) == 0))
-    gw_warning(b->diags, gw_build_node_pos(b, p->title_heading),
-               "前置元数据里已有 title，这个 # 标题没有排出：标题请只写一处；如是小标题，请用 ## 或写成“一、…”");
+  notice_part notice = {0};
+  notice.blocks = notice_blocks(b, p, title, &labelled, &plan_title);
+  warn_unused_heading(b, p, &notice, plan_title);
   gw_body_state prose = {0}; /* the preamble's and closing's headings */
-  gw_block *notice_start = NULL, *notice_end = NULL, *attach = NULL;
-  if (notice) { /* the notice, then its attachment from a new page */
-    gw_block *head = gw_doc_add_text(doc, GW_ROLE_TITLE, title);
-    head->keep_next = true;
-    gw_build_balance_lines(b, &head->runs, GW_ROLE_TITLE, doc->layout.text_w);
-    notice_start = gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
-    add_blocks(b, &prose, p->preamble, notice);
-    shape_notice_close(b, notice_start);
-    notice_end = doc->last;
-    /* no 附件 line: the attachment takes its label all the same (7.3.7) */
-    const char *label = labelled ? dv_attachment_label(b, p->preamble[notice]) : "附件";
-    p->preamble += notice + labelled;
-    p->npreamble -= notice + labelled;
-    if (label) {
-      attach = gw_doc_add_text(doc, GW_ROLE_MARK, label);
-      gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
-    }
+  if (notice.blocks) { /* the notice, then its attachment from a new page */
+    emit_notice(b, p, &prose, title, labelled, &notice);
     title = plan_title;
   }
   title = unit_titled(b, title); /* the plan's, not its notice's */
-  const char *label = !notice && p->npreamble ? dv_attachment_label(b, p->preamble[0]) : NULL;
+  const char *label = !notice.blocks && p->npreamble ? dv_attachment_label(b, p->preamble[0]) : NULL;
   if (label) { /* 3号黑体 flush left on line 1, the title on line 3 */
     p->preamble++;
     p->npreamble--;
@@ -2450,12 +2475,10 @@ static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *ord
   }
   gw_block *head = gw_doc_add_text(doc, GW_ROLE_TITLE, title);
   head->keep_next = true;
-  if (notice)
-    (attach ? attach : head)->page_break_before = true;
   gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
   gw_block *before = doc->last;
   add_blocks(b, &prose, p->preamble, p->npreamble);
-  address_extract(b, notice ? notice_start : before);
+  address_extract(b, notice.blocks ? notice.start : before);
   count_categories(b, p, &prose);
   gw_table *t = main_table(b, p, o);
   bool landscape = lay_out_table(b, p, o, t);
@@ -2484,8 +2507,8 @@ static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *ord
   bool title_portrait = !landscape || (doc->last != before && !short_preamble(o, before));
   if (landscape && title_portrait)
     add_section_end(b, false);
-  else if (landscape && notice) /* the notice stays portrait: its section ends under it */
-    end_section_after(b, notice_end, attach ? attach : head);
+  else if (landscape && notice.blocks) /* the notice stays portrait: its section ends under it */
+    end_section_after(b, notice.end, notice.label);
   gw_build_balance_lines(b, &head->runs, GW_ROLE_TITLE,
                          title_portrait ? doc->layout.text_w : doc->layout.text_h);
   add_table_block(b, t);
