@@ -1427,11 +1427,54 @@ static size_t break_long_name(const char *t, size_t a, size_t z, size_t comma, s
   return width;
 }
 
+/* break_long_name's answers by name, column and 、: a plan names the
+ * same units in row after row, and ICU's dictionary segmentation of a
+ * name cost 30 k instructions. */
+typedef struct {
+  const char *name; /* bytes [0, len) of a cell's text */
+  size_t len, comma, cap, nbreaks, width;
+  size_t breaks[8]; /* offsets from the name's start */
+} name_breaks;
+
+typedef struct {
+  name_breaks *items;
+  size_t count, cap;
+} name_break_cache;
+
+static size_t break_long_name_cached(gw_build *b, name_break_cache *cache, const char *t,
+                                     size_t a, size_t z, size_t comma, size_t cap, size_t *at,
+                                     size_t *n) {
+  for (size_t i = 0; i < cache->count; i++) {
+    const name_breaks *e = &cache->items[i];
+    if (e->len == z - a && e->comma == comma && e->cap == cap && memcmp(e->name, t + a, z - a) == 0) {
+      for (size_t k = 0; k < e->nbreaks; k++)
+        at[(*n)++] = a + e->breaks[k];
+      return e->width;
+    }
+  }
+  size_t before = *n, width = break_long_name(t, a, z, comma, cap, at, n);
+  if (*n - before > 8)
+    return width; /* a name of more lines than the cache keeps */
+  if (cache->count == cache->cap) {
+    size_t grown = cache->cap ? 2 * cache->cap : 16;
+    name_breaks *items = gw_arena_alloc(b->arena, grown * sizeof *items);
+    if (cache->count)
+      memcpy(items, cache->items, cache->count * sizeof *items);
+    cache->items = items;
+    cache->cap = grown;
+  }
+  name_breaks *e = &cache->items[cache->count++];
+  *e = (name_breaks){gw_arena_strndup(b->arena, t + a, z - a), z - a, comma, cap, *n - before, width, {0}};
+  for (size_t k = 0; k < e->nbreaks; k++)
+    e->breaks[k] = at[before + k] - a;
+  return width;
+}
+
 /* A unit cell breaks between names, each name whole with the 、 after
  * it (各县（市、区）政府 is one name: its 、 is no place to break); a
  * name with its role note too long for a line breaks before the note
  * (市林业局 / （牵头）、), never inside it. */
-static void break_unit_cell(gw_build *b, gw_cell *cell, int col_twips) {
+static void break_unit_cell(gw_build *b, gw_cell *cell, int col_twips, name_break_cache *cache) {
   size_t cap = cell_line_cols(b, col_twips);
   if (cap < 4 || !gw_runs_plain(&cell->runs))
     return;
@@ -1459,7 +1502,7 @@ static void break_unit_cell(gw_build *b, gw_cell *cell, int col_twips) {
       at[n++] = note;
       line = w - head;
     } else if (line == 0 && w > cap && note == z) {
-      line = break_long_name(t, a, z, comma, cap, at, &n);
+      line = break_long_name_cached(b, cache, t, a, z, comma, cap, at, &n);
     } else {
       line += w;
     }
@@ -2485,6 +2528,7 @@ static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *ord
   warn_cramped_measures(b, p, t);
   /* unit lists break after a 、, deadlines after 年 or 月; a header too
    * wide for its column in halves */
+  name_break_cache names = {0};
   for (gw_row *row = t->rows; row; row = row->next) {
     int col = 0;
     for (gw_cell *c = row->cells; c && row->header; c = c->next) {
@@ -2495,7 +2539,7 @@ static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *ord
     col = 0;
     for (gw_cell *c = row->cells; c && !row->header && !row->category; c = c->next) {
       if (c->span == 1 && col < (int)p->ncols && p->unit_col[col])
-        break_unit_cell(b, c, t->col_twips[col]);
+        break_unit_cell(b, c, t->col_twips[col], &names);
       else if (c->span == 1 && col == p->deadline_col)
         break_deadline(b, c, t->col_twips[col]);
       col += c->span;

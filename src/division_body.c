@@ -2135,6 +2135,14 @@ static int category_level(gw_build *b, cmark_node *n) {
 const char *dv_attachment_label(gw_build *b, cmark_node *para) {
   if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
     return NULL;
+  /* most paragraphs start with anything but 附: no text made for them */
+  cmark_node *first = cmark_node_first_child(para);
+  while (first && cmark_node_get_type(first) != CMARK_NODE_TEXT && cmark_node_first_child(first))
+    first = cmark_node_first_child(first); /* **附件1** */
+  const char *lead = first && cmark_node_get_type(first) == CMARK_NODE_TEXT
+                         ? gw_skip_indent(cmark_node_get_literal(first)) : NULL;
+  if (!lead || strncmp(lead, "附", strlen("附")) != 0)
+    return NULL;
   const char *text = gw_build_plain_text(b, para);
   size_t a = 0, z = strlen(text);
   gw_build_trim(text, &a, &z);
@@ -2205,10 +2213,13 @@ static void split_signature_lines(gw_build *b, cmark_node *para) {
   }
   const char *last = gw_arena_strndup(b->arena, line.data ? line.data : "", line.len);
   gw_buf_free(&line);
+  if (!ok || !nb)
+    return; /* most paragraphs: a line of text in them */
   cmark_node *next = cmark_node_next(para);
-  const char *after = next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH
-                          ? gw_build_plain_text(b, next) : "";
-  if (!ok || !nb || !(dv_is_date_line(last) || (dv_is_signature_name(last) && dv_is_date_line(after))))
+  bool dated = dv_is_date_line(last) ||
+               (dv_is_signature_name(last) && next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH &&
+                dv_is_date_line(gw_build_plain_text(b, next)));
+  if (!dated)
     return;
   while (nb)
     gw_markdown_split_at(breaks[--nb]);

@@ -1644,6 +1644,34 @@ out:
   return result;
 }
 
+/* The Chinese word break iterator, one a thread, opened at its first use
+ * and kept: opening one (its rules and dictionary looked up) cost 40 k
+ * instructions, a plan's unit names and deadlines ask hundreds of times. */
+static pthread_key_t word_breaker_key;
+static pthread_once_t word_breaker_once = PTHREAD_ONCE_INIT;
+
+static void close_word_breaker(void *bi) { ubrk_close(bi); }
+
+static void make_word_breaker_key(void)
+{
+  if (pthread_key_create(&word_breaker_key, close_word_breaker) != 0)
+    abort();
+}
+
+static UBreakIterator *word_breaker(UErrorCode *err)
+{
+  pthread_once(&word_breaker_once, make_word_breaker_key);
+  UBreakIterator *bi = pthread_getspecific(word_breaker_key);
+  if (!bi) {
+    bi = ubrk_open(UBRK_WORD, "zh", NULL, 0, err);
+    if (U_FAILURE(*err) || pthread_setspecific(word_breaker_key, bi) != 0) {
+      ubrk_close(bi);
+      return NULL;
+    }
+  }
+  return bi;
+}
+
 long gw_zh_word_breaks(const char *text, size_t len, size_t **out)
 {
   *out = NULL;
@@ -1653,9 +1681,11 @@ long gw_zh_word_breaks(const char *text, size_t len, size_t **out)
   if (gw_icu_data_load() < 0)
     return -1;
   UText *ut = utext_openUTF8(NULL, text, (int64_t)len, &err);
-  UBreakIterator *bi = ubrk_open(UBRK_WORD, "zh", NULL, 0, &err);
-  if (U_SUCCESS(err))
+  UBreakIterator *bi = U_SUCCESS(err) ? word_breaker(&err) : NULL;
+  if (bi)
     ubrk_setUText(bi, ut, &err);
+  else if (U_SUCCESS(err))
+    err = U_MEMORY_ALLOCATION_ERROR;
   long n = -1;
   size_t *v = U_SUCCESS(err) ? malloc((len + 1) * sizeof *v) : NULL;
   if (v) {
@@ -1666,7 +1696,10 @@ long gw_zh_word_breaks(const char *text, size_t len, size_t **out)
         v[n++] = (size_t)b;
     *out = v;
   }
-  ubrk_close(bi);
+  if (bi) { /* kept for the next text: let go of this one */
+    UErrorCode none = U_ZERO_ERROR;
+    ubrk_setText(bi, NULL, 0, &none);
+  }
   utext_close(ut);
   return n;
 }
