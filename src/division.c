@@ -1601,7 +1601,8 @@ static void break_deadline(gw_build *b, gw_cell *cell, int col_twips) {
 
 /* The index's rows: the units in order, then the groups the rows name
  * (各乡镇（街道）, 县直各单位), each once: whose office works through the
- * list looks for its own line, and a 乡镇 has no other. */
+ * list looks for its own line, and a 乡镇 has no other. 各有关部门 is no
+ * office to look. */
 static unit_list index_units(gw_build *b, const dv_plan *p, const unit_list *order) {
   unit_list all = {0};
   for (size_t i = 0; i < order->count; i++)
@@ -1610,7 +1611,9 @@ static unit_list index_units(gw_build *b, const dv_plan *p, const unit_list *ord
     for (size_t c = 0; c < p->ncols && !row->category; c++)
       for (size_t i = 0; i < row->units[c].count; i++) {
         const dv_unit *u = &row->units[c].items[i];
-        if (!u->collective || unit_find_name(&all, u->name) >= 0)
+        /* 各有关部门 and 其他成员单位 name no reader of the list */
+        if (!u->collective || unit_find_name(&all, u->name) >= 0 || strstr(u->name, "有关") ||
+            strstr(u->name, "相关") || strstr(u->name, "其他"))
           continue;
         const char *folded = fold(b, u->name);
         if (unit_find(&all, folded) < 0)
