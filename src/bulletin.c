@@ -1087,10 +1087,9 @@ static void warn_title_as_masthead(gw_build *b, const char *title) {
   const gw_val *v = gw_val_get(b->config, "title");
   if (!title || !v || !in_source(b, v))
     return;
-  size_t chars = gw_zh_count_chars(title, strlen(title));
-  /* 督查通报 and 情况通报 are names of bulletins; 关于…的通报 is no name */
+  /* 督查通报 and 阳曲县创建全国文明城市工作简报 are names of bulletins,
+   * long as the second is; 关于…的通报 is no name */
   static const char *const endings[] = {"的通报", "的通知", "的报告", "的意见", "的方案", "。", NULL};
-  (void)chars; /* 阳曲县创建全国文明城市工作简报 is a name, long as it is */
   bool sentence = strncmp(title, "关于", strlen("关于")) == 0;
   for (int i = 0; endings[i] && !sentence; i++)
     sentence = ends_with(title, endings[i]);

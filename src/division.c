@@ -1697,12 +1697,7 @@ static void add_section_end(gw_build *b, bool landscape) {
 /* A portrait section ends after `at` (the notice): the page break `next`
  * asked for is the section's own. */
 static void end_section_after(gw_build *b, gw_block *at, gw_block *next) {
-  gw_doc *doc = b->doc;
-  gw_block *rest = at->next, *last = doc->last;
-  doc->last = at;
-  gw_block *end = gw_doc_add_section(doc, false);
-  end->next = rest;
-  doc->last = last;
+  gw_doc_insert_after(b->doc, at, GW_BLOCK_SECTION, GW_ROLE_BODY)->landscape = false;
   next->page_break_before = false;
 }
 
@@ -2217,8 +2212,7 @@ static const char *first_attachment_name(gw_build *b, cmark_node **nodes, size_t
     if (cmark_node_get_type(nodes[i]) != CMARK_NODE_PARAGRAPH)
       continue;
     const char *t = gw_build_plain_text(b, nodes[i]);
-    size_t colon = strncmp(t, "附件：", strlen("附件：")) == 0 ? strlen("附件：")
-                   : strncmp(t, "附件:", strlen("附件:")) == 0 ? strlen("附件:") : 0;
+    size_t colon = dv_attachment_note_len(t);
     if (!colon)
       continue;
     t += colon;
@@ -2240,7 +2234,7 @@ static size_t notice_blocks(gw_build *b, const dv_plan *p, const char *title, bo
   *plan_title = p->title_heading ? gw_build_plain_text(b, p->title_heading) : NULL;
   bool titled = gw_build_str(b, "title", false) != NULL;
   for (size_t i = 1; i < p->npreamble; i++)
-    if (dv_is_attachment_label(b, p->preamble[i])) {
+    if (dv_mid_attachment_label(b, p->preamble[i])) {
       if (!*plan_title || (p->title_heading && p->title_at <= i))
         *plan_title = issued_title(b, title);
       if (!*plan_title)
@@ -2277,15 +2271,8 @@ static const char *block_text(gw_build *b, const gw_block *k) {
 
 /* A blank line after `at`, unless one is there. */
 static void blank_after(gw_build *b, gw_block *at) {
-  if (at->kind == GW_BLOCK_BLANK || (at->next && at->next->kind == GW_BLOCK_BLANK))
-    return;
-  gw_block *blank = gw_arena_alloc(b->arena, sizeof *blank);
-  blank->kind = GW_BLOCK_BLANK;
-  blank->role = GW_ROLE_BODY;
-  blank->next = at->next;
-  at->next = blank;
-  if (b->doc->last == at)
-    b->doc->last = blank;
+  if (at->kind != GW_BLOCK_BLANK && !(at->next && at->next->kind == GW_BLOCK_BLANK))
+    gw_doc_insert_after(b->doc, at, GW_BLOCK_BLANK, GW_ROLE_BODY);
 }
 
 /* （此件公开发布）: a 附注 under the date (GB/T 9704 7.3.6). */
@@ -2332,9 +2319,7 @@ static void place_signature(gw_build *b, gw_block *from) {
       break;
     }
     if (t && dv_is_signature_name(t) && n < 4) {
-      if (!n)
-        before = k == from->next ? from : before;
-      names[n++] = k;
+      names[n++] = k; /* `before` stays the block before the first */
     } else {
       n = 0;
       before = k;
@@ -2383,11 +2368,7 @@ static void align_attachment_note(gw_build *b, gw_block *from) {
   int half = em / 2, label = 0; /* 附件： */
   for (gw_block *k = from ? from->next : NULL, *prev = from; k; prev = k, k = k->next) {
     const char *t = block_text(b, k);
-    size_t colon = 0;
-    if (t && strncmp(t, "附件：", strlen("附件：")) == 0)
-      colon = strlen("附件：");
-    else if (t && strncmp(t, "附件:", strlen("附件:")) == 0)
-      colon = strlen("附件:");
+    size_t colon = t ? dv_attachment_note_len(t) : 0;
     size_t number = t ? dv_number_prefix(t + colon) : 0;
     if (colon)
       label = (int)gw_zh_display_width(t, colon) * half;
@@ -2429,24 +2410,37 @@ static void warn_typed_tail(gw_build *b, gw_block *from) {
   }
 }
 
+/* An attachment's label (附件1: 3号黑体 flush left) and the blank line
+ * under it. */
+static gw_block *add_attachment_label(gw_build *b, const char *label) {
+  gw_block *mark = gw_doc_add_text(b->doc, GW_ROLE_MARK, label);
+  gw_doc_add(b->doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
+  return mark;
+}
+
+/* A title over a portrait page's text, broken into balanced lines, and
+ * the blank line under it. */
+static void add_portrait_title(gw_build *b, const char *text) {
+  gw_block *head = gw_doc_add_text(b->doc, GW_ROLE_TITLE, text);
+  head->keep_next = true;
+  gw_build_balance_lines(b, &head->runs, GW_ROLE_TITLE, b->doc->layout.text_w);
+  gw_doc_add(b->doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
+}
+
 /* The text after the table; a plan that ends with its issuer and date
  * (no notice over it) has them set as a signature too. */
 static void add_closing(gw_build *b, gw_body_state *prose, dv_plan *p) {
   gw_block *before = b->doc->last;
   for (size_t i = 0; i < p->nclosing; i++) {
     cmark_node *n = p->closing[i];
-    const char *label = dv_is_attachment_label(b, n) ? dv_attachment_label(b, n) : NULL;
+    const char *label = dv_mid_attachment_label(b, n);
     if (label) { /* 附件2 after the plan: its page, as the first's (7.3.7) */
-      gw_block *mark = gw_doc_add_text(b->doc, GW_ROLE_MARK, label);
+      gw_block *mark = add_attachment_label(b, label);
       mark->page_break_before = true;
       mark->pos = gw_build_node_pos(b, n);
-      gw_doc_add(b->doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
     } else if (i > 0 && cmark_node_get_type(n) == CMARK_NODE_HEADING &&
-               cmark_node_get_heading_level(n) == 1 && dv_is_attachment_label(b, p->closing[i - 1])) {
-      gw_block *head = gw_doc_add_text(b->doc, GW_ROLE_TITLE, gw_build_plain_text(b, n));
-      head->keep_next = true;
-      gw_build_balance_lines(b, &head->runs, GW_ROLE_TITLE, b->doc->layout.text_w);
-      gw_doc_add(b->doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
+               cmark_node_get_heading_level(n) == 1 && dv_mid_attachment_label(b, p->closing[i - 1])) {
+      add_portrait_title(b, gw_build_plain_text(b, n));
     } else {
       add_blocks(b, prose, &p->closing[i], 1);
     }
@@ -2481,21 +2475,17 @@ static void warn_unused_heading(gw_build *b, const dv_plan *p, const notice_part
  * attachment after it; the preamble left is the plan's. */
 static void emit_notice(gw_build *b, dv_plan *p, gw_body_state *prose, const char *title,
                         bool labelled, notice_part *n) {
-  gw_doc *doc = b->doc;
-  gw_block *head = gw_doc_add_text(doc, GW_ROLE_TITLE, title);
-  head->keep_next = true;
-  gw_build_balance_lines(b, &head->runs, GW_ROLE_TITLE, doc->layout.text_w);
-  n->start = gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
+  add_portrait_title(b, title);
+  n->start = b->doc->last; /* the blank line under it */
   add_blocks(b, prose, p->preamble, n->blocks);
   shape_notice_close(b, n->start);
-  n->end = doc->last;
+  n->end = b->doc->last;
   /* no 附件 line: the attachment takes its label all the same (7.3.7) */
   const char *label = labelled ? dv_attachment_label(b, p->preamble[n->blocks]) : "附件";
   p->preamble += n->blocks + labelled;
   p->npreamble -= n->blocks + labelled;
-  n->label = gw_doc_add_text(doc, GW_ROLE_MARK, label);
+  n->label = add_attachment_label(b, label);
   n->label->page_break_before = true;
-  gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
 }
 
 static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *order,
@@ -2516,8 +2506,7 @@ static void emit(gw_build *b, dv_plan *p, const options *o, const unit_list *ord
   if (label) { /* 3号黑体 flush left on line 1, the title on line 3 */
     p->preamble++;
     p->npreamble--;
-    gw_doc_add_text(doc, GW_ROLE_MARK, label);
-    gw_doc_add(doc, GW_BLOCK_BLANK, GW_ROLE_BODY);
+    add_attachment_label(b, label);
   }
   gw_block *head = gw_doc_add_text(doc, GW_ROLE_TITLE, title);
   head->keep_next = true;

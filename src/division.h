@@ -91,14 +91,16 @@ bool dv_tab_header_line(gw_arena *arena, const char *line, size_t len);
 /* "附件", "附件1", "附件 2：", "附　件" alone on a line: the label of the
  * attachment a plan is (附件 / # 方案标题); the label as set, or NULL. */
 const char *dv_attachment_label(gw_build *b, cmark_node *para);
+/* Bytes of the 附件： (or 附件:) a 附件说明 line starts with, or 0. */
+size_t dv_attachment_note_len(const char *t);
 /* Is `t` (trimmed) a date and nothing else: 2025年3月10日, 二〇二五年三月十日? */
 bool dv_is_date_line(const char *t);
 /* A 发文机关署名 line: short, no sentence in it (某某县人民政府办公室). */
 bool dv_is_signature_name(const char *t);
 
-/* Is `node` such a label mid-body, where a notice ends (not 附件： over
- * the list of the attachments' names)? */
-bool dv_is_attachment_label(gw_build *b, cmark_node *node);
+/* Such a label mid-body, where a notice ends (not 附件： over the list
+ * of the attachments' names), or NULL. */
+const char *dv_mid_attachment_label(gw_build *b, cmark_node *node);
 
 /* Is `name` one of the plan's declared units (compared folded)? */
 bool dv_unit_listed(gw_build *b, const dv_plan *p, const char *name);

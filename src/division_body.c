@@ -2130,9 +2130,9 @@ static int category_level(gw_build *b, cmark_node *n) {
   return gw_typed_heading_level(gw_build_plain_text(b, n));
 }
 
-/* "附件", "附件1", "附件 2：" alone as the first line: a plan issued as the
- * attachment of a notice. Its label, or NULL. */
-const char *dv_attachment_label(gw_build *b, cmark_node *para) {
+/* "附件", "附件1", "附件 2：", "附　件" alone on a line: its label as set,
+ * or NULL; *colon: the line ended with a colon. */
+static const char *read_attachment_label(gw_build *b, cmark_node *para, bool *colon) {
   if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
     return NULL;
   /* most paragraphs start with anything but 附: no text made for them */
@@ -2146,8 +2146,11 @@ const char *dv_attachment_label(gw_build *b, cmark_node *para) {
   const char *text = gw_build_plain_text(b, para);
   size_t a = 0, z = strlen(text);
   gw_build_trim(text, &a, &z);
-  bool spaced = strncmp(text + a, "附\u3000件", strlen("附\u3000件")) == 0 ||
-                strncmp(text + a, "附 件", strlen("附 件")) == 0;
+  /* 附　件, spread by a space: gap, its bytes */
+  size_t gap = strncmp(text + a, "附\u3000件", strlen("附\u3000件")) == 0 ? 3
+               : strncmp(text + a, "附 件", strlen("附 件")) == 0       ? 1
+                                                                         : 0;
+  bool spaced = gap > 0;
   if (z - a < strlen("附件") || (strncmp(text + a, "附件", strlen("附件")) != 0 && !spaced))
     return NULL;
   size_t end = z;
@@ -2155,10 +2158,8 @@ const char *dv_attachment_label(gw_build *b, cmark_node *para) {
     end -= strlen("：");
   else if (end > a && text[end - 1] == ':')
     end--;
-  size_t number = a + strlen("附件");
-  if (strncmp(text + a + strlen("附"), "\u3000件", strlen("\u3000件")) == 0 ||
-      strncmp(text + a + strlen("附"), " 件", strlen(" 件")) == 0) /* 附　件 */
-    number = a + strlen("附") + (text[a + strlen("附")] == ' ' ? 1 : 3) + strlen("件");
+  *colon = end < z;
+  size_t number = a + strlen("附件") + gap;
   while (number < end && (text[number] == ' ' || strncmp(text + number, "\u3000", 3) == 0))
     number += text[number] == ' ' ? 1 : 3;
   bool digits = true;
@@ -2169,6 +2170,14 @@ const char *dv_attachment_label(gw_build *b, cmark_node *para) {
   if (spaced) /* 附　件 typed to spread it: set as 附件 */
     return gw_arena_printf(b->arena, "附件%.*s", (int)(end - number), text + number);
   return gw_arena_strndup(b->arena, text + a, end - a);
+}
+
+size_t dv_attachment_note_len(const char *t) {
+  static const char *const labels[] = {"附件：", "附件:", NULL};
+  for (int i = 0; labels[i]; i++)
+    if (strncmp(t, labels[i], strlen(labels[i])) == 0)
+      return strlen(labels[i]);
+  return 0;
 }
 
 /* Is `t` (trimmed) a date and nothing else: 2025年3月10日, 二〇二五年三月十日? */
@@ -2225,15 +2234,17 @@ static void split_signature_lines(gw_build *b, cmark_node *para) {
     gw_markdown_split_at(breaks[--nb]);
 }
 
-bool dv_is_attachment_label(gw_build *b, cmark_node *node) {
-  if (cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH || !dv_attachment_label(b, node))
-    return false;
+const char *dv_attachment_label(gw_build *b, cmark_node *para) {
+  bool colon;
+  return read_attachment_label(b, para, &colon);
+}
+
+const char *dv_mid_attachment_label(gw_build *b, cmark_node *node) {
+  bool colon = false;
+  const char *label = read_attachment_label(b, node, &colon);
   /* 附件： over 1.… / 2.…: the 附件说明 (附件1 over a list of tasks is a label) */
   cmark_node *next = cmark_node_next(node);
-  const char *t = gw_build_plain_text(b, node);
-  size_t n = strlen(t);
-  bool colon = (n >= 3 && strcmp(t + n - 3, "：") == 0) || (n && t[n - 1] == ':');
-  return !(colon && next && cmark_node_get_type(next) == CMARK_NODE_LIST);
+  return label && !(colon && next && cmark_node_get_type(next) == CMARK_NODE_LIST) ? label : NULL;
 }
 
 /* 一、总体要求 … 二、重点任务 … 三、保障措施: a 方案's numbered sections
@@ -2288,7 +2299,7 @@ void dv_read_body(gw_build *b, dv_plan *p, cmark_node *root) {
   /* a notice issuing the plan ends at its 附件 line: a list there
    * (附件： / 1.… / 2.…) names the attachments, no tasks */
   for (size_t i = 1; i < n; i++)
-    if (dv_is_attachment_label(b, nodes[i])) {
+    if (dv_mid_attachment_label(b, nodes[i])) {
       bool later = false;
       for (size_t k = i + 1; k < n && !later; k++)
         later = cls[k] == NODE_CATEGORY || cls[k] == NODE_ITEMS;
@@ -2318,7 +2329,7 @@ void dv_read_body(gw_build *b, dv_plan *p, cmark_node *root) {
   for (size_t i = 0; i < n; i++) {
     long at = (long)i;
     if (cls[i] == NODE_TITLE && p->title_heading && at > last && i > 0 &&
-        dv_is_attachment_label(b, nodes[i - 1])) {
+        dv_mid_attachment_label(b, nodes[i - 1])) {
       p->closing[p->nclosing++] = nodes[i]; /* 附件2's title, after the plan */
     } else if (cls[i] == NODE_TITLE) {
       if (!p->title_heading) {

@@ -884,10 +884,8 @@ static void rule_list_marker(linter *l, prose *pr, const marker *m) {
 static void attachment_marker_rule(linter *l, prose *pr) {
   const char *t = pr->text.data;
   size_t len = pr->text.len;
-  size_t lab = len > strlen("附件：") && memcmp(t, "附件：", strlen("附件：")) == 0 ? strlen("附件：")
-               : len > strlen("附件:") && memcmp(t, "附件:", strlen("附件:")) == 0 ? strlen("附件:")
-                                                                           : 0;
-  if (!lab)
+  size_t lab = t ? dv_attachment_note_len(t) : 0; /* the prose text ends in a NUL */
+  if (!lab || lab == len)
     return;
   marker m = parse_marker(t + lab, len - lab);
   if (m.rank != MK_AR_DOT || !m.dun)

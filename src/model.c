@@ -18,6 +18,16 @@ gw_block *gw_doc_add(gw_doc *doc, gw_block_kind kind, gw_role role) {
   return b;
 }
 
+gw_block *gw_doc_insert_after(gw_doc *doc, gw_block *at, gw_block_kind kind, gw_role role) {
+  gw_block *rest = at->next, *last = doc->last == at ? NULL : doc->last;
+  doc->last = at;
+  gw_block *b = gw_doc_add(doc, kind, role);
+  b->next = rest;
+  if (last)
+    doc->last = last;
+  return b;
+}
+
 gw_block *gw_doc_add_section(gw_doc *doc, bool landscape) {
   gw_block *b = gw_doc_add(doc, GW_BLOCK_SECTION, GW_ROLE_BODY);
   b->landscape = landscape;

@@ -140,6 +140,8 @@ typedef struct {
 } gw_doc;
 
 gw_block *gw_doc_add(gw_doc *doc, gw_block_kind kind, gw_role role);
+/* A block put after `at` (one of the document's), not at the end. */
+gw_block *gw_doc_insert_after(gw_doc *doc, gw_block *at, gw_block_kind kind, gw_role role);
 /* The end of a section (the pages before it since the last one), set
  * landscape or not. */
 gw_block *gw_doc_add_section(gw_doc *doc, bool landscape);

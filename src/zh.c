@@ -11,9 +11,11 @@
  * formatter) is created lazily on first use and kept in a static;
  * gw_zh_cleanup() frees it (when no other thread runs). It is made
  * and used under a lock: a big bulletin is built on two threads. The
- * Hant-Hans transliterator is lint's, which runs on one. The
- * normaliser instances returned by unorm2_get*Instance() belong to ICU
+ * Hant-Hans transliterator is lint's, which runs on one. The word break
+ * iterator is kept one a thread (word_breaker), closed when its thread
+ * ends. The normaliser instances returned by unorm2_get*Instance() belong to ICU
  * and are never closed. */
+#define _GNU_SOURCE /* memmem */
 #include "zh.h"
 
 #include <ctype.h>
@@ -1704,15 +1706,6 @@ long gw_zh_word_breaks(const char *text, size_t len, size_t **out)
   return n;
 }
 
-static bool contains(const char *s, size_t len, const char *needle)
-{
-  size_t n = strlen(needle);
-  for (const char *p = s; (p = memchr(p, needle[0], len - (size_t)(p - s)));p++)
-    if ((size_t)(s + len - p) >= n && memcmp(p, needle, n) == 0)
-      return true;
-  return false;
-}
-
 size_t gw_zh_stray_tab(const char *text, size_t len)
 {
   const char *tab = memchr(text, '\t', len);
@@ -1726,9 +1719,10 @@ size_t gw_zh_stray_tab(const char *text, size_t len)
   /* 说明⇥见附件1 and 联系人：王小明⇥电话：… are columns; 学校还积极推
    * 进⇥家校共育，… is a sentence cut: the sentence goes on after it */
   size_t after_len = len - (size_t)(tab - text) - 1;
-  bool sentence = (contains(tab + 1, after_len, "，") || contains(tab + 1, after_len, "。")) &&
-                  gw_zh_count_chars(text, (size_t)(tab - text)) >= 3 &&
-                  !contains(text, (size_t)(tab - text), "：") && !memchr(text, ':', (size_t)(tab - text));
+  size_t before_len = (size_t)(tab - text);
+  bool sentence = (memmem(tab + 1, after_len, "，", 3) || memmem(tab + 1, after_len, "。", 3)) &&
+                  gw_zh_count_chars(text, before_len) >= 3 && !memmem(text, before_len, "：", 3) &&
+                  !memchr(text, ':', before_len);
   return sentence && gw_zh_is_han(prev) && next >= 0 && gw_zh_is_han(next)
              ? (size_t)(tab - text)
              : (size_t)-1;
